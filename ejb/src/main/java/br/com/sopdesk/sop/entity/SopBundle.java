@@ -1,0 +1,65 @@
+package br.com.sopdesk.sop.entity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One version of a Standard Operating Procedure as data: what the agent reads and does, the
+ * decisions that pick a path, how each path ends, and, for paths that escalate, how the ticket is
+ * classified in Qualitor and how long Relacionamento has to return. Immutable; a change is a new
+ * version, and a ticket keeps the version it was made with.
+ *
+ * @param id               stable id, e.g. {@code perda-de-senha}
+ * @param version          version number, from 1
+ * @param seed             the seed document it comes from, e.g. {@code 000}
+ * @param title            pt-BR title
+ * @param summary          one line saying when to use it
+ * @param keywords         pt-BR search words
+ * @param certificateTypes certificate types it applies to (A1, A3)
+ * @param start            id of the first node
+ * @param nodes            steps, questions and outcomes
+ * @param qualitor         classification of the escalation ticket
+ * @param sla              the return promise
+ */
+public record SopBundle(String id, int version, String seed, String title, String summary, List<String> keywords,
+                        List<String> certificateTypes, String start, List<SopNode> nodes,
+                        QualitorMapping qualitor, SlaPolicy sla) {
+
+    public SopBundle {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(start, "start");
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        certificateTypes = certificateTypes == null ? List.of() : List.copyOf(certificateTypes);
+        nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
+        sla = sla == null ? SlaPolicy.DEFAULT : sla;
+    }
+
+    /** The certificate types it applies to, for display: "A1, A3". */
+    public String appliesTo() {
+        return String.join(", ", certificateTypes);
+    }
+
+    public Map<String, SopNode> nodesById() {
+        return nodes.stream().collect(Collectors.toMap(SopNode::id, Function.identity()));
+    }
+
+    public SopNode node(String nodeId) {
+        return nodes.stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("nó desconhecido no SOP " + id + ": " + nodeId));
+    }
+
+    /** The title for the Qualitor ticket, with {@code {question-id}} placeholders replaced by the answers' labels. */
+    public String ticketTitle(Map<String, String> answers) {
+        String title = qualitor == null || qualitor.titleTemplate() == null ? this.title : qualitor.titleTemplate();
+        for (SopNode node : nodes) {
+            if (node.kind() == SopNode.Kind.QUESTION && answers.containsKey(node.id())) {
+                title = title.replace("{" + node.id() + "}", answers.get(node.id()));
+            }
+        }
+        return title.replaceAll("\\{[^}]*}", "").strip();
+    }
+}

@@ -1,0 +1,39 @@
+package br.com.sopdesk.sop.entity;
+
+import java.util.List;
+
+/**
+ * A node of a SOP's walk: a {@link Kind#STEP} the agent reads or does with the customer (with the
+ * checks the seed asks for), a {@link Kind#QUESTION} whose answer picks the next node, or an
+ * {@link Kind#OUTCOME} that ends the walk.
+ *
+ * @param id      id, unique in its bundle; a question's id is the key of its answer
+ * @param kind    step, question or outcome
+ * @param title   short pt-BR title
+ * @param text    pt-BR guidance
+ * @param checks  things to confirm with the customer (steps and outcomes)
+ * @param next    the following node (steps)
+ * @param options the possible answers (questions)
+ * @param outcome how the walk ends (outcomes)
+ */
+public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
+                      List<SopOption> options, Outcome outcome) {
+
+    public SopNode {
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public enum Kind { STEP, QUESTION, OUTCOME }
+
+    /** How a path ends: solved with the customer on the call, or escalated to Relacionamento. */
+    public enum Outcome { SOLVED, ESCALATE }
+
+    public SopOption option(String value) {
+        return options.stream().filter(o -> o.value().equals(value)).findFirst().orElse(null);
+    }
+
+    public boolean escalates() {
+        return kind == Kind.OUTCOME && outcome == Outcome.ESCALATE;
+    }
+}

@@ -1,0 +1,70 @@
+package br.com.sopdesk.sop.entity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Where an agent stands in a SOP given the answers so far: the nodes walked from the start, the
+ * node waiting for an answer (or the outcome reached), and the answers that lie on that path.
+ * Answers to questions off the path (an earlier answer was changed) are kept by the caller but do
+ * not count here.
+ *
+ * @param path        nodes from the start up to and including the current one
+ * @param current     the unanswered question, or the outcome reached
+ * @param usedAnswers answers of the questions on the path, in path order
+ */
+public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> usedAnswers) {
+
+    public static SopWalk of(SopBundle bundle, Map<String, String> answers) {
+        Map<String, SopNode> nodes = bundle.nodesById();
+        List<SopNode> path = new ArrayList<>();
+        Map<String, String> used = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        SopNode node = nodes.get(bundle.start());
+        while (node != null) {
+            if (!seen.add(node.id())) {
+                throw new IllegalStateException("ciclo no SOP " + bundle.id() + " em " + node.id());
+            }
+            path.add(node);
+            switch (node.kind()) {
+                case OUTCOME -> {
+                    return new SopWalk(List.copyOf(path), node, used);
+                }
+                case STEP -> node = nodes.get(node.next());
+                case QUESTION -> {
+                    SopOption chosen = node.option(answers.get(node.id()));
+                    if (chosen == null) {
+                        return new SopWalk(List.copyOf(path), node, used);
+                    }
+                    used.put(node.id(), chosen.value());
+                    node = nodes.get(chosen.next());
+                }
+            }
+        }
+        throw new IllegalStateException("caminho sem desfecho no SOP " + bundle.id());
+    }
+
+    public boolean finished() {
+        return current.kind() == SopNode.Kind.OUTCOME;
+    }
+
+    public boolean escalates() {
+        return current.escalates();
+    }
+
+    /** The path as the Relacionamento team reads it: "question title: answer label" per decision. */
+    public String describeDecisions() {
+        StringBuilder out = new StringBuilder();
+        for (SopNode node : path) {
+            if (node.kind() == SopNode.Kind.QUESTION && usedAnswers.containsKey(node.id())) {
+                SopOption o = node.option(usedAnswers.get(node.id()));
+                out.append("- ").append(node.title()).append(": ").append(o.label()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package br.com.sopdesk.ticket.control;
+
+import br.com.sopdesk.ticket.entity.Ticket;
+import br.com.sopdesk.ticket.entity.TicketState;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox's database steps, each in its own short transaction so no transaction stays open
+ * while Qualitor is called. Claims are conditional updates: of several instances draining at once,
+ * exactly one wins each ticket.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Ids of tickets due for an attempt now (queued and due, or claimed by an instance whose lease ran out). */
+    public List<Long> due(Instant now, int max) {
+        return em.createNamedQuery(Ticket.DUE, Long.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Claims the ticket for this instance until {@code now + lease}; false when it is not due or another instance holds it. */
+    public boolean claim(long id, String instance, Instant now, Duration lease) {
+        return em.createNamedQuery(Ticket.CLAIM)
+                .setParameter("id", id)
+                .setParameter("instance", instance)
+                .setParameter("now", now)
+                .setParameter("lease", now.plus(lease))
+                .executeUpdate() == 1;
+    }
+
+    public Ticket find(long id) {
+        return em.find(Ticket.class, id);
+    }
+
+    /** Records Qualitor's number; a number is never thrown away, even if the lease had run out. */
+    public void sent(long id, String number, String situation, Instant now) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getState() != TicketState.SENT) {
+            t.sent(number, situation, now);
+        }
+    }
+
+    public void retryLater(long id, String instance, String error, Instant now, Duration maxBackoff) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getState() == TicketState.SENDING) {
+            t.retryLater(truncate(error), now, maxBackoff);
+        }
+    }
+
+    public void rejected(long id, String error) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getState() == TicketState.SENDING) {
+            t.rejected(truncate(error));
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+}

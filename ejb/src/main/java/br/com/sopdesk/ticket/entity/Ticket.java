@@ -1,0 +1,267 @@
+package br.com.sopdesk.ticket.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A ticket an agent submitted from a SOP: the customer's intake, the SOP version and answers that
+ * led to it, how it is classified in Qualitor, and its way to Qualitor through the outbox.
+ *
+ * <p>A ticket is committed here before Qualitor is called, so nothing is lost when Qualitor is
+ * down. Its {@code submissionKey} travels with the Qualitor ticket so a retry after a lost answer
+ * finds the ticket instead of opening a second one. Which instance sends it is decided by a
+ * conditional update on the row ({@code state}, {@code claimedUntil}), never in memory.
+ */
+@Entity
+@Table(name = "ticket", indexes = {
+        @Index(name = "ix_ticket_outbox", columnList = "state, next_attempt_at"),
+        @Index(name = "ix_ticket_customer", columnList = "customer_document")})
+@NamedQuery(name = Ticket.DUE, query = """
+        select t.id from Ticket t
+        where (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
+           or (t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now)
+        order by t.nextAttemptAt""")
+@NamedQuery(name = Ticket.CLAIM, query = """
+        update Ticket t set t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING,
+          t.claimedBy = :instance, t.claimedUntil = :lease, t.attempts = t.attempts + 1, t.version = t.version + 1
+        where t.id = :id and (
+          (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
+          or (t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now))""")
+@NamedQuery(name = Ticket.BY_KEY, query = "select t from Ticket t where t.submissionKey = :key")
+public class Ticket {
+
+    public static final String DUE = "Ticket.due";
+    public static final String CLAIM = "Ticket.claim";
+    public static final String BY_KEY = "Ticket.byKey";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "submission_key", length = 36, nullable = false, unique = true, updatable = false)
+    private String submissionKey;
+
+    @Column(name = "sop_id", length = 80, nullable = false, updatable = false)
+    private String sopId;
+
+    @Column(name = "sop_version", nullable = false, updatable = false)
+    private int sopVersion;
+
+    @Column(name = "title", length = 200, nullable = false)
+    private String title;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ticket_answer", joinColumns = @JoinColumn(name = "ticket_id"))
+    @MapKeyColumn(name = "question", length = 80)
+    @Column(name = "answer", length = 200)
+    private Map<String, String> answers = new LinkedHashMap<>();
+
+    @Column(name = "decisions", length = 2000)
+    private String decisions;
+
+    @Valid
+    @NotNull
+    @Embedded
+    private Intake intake;
+
+    @Embedded
+    private Classification classification;
+
+    @Column(name = "return_hours", nullable = false)
+    private int returnHours;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 12, nullable = false)
+    private TicketState state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "claimed_by", length = 80)
+    private String claimedBy;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    @Column(name = "qualitor_number", length = 20)
+    private String qualitorNumber;
+
+    @Column(name = "qualitor_situation", length = 100)
+    private String qualitorSituation;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", length = 80, nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected Ticket() {
+    }
+
+    /** A new ticket, queued for Qualitor. */
+    public Ticket(String sopId, int sopVersion, String title, Map<String, String> answers, String decisions,
+                  Intake intake, Classification classification, int returnHours, String createdBy, Instant now) {
+        this.submissionKey = UUID.randomUUID().toString();
+        this.sopId = Objects.requireNonNull(sopId);
+        this.sopVersion = sopVersion;
+        this.title = Objects.requireNonNull(title);
+        this.answers = new LinkedHashMap<>(answers);
+        this.decisions = decisions;
+        this.intake = Objects.requireNonNull(intake);
+        this.classification = Objects.requireNonNull(classification);
+        this.returnHours = returnHours;
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.createdAt = now;
+        this.state = TicketState.QUEUED;
+        this.nextAttemptAt = now;
+    }
+
+    /** Qualitor confirmed the ticket under {@code number}. */
+    public void sent(String number, String situation, Instant now) {
+        this.state = TicketState.SENT;
+        this.qualitorNumber = number;
+        this.qualitorSituation = situation;
+        this.sentAt = now;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+        this.lastError = null;
+    }
+
+    /** The attempt failed in a way that may pass later: back to the queue, after a growing pause. */
+    public void retryLater(String error, Instant now, Duration maxBackoff) {
+        this.state = TicketState.QUEUED;
+        this.lastError = error;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+        long seconds = Math.min(maxBackoff.toSeconds(), 5L * (1L << Math.min(attempts, 16)));
+        this.nextAttemptAt = now.plusSeconds(seconds);
+    }
+
+    /** Qualitor refused it: stays here, visible, for a person to act on. */
+    public void rejected(String error) {
+        this.state = TicketState.REJECTED;
+        this.lastError = error;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+    }
+
+    /** When Relacionamento must have returned to the customer, counted from Qualitor's confirmation. */
+    public Instant returnDueAt() {
+        return sentAt == null ? null : sentAt.plus(Duration.ofHours(returnHours));
+    }
+
+    public boolean awaitingQualitor() {
+        return state == TicketState.QUEUED || state == TicketState.SENDING;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSubmissionKey() {
+        return submissionKey;
+    }
+
+    public String getSopId() {
+        return sopId;
+    }
+
+    public int getSopVersion() {
+        return sopVersion;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Map<String, String> getAnswers() {
+        return Map.copyOf(answers);
+    }
+
+    public String getDecisions() {
+        return decisions;
+    }
+
+    public Intake getIntake() {
+        return intake;
+    }
+
+    public Classification getClassification() {
+        return classification;
+    }
+
+    public int getReturnHours() {
+        return returnHours;
+    }
+
+    public TicketState getState() {
+        return state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getQualitorNumber() {
+        return qualitorNumber;
+    }
+
+    public String getQualitorSituation() {
+        return qualitorSituation;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,16 @@
+package br.com.sopdesk.ticket.entity;
+
+/**
+ * Where a ticket is on its way to Qualitor. {@code QUEUED} and {@code SENDING} are the outbox:
+ * committed here, not yet confirmed by Qualitor.
+ */
+public enum TicketState {
+    /** Saved; waiting for its (next) attempt. */
+    QUEUED,
+    /** Claimed by one application instance, which is talking to Qualitor now. */
+    SENDING,
+    /** Qualitor answered with a demand number. */
+    SENT,
+    /** Qualitor refused it (status 0); needs a person, resending unchanged would fail again. */
+    REJECTED
+}

@@ -1,0 +1,33 @@
+package br.com.sopdesk.qualitor;
+
+import java.util.Objects;
+
+/**
+ * A ticket as SOP Desk wants it opened, in SOP Desk's words. {@link QualitorClient} resolves the
+ * customer and contact and translates the rest to {@code addTicketByData}.
+ *
+ * @param customerDocument CNPJ or CPF, digits and letters only
+ * @param contactEmail     the requester's e-mail, used to find the Qualitor contact
+ * @param contactName      the requester's name
+ * @param title            ticket title
+ * @param description      ticket text (customer data, the SOP walked, the problem)
+ * @param mapping          Qualitor codes from the SOP
+ * @param phones           the two contact phones, as one line
+ * @param submissionKey    stable key of the submission; travels with the ticket so a retry can
+ *                         find a ticket that was created although the answer was lost
+ */
+public record TicketDraft(String customerDocument, String contactEmail, String contactName, String title,
+                          String description, Mapping mapping, String phones, String submissionKey) {
+
+    public TicketDraft {
+        Objects.requireNonNull(customerDocument, "customerDocument");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(submissionKey, "submissionKey");
+    }
+
+    /** Qualitor classification codes; installation-specific strings of digits. */
+    public record Mapping(String ticketType, String category, String location, String severity) {
+    }
+}

@@ -1,0 +1,62 @@
+package br.com.sopdesk.sandbox;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's own controls, outside Qualitor's protocol: list what it received, reset it, and
+ * make it slow or faulty. Used by tests, demos and benchmarks:
+ * {@code POST /qualitor-sandbox/control/faults?latencyMillis=6000&kind=HTTP_500&count=2}.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ControlResource {
+
+    @Inject
+    Sandbox sandbox;
+
+    @GET
+    @Path("tickets")
+    public List<Map<String, String>> tickets() {
+        return sandbox.qualitor().allTickets();
+    }
+
+    @POST
+    @Path("reset")
+    public Map<String, String> reset() {
+        sandbox.qualitor().reset();
+        sandbox.faults().clear();
+        return Map.of("reset", "ok");
+    }
+
+    @POST
+    @Path("faults")
+    public Map<String, String> faults(@QueryParam("latencyMillis") @DefaultValue("0") long latencyMillis,
+                                      @QueryParam("kind") @DefaultValue("NONE") Faults.Kind kind,
+                                      @QueryParam("count") @DefaultValue("1") int count) {
+        sandbox.faults().set(latencyMillis, kind, count);
+        return Map.of("faults", sandbox.faults().describe());
+    }
+
+    @POST
+    @Path("auto-register")
+    public Map<String, String> autoRegister(@QueryParam("on") @DefaultValue("true") boolean on) {
+        sandbox.qualitor().autoRegister(on);
+        return Map.of("autoRegister", String.valueOf(on));
+    }
+
+    /** Mounts the controls at {@code /qualitor-sandbox/control}. */
+    @ApplicationPath("control")
+    public static class ControlApplication extends Application {
+    }
+}

@@ -1,0 +1,72 @@
+package br.com.sopdesk.health;
+
+import br.com.sopdesk.qualitor.QualitorClient;
+import br.com.sopdesk.qualitor.QualitorException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness at {@code /health/ready}: the database must answer; Qualitor's reachability is reported
+ * too. An unreachable Qualitor does not make the instance unready by default
+ * ({@code sopdesk.health.qualitor-required=false}): tickets are kept in the outbox meanwhile, and
+ * taking every instance out of the load balancer would stop the agents for nothing.
+ */
+@ApplicationScoped
+public class ReadinessChecks {
+
+    @Resource(lookup = "jdbc/sopdesk")
+    DataSource dataSource;
+
+    @Inject
+    QualitorClient qualitor;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.health.qualitor-required", defaultValue = "false")
+    boolean qualitorRequired;
+
+    @Produces
+    @Readiness
+    HealthCheck database() {
+        return () -> {
+            try (Connection c = dataSource.getConnection()) {
+                boolean valid = c.isValid(2);
+                return HealthCheckResponse.named("database").status(valid)
+                        .withData("product", c.getMetaData().getDatabaseProductName()).build();
+            } catch (SQLException e) {
+                return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck qualitor() {
+        return () -> {
+            long start = System.nanoTime();
+            try {
+                String version = qualitor.version();
+                return HealthCheckResponse.named("qualitor").up()
+                        .withData("reachable", true)
+                        .withData("version", version)
+                        .withData("url", qualitor.settings().baseUri().toString())
+                        .withData("millis", (System.nanoTime() - start) / 1_000_000)
+                        .build();
+            } catch (QualitorException e) {
+                return HealthCheckResponse.named("qualitor").status(!qualitorRequired)
+                        .withData("reachable", false)
+                        .withData("url", qualitor.settings().baseUri().toString())
+                        .withData("error", e.getMessage())
+                        .build();
+            }
+        };
+    }
+}
