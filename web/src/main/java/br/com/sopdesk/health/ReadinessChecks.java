@@ -2,13 +2,9 @@ package br.com.sopdesk.health;
 
 import br.com.sopdesk.qualitor.QualitorClient;
 import br.com.sopdesk.qualitor.QualitorException;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,8 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessChecks {
 
-    @Resource(lookup = "jdbc/sopdesk")
-    DataSource dataSource;
+    @Inject
+    DatabaseProbe database;
 
     @Inject
     QualitorClient qualitor;
@@ -37,12 +33,10 @@ public class ReadinessChecks {
     @Readiness
     HealthCheck database() {
         return () -> {
-            try (Connection c = dataSource.getConnection()) {
-                boolean valid = c.isValid(2);
-                return HealthCheckResponse.named("database").status(valid)
-                        .withData("product", c.getMetaData().getDatabaseProductName()).build();
-            } catch (SQLException e) {
-                return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+            try {
+                return HealthCheckResponse.named("database").up().withData("sopBundles", database.sopBundles()).build();
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
             }
         };
     }

@@ -1,6 +1,7 @@
 package br.com.sopdesk.security.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

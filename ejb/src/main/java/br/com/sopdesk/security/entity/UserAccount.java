@@ -8,7 +8,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import br.com.sopdesk.platform.Utc;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,7 +43,7 @@ public class UserAccount {
     private boolean active = true;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private LocalDateTime createdAt;
 
     protected UserAccount() {
     }
@@ -54,7 +56,7 @@ public class UserAccount {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.roles = new TreeSet<>(roles);
-        this.createdAt = Instant.now();
+        this.createdAt = Utc.of(Instant.now());
     }
 
     public String getUsername() {

@@ -2,6 +2,7 @@ package br.com.sopdesk.sop.control;
 
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class SeedBundles {
 
     private static final Logger LOG = Logger.getLogger(SeedBundles.class.getName());

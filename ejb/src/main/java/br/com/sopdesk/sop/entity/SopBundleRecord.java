@@ -5,11 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import br.com.sopdesk.platform.Utc;
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 /**
  * A published SOP bundle version as stored: its JSON text, never changed once written. The unique
@@ -30,7 +32,8 @@ public class SopBundleRecord {
     public static final String LATEST_OF = "SopBundleRecord.latestOf";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "sop_bundle_seq", sequenceName = "sop_bundle_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sop_bundle_seq")
     private Long id;
 
     @Column(name = "sop_id", length = 80, nullable = false)
@@ -42,12 +45,11 @@ public class SopBundleRecord {
     @Column(length = 10)
     private String seed;
 
-    @Lob
     @Column(nullable = false)
     private String content;
 
     @Column(name = "published_at", nullable = false)
-    private Instant publishedAt;
+    private LocalDateTime publishedAt;
 
     @Column(name = "published_by", length = 80, nullable = false)
     private String publishedBy;
@@ -60,7 +62,7 @@ public class SopBundleRecord {
         this.version = bundle.version();
         this.seed = bundle.seed();
         this.content = content;
-        this.publishedAt = Instant.now();
+        this.publishedAt = Utc.of(Instant.now());
         this.publishedBy = publishedBy;
     }
 
@@ -77,6 +79,6 @@ public class SopBundleRecord {
     }
 
     public Instant getPublishedAt() {
-        return publishedAt;
+        return Utc.instant(publishedAt);
     }
 }

@@ -2,6 +2,7 @@ package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
+import br.com.sopdesk.platform.Utc;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,7 +27,7 @@ public class OutboxStore {
     /** Ids of tickets due for an attempt now (queued and due, or claimed by an instance whose lease ran out). */
     public List<Long> due(Instant now, int max) {
         return em.createNamedQuery(Ticket.DUE, Long.class)
-                .setParameter("now", now)
+                .setParameter("now", Utc.of(now))
                 .setMaxResults(max)
                 .getResultList();
     }
@@ -36,8 +37,8 @@ public class OutboxStore {
         return em.createNamedQuery(Ticket.CLAIM)
                 .setParameter("id", id)
                 .setParameter("instance", instance)
-                .setParameter("now", now)
-                .setParameter("lease", now.plus(lease))
+                .setParameter("now", Utc.of(now))
+                .setParameter("lease", Utc.of(now.plus(lease)))
                 .executeUpdate() == 1;
     }
 

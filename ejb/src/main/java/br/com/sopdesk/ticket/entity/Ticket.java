@@ -15,12 +15,15 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import br.com.sopdesk.platform.Utc;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,13 +61,14 @@ public class Ticket {
     public static final String BY_KEY = "Ticket.byKey";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
     private Long id;
 
     @Version
     private long version;
 
-    @Column(name = "submission_key", length = 36, nullable = false, unique = true, updatable = false)
+    @Column(name = "submission_key", length = 36, nullable = false, updatable = false)
     private String submissionKey;
 
     @Column(name = "sop_id", length = 80, nullable = false, updatable = false)
@@ -104,13 +108,13 @@ public class Ticket {
     private int attempts;
 
     @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
+    private LocalDateTime nextAttemptAt;
 
     @Column(name = "claimed_by", length = 80)
     private String claimedBy;
 
     @Column(name = "claimed_until")
-    private Instant claimedUntil;
+    private LocalDateTime claimedUntil;
 
     @Column(name = "last_error", length = 1000)
     private String lastError;
@@ -122,13 +126,13 @@ public class Ticket {
     private String qualitorSituation;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private LocalDateTime createdAt;
 
     @Column(name = "created_by", length = 80, nullable = false, updatable = false)
     private String createdBy;
 
     @Column(name = "sent_at")
-    private Instant sentAt;
+    private LocalDateTime sentAt;
 
     protected Ticket() {
     }
@@ -146,9 +150,9 @@ public class Ticket {
         this.classification = Objects.requireNonNull(classification);
         this.returnHours = returnHours;
         this.createdBy = Objects.requireNonNull(createdBy);
-        this.createdAt = now;
+        this.createdAt = Utc.of(now);
         this.state = TicketState.QUEUED;
-        this.nextAttemptAt = now;
+        this.nextAttemptAt = Utc.of(now);
     }
 
     /** Qualitor confirmed the ticket under {@code number}. */
@@ -156,7 +160,7 @@ public class Ticket {
         this.state = TicketState.SENT;
         this.qualitorNumber = number;
         this.qualitorSituation = situation;
-        this.sentAt = now;
+        this.sentAt = Utc.of(now);
         this.claimedBy = null;
         this.claimedUntil = null;
         this.lastError = null;
@@ -169,7 +173,7 @@ public class Ticket {
         this.claimedBy = null;
         this.claimedUntil = null;
         long seconds = Math.min(maxBackoff.toSeconds(), 5L * (1L << Math.min(attempts, 16)));
-        this.nextAttemptAt = now.plusSeconds(seconds);
+        this.nextAttemptAt = Utc.of(now.plusSeconds(seconds));
     }
 
     /** Qualitor refused it: stays here, visible, for a person to act on. */
@@ -182,7 +186,7 @@ public class Ticket {
 
     /** When Relacionamento must have returned to the customer, counted from Qualitor's confirmation. */
     public Instant returnDueAt() {
-        return sentAt == null ? null : sentAt.plus(Duration.ofHours(returnHours));
+        return sentAt == null ? null : Utc.instant(sentAt).plus(Duration.ofHours(returnHours));
     }
 
     public boolean awaitingQualitor() {
@@ -238,7 +242,7 @@ public class Ticket {
     }
 
     public Instant getNextAttemptAt() {
-        return nextAttemptAt;
+        return Utc.instant(nextAttemptAt);
     }
 
     public String getLastError() {
@@ -254,7 +258,7 @@ public class Ticket {
     }
 
     public Instant getCreatedAt() {
-        return createdAt;
+        return Utc.instant(createdAt);
     }
 
     public String getCreatedBy() {
@@ -262,6 +266,6 @@ public class Ticket {
     }
 
     public Instant getSentAt() {
-        return sentAt;
+        return Utc.instant(sentAt);
     }
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Provisions, configures and drives the Payara Server 6 that SOP Desk runs on (demo and tests).
+#
+#   scripts/payara.sh up     start the domain (creating it if needed), create the resources the
+#                            application needs, deploy the Qualitor sandbox and the EAR, wait until
+#                            the application answers. Safe to run again: it redeploys.
+#   scripts/payara.sh down   stop the domain.
+#
+# Settings (environment):
+#   PAYARA_HOME        Payara installation (default: it-tests/target/payara/payara6, unpacked by the build)
+#   SOPDESK_DOMAIN     domain name (default domain1: http 8080, admin 4848)
+#   SOPDESK_PORTBASE   port base for a new domain (http = base+80, admin = base+48); empty = Payara's defaults
+#   SOPDESK_DEMO       true to load the demo users (default true)
+#   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
+#   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PAYARA_HOME="${PAYARA_HOME:-$root/it-tests/target/payara/payara6}"
+DOMAIN="${SOPDESK_DOMAIN:-domain1}"
+PORTBASE="${SOPDESK_PORTBASE:-}"
+DEMO="${SOPDESK_DEMO:-true}"
+EAR="${SOPDESK_EAR:-$root/ear/target/sopdesk.ear}"
+SANDBOX_WAR="${SOPDESK_SANDBOX_WAR:-$root/qualitor-sandbox/target/qualitor-sandbox.war}"
+SMTP_PORT="${SOPDESK_SMTP_PORT:-2525}"
+
+if [ -n "$PORTBASE" ]; then
+  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80))
+else
+  ADMIN_PORT=4848; HTTP_PORT=8080
+fi
+ASADMIN=("$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT")
+say() { printf '[payara] %s\n' "$*"; }
+
+require_payara() {
+  if [ ! -x "$PAYARA_HOME/bin/asadmin" ]; then
+    say "Payara is not at $PAYARA_HOME. Build first: ./mvnw -B install -DskipTests (it unpacks Payara from Maven Central)."
+    exit 1
+  fi
+}
+
+domain_running() {
+  "$PAYARA_HOME/bin/asadmin" list-domains 2>/dev/null | grep -q "^$DOMAIN running"
+}
+
+start_domain() {
+  if [ ! -d "$PAYARA_HOME/glassfish/domains/$DOMAIN" ]; then
+    say "creating domain $DOMAIN (port base ${PORTBASE:-default})"
+    "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true \
+      ${PORTBASE:+--portbase "$PORTBASE"} "$DOMAIN" >/dev/null
+  fi
+  if domain_running; then
+    say "domain $DOMAIN already running"
+  else
+    say "starting domain $DOMAIN"
+    "$PAYARA_HOME/bin/asadmin" start-domain "$DOMAIN" >/dev/null
+  fi
+}
+
+configure() {
+  local resources
+  resources="$("${ASADMIN[@]}" list-jdbc-resources)"
+  if ! grep -q '^jdbc/sopdesk$' <<<"$resources"; then
+    say "creating JDBC resource jdbc/sopdesk (embedded H2)"
+    "${ASADMIN[@]}" create-jdbc-connection-pool \
+      --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource \
+      --property 'URL=jdbc\:h2\:${com.sun.aas.instanceRoot}/lib/databases/sopdesk;AUTO_SERVER\=TRUE' \
+      SopDeskPool >/dev/null
+    "${ASADMIN[@]}" create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk >/dev/null
+  fi
+  if ! "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
+    say "creating mail session mail/sopdesk (localhost:$SMTP_PORT)"
+    "${ASADMIN[@]}" create-javamail-resource --mailhost localhost --mailuser sopdesk \
+      --fromaddress sopdesk@localhost --property "mail.smtp.port=$SMTP_PORT" mail/sopdesk >/dev/null
+  fi
+  # Jakarta Security groups (the roles in the database) map to roles of the same name.
+  "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+  # MicroProfile Config for the connector and the demo profile (domain-wide config source).
+  set_config qualitor.url "http://localhost:$HTTP_PORT/qualitor-sandbox"
+  set_config qualitor.user integracao
+  set_config qualitor.password "${SOPDESK_QUALITOR_PASSWORD:-sandbox}"
+  set_config qualitor.company 1
+  set_config sopdesk.demo "$DEMO"
+}
+
+set_config() {
+  "${ASADMIN[@]}" set-config-property --source=domain --propertyName="$1" --propertyValue="$2" >/dev/null
+}
+
+deploy() {
+  [ -f "$SANDBOX_WAR" ] || { say "missing $SANDBOX_WAR: build first"; exit 1; }
+  [ -f "$EAR" ] || { say "missing $EAR: build first"; exit 1; }
+  say "deploying the Qualitor sandbox"
+  "${ASADMIN[@]}" deploy --force=true --name qualitor-sandbox --contextroot qualitor-sandbox "$SANDBOX_WAR" >/dev/null
+  say "deploying SOP Desk"
+  "${ASADMIN[@]}" deploy --force=true --name sopdesk "$EAR" >/dev/null
+}
+
+wait_ready() {
+  local url="http://localhost:$HTTP_PORT/sopdesk/login.xhtml"
+  for _ in $(seq 1 90); do
+    if curl -fsS -o /dev/null "$url"; then
+      return 0
+    fi
+    sleep 1
+  done
+  say "SOP Desk did not answer at $url; see $PAYARA_HOME/glassfish/domains/$DOMAIN/logs/server.log"
+  exit 1
+}
+
+case "${1:-}" in
+  up)
+    require_payara
+    start_domain
+    configure
+    deploy
+    wait_ready
+    say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"
+    ;;
+  down)
+    require_payara
+    if domain_running; then "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN" >/dev/null; say "domain $DOMAIN stopped"; else say "domain $DOMAIN is not running"; fi
+    ;;
+  *)
+    sed -n '2,18p' "$0"; exit 2 ;;
+esac
