@@ -13,6 +13,7 @@
 #   SOPDESK_DEMO       true to load the demo users (default true)
 #   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
+#   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,9 +53,31 @@ start_domain() {
   if domain_running; then
     say "domain $DOMAIN already running"
   else
+    if [ "${SOPDESK_FRESH_DB:-false}" = true ]; then
+      rm -f "$PAYARA_HOME/glassfish/domains/$DOMAIN/lib/databases/"sopdesk*
+    fi
     say "starting domain $DOMAIN"
     "$PAYARA_HOME/bin/asadmin" start-domain "$DOMAIN" >/dev/null
+    wait_loaded
   fi
+}
+
+# start-domain returns before the deployed applications have loaded; redeploying one that is still
+# loading leaves it broken, so wait for those already deployed to answer first.
+wait_loaded() {
+  local apps
+  apps="$("${ASADMIN[@]}" list-applications 2>/dev/null || true)"
+  for _ in $(seq 1 120); do
+    local pending=0
+    if grep -q '^qualitor-sandbox ' <<<"$apps" && [ "$(http_code /qualitor-sandbox/)" = 404 ]; then pending=1; fi
+    if grep -q '^sopdesk ' <<<"$apps" && [ "$(http_code /sopdesk/login.xhtml)" = 404 ]; then pending=1; fi
+    [ "$pending" = 0 ] && return 0
+    sleep 1
+  done
+}
+
+http_code() {
+  curl -s -o /dev/null -w '%{http_code}' "http://localhost:$HTTP_PORT$1" || true
 }
 
 configure() {

@@ -1,5 +1,6 @@
 -- SOP Desk schema, version 1. Portable SQL for the embedded H2 (2.x) and PostgreSQL (15+).
--- Timestamps are UTC. Identifiers come from sequences (allocation 50), which both databases share.
+-- Timestamps are UTC. Identifiers come from sequences handing out blocks of 50 (EclipseLink takes
+-- the value it reads as the last id of its block, so the sequences start at 50).
 
 CREATE TABLE user_account (
     username        VARCHAR(80)  NOT NULL PRIMARY KEY,
@@ -15,7 +16,7 @@ CREATE TABLE user_role (
     PRIMARY KEY (username, role)
 );
 
-CREATE SEQUENCE sop_bundle_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE sop_bundle_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE sop_bundle (
     id           BIGINT       NOT NULL PRIMARY KEY,
@@ -28,7 +29,7 @@ CREATE TABLE sop_bundle (
     CONSTRAINT uk_sop_bundle_version UNIQUE (sop_id, version)
 );
 
-CREATE SEQUENCE ticket_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE ticket_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE ticket (
     id                 BIGINT        NOT NULL PRIMARY KEY,

@@ -37,7 +37,7 @@ public class LoginView {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Usuário ou senha inválidos.", null));
+                    faces.getApplication().getResourceBundle(faces, "msg").getString("login.failed"), null));
             case SUCCESS -> ext.redirect(ext.getRequestContextPath() + "/app/index.xhtml");
             default -> { }
         }

@@ -72,7 +72,7 @@ public class SopWalkView implements Serializable {
             e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Nada foi enviado: corrija os campos indicados.", null));
+                    faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));
             faces.validationFailed();
         }
     }

@@ -1,0 +1,57 @@
+package br.com.sopdesk.ticket.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.sopdesk.ticket.entity.Intake;
+import jakarta.validation.Validation;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The intake rules through real Bean Validation (Hibernate Validator, as in Payara), in both languages. */
+class IntakeValidationTest {
+
+    private final IntakeValidation validation = new IntakeValidation();
+
+    @BeforeEach
+    void factory() {
+        validation.factory = Validation.buildDefaultValidatorFactory();
+    }
+
+    private static Intake valid() {
+        return new Intake("12.ABC.345/01DE-35", "Comércio Alfanumérico S.A.", "Cliente não localiza a senha do A1.",
+                "(51) 99999-0000", "(51) 3333-0000", "ti@comercio.com.br");
+    }
+
+    @Test
+    void aCompleteIntakeWithAlphanumericCnpjPasses() {
+        assertEquals(Map.of(), validation.errors(valid(), Locale.forLanguageTag("pt-BR")));
+    }
+
+    @Test
+    void eachBadFieldGetsItsOwnPortugueseMessage() {
+        Intake intake = new Intake("11.222.333/0001-82", " ", "curta", "(51) 99999-0000", "+55 51 99999 0000", "x@y");
+        Map<String, String> errors = validation.errors(intake, Locale.forLanguageTag("pt-BR"));
+        assertTrue(errors.get("document").startsWith("CNPJ/CPF inválido"), errors.toString());
+        assertEquals("Informe o nome do cliente.", errors.get("customerName"));
+        assertTrue(errors.get("description").contains("entre 15 e 4000"), errors.toString());
+        assertEquals("O segundo telefone deve ser diferente do primeiro.", errors.get("phone2"));
+        assertTrue(errors.get("email").startsWith("E-mail inválido"), errors.toString());
+        assertEquals(5, errors.size(), errors.toString());
+    }
+
+    @Test
+    void messagesFollowTheRequestedLanguage() {
+        Intake intake = valid();
+        intake.setEmail(null);
+        assertEquals("Enter the customer's current e-mail.", validation.errors(intake, Locale.ENGLISH).get("email"));
+        assertEquals("Informe o e-mail atualizado do cliente.", validation.errors(intake, Locale.forLanguageTag("pt-BR")).get("email"));
+    }
+
+    @Test
+    void documentIsStoredNormalized() {
+        assertEquals("12ABC34501DE35", valid().getDocument());
+    }
+}

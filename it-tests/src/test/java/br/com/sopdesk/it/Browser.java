@@ -1,0 +1,136 @@
+package br.com.sopdesk.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium for one test, driven through Debian's chromedriver (never a driver
+ * downloaded at run time). Waits like the OmniFaces tests: after each Ajax action, until
+ * PrimeFaces' queue is empty. Saves a screenshot when a test fails.
+ */
+final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    Browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=pt-BR",
+                "--user-data-dir=" + tempProfile());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static String tempProfile() {
+        try {
+            return Files.createTempDirectory("sopdesk-chromium").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+        waitForPage();
+    }
+
+    WebElement find(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks and waits for the resulting Ajax request (or page load) to finish. */
+    void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        waitForAjax();
+    }
+
+    void waitForAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    void waitForPage() {
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
+    /** Signs in through the login form and lands on the SOP list. */
+    void login(String user, String password) {
+        open(Env.APP + "login.xhtml");
+        type(By.id("login:username"), user);
+        type(By.id("login:password"), password);
+        click(By.id("login:submit"));
+        waitForPage();
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot must not hide the test's own failure
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    /** JUnit extension: a failed browser test leaves a screenshot in target/screenshots. */
+    static final class OnFailure implements AfterTestExecutionCallback {
+        @Override
+        public void afterTestExecution(ExtensionContext context) {
+            if (context.getExecutionException().isPresent()) {
+                context.getTestInstance().filter(BrowserTest.class::isInstance).map(BrowserTest.class::cast)
+                        .filter(t -> t.browser != null)
+                        .ifPresent(t -> t.browser.screenshot(context.getRequiredTestClass().getSimpleName()
+                                + "-" + context.getRequiredTestMethod().getName()));
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package br.com.sopdesk.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Where the server under test is (set by the it-tests POM) and small HTTP helpers shared by the
+ * tests. The server is started once for the whole run by {@code scripts/payara.sh}.
+ */
+final class Env {
+
+    static final String APP = System.getProperty("sopdesk.url", "http://localhost:18080/sopdesk/");
+    static final String SANDBOX = System.getProperty("sandbox.url", "http://localhost:18080/qualitor-sandbox/");
+    static final String HEALTH = System.getProperty("health.url", "http://localhost:18080/health/");
+
+    /** Demo users (demo profile only), as documented in the README. */
+    static final String AGENT = "agent";
+    static final String AGENT_PASSWORD = "agent-demo";
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Env() {
+    }
+
+    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> post(String url, String contentType, byte[] body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The sandbox's received tickets, as its control endpoint lists them (JSON text). */
+    static String sandboxTickets() throws IOException, InterruptedException {
+        return get(SANDBOX + "control/tickets").body();
+    }
+
+    /** How many tickets the sandbox holds. */
+    static int sandboxTicketCount() throws IOException, InterruptedException {
+        String json = sandboxTickets();
+        return json.split("\"cdchamado\"", -1).length - 1;
+    }
+}
