@@ -1,12 +1,22 @@
 package br.com.sopdesk.sop.control;
 
+import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.List;
 
-/** Reads and writes SOP bundles as JSON, the format the seed bundles ship in. */
+/**
+ * Reads and writes SOP bundles as JSON, the format the seed bundles ship in and administrators
+ * import and export. Reading refuses a bad bundle with the line and the reason: syntax first, then
+ * the mapping to the bundle model, then {@link BundleCheck}'s rules.
+ */
 public final class SopBundleJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
@@ -14,20 +24,49 @@ public final class SopBundleJson {
     private SopBundleJson() {
     }
 
-    /** Parses a bundle; a malformed one is refused with the parser's reason. */
+    /** Parses and checks a bundle. */
     public static SopBundle read(String json) {
-        try {
-            SopBundle bundle = JSONB.fromJson(json, SopBundle.class);
-            if (bundle == null) {
-                throw new IllegalArgumentException("pacote de SOP vazio");
-            }
-            return bundle;
-        } catch (JsonbException e) {
-            throw new IllegalArgumentException("pacote de SOP inválido: " + e.getMessage(), e);
+        if (json == null || json.isBlank()) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
         }
+        checkSyntax(json);
+        SopBundle bundle;
+        try {
+            bundle = JSONB.fromJson(json, SopBundle.class);
+        } catch (JsonbException | NullPointerException e) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0,
+                    "o conteúdo não corresponde a um pacote de SOP: " + rootMessage(e))));
+        }
+        if (bundle == null) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
+        }
+        List<BundleCheck.Problem> problems = BundleCheck.problems(bundle, json);
+        if (!problems.isEmpty()) {
+            throw new InvalidBundleException(problems);
+        }
+        return bundle;
     }
 
     public static String write(SopBundle bundle) {
         return JSONB.toJson(bundle);
+    }
+
+    private static void checkSyntax(String json) {
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+        } catch (JsonParsingException e) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem((int) e.getLocation().getLineNumber(),
+                    "JSON inválido (coluna " + e.getLocation().getColumnNumber() + "): " + e.getMessage())));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

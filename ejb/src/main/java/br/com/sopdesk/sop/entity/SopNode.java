@@ -26,8 +26,12 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
 
     public enum Kind { STEP, QUESTION, OUTCOME }
 
-    /** How a path ends: solved with the customer on the call, or escalated to Relacionamento. */
-    public enum Outcome { SOLVED, ESCALATE }
+    /**
+     * How a path ends: solved with the customer on the call, escalated to Relacionamento (a new
+     * Qualitor ticket), or an existing demand reiterated or restarted (a history entry on it, with
+     * the customer's reason).
+     */
+    public enum Outcome { SOLVED, ESCALATE, REITERATE, RESTART }
 
     public SopOption option(String value) {
         return options.stream().filter(o -> o.value().equals(value)).findFirst().orElse(null);
@@ -35,5 +39,10 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
 
     public boolean escalates() {
         return kind == Kind.OUTCOME && outcome == Outcome.ESCALATE;
+    }
+
+    /** Whether this outcome acts on an existing demand (reiterate or restart). */
+    public boolean actsOnDemand() {
+        return kind == Kind.OUTCOME && (outcome == Outcome.REITERATE || outcome == Outcome.RESTART);
     }
 }

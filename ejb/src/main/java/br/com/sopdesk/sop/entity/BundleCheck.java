@@ -1,0 +1,187 @@
+package br.com.sopdesk.sop.entity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a SOP bundle must follow before it is published, each broken rule reported with the
+ * line of the bundle's text where it shows and a pt-BR reason an administrator can act on.
+ */
+public final class BundleCheck {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
+    private BundleCheck() {
+    }
+
+    /** One broken rule: the line (1-based, 0 when unknown) and why. */
+    public record Problem(int line, String reason) {
+        @Override
+        public String toString() {
+            return line > 0 ? "linha " + line + ": " + reason : reason;
+        }
+    }
+
+    public static List<Problem> problems(SopBundle bundle, String text) {
+        List<Problem> problems = new ArrayList<>();
+        if (!ID.matcher(bundle.id()).matches()) {
+            problems.add(new Problem(lineOf(text, "id", bundle.id()), "id inválido '" + bundle.id() + "': use letras minúsculas, dígitos e hífens"));
+        }
+        if (bundle.version() < 1) {
+            problems.add(new Problem(lineOf(text, "version", null), "a versão deve ser 1 ou maior"));
+        }
+        if (bundle.title().isBlank()) {
+            problems.add(new Problem(lineOf(text, "title", null), "o título é obrigatório"));
+        }
+        Set<String> ids = new HashSet<>();
+        for (SopNode node : bundle.nodes()) {
+            if (node.id() == null || !ids.add(node.id())) {
+                problems.add(new Problem(lineOf(text, "id", node.id()), "nó sem id ou com id repetido: " + node.id()));
+            }
+        }
+        Map<String, SopNode> byId = bundle.nodes().stream().filter(n -> n.id() != null)
+                .collect(java.util.stream.Collectors.toMap(SopNode::id, n -> n, (a, b) -> a));
+        if (!byId.containsKey(bundle.start())) {
+            problems.add(new Problem(lineOf(text, "start", bundle.start()), "o nó inicial '" + bundle.start() + "' não existe"));
+        }
+        boolean escalates = false;
+        for (SopNode node : bundle.nodes()) {
+            int line = lineOf(text, "id", node.id());
+            if (node.kind() == null) {
+                problems.add(new Problem(line, "nó '" + node.id() + "' sem kind (STEP, QUESTION ou OUTCOME)"));
+                continue;
+            }
+            if (node.title() == null || node.title().isBlank()) {
+                problems.add(new Problem(line, "nó '" + node.id() + "' sem título"));
+            }
+            switch (node.kind()) {
+                case STEP -> {
+                    if (!byId.containsKey(node.next())) {
+                        problems.add(new Problem(lineOrNode(text, "next", node.next(), line), "passo '" + node.id() + "' aponta para '" + node.next() + "', que não existe"));
+                    }
+                }
+                case QUESTION -> {
+                    if (node.options().size() < 2) {
+                        problems.add(new Problem(line, "pergunta '" + node.id() + "' precisa de pelo menos duas opções"));
+                    }
+                    Set<String> values = new HashSet<>();
+                    for (SopOption o : node.options()) {
+                        if (o.value() == null || !values.add(o.value())) {
+                            problems.add(new Problem(line, "pergunta '" + node.id() + "' tem opção sem valor ou repetida: " + o.value()));
+                        }
+                        if (!byId.containsKey(o.next())) {
+                            problems.add(new Problem(lineOrNode(text, "next", o.next(), line), "opção '" + o.value() + "' da pergunta '" + node.id() + "' aponta para '" + o.next() + "', que não existe"));
+                        }
+                    }
+                }
+                case OUTCOME -> {
+                    if (node.outcome() == null) {
+                        problems.add(new Problem(line, "desfecho '" + node.id() + "' sem outcome (SOLVED, ESCALATE, REITERATE ou RESTART)"));
+                    }
+                    escalates |= node.escalates();
+                }
+            }
+        }
+        if (escalates) {
+            QualitorMapping m = bundle.qualitor();
+            if (m == null || blank(m.ticketType()) || blank(m.category())) {
+                problems.add(new Problem(lineOf(text, "qualitor", null),
+                        "o SOP abre chamado (desfecho ESCALATE) e precisa da categorização do Qualitor: ticketType e category"));
+            }
+        }
+        if (bundle.sla().returnHours() < 1) {
+            problems.add(new Problem(lineOf(text, "returnHours", null), "o prazo de retorno (returnHours) deve ser de pelo menos 1 hora"));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(reachability(bundle, byId, text));
+        }
+        return problems;
+    }
+
+    /** Every node must be reachable from the start, and every path must end in an outcome. */
+    private static List<Problem> reachability(SopBundle bundle, Map<String, SopNode> byId, String text) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> todo = new ArrayList<>(List.of(bundle.start()));
+        while (!todo.isEmpty()) {
+            String id = todo.remove(todo.size() - 1);
+            if (!seen.add(id)) {
+                continue;
+            }
+            SopNode n = byId.get(id);
+            if (n.kind() == SopNode.Kind.STEP) {
+                todo.add(n.next());
+            } else if (n.kind() == SopNode.Kind.QUESTION) {
+                n.options().forEach(o -> todo.add(o.next()));
+            }
+        }
+        for (SopNode n : bundle.nodes()) {
+            if (!seen.contains(n.id())) {
+                problems.add(new Problem(lineOf(text, "id", n.id()), "nó '" + n.id() + "' não é alcançável a partir do início"));
+            }
+        }
+        String cycle = cycleFrom(byId, bundle.start(), new HashSet<>(), new ArrayList<>());
+        if (cycle != null) {
+            problems.add(new Problem(lineOf(text, "id", cycle), "ciclo: o caminho volta ao nó '" + cycle + "'"));
+        }
+        return problems;
+    }
+
+    /** Depth-first search over every edge; returns a node on a cycle, or null. */
+    private static String cycleFrom(Map<String, SopNode> byId, String id, Set<String> done, List<String> stack) {
+        if (stack.contains(id)) {
+            return id;
+        }
+        if (!done.add(id)) {
+            return null;
+        }
+        stack.add(id);
+        SopNode n = byId.get(id);
+        List<String> next = switch (n.kind()) {
+            case STEP -> List.of(n.next());
+            case QUESTION -> n.options().stream().map(SopOption::next).toList();
+            case OUTCOME -> List.of();
+        };
+        for (String to : next) {
+            String found = cycleFrom(byId, to, done, stack);
+            if (found != null) {
+                return found;
+            }
+        }
+        stack.remove(stack.size() - 1);
+        return null;
+    }
+
+    /** The line of {@code "key": "value"} (or of the key alone) in the text, 0 when not found. */
+    static int lineOf(String text, String key, String value) {
+        if (text == null) {
+            return 0;
+        }
+        String regex = "\"" + Pattern.quote(key) + "\"\\s*:" + (value == null ? "" : "\\s*\"" + Pattern.quote(value) + "\"");
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int lineOrNode(String text, String key, String value, int nodeLine) {
+        int line = value == null ? 0 : lineOf(text, key, value);
+        return line > 0 ? line : nodeLine;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
