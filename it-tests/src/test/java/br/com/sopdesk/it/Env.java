@@ -22,6 +22,9 @@ final class Env {
     static final String AGENT = "agent";
     static final String AGENT_PASSWORD = "agent-demo";
 
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-demo";
+
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Env() {
@@ -37,6 +40,41 @@ final class Env {
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A call to the REST API as {@code user}, with a JSON body or none, answering pt-BR unless {@code language} says otherwise. */
+    static HttpResponse<String> api(String method, String path, String user, String password, String json, String language)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(APP + "api/" + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> agentApi(String method, String path, String json) throws IOException, InterruptedException {
+        return api(method, path, AGENT, AGENT_PASSWORD, json, null);
+    }
+
+    static HttpResponse<String> adminApi(String method, String path, String json) throws IOException, InterruptedException {
+        return api(method, path, ADMIN, ADMIN_PASSWORD, json, null);
+    }
+
+    /** The value of a top-level string or number field in a flat JSON answer (enough for these tests). */
+    static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.]+|true|false|null)").matcher(json);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(2) != null ? m.group(2) : m.group(1);
     }
 
     /** The sandbox's received tickets, as its control endpoint lists them (JSON text). */

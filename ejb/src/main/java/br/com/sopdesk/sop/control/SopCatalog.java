@@ -1,21 +1,31 @@
 package br.com.sopdesk.sop.control;
 
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.category.control.Categories;
+import br.com.sopdesk.sop.entity.BundleCheck;
+import br.com.sopdesk.sop.entity.SearchText;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopBundleRecord;
+import br.com.sopdesk.sop.entity.SopUsage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The published SOP bundles: the latest version of each for agents, any exact version for the
- * tickets made with it. Versions never change once stored, so parsed bundles are cached by
- * (id, version) in each instance without risk of serving a stale one.
+ * The published SOP bundles: the latest version of each for agents (searchable, each agent's recent
+ * ones first), any exact version for the tickets made with it, and publishing new versions.
+ * Versions never change once stored, so parsed bundles are cached by (id, version) in each instance
+ * without any risk of serving a stale one.
  */
 @Stateless
 public class SopCatalog {
@@ -25,17 +35,54 @@ public class SopCatalog {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Categories categories;
+
+    @Inject
+    AuditLog audit;
+
     public List<SopBundle> latest() {
         return em.createNamedQuery(SopBundleRecord.LATEST, SopBundleRecord.class).getResultList().stream()
                 .map(SopCatalog::parsed)
                 .toList();
     }
 
+    /**
+     * The latest bundles matching every word of the query (accents and case ignored), best match
+     * first; among equal matches, the ones this agent used most recently first.
+     */
+    public List<SopBundle> search(String query, String username) {
+        List<String> words = SearchText.words(query);
+        Map<String, Integer> recency = new HashMap<>();
+        if (username != null) {
+            List<SopUsage> used = em.createNamedQuery(SopUsage.OF_USER, SopUsage.class)
+                    .setParameter("username", username).getResultList();
+            for (int i = 0; i < used.size(); i++) {
+                recency.put(used.get(i).getSopId(), i);
+            }
+        }
+        return latest().stream()
+                .map(b -> Map.entry(b, SearchText.score(b, words)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Comparator.<Map.Entry<SopBundle, Integer>>comparingInt(e -> -e.getValue())
+                        .thenComparingInt(e -> recency.getOrDefault(e.getKey().id(), Integer.MAX_VALUE))
+                        .thenComparing(e -> e.getKey().seed() + e.getKey().id()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Remembers that the agent opened this SOP now. */
+    public void recordUse(String username, String sopId) {
+        SopUsage usage = em.find(SopUsage.class, new SopUsage.Key(username, sopId));
+        if (usage == null) {
+            em.persist(new SopUsage(username, sopId, Instant.now()));
+        } else {
+            usage.usedAt(Instant.now());
+        }
+    }
+
     public Optional<SopBundle> latest(String sopId) {
-        return em.createNamedQuery(SopBundleRecord.LATEST_OF, SopBundleRecord.class)
-                .setParameter("sopId", sopId)
-                .setMaxResults(1)
-                .getResultStream().findFirst().map(SopCatalog::parsed);
+        return latestRecord(sopId).map(SopCatalog::parsed);
     }
 
     public Optional<SopBundle> version(String sopId, int version) {
@@ -43,25 +90,66 @@ public class SopCatalog {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return em.createNamedQuery(SopBundleRecord.BY_VERSION, SopBundleRecord.class)
-                .setParameter("sopId", sopId)
-                .setParameter("version", version)
-                .getResultStream().findFirst().map(SopCatalog::parsed);
+        return record(sopId, version).map(SopCatalog::parsed);
     }
 
-    /** Stores a bundle version unless that (id, version) exists; returns whether it stored it. */
+    /** The stored text of a version (the latest when {@code version} is null), for export. */
+    public Optional<String> text(String sopId, Integer version) {
+        return (version == null ? latestRecord(sopId) : record(sopId, version)).map(SopBundleRecord::getContent);
+    }
+
+    /** Every stored version of a SOP, newest first. */
+    public List<SopBundleRecord> versions(String sopId) {
+        return em.createNamedQuery(SopBundleRecord.LATEST_OF, SopBundleRecord.class).setParameter("sopId", sopId).getResultList();
+    }
+
+    /**
+     * Publishes a bundle from its JSON text as a new version. Refused with line and reason when the
+     * bundle is malformed, names a category that is not registered, or does not come after the latest
+     * published version. Tickets already made keep the version they were made with.
+     */
+    public SopBundle publish(String json, String admin) {
+        SopBundle bundle = SopBundleJson.read(json);
+        if (bundle.qualitor() != null && bundle.qualitor().category() != null
+                && categories.find(bundle.qualitor().category()).isEmpty()) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(json, "category", bundle.qualitor().category()),
+                    "a categoria " + bundle.qualitor().category() + " não está cadastrada: cadastre-a antes de publicar")));
+        }
+        int latest = latestRecord(bundle.id()).map(SopBundleRecord::getVersion).orElse(0);
+        if (bundle.version() <= latest) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(json, "version", null),
+                    "a versão " + bundle.version() + " de '" + bundle.id() + "' já foi publicada ou é anterior à última (" + latest
+                            + "): publique como versão " + (latest + 1))));
+        }
+        em.persist(new SopBundleRecord(bundle, json, admin));
+        audit.record(admin, "sop.publicado", "SOP " + bundle.id() + " v" + bundle.version(),
+                latest == 0 ? "novo SOP: " + bundle.title() : "nova versão (anterior: v" + latest + "): " + bundle.title());
+        return bundle;
+    }
+
+    /** Stores a seed bundle version unless that (id, version) exists; returns whether it stored it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean publishIfAbsent(SopBundle bundle, String json, String publishedBy) {
-        boolean exists = !em.createNamedQuery(SopBundleRecord.BY_VERSION, SopBundleRecord.class)
-                .setParameter("sopId", bundle.id())
-                .setParameter("version", bundle.version())
-                .getResultList().isEmpty();
-        if (exists) {
+        if (record(bundle.id(), bundle.version()).isPresent()) {
             return false;
         }
         em.persist(new SopBundleRecord(bundle, json, publishedBy));
         em.flush();
         return true;
+    }
+
+    private Optional<SopBundleRecord> latestRecord(String sopId) {
+        return em.createNamedQuery(SopBundleRecord.LATEST_OF, SopBundleRecord.class)
+                .setParameter("sopId", sopId)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<SopBundleRecord> record(String sopId, int version) {
+        return em.createNamedQuery(SopBundleRecord.BY_VERSION, SopBundleRecord.class)
+                .setParameter("sopId", sopId)
+                .setParameter("version", version)
+                .getResultStream().findFirst();
     }
 
     private static SopBundle parsed(SopBundleRecord record) {

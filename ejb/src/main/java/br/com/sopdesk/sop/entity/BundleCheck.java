@@ -158,7 +158,7 @@ public final class BundleCheck {
     }
 
     /** The line of {@code "key": "value"} (or of the key alone) in the text, 0 when not found. */
-    static int lineOf(String text, String key, String value) {
+    public static int lineOf(String text, String key, String value) {
         if (text == null) {
             return 0;
         }

@@ -9,5 +9,5 @@ package br.com.sopdesk.sop.entity;
  * @param severity      severidade
  * @param titleTemplate ticket title; {@code {question-id}} is replaced by that answer
  */
-public record QualitorMapping(String ticketType, String category, String location, String severity, String titleTemplate) {
+public record QualitorMapping(String ticketType, String category, String location, String severity, String titleTemplate) implements java.io.Serializable {
 }

@@ -5,7 +5,7 @@ package br.com.sopdesk.sop.entity;
  *
  * @param returnHours hours Relacionamento has to return to the customer (24 in every seed SOP)
  */
-public record SlaPolicy(int returnHours) {
+public record SlaPolicy(int returnHours) implements java.io.Serializable {
 
     public static final SlaPolicy DEFAULT = new SlaPolicy(24);
 }

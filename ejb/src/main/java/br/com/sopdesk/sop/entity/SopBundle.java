@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public record SopBundle(String id, int version, String seed, String title, String summary, List<String> keywords,
                         List<String> certificateTypes, String start, List<SopNode> nodes,
-                        QualitorMapping qualitor, SlaPolicy sla) {
+                        QualitorMapping qualitor, SlaPolicy sla) implements java.io.Serializable {
 
     public SopBundle {
         Objects.requireNonNull(id, "id");

@@ -17,7 +17,7 @@ import java.util.List;
  * @param outcome how the walk ends (outcomes)
  */
 public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
-                      List<SopOption> options, Outcome outcome) {
+                      List<SopOption> options, Outcome outcome) implements java.io.Serializable {
 
     public SopNode {
         checks = checks == null ? List.of() : List.copyOf(checks);

@@ -7,5 +7,5 @@ package br.com.sopdesk.sop.entity;
  * @param label what the agent reads
  * @param next  the node this answer leads to
  */
-public record SopOption(String value, String label, String next) {
+public record SopOption(String value, String label, String next) implements java.io.Serializable {
 }

@@ -2,10 +2,12 @@ package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
+import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.platform.Utc;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -23,6 +25,9 @@ public class OutboxStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     /** Ids of tickets due for an attempt now (queued and due, or claimed by an instance whose lease ran out). */
     public List<Long> due(Instant now, int max) {
@@ -51,6 +56,7 @@ public class OutboxStore {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() != TicketState.SENT) {
             t.sent(number, situation, now);
+            audit.record(t.getCreatedBy(), "chamado.enviado", "chamado " + id, "demanda Qualitor " + number + " após " + t.getAttempts() + " tentativa(s)");
         }
     }
 
@@ -65,6 +71,7 @@ public class OutboxStore {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() == TicketState.SENDING) {
             t.rejected(truncate(error));
+            audit.record(t.getCreatedBy(), "chamado.recusado", "chamado " + id, truncate(error));
         }
     }
 

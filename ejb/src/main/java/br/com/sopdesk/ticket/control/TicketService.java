@@ -1,5 +1,7 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopBundle;
@@ -13,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +37,20 @@ public class TicketService {
     @Inject
     IntakeValidation validation;
 
-    /** Stores the ticket (state QUEUED); the caller then asks the outbox to push it. */
-    public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Intake intake, String agent, Locale locale) {
+    @Inject
+    Categories categories;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Stores the ticket (state QUEUED); the caller then asks the outbox to push it.
+     *
+     * @param requestedCategory the category the caller asks for, or null: it must be the SOP's own,
+     *                          since the classification comes from the SOP and cannot be changed
+     */
+    public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Intake intake, String requestedCategory,
+                         String agent, Locale locale) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
@@ -43,17 +58,25 @@ public class TicketService {
             throw new InvalidSubmissionException(Map.of("answers",
                     "As respostas não levam a uma abertura de chamado neste SOP (" + walk.current().title() + ")."));
         }
-        Map<String, String> errors = validation.errors(intake, locale);
+        QualitorMapping m = bundle.qualitor();
+        Map<String, String> errors = new LinkedHashMap<>(validation.errors(intake, locale));
+        if (requestedCategory != null && !requestedCategory.isBlank() && !requestedCategory.strip().equals(m.category())) {
+            errors.put("category", "A categoria vem do SOP (" + m.category() + ") e não pode ser trocada por " + requestedCategory.strip()
+                    + ": escolha o SOP que corresponde ao problema.");
+        } else if (categories.find(m.category()).filter(c -> !c.isActive()).isPresent()) {
+            errors.put("category", "A categoria " + m.category() + " deste SOP está inativa: avise um administrador.");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        QualitorMapping m = bundle.qualitor();
         Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers()),
                 walk.usedAnswers(), walk.describeDecisions(), intake,
                 new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
                 bundle.sla().returnHours(), agent, Instant.now(Clock.systemUTC()));
         em.persist(ticket);
         em.flush();
+        audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
+                "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
         return ticket;
     }
 

@@ -1,5 +1,8 @@
 package br.com.sopdesk.sop.boundary;
 
+import br.com.sopdesk.category.control.Categories;
+import br.com.sopdesk.demand.control.DemandActions;
+import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopWalk;
@@ -16,17 +19,21 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Binds the guided SOP page: the answers picking the path, the intake form when the path
- * escalates, and the ticket's progress to Qualitor after saving.
+ * Binds the guided SOP page: the answers picking the path; at the end, the ticket form (escalation)
+ * or the reiterate/restart form (an existing demand); the progress to Qualitor after saving. Opened
+ * from inside Qualitor, {@code ?cnpj=} and {@code ?chamado=} pre-fill the customer and the demand.
+ * Switching to another SOP keeps the customer's data and the answers to questions both SOPs ask.
  */
 @Named
 @ViewScoped
 public class SopWalkView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    static final String CARRY = "sopdesk.carry";
 
     @Inject
     SopCatalog catalog;
@@ -37,20 +44,44 @@ public class SopWalkView implements Serializable {
     @Inject
     QualitorOutbox outbox;
 
+    @Inject
+    DemandActions demands;
+
+    @Inject
+    Categories categories;
+
     private String sopId;
+    private String cnpj;
+    private String demandNumber;
+    private String reason;
+    private String switchTo;
     private SopBundle bundle;
-    private final Map<String, String> answers = new HashMap<>();
+    private Map<String, String> answers = new HashMap<>();
     private Intake intake = new Intake();
     private TicketStatus ticket;
+    private DemandAction.State demandState;
+    private String demandError;
 
-    /** View action: loads the latest version of the SOP named in the URL. */
+    /** View action: loads the latest version of the SOP named in the URL and applies the context. */
+    @SuppressWarnings("unchecked")
     public void load() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         bundle = sopId == null ? null : catalog.latest(sopId).orElse(null);
         if (bundle == null) {
             faces.getExternalContext().responseSendError(404, "SOP não encontrado: " + sopId);
             faces.responseComplete();
+            return;
         }
+        Object carried = faces.getExternalContext().getFlash().get(CARRY);
+        if (carried instanceof Carry c) {
+            intake = c.intake();
+            answers = new HashMap<>(c.answers());
+            demandNumber = c.demandNumber();
+        }
+        if (cnpj != null && !cnpj.isBlank() && intake.getDocument() == null) {
+            intake.setDocument(cnpj);
+        }
+        catalog.recordUse(faces.getExternalContext().getRemoteUser(), bundle.id());
     }
 
     public SopWalk getWalk() {
@@ -65,15 +96,25 @@ public class SopWalkView implements Serializable {
     public void save() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            var saved = tickets.submit(bundle.id(), bundle.version(), answers, intake,
+            var saved = tickets.submit(bundle.id(), bundle.version(), answers, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale());
             ticket = TicketStatus.of(outbox.push(saved.getId()));
         } catch (InvalidSubmissionException e) {
-            e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));
-            faces.validationFailed();
+            refused(faces, e);
+        }
+    }
+
+    /** Reiterates or restarts the demand named in the form, with the customer's reason. */
+    public void act() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            DemandAction action = demands.request(bundle.id(), bundle.version(), answers, demandNumber, reason,
+                    faces.getExternalContext().getRemoteUser());
+            DemandAction sent = demands.send(action.getId());
+            demandState = sent.getState();
+            demandError = sent.getLastError();
+        } catch (InvalidSubmissionException e) {
+            refused(faces, e);
         }
     }
 
@@ -89,13 +130,46 @@ public class SopWalkView implements Serializable {
         answers.clear();
         intake = new Intake();
         ticket = null;
+        demandState = null;
+        demandError = null;
+        reason = null;
+    }
+
+    /** Opens another SOP, carrying the customer's data and the answers that still apply. */
+    public String switchSop() {
+        if (switchTo == null || switchTo.equals(bundle.id())) {
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, demandNumber));
+        return "/app/sop?faces-redirect=true&id=" + switchTo;
+    }
+
+    /** The name of the SOP's Qualitor category, shown beside its code (read-only: it comes from the SOP). */
+    public String getCategoryName() {
+        return bundle.qualitor() == null ? "" : categories.find(bundle.qualitor().category()).map(c -> c.getName()).orElse("");
+    }
+
+    public List<SopBundle> getOtherSops() {
+        return catalog.latest().stream().filter(b -> !b.id().equals(bundle.id())).toList();
+    }
+
+    private static void refused(FacesContext faces, InvalidSubmissionException e) {
+        e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field),
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));
+        faces.validationFailed();
     }
 
     private static String clientId(String field) {
         return switch (field) {
-            case "sop", "answers" -> null;
+            case "sop", "answers", "category" -> null;
             default -> "walk:" + field;
         };
+    }
+
+    /** What travels to the next SOP when the agent switches. */
+    record Carry(Intake intake, Map<String, String> answers, String demandNumber) implements Serializable {
     }
 
     public String getSopId() {
@@ -104,6 +178,38 @@ public class SopWalkView implements Serializable {
 
     public void setSopId(String sopId) {
         this.sopId = sopId;
+    }
+
+    public String getCnpj() {
+        return cnpj;
+    }
+
+    public void setCnpj(String cnpj) {
+        this.cnpj = cnpj;
+    }
+
+    public String getDemandNumber() {
+        return demandNumber;
+    }
+
+    public void setDemandNumber(String demandNumber) {
+        this.demandNumber = demandNumber;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getSwitchTo() {
+        return switchTo;
+    }
+
+    public void setSwitchTo(String switchTo) {
+        this.switchTo = switchTo;
     }
 
     public SopBundle getBundle() {
@@ -120,5 +226,13 @@ public class SopWalkView implements Serializable {
 
     public TicketStatus getTicket() {
         return ticket;
+    }
+
+    public DemandAction.State getDemandState() {
+        return demandState;
+    }
+
+    public String getDemandError() {
+        return demandError;
     }
 }

@@ -1,0 +1,45 @@
+package br.com.sopdesk.category.control;
+
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.category.entity.Category;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Administers the Qualitor categories; every change goes to the audit trail. */
+@Stateless
+public class Categories {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    public List<Category> all() {
+        return em.createNamedQuery(Category.ALL, Category.class).getResultList();
+    }
+
+    public Optional<Category> find(String code) {
+        return Optional.ofNullable(code == null ? null : em.find(Category.class, code));
+    }
+
+    /** Creates the category or changes its name and state. */
+    public Category save(String code, String name, boolean active, String admin) {
+        Category existing = em.find(Category.class, code);
+        if (existing == null) {
+            Category created = new Category(code, name, active, admin);
+            em.persist(created);
+            audit.record(admin, "categoria.criada", "categoria " + code, "nome: '" + created.getName() + "'; ativa: " + active);
+            return created;
+        }
+        String changed = existing.change(name, active, admin);
+        if (!changed.isEmpty()) {
+            audit.record(admin, "categoria.alterada", "categoria " + code, changed);
+        }
+        return existing;
+    }
+}

@@ -1,0 +1,88 @@
+package br.com.sopdesk.category.entity;
+
+import br.com.sopdesk.platform.Utc;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/**
+ * A Qualitor category (code and name) as SOP Desk knows it. SOP bundles name categories by code; an
+ * inactive category takes no new tickets, so an administrator can retire one without a deploy.
+ */
+@Entity
+@Table(name = "category")
+@NamedQuery(name = Category.ALL, query = "select c from Category c order by c.code")
+public class Category {
+
+    public static final String ALL = "Category.all";
+
+    @Id
+    @Column(length = 20)
+    private String code;
+
+    @Column(length = 200, nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "updated_at", nullable = false)
+    private LocalDateTime updatedAt;
+
+    @Column(name = "updated_by", length = 80, nullable = false)
+    private String updatedBy;
+
+    protected Category() {
+    }
+
+    public Category(String code, String name, boolean active, String by) {
+        if (code == null || !code.matches("[0-9A-Za-z]{1,20}")) {
+            throw new IllegalArgumentException("código de categoria inválido: " + code);
+        }
+        this.code = code;
+        change(name, active, by);
+    }
+
+    /** Renames or (de)activates it; returns a description of what changed, empty when nothing did. */
+    public String change(String newName, boolean newActive, String by) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("o nome da categoria é obrigatório");
+        }
+        StringBuilder changed = new StringBuilder();
+        if (!newName.strip().equals(name)) {
+            changed.append("nome: '").append(name).append("' → '").append(newName.strip()).append("'; ");
+        }
+        if (newActive != active || name == null) {
+            changed.append("ativa: ").append(active).append(" → ").append(newActive).append("; ");
+        }
+        this.name = newName.strip();
+        this.active = newActive;
+        this.updatedBy = by;
+        this.updatedAt = Utc.of(Instant.now());
+        return changed.toString();
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant getUpdatedAt() {
+        return Utc.instant(updatedAt);
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+}

@@ -1,0 +1,98 @@
+package br.com.sopdesk.demand.control;
+
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.qualitor.QualitorClient;
+import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.SopBundle;
+import br.com.sopdesk.sop.entity.SopNode;
+import br.com.sopdesk.sop.entity.SopWalk;
+import br.com.sopdesk.ticket.control.InvalidSubmissionException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reiterates or restarts an existing demand for the customer, as the customer portal does (seed
+ * 004): the request is stored, then written to the demand's history in Qualitor. The reason is
+ * required. Qualitor publishes no dedicated operation for either, so both are history entries.
+ */
+@Stateless
+public class DemandActions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SopCatalog catalog;
+
+    @Inject
+    QualitorClient qualitor;
+
+    @Inject
+    AuditLog audit;
+
+    @Resource
+    SessionContext context;
+
+    /** Stores the request after checking the walk and the fields; the caller then {@link #send}s it. */
+    public DemandAction request(String sopId, int sopVersion, Map<String, String> answers, String demandNumber, String reason, String agent) {
+        SopBundle bundle = catalog.version(sopId, sopVersion)
+                .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
+        SopWalk walk = SopWalk.of(bundle, answers);
+        if (!walk.current().actsOnDemand()) {
+            throw new InvalidSubmissionException(Map.of("answers", "As respostas não levam a uma reiteração ou reinício neste SOP."));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String number = demandNumber == null ? "" : demandNumber.strip();
+        if (!number.matches("\\d{1,20}")) {
+            errors.put("demandNumber", "Informe o número da demanda (somente dígitos).");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 10 || why.length() > 2000) {
+            errors.put("reason", "Informe o motivo, com pelo menos 10 caracteres: ele é obrigatório para o Relacionamento.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        DemandAction.Kind kind = walk.current().outcome() == SopNode.Outcome.REITERATE ? DemandAction.Kind.REITERATE : DemandAction.Kind.RESTART;
+        DemandAction action = new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent);
+        em.persist(action);
+        em.flush();
+        audit.record(agent, kind == DemandAction.Kind.REITERATE ? "demanda.reiteracao" : "demanda.reinicio", "demanda " + number, why);
+        return action;
+    }
+
+    /** Writes the request to the demand's history in Qualitor; the outcome is stored either way. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public DemandAction send(long id) {
+        DemandAction action = em.find(DemandAction.class, id);
+        DemandActions self = context.getBusinessObject(DemandActions.class);
+        try {
+            qualitor.addHistory(action.getDemandNumber(), action.historyText());
+            self.mark(id, null);
+        } catch (QualitorException e) {
+            self.mark(id, e.getMessage());
+        }
+        return em.find(DemandAction.class, id);
+    }
+
+    /** Records the outcome in its own transaction (called through the container, see {@link #send}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void mark(long id, String error) {
+        DemandAction action = em.find(DemandAction.class, id);
+        if (error == null) {
+            action.done();
+        } else {
+            action.failed(error);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package br.com.sopdesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/tickets} validates exactly like the page (same rules, same messages), refuses a
+ * category that contradicts the SOP, accepts the alphanumeric CNPJ, and sends nothing it refuses.
+ */
+class TicketApiIT {
+
+    @Test
+    void invalidFieldsAnswer422WithThePagesMessagesAndNothingIsSent() throws Exception {
+        int before = Env.sandboxTicketCount();
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.lostPasswordA1("11.222.333/0001-82",
+                "(51) 99999-0000", "51 99999 0000", "cliente@invalido", "curta", null));
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("CNPJ/CPF inválido: confira os dígitos verificadores"), r.body());
+        assertTrue(r.body().contains("O segundo telefone deve ser diferente do primeiro."), r.body());
+        assertTrue(r.body().contains("E-mail inválido: use o formato nome@dominio.com.br."), r.body());
+        assertTrue(r.body().contains("entre 15 e 4000 caracteres"), r.body());
+        assertEquals(before, Env.sandboxTicketCount(), "nothing sent to Qualitor");
+    }
+
+    @Test
+    void invalidCpfAndPhoneWithoutAreaCodeAreRefused() throws Exception {
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.lostPasswordA1("529.982.247-24",
+                "99999-0000", "(51) 3333-0000", "ti@comercio.com.br", "Cliente perdeu a senha do certificado A1.", null));
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(Env.field(r.body(), "document").startsWith("CNPJ/CPF inválido"), r.body());
+        assertEquals("Telefone inválido: informe DDD e número, por exemplo (51) 99999-0000 ou (51) 3333-0000.", Env.field(r.body(), "phone1"));
+    }
+
+    @Test
+    void missingFieldsAreNamed() throws Exception {
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A3\",\"a3-resolveu\":\"nao\"}}");
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("Informe o CNPJ ou CPF do cliente.", Env.field(r.body(), "document"));
+        assertEquals("Informe o nome do cliente.", Env.field(r.body(), "customerName"));
+        assertEquals("Informe o primeiro telefone de contato.", Env.field(r.body(), "phone1"));
+        assertEquals("Informe o segundo telefone de contato.", Env.field(r.body(), "phone2"));
+        assertEquals("Informe o e-mail atualizado do cliente.", Env.field(r.body(), "email"));
+        assertEquals("Descreva o problema do cliente.", Env.field(r.body(), "description"));
+    }
+
+    @Test
+    void englishIsSelectable() throws Exception {
+        HttpResponse<String> r = Env.api("POST", "tickets", Env.AGENT, Env.AGENT_PASSWORD,
+                "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A3\",\"a3-resolveu\":\"nao\"}}", "en");
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("Enter the customer's CNPJ or CPF.", Env.field(r.body(), "document"));
+    }
+
+    @Test
+    void alphanumericCnpjIsAcceptedAndSentToQualitor() throws Exception {
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.validLostPassword("12.ABC.345/01DE-35"));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("SENT", Env.field(r.body(), "state"));
+        String number = Env.field(r.body(), "demandNumber");
+        assertNotNull(number);
+        assertTrue(Env.sandboxTickets().contains("\"cdchamado\":\"" + number + "\""), "the demand exists in Qualitor");
+        assertNotNull(r.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void aCategoryContradictingTheSopIsRefused() throws Exception {
+        String body = Tickets.validLostPassword("11.222.333/0001-81").replace("}", "}").replaceFirst("\\}$", ",\"category\":\"36\"}");
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", body);
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(Env.field(r.body(), "category").contains("vem do SOP (32)"), r.body());
+
+        HttpResponse<String> same = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81").replaceFirst("\\}$", ",\"category\":\"32\"}"));
+        assertEquals(201, same.statusCode(), "the SOP's own category is accepted: " + same.body());
+    }
+
+    @Test
+    void aWalkThatDoesNotEscalateOpensNoTicket() throws Exception {
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81").replace("\"a1-esgotou\":\"sim\"", "\"a1-esgotou\":\"nao\""));
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(Env.field(r.body(), "answers").contains("não levam a uma abertura de chamado"), r.body());
+    }
+
+    @Test
+    void anonymousCallersGet401() throws Exception {
+        assertEquals(401, Env.api("POST", "tickets", null, null, Tickets.validLostPassword("11.222.333/0001-81"), null).statusCode());
+        assertEquals(401, Env.api("GET", "sops", Env.AGENT, "wrong", null, null).statusCode());
+    }
+}

@@ -1,0 +1,117 @@
+package br.com.sopdesk.admin.boundary;
+
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.audit.entity.AuditEntry;
+import br.com.sopdesk.category.control.Categories;
+import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.sop.control.InvalidBundleException;
+import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.List;
+
+/** Binds the administration page: categories, publishing SOP versions, the latest audit entries. */
+@Named
+@ViewScoped
+public class AdminView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Categories categories;
+
+    @Inject
+    SopCatalog catalog;
+
+    @Inject
+    AuditLog audit;
+
+    private String bundleJson;
+    private String newCode;
+    private String newName;
+
+    public List<Category> getCategories() {
+        return categories.all();
+    }
+
+    public List<SopBundle> getSops() {
+        return catalog.latest();
+    }
+
+    public List<AuditEntry> getAudit() {
+        return audit.latest(100);
+    }
+
+    public void saveCategory(Category category) {
+        save(category.getCode(), category.getName(), category.isActive());
+    }
+
+    public void toggle(Category category) {
+        save(category.getCode(), category.getName(), !category.isActive());
+    }
+
+    public void createCategory() {
+        if (save(newCode, newName, true)) {
+            newCode = null;
+            newName = null;
+        }
+    }
+
+    private boolean save(String code, String name, boolean active) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            categories.save(code, name, active, faces.getExternalContext().getRemoteUser());
+            faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "admin.saved"), code)));
+            return true;
+        } catch (IllegalArgumentException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return false;
+        }
+    }
+
+    public void publish() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            SopBundle published = catalog.publish(bundleJson, faces.getExternalContext().getRemoteUser());
+            faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "admin.published"), published.id(), published.version())));
+            bundleJson = null;
+        } catch (InvalidBundleException e) {
+            e.problems().forEach(p -> faces.addMessage("admin:bundle", new FacesMessage(FacesMessage.SEVERITY_ERROR, p.toString(), null)));
+            faces.validationFailed();
+        }
+    }
+
+    private static String text(FacesContext faces, String key) {
+        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    }
+
+    public String getBundleJson() {
+        return bundleJson;
+    }
+
+    public void setBundleJson(String bundleJson) {
+        this.bundleJson = bundleJson;
+    }
+
+    public String getNewCode() {
+        return newCode;
+    }
+
+    public void setNewCode(String newCode) {
+        this.newCode = newCode;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+}

@@ -1,0 +1,57 @@
+package br.com.sopdesk.api;
+
+import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * The SOP catalog: {@code GET /api/sops?q=words} lists the latest version of each SOP (matching the
+ * words, accents and case ignored); {@code GET /api/sops/{id}} and {@code .../versions/{v}} give
+ * one bundle whole, as published.
+ */
+@Path("sops")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class SopResource {
+
+    @Inject
+    SopCatalog catalog;
+
+    @Context
+    SecurityContext security;
+
+    /** One line of the catalog. */
+    public record SopSummary(String id, int version, String seed, String title, String summary, List<String> keywords,
+                             List<String> certificateTypes) {
+        static SopSummary of(SopBundle b) {
+            return new SopSummary(b.id(), b.version(), b.seed(), b.title(), b.summary(), b.keywords(), b.certificateTypes());
+        }
+    }
+
+    @GET
+    public List<SopSummary> list(@QueryParam("q") String query) {
+        String user = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        return catalog.search(query, user).stream().map(SopSummary::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public String latest(@PathParam("id") String id) {
+        return catalog.text(id, null).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id));
+    }
+
+    @GET
+    @Path("{id}/versions/{version}")
+    public String version(@PathParam("id") String id, @PathParam("version") int version) {
+        return catalog.text(id, version).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id + " v" + version));
+    }
+}

@@ -1,0 +1,105 @@
+package br.com.sopdesk.api;
+
+import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.ticket.control.InvalidSubmissionException;
+import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.TicketService;
+import br.com.sopdesk.ticket.entity.Intake;
+import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+
+/**
+ * {@code POST /api/tickets}: the same submission as the SOP page, validated by the same rules with
+ * the same messages. Answers 201 with the ticket's state (and Qualitor's demand number when it
+ * already has one), or 422 with one message per field and nothing stored or sent.
+ */
+@Path("tickets")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    QualitorOutbox outbox;
+
+    @Inject
+    SopCatalog catalog;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    /** The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers, the customer's intake. */
+    public record TicketRequest(String sopId, Integer sopVersion, Map<String, String> answers, Customer customer,
+                                String description, String category) {
+    }
+
+    /** The customer's contact data. */
+    public record Customer(String document, String name, String email, String phone1, String phone2) {
+    }
+
+    /** A stored ticket, on its way to Qualitor or arrived. */
+    public record TicketView(long id, String sopId, int sopVersion, String title, String category, String state,
+                             String demandNumber, int attempts, String lastError, int returnHours) {
+        static TicketView of(Ticket t) {
+            return new TicketView(t.getId(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
+                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getReturnHours());
+        }
+    }
+
+    /** A refused submission: a summary and one message per field. */
+    public record Refusal(String message, Map<String, String> errors) {
+    }
+
+    @POST
+    public Response submit(TicketRequest request) {
+        if (request == null || request.sopId() == null) {
+            return refuse(Map.of("sopId", "Informe o SOP (sopId)."));
+        }
+        int version = request.sopVersion() != null ? request.sopVersion()
+                : catalog.latest(request.sopId()).map(b -> b.version()).orElse(0);
+        Customer c = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
+        Intake intake = new Intake(c.document(), c.name(), request.description(), c.phone1(), c.phone2(), c.email());
+        try {
+            Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
+                    intake, request.category(), security.getUserPrincipal().getName(), ApiLocale.of(headers));
+            Ticket pushed = outbox.push(saved.getId());
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
+                    .entity(TicketView.of(pushed)).build();
+        } catch (InvalidSubmissionException e) {
+            return refuse(e.fieldErrors());
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TicketView get(@PathParam("id") long id) {
+        return tickets.find(id).map(TicketView::of).orElseThrow(() -> new NotFoundException("chamado não encontrado: " + id));
+    }
+
+    private static Response refuse(Map<String, String> errors) {
+        return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                .entity(new Refusal("Nada foi registrado: corrija os campos indicados.", errors)).build();
+    }
+}

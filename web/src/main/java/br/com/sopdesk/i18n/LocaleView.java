@@ -1,0 +1,37 @@
+package br.com.sopdesk.i18n;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Locale;
+
+/** The user's language: pt-BR unless English was chosen in the header. Kept for the session. */
+@Named
+@SessionScoped
+public class LocaleView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+
+    private Locale locale = PT_BR;
+
+    public Locale getLocale() {
+        return locale;
+    }
+
+    public boolean isEnglish() {
+        return "en".equals(locale.getLanguage());
+    }
+
+    /** Switches language and reloads the current page. */
+    public void choose(String language) throws IOException {
+        locale = "en".equals(language) ? Locale.ENGLISH : PT_BR;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getViewRoot().setLocale(locale);
+        var ext = faces.getExternalContext();
+        String query = ((jakarta.servlet.http.HttpServletRequest) ext.getRequest()).getQueryString();
+        ext.redirect(((jakarta.servlet.http.HttpServletRequest) ext.getRequest()).getRequestURI() + (query == null ? "" : "?" + query));
+    }
+}
