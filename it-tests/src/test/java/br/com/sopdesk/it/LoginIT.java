@@ -26,6 +26,6 @@ class LoginIT extends BrowserTest {
     void agentSeesTheSopListAndTheirName() {
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
         assertEquals(Env.AGENT, browser.text(By.id("current-user")));
-        assertTrue(browser.text(By.id("sop-list")).contains("perda de senha"));
+        assertTrue(browser.text(By.id("search:results")).contains("perda de senha"));
     }
 }

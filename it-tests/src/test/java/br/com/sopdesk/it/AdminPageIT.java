@@ -1,0 +1,41 @@
+package br.com.sopdesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The administration page: publishing a SOP version (a bad one refused with its line), and the audit trail. */
+class AdminPageIT extends BrowserTest {
+
+    @Test
+    void adminPublishesAVersionAndSeesItInTheAuditTrail() {
+        String id = "pagina-" + UUID.randomUUID().toString().substring(0, 8);
+        String json = "{\n\"id\": \"" + id + "\",\n\"version\": 1,\n\"seed\": \"998\",\n\"title\": \"Publicado pela página\",\n\"start\": \"fim\",\n"
+                + "\"nodes\": [{\"id\": \"fim\", \"kind\": \"OUTCOME\", \"outcome\": \"SOLVED\", \"title\": \"Fim\"}]\n}";
+        browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
+        browser.click(By.id("session:nav-admin"));
+        browser.waitForPage();
+
+        browser.type(By.id("admin:bundle"), json.replace("\"start\": \"fim\"", "\"start\": \"inicio\""));
+        browser.click(By.id("admin:publish"));
+        String problems = browser.text(By.id("admin:bundle-problems"));
+        assertTrue(problems.contains("linha 6") && problems.contains("'inicio' não existe"), problems);
+
+        browser.type(By.id("admin:bundle"), json);
+        browser.click(By.id("admin:publish"));
+        assertTrue(browser.text(By.id("admin:messages")).contains("SOP " + id + " publicado na versão 1"));
+        assertTrue(browser.text(By.id("admin:sops")).contains(id));
+        assertTrue(browser.text(By.id("admin:audit")).contains("SOP " + id + " v1"));
+    }
+
+    @Test
+    void agentsCannotOpenTheAdministration() {
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        assertTrue(browser.all(By.id("session:nav-admin")).isEmpty(), "no admin link for agents");
+        browser.open(Env.APP + "admin/index.xhtml");
+        assertTrue(browser.driver().getPageSource().contains("403") || browser.driver().getTitle().contains("403")
+                || browser.driver().getPageSource().toLowerCase().contains("forbidden"), browser.driver().getPageSource());
+    }
+}
