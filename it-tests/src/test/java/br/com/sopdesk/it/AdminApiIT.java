@@ -65,6 +65,13 @@ class AdminApiIT {
         assertEquals(200, export.statusCode());
         assertTrue(export.body().contains("Teste v1"));
 
+        String yaml = Env.adminApi("GET", "admin/sops/" + id + "/export?format=yaml", null).body();
+        assertTrue(yaml.contains("id: " + id) && yaml.contains("version: 2"), yaml);
+        HttpResponse<String> v3 = Env.api("POST", "admin/sops", Env.ADMIN, Env.ADMIN_PASSWORD,
+                yaml.replace("version: 2", "version: 3").replace("Teste v2", "Teste v3 em YAML"), null);
+        assertEquals(201, v3.statusCode(), "a YAML bundle is published too: " + v3.body());
+        assertTrue(Env.agentApi("GET", "sops/" + id, null).body().contains("Teste v3 em YAML"));
+
         String audit = Env.adminApi("GET", "admin/audit", null).body();
         assertTrue(audit.contains("SOP " + id + " v1") && audit.contains("SOP " + id + " v2"), audit);
         assertTrue(audit.contains("\"action\":\"sop.publicado\"") && audit.contains("\"actor\":\"admin\""), audit);

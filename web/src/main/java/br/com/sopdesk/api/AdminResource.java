@@ -5,6 +5,7 @@ import br.com.sopdesk.audit.entity.AuditEntry;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.InvalidBundleException;
+import br.com.sopdesk.sop.control.SopBundleYaml;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.inject.Inject;
@@ -90,10 +91,10 @@ public class AdminResource {
 
     @POST
     @Path("sops")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response importBundle(String json) {
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/yaml", "application/x-yaml", "text/yaml"})
+    public Response importBundle(String text) {
         try {
-            SopBundle published = catalog.publish(json, admin());
+            SopBundle published = catalog.publish(text, admin());
             return Response.status(201).entity(new SopResource.SopSummary(published.id(), published.version(), published.seed(),
                     published.title(), published.summary(), published.keywords(), published.certificateTypes())).build();
         } catch (InvalidBundleException e) {
@@ -105,10 +106,14 @@ public class AdminResource {
 
     @GET
     @Path("sops/{id}/export")
-    public Response export(@PathParam("id") String id, @QueryParam("version") Integer version) {
+    public Response export(@PathParam("id") String id, @QueryParam("version") Integer version,
+                           @QueryParam("format") @DefaultValue("json") String format) {
         String json = catalog.text(id, version).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id));
-        String file = id + (version == null ? "" : "-v" + version) + ".json";
-        return Response.ok(json).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        boolean yaml = "yaml".equalsIgnoreCase(format);
+        String file = id + (version == null ? "" : "-v" + version) + (yaml ? ".yaml" : ".json");
+        return Response.ok(yaml ? SopBundleYaml.fromJson(json) : json)
+                .type(yaml ? "application/yaml;charset=UTF-8" : MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     @GET

@@ -24,8 +24,17 @@ public final class SopBundleJson {
     private SopBundleJson() {
     }
 
+    /** Parses and checks a bundle given as JSON or YAML; problems point at lines of the text given. */
+    public static SopBundle readText(String text) {
+        return SopBundleYaml.isYaml(text) ? read(SopBundleYaml.toJson(text), text) : read(text, text);
+    }
+
     /** Parses and checks a bundle. */
     public static SopBundle read(String json) {
+        return read(json, json);
+    }
+
+    private static SopBundle read(String json, String original) {
         if (json == null || json.isBlank()) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
         }
@@ -40,7 +49,7 @@ public final class SopBundleJson {
         if (bundle == null) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
         }
-        List<BundleCheck.Problem> problems = BundleCheck.problems(bundle, json);
+        List<BundleCheck.Problem> problems = BundleCheck.problems(bundle, original);
         if (!problems.isEmpty()) {
             throw new InvalidBundleException(problems);
         }

@@ -104,20 +104,21 @@ public class SopCatalog {
     }
 
     /**
-     * Publishes a bundle from its JSON text as a new version. Refused with line and reason when the
+     * Publishes a bundle from its JSON or YAML text as a new version (stored as JSON). Refused with line and reason when the
      * bundle is malformed, names a category that is not registered, or does not come after the latest
      * published version. Tickets already made keep the version they were made with.
      */
-    public SopBundle publish(String json, String admin) {
-        SopBundle bundle = SopBundleJson.read(json);
+    public SopBundle publish(String text, String admin) {
+        SopBundle bundle = SopBundleJson.readText(text);
+        String json = SopBundleYaml.isYaml(text) ? SopBundleYaml.toJson(text) : text;
         if (bundle.qualitor() != null && bundle.qualitor().category() != null
                 && categories.find(bundle.qualitor().category()).isEmpty()) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(json, "category", bundle.qualitor().category()),
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(text, "category", bundle.qualitor().category()),
                     "a categoria " + bundle.qualitor().category() + " não está cadastrada: cadastre-a antes de publicar")));
         }
         int latest = latestRecord(bundle.id()).map(SopBundleRecord::getVersion).orElse(0);
         if (bundle.version() <= latest) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(json, "version", null),
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(text, "version", null),
                     "a versão " + bundle.version() + " de '" + bundle.id() + "' já foi publicada ou é anterior à última (" + latest
                             + "): publique como versão " + (latest + 1))));
         }

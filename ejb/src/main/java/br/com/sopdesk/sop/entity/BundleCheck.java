@@ -157,13 +157,17 @@ public final class BundleCheck {
         return null;
     }
 
-    /** The line of {@code "key": "value"} (or of the key alone) in the text, 0 when not found. */
+    /**
+     * The line of {@code key: value} (or of the key alone) in the bundle's text, JSON
+     * ({@code "key": "value"}) or YAML ({@code key: value}); 0 when not found.
+     */
     public static int lineOf(String text, String key, String value) {
         if (text == null) {
             return 0;
         }
-        String regex = "\"" + Pattern.quote(key) + "\"\\s*:" + (value == null ? "" : "\\s*\"" + Pattern.quote(value) + "\"");
-        Matcher m = Pattern.compile(regex).matcher(text);
+        String k = "(?:\"" + Pattern.quote(key) + "\"|(?<=^|[\\s{,-])" + Pattern.quote(key) + ")";
+        String v = value == null ? "" : "\\s*(?:\"" + Pattern.quote(value) + "\"|'" + Pattern.quote(value) + "'|" + Pattern.quote(value) + "(?=\\s|,|}|$))";
+        Matcher m = Pattern.compile(k + "\\s*:" + v, Pattern.MULTILINE).matcher(text);
         if (!m.find()) {
             return 0;
         }

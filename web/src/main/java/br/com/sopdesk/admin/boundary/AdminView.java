@@ -75,6 +75,12 @@ public class AdminView implements Serializable {
         }
     }
 
+    /** Loads a SOP's latest bundle into the editor as its next version, to change and publish. */
+    public void edit(SopBundle sop) {
+        bundleJson = catalog.text(sop.id(), sop.version()).orElse("")
+                .replaceFirst("(\"version\"\\s*:\\s*)" + sop.version(), "$1" + (sop.version() + 1));
+    }
+
     public void publish() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {

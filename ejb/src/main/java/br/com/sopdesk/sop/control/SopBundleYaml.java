@@ -1,0 +1,61 @@
+package br.com.sopdesk.sop.control;
+
+import br.com.sopdesk.sop.entity.BundleCheck;
+import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * SOP bundles in YAML, for administrators who prefer it: read into the canonical JSON that is
+ * stored (so one set of rules and one stored form), and written back from it for export. Loading
+ * is safe (no custom tags, no Java objects) and bounded.
+ */
+public final class SopBundleYaml {
+
+    private SopBundleYaml() {
+    }
+
+    /** Whether the text is YAML rather than JSON (a JSON bundle starts with an object). */
+    public static boolean isYaml(String text) {
+        return text != null && !text.stripLeading().startsWith("{");
+    }
+
+    /** The bundle as JSON text; a YAML syntax error is refused with its line. */
+    public static String toJson(String yaml) {
+        try {
+            Object tree = yaml().load(yaml);
+            if (!(tree instanceof java.util.Map)) {
+                throw new InvalidBundleException(List.of(new BundleCheck.Problem(1, "YAML inválido: o pacote deve ser um mapa (id, version, title, ...)")));
+            }
+            return jakarta.json.bind.JsonbBuilder.create().toJson(tree);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line, "YAML inválido: " + e.getProblem())));
+        } catch (YAMLException e) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "YAML inválido: " + e.getMessage())));
+        }
+    }
+
+    /** The stored JSON of a bundle, as YAML. */
+    public static String fromJson(String json) {
+        DumperOptions out = new DumperOptions();
+        out.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        out.setIndent(2);
+        out.setWidth(120);
+        out.setAllowUnicode(true);
+        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(out), out).dump(yaml().load(json));
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(1_000_000);
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(options));
+    }
+}
