@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The sandbox's own controls, outside Qualitor's protocol: list what it received, reset it, and
  * make it slow or faulty. Used by tests, demos and benchmarks:
- * {@code POST /qualitor-sandbox/control/faults?latencyMillis=6000&kind=HTTP_500&count=2}.
+ * {@code POST /qualitor-sandbox/control/faults?kind=SLOW_ANSWER&latencyMillis=7000&count=1&operation=addTicketByData}.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,8 +43,9 @@ public class ControlResource {
     @Path("faults")
     public Map<String, String> faults(@QueryParam("latencyMillis") @DefaultValue("0") long latencyMillis,
                                       @QueryParam("kind") @DefaultValue("NONE") Faults.Kind kind,
-                                      @QueryParam("count") @DefaultValue("1") int count) {
-        sandbox.faults().set(latencyMillis, kind, count);
+                                      @QueryParam("count") @DefaultValue("1") int count,
+                                      @QueryParam("operation") String operation) {
+        sandbox.faults().set(latencyMillis, kind, count, operation);
         return Map.of("faults", sandbox.faults().describe());
     }
 

@@ -48,8 +48,9 @@ public class StatelessWsServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         req.setCharacterEncoding("ISO-8859-1");
         Faults faults = sandbox.faults();
-        pause(faults.latencyMillis());
-        Faults.Kind fault = faults.next();
+        pause(faults.baseLatencyMillis());
+        String operation = Objects.toString(req.getParameter("operation"), "");
+        Faults.Kind fault = faults.next(operation);
         if (fault == Faults.Kind.HTTP_500 || fault == Faults.Kind.DOWN) {
             resp.sendError(fault == Faults.Kind.DOWN ? 503 : 500, "sandbox fault");
             return;
@@ -63,7 +64,6 @@ public class StatelessWsServlet extends HttpServlet {
             resp.getWriter().write(error("98", "Ws - Falha simulada pelo sandbox."));
             return;
         }
-        String operation = Objects.toString(req.getParameter("operation"), "");
         if (!"getVersion".equals(operation)
                 && !(user.equals(req.getParameter("user")) && password.equals(req.getParameter("password"))
                 && company.equals(req.getParameter("company")))) {
@@ -75,7 +75,18 @@ public class StatelessWsServlet extends HttpServlet {
             Map<String, String> additional = new LinkedHashMap<>();
             parse(req.getParameter("input_xml"), data, additional);
             List<Map<String, String>> items = dispatch(Objects.toString(req.getParameter("wsdl_file"), ""), operation, data, additional);
-            resp.getWriter().write(ok(items));
+            String answer = ok(items);
+            if (fault == Faults.Kind.SLOW_ANSWER) {
+                pause(faults.faultLatencyMillis());
+            } else if (fault == Faults.Kind.RESET) {
+                // done, but the answer is cut: announce more bytes than are sent, then drop the connection
+                byte[] bytes = answer.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                resp.setContentLength(bytes.length + 512);
+                resp.getOutputStream().write(bytes, 0, Math.min(40, bytes.length));
+                resp.flushBuffer();
+                throw new IOException("sandbox fault: connection cut");
+            }
+            resp.getWriter().write(answer);
         } catch (SandboxFault f) {
             resp.getWriter().write(error(f.code, f.getMessage()));
         }

@@ -1,0 +1,215 @@
+package br.com.sopdesk.qualitor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connector against WireMock playing Qualitor: requests in Qualitor's documented shape, and each
+ * fault (delay past the timeout, connection reset, HTTP 500, malformed XML, status 0, wrong
+ * credentials) ending in a typed error that says whether a retry may help, or, for a retry after a
+ * lost answer, in the one ticket that already exists and no second one.
+ */
+class QualitorContractTest {
+
+    private static final String ENDPOINT = "/qualitor/ws/statelessws.php";
+    private static final String KEY = "3f2a9c10-0000-4000-8000-000000000001";
+
+    private WireMockServer qualitor;
+    private QualitorClient client;
+
+    @BeforeEach
+    void start() {
+        qualitor = new WireMockServer(options().dynamicPort());
+        qualitor.start();
+        client = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
+                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofMillis(800), true));
+        answer("getCustomer", ok("<cdcliente>1207</cdcliente><nmcliente>Padaria</nmcliente>"));
+        answer("getCustomerContact", ok("<cdcontato>2</cdcontato>"));
+        answer("getTicket", ok(""));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        qualitor.stop();
+    }
+
+    private static TicketDraft draft() {
+        return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Padaria Pão Quente", "Perda de senha - certificado A1",
+                "Cliente não localiza a senha; 1º contato às 10h", new TicketDraft.Mapping("5", "32", "4", "2"),
+                "(51) 99999-0000 / (51) 3333-0000", KEY);
+    }
+
+    private void answer(String operation, String body) {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=" + operation))
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=ISO-8859-1")
+                        .withBody(body.getBytes(StandardCharsets.ISO_8859_1))));
+    }
+
+    private static String ok(String fields) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><response_status><status>1</status><error_code/><msg/>"
+                + "</response_status><response_data>" + (fields.isEmpty() ? "" : "<dataitem>" + fields + "</dataitem>") + "</response_data></wsqualitor>";
+    }
+
+    private static String refused(String code, String msg) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><response_status><status>0</status><error_code>" + code
+                + "</error_code><msg>" + msg + "</msg></response_status><response_data/></wsqualitor>";
+    }
+
+    private List<LoggedRequest> calls(String operation) {
+        return qualitor.findAll(postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=" + operation)));
+    }
+
+    private static String form(LoggedRequest request, String field) {
+        for (String pair : new String(request.getBody(), StandardCharsets.US_ASCII).split("&")) {
+            int eq = pair.indexOf('=');
+            if (pair.substring(0, eq).equals(field)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void createsTheTicketInQualitorsDocumentedShape() {
+        answer("addTicketByData", ok("<cdchamado>48213</cdchamado><cdsituacao>1</cdsituacao><nmsituacao>Aguardando atendimento</nmsituacao><dtchamado>2026-11-23 10:42</dtchamado>"));
+        OpenedTicket opened = client.openTicket(draft(), false);
+        assertEquals("48213", opened.number());
+        assertEquals("Aguardando atendimento", opened.situation());
+        assertFalse(opened.alreadyExisted());
+
+        LoggedRequest add = calls("addTicketByData").get(0);
+        assertTrue(add.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"), add.getHeader("Content-Type"));
+        assertEquals("integracao", form(add, "user"));
+        assertEquals("s3nha", form(add, "password"));
+        assertEquals("1", form(add, "company"));
+        assertEquals("WSTicket", form(add, "wsdl_file"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente><cdcontato>2</cdcontato>"
+                + "<idchamado>1</idchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado><cdtipochamado>5</cdtipochamado>"
+                + "<cdcategoria>32</cdcategoria><cdlocalidade>4</cdlocalidade><cdseveridade>2</cdseveridade>"
+                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h</dschamado><dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"
+                + "</data><informacoesadicionais><vlinformacaoadicional49>(51) 99999-0000 / (51) 3333-0000</vlinformacaoadicional49>"
+                + "</informacoesadicionais></contents></wsqualitor>", form(add, "input_xml"));
+        assertEquals("WSGeneral", form(calls("getCustomer").get(0), "wsdl_file"));
+        assertTrue(form(calls("getCustomer").get(0), "input_xml").contains("<nrcpfcnpj>11222333000181</nrcpfcnpj>"));
+    }
+
+    @Test
+    void anAnswerSlowerThanTheTimeoutIsRetryableAndTheRetryFindsTheTicketInsteadOfOpeningASecond() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addTicketByData"))
+                .willReturn(aResponse().withFixedDelay(2000).withBody(ok("<cdchamado>48214</cdchamado>"))));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
+        assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
+
+        // Qualitor did create it: its list now shows the ticket with our key
+        answer("getTicket", ok("<cdchamado>48214</cdchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado>"
+                + "<nmsituacao>Aguardando atendimento</nmsituacao><dtchamado>2026-11-23 10:42</dtchamado><dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"));
+        OpenedTicket retried = client.openTicket(draft(), true);
+        assertEquals("48214", retried.number());
+        assertTrue(retried.alreadyExisted());
+        assertEquals(1, calls("addTicketByData").size(), "no second addTicketByData");
+        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<cdcliente>1207</cdcliente>"));
+    }
+
+    @Test
+    void aRetryWhenNothingWasCreatedOpensTheTicketOnce() {
+        answer("addTicketByData", ok("<cdchamado>48215</cdchamado>"));
+        OpenedTicket opened = client.openTicket(draft(), true);
+        assertEquals("48215", opened.number());
+        assertFalse(opened.alreadyExisted());
+        assertEquals(1, calls("getTicket").size());
+        assertEquals(1, calls("addTicketByData").size());
+    }
+
+    @Test
+    void aConnectionResetIsRetryable() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addTicketByData"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
+        assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
+    }
+
+    @Test
+    void http500IsRetryable() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addTicketByData"))
+                .willReturn(aResponse().withStatus(500).withBody("Internal Server Error")));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
+        assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
+        assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+    }
+
+    @Test
+    void malformedXmlIsRetryable() {
+        answer("addTicketByData", "<html><body>Fatal error: Allowed memory size exhausted");
+        QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
+        assertTrue(e instanceof QualitorException.Malformed && e.retryable(), e.toString());
+    }
+
+    @Test
+    void statusZeroBecomesARefusalWithQualitorsCodeAndMessage() {
+        answer("addTicketByData", refused("12", "Ws - Campo obrigatório não informado: cdcategoria"));
+        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.openTicket(draft(), false));
+        assertFalse(e.retryable());
+        assertEquals("12", e.errorCode());
+        assertEquals("Ws - Campo obrigatório não informado: cdcategoria", e.qualitorMessage());
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedBeforeAnyTicketIsOpened() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("password=wrong"))
+                .willReturn(aResponse().withBody(refused("1", "Ws - Usuário ou senha inválidos."))));
+        QualitorClient wrong = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
+                "integracao", "wrong", "1", Duration.ofSeconds(1), Duration.ofSeconds(1), false));
+        try (wrong) {
+            QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> wrong.openTicket(draft(), false));
+            assertEquals("1", e.errorCode());
+            assertEquals(0, calls("addTicketByData").size());
+        }
+    }
+
+    @Test
+    void historyAndReadsUseTheirOperations() {
+        answer("addTicketHistory", ok(""));
+        client.addHistory("48213", "Reiteração: cliente sem retorno após 24 horas.");
+        assertTrue(form(calls("addTicketHistory").get(0), "input_xml").contains(
+                "<cdchamado>48213</cdchamado><dsacompanhamento>Reiteração: cliente sem retorno após 24 horas.</dsacompanhamento><cdtipoacompanhamento>1</cdtipoacompanhamento>"));
+
+        answer("getTicketData", ok("<cdchamado>48213</cdchamado><nmsituacao>Em atendimento</nmsituacao><dtprevisaoresposta>2026-11-24 10:42</dtprevisaoresposta>"));
+        TicketSummary t = client.ticket("48213");
+        assertEquals("Em atendimento", t.situation());
+        assertEquals("2026-11-24 10:42", t.expectedAnswer());
+    }
+
+    @Test
+    void theDeclarationCanBeLeftOut() {
+        QualitorClient bare = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
+                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofSeconds(1), false));
+        try (bare) {
+            answer("addTicketByData", ok("<cdchamado>1</cdchamado>"));
+            bare.openTicket(draft(), false);
+            assertTrue(form(calls("addTicketByData").get(0), "input_xml").startsWith("<wsqualitor>"));
+        }
+        qualitor.verify(postRequestedFor(urlEqualTo(ENDPOINT)).withHeader("Content-Type", matching("application/x-www-form-urlencoded; ?charset=ISO-8859-1")));
+    }
+}
