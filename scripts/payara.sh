@@ -14,6 +14,7 @@
 #   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
+#   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -104,6 +105,12 @@ configure() {
   set_config qualitor.password "${SOPDESK_QUALITOR_PASSWORD:-sandbox}"
   set_config qualitor.company 1
   set_config sopdesk.demo "$DEMO"
+  if [ "${SOPDESK_FAST_RETRY:-false}" = true ]; then
+    # tests: retry queued tickets within seconds instead of minutes
+    set_config sopdesk.outbox.drain-interval-seconds 2
+    set_config sopdesk.outbox.max-backoff-seconds 2
+    set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 2000
+  fi
 }
 
 set_config() {

@@ -15,6 +15,21 @@ abstract class BrowserTest {
         browser = new Browser();
     }
 
+    /** Picks the option of a SOP question by the start of its label. */
+    void answer(String question, String labelStart) {
+        browser.click(org.openqa.selenium.By.xpath("//*[contains(@class,'question-" + question
+                + "')]//label[starts-with(normalize-space(.),'" + labelStart + "')]"));
+    }
+
+    /** Fills the ticket form of an escalating SOP (the document comes separately, often from the URL). */
+    void fillIntake(String name, String description, String phone1, String phone2, String email) {
+        browser.type(org.openqa.selenium.By.id("walk:customerName"), name);
+        browser.type(org.openqa.selenium.By.id("walk:description"), description);
+        browser.type(org.openqa.selenium.By.id("walk:phone1"), phone1);
+        browser.type(org.openqa.selenium.By.id("walk:phone2"), phone2);
+        browser.type(org.openqa.selenium.By.id("walk:email"), email);
+    }
+
     @AfterEach
     void closeBrowser() {
         if (browser != null) {

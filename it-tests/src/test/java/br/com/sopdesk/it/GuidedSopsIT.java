@@ -35,11 +35,8 @@ class GuidedSopsIT extends BrowserTest {
         answer("midia-em-branco", "Não: a mídia está em branco");
         assertEquals("12ABC34501DE35", browser.find(By.id("walk:document")).getAttribute("value"), "CNPJ pre-filled from the URL");
         assertTrue(browser.text(By.id("classification")).startsWith("33"), "category from the SOP, read-only");
-        browser.type(By.id("walk:customerName"), "Comércio Alfanumérico S.A.");
-        browser.type(By.id("walk:description"), "SafeSign não mostra cadeias, chave pública nem certificado no token.");
-        browser.type(By.id("walk:phone1"), "(11) 98888-7777");
-        browser.type(By.id("walk:phone2"), "(11) 3222-1111");
-        browser.type(By.id("walk:email"), "ti@alfa.com.br");
+        fillIntake("Comércio Alfanumérico S.A.", "SafeSign não mostra cadeias, chave pública nem certificado no token.",
+                "(11) 98888-7777", "(11) 3222-1111", "ti@alfa.com.br");
         browser.click(By.id("walk:save"));
         String number = browser.waiting(Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-number"))).getText();
@@ -100,7 +97,25 @@ class GuidedSopsIT extends BrowserTest {
         assertEquals("financeiro@paoquente.com.br", browser.find(By.id("walk:email")).getAttribute("value"));
     }
 
-    private void answer(String question, String labelStart) {
-        browser.click(By.xpath("//*[contains(@class,'question-" + question + "')]//label[starts-with(normalize-space(.),'" + labelStart + "')]"));
+    @Test
+    void relatedTicketsWarnBeforeADuplicateAndShowAfterSaving() throws Exception {
+        var first = Env.agentApi("POST", "tickets", Tickets.validLostPassword("12.ABC.345/01DE-35"));
+        String existing = Env.field(first.body(), "demandNumber");
+
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        browser.open(Env.APP + "app/sop.xhtml?id=perda-de-senha&cnpj=12.ABC.345/01DE-35");
+        answer("tipo", "A1");
+        answer("a1-esgotou", "Sim");
+        assertTrue(browser.text(By.id("duplicate-warning")).contains(existing), "warns about the open demand from the same SOP");
+        assertTrue(browser.text(By.id("walk:related-before")).contains(existing));
+
+        fillIntake("Comércio Alfanumérico S.A.", "Outra senha perdida, em outro certificado A1 da empresa.",
+                "(51) 99999-0000", "(51) 3333-0000", "ti@comercio.com.br");
+        browser.click(By.id("walk:save"));
+        String number = browser.waiting(Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-number"))).getText();
+        String after = browser.text(By.id("walk:related-after"));
+        assertTrue(after.contains(number) && after.contains(existing), "new and earlier demands listed after saving: " + after);
     }
+
 }

@@ -27,11 +27,8 @@ class LostPasswordSopIT extends BrowserTest {
         answer("a1-esgotou", "Sim");
 
         browser.type(By.id("walk:document"), "11.222.333/0001-81");
-        browser.type(By.id("walk:customerName"), "Padaria Pão Quente Ltda");
-        browser.type(By.id("walk:description"), "Cliente não localiza a senha de instalação do A1; tentativas esgotadas.");
-        browser.type(By.id("walk:phone1"), "(51) 99999-0000");
-        browser.type(By.id("walk:phone2"), "(51) 3333-0000");
-        browser.type(By.id("walk:email"), "financeiro@paoquente.com.br");
+        fillIntake("Padaria Pão Quente Ltda", "Cliente não localiza a senha de instalação do A1; tentativas esgotadas.",
+                "(51) 99999-0000", "(51) 3333-0000", "financeiro@paoquente.com.br");
         browser.click(By.id("walk:save"));
 
         String number = browser.waiting(Duration.ofSeconds(30))
@@ -57,11 +54,7 @@ class LostPasswordSopIT extends BrowserTest {
         int before = Env.sandboxTicketCount();
 
         browser.type(By.id("walk:document"), "11.222.333/0001-82");
-        browser.type(By.id("walk:customerName"), "Cliente Teste");
-        browser.type(By.id("walk:description"), "curta");
-        browser.type(By.id("walk:phone1"), "(51) 99999-0000");
-        browser.type(By.id("walk:phone2"), "51 99999 0000");
-        browser.type(By.id("walk:email"), "cliente@invalido");
+        fillIntake("Cliente Teste", "curta", "(51) 99999-0000", "51 99999 0000", "cliente@invalido");
         browser.click(By.id("walk:save"));
 
         assertTrue(browser.text(By.id("walk:document-message")).contains("CNPJ/CPF inválido"), "document error shown");
@@ -93,9 +86,4 @@ class LostPasswordSopIT extends BrowserTest {
         assertTrue(browser.text(By.id("sop-title")).contains("perda de senha"));
     }
 
-    /** Picks the option of a SOP question by the start of its label. */
-    private void answer(String question, String labelStart) {
-        By option = By.xpath("//*[contains(@class,'question-" + question + "')]//label[starts-with(normalize-space(.),'" + labelStart + "')]");
-        browser.click(option);
-    }
 }

@@ -60,10 +60,10 @@ public class TicketResource {
     }
 
     /** A stored ticket, on its way to Qualitor or arrived. */
-    public record TicketView(long id, String sopId, int sopVersion, String title, String category, String state,
+    public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
                              String demandNumber, int attempts, String lastError, int returnHours) {
         static TicketView of(Ticket t) {
-            return new TicketView(t.getId(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
+            return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
                     t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getReturnHours());
         }
     }

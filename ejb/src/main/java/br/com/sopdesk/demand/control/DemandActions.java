@@ -2,7 +2,7 @@ package br.com.sopdesk.demand.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.demand.entity.DemandAction;
-import br.com.sopdesk.qualitor.QualitorClient;
+import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
@@ -35,7 +35,7 @@ public class DemandActions {
     SopCatalog catalog;
 
     @Inject
-    QualitorClient qualitor;
+    QualitorGateway qualitor;
 
     @Inject
     AuditLog audit;

@@ -1,24 +1,45 @@
 package br.com.sopdesk.ticket.control;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drains the Qualitor outbox every 15 seconds on every instance; the database claim in
- * {@link OutboxStore} keeps instances from sending the same ticket. Non-persistent on purpose:
- * each instance runs its own, and a missed tick is simply the next one.
+ * Drains the Qualitor outbox every {@code sopdesk.outbox.drain-interval-seconds} (15 by default) on
+ * every instance; the database claim in {@link OutboxStore} keeps instances from sending the same
+ * ticket. Non-persistent on purpose: each instance runs its own, and a missed tick is simply the
+ * next one. The timer bean only delegates.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxTimer {
 
     @Inject
     QualitorOutbox outbox;
 
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "qualitor-outbox")
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.drain-interval-seconds", defaultValue = "15")
+    long intervalSeconds;
+
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        long interval = Math.max(1, intervalSeconds) * 1000;
+        timers.createIntervalTimer(interval, interval, new TimerConfig("qualitor-outbox", false));
+    }
+
+    @Timeout
     void drain() {
         outbox.drain();
     }

@@ -1,7 +1,7 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.qualitor.OpenedTicket;
-import br.com.sopdesk.qualitor.QualitorClient;
+import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.TicketDraft;
 import br.com.sopdesk.ticket.entity.Classification;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Sends stored tickets to Qualitor: right after the agent saves ({@link #push}), and again from the
@@ -40,7 +41,7 @@ public class QualitorOutbox {
     OutboxStore store;
 
     @Inject
-    QualitorClient qualitor;
+    QualitorGateway qualitor;
 
     @Inject
     @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
@@ -56,7 +57,7 @@ public class QualitorOutbox {
         if (store.claim(id, INSTANCE, now, Duration.ofSeconds(leaseSeconds))) {
             Ticket ticket = store.find(id);
             try {
-                OpenedTicket opened = qualitor.openTicket(draft(ticket), ticket.getAttempts() > 1);
+                OpenedTicket opened = qualitor.open(draft(ticket), ticket.getAttempts() > 1);
                 store.sent(id, opened.number(), opened.situation(), Instant.now());
                 if (opened.alreadyExisted()) {
                     LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
@@ -67,6 +68,9 @@ public class QualitorOutbox {
                 } else {
                     store.rejected(id, e.getMessage());
                 }
+            } catch (CircuitBreakerOpenException e) {
+                store.retryLater(id, INSTANCE, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
+                        Instant.now(), Duration.ofSeconds(maxBackoffSeconds));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, e);
                 store.retryLater(id, INSTANCE, "Falha inesperada: " + e, Instant.now(), Duration.ofSeconds(maxBackoffSeconds));

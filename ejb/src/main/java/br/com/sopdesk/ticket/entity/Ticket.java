@@ -53,12 +53,12 @@ import java.util.UUID;
         where t.id = :id and (
           (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
           or (t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now))""")
-@NamedQuery(name = Ticket.BY_KEY, query = "select t from Ticket t where t.submissionKey = :key")
+@NamedQuery(name = Ticket.SOP_BY_KEYS, query = "select t.submissionKey, t.sopId from Ticket t where t.submissionKey in :keys")
 public class Ticket {
 
     public static final String DUE = "Ticket.due";
     public static final String CLAIM = "Ticket.claim";
-    public static final String BY_KEY = "Ticket.byKey";
+    public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)

@@ -9,6 +9,7 @@ import br.com.sopdesk.sop.entity.SopWalk;
 import br.com.sopdesk.ticket.boundary.TicketStatus;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.RelatedTickets;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
 import jakarta.faces.application.FacesMessage;
@@ -50,6 +51,9 @@ public class SopWalkView implements Serializable {
     @Inject
     Categories categories;
 
+    @Inject
+    RelatedTickets relatedTickets;
+
     private String sopId;
     private String cnpj;
     private String demandNumber;
@@ -61,6 +65,7 @@ public class SopWalkView implements Serializable {
     private TicketStatus ticket;
     private DemandAction.State demandState;
     private String demandError;
+    private RelatedTickets.Lookup related;
 
     /** View action: loads the latest version of the SOP named in the URL and applies the context. */
     @SuppressWarnings("unchecked")
@@ -82,6 +87,13 @@ public class SopWalkView implements Serializable {
             intake.setDocument(cnpj);
         }
         catalog.recordUse(faces.getExternalContext().getRemoteUser(), bundle.id());
+        loadRelated();
+    }
+
+    /** Reads the customer's demands in Qualitor for the document typed (or given in the URL). */
+    public void loadRelated() {
+        related = intake.getDocument() == null || intake.getDocument().isBlank() ? null
+                : relatedTickets.forCustomer(intake.getDocument(), bundle.id());
     }
 
     public SopWalk getWalk() {
@@ -99,6 +111,7 @@ public class SopWalkView implements Serializable {
             var saved = tickets.submit(bundle.id(), bundle.version(), answers, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale());
             ticket = TicketStatus.of(outbox.push(saved.getId()));
+            loadRelated();
         } catch (InvalidSubmissionException e) {
             refused(faces, e);
         }
@@ -122,6 +135,9 @@ public class SopWalkView implements Serializable {
     public void refresh() {
         if (ticket != null && ticket.isQueued()) {
             tickets.find(ticket.id()).map(TicketStatus::of).ifPresent(t -> ticket = t);
+            if (!ticket.isQueued()) {
+                loadRelated();
+            }
         }
     }
 
@@ -133,6 +149,7 @@ public class SopWalkView implements Serializable {
         demandState = null;
         demandError = null;
         reason = null;
+        related = null;
     }
 
     /** Opens another SOP, carrying the customer's data and the answers that still apply. */
@@ -226,6 +243,10 @@ public class SopWalkView implements Serializable {
 
     public TicketStatus getTicket() {
         return ticket;
+    }
+
+    public RelatedTickets.Lookup getRelated() {
+        return related;
     }
 
     public DemandAction.State getDemandState() {

@@ -1,0 +1,45 @@
+package br.com.sopdesk.qualitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+/**
+ * The application's calls to Qualitor, behind MicroProfile Fault Tolerance: when most recent calls
+ * failed (Qualitor down, timing out, answering garbage), the circuit opens and calls fail at once
+ * for a while instead of each waiting for its timeout; the outbox keeps the tickets meanwhile.
+ * Qualitor refusing a request ({@code status 0}) is an answer, not an outage, and does not count.
+ * Reads are retried once; creating a ticket is not retried here (the outbox retries it, with the
+ * submission key check). Thresholds are overridable through MicroProfile Config, e.g.
+ * {@code br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay=30000}.
+ */
+@ApplicationScoped
+public class QualitorGateway {
+
+    @Inject
+    QualitorClient client;
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = QualitorException.Refused.class)
+    public OpenedTicket open(TicketDraft draft, boolean mayAlreadyExist) {
+        return client.openTicket(draft, mayAlreadyExist);
+    }
+
+    @Retry(maxRetries = 1, delay = 200, abortOn = QualitorException.Refused.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = QualitorException.Refused.class)
+    public List<TicketSummary> ticketsOfCustomer(String document) {
+        return client.ticketsOfCustomer(document);
+    }
+
+    @Retry(maxRetries = 1, delay = 200, abortOn = QualitorException.Refused.class)
+    public TicketSummary ticket(String number) {
+        return client.ticket(number);
+    }
+
+    public void addHistory(String number, String text) {
+        client.addHistory(number, text);
+    }
+}
