@@ -42,4 +42,9 @@ public class QualitorGateway {
     public void addHistory(String number, String text) {
         client.addHistory(number, text);
     }
+
+    /** Qualitor's version: needs no login, so it tells whether Qualitor answers at all. */
+    public String version() {
+        return client.version();
+    }
 }

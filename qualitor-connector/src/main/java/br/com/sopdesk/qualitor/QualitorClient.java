@@ -25,8 +25,11 @@ public class QualitorClient implements AutoCloseable {
     static final String KEY_PREFIX = "sopdesk:";
     private static final Charset LATIN1 = StandardCharsets.ISO_8859_1;
 
+    private static final int MAX_CACHED_CODES = 50_000;
+
     private final QualitorSettings settings;
     private final StatelessWsApi api;
+    private final Map<String, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public QualitorClient(QualitorSettings settings) {
         this.settings = settings;
@@ -49,7 +52,7 @@ public class QualitorClient implements AutoCloseable {
     public OpenedTicket openTicket(TicketDraft draft, boolean mayAlreadyExist) {
         String customer = customerCode(draft.customerDocument());
         if (mayAlreadyExist) {
-            Optional<TicketSummary> existing = ticketsOfCustomerCode(customer).stream()
+            Optional<TicketSummary> existing = ticketsOfCustomerCode(customer, draft.submittedOn()).stream()
                     .filter(t -> draft.submissionKey().equals(t.submissionKey()))
                     .findFirst();
             if (existing.isPresent()) {
@@ -71,14 +74,19 @@ public class QualitorClient implements AutoCloseable {
                 .data("dschamado", draft.description())
                 .data("dspalavrachave", KEY_PREFIX + draft.submissionKey())
                 .additional("vlinformacaoadicional49", draft.phones());
-        Map<String, String> item = call("WSTicket", "addTicketByData", request).single();
+        Map<String, String> item;
+        try {
+            item = call("WSTicket", "addTicketByData", request).single();
+        } catch (QualitorException e) {
+            throw e.duringWrite();
+        }
         return new OpenedTicket(required(item, "cdchamado"), item.getOrDefault("nmsituacao", ""),
                 item.getOrDefault("dtchamado", ""), false);
     }
 
     /** The customer's tickets, newest first as Qualitor lists them. */
     public List<TicketSummary> ticketsOfCustomer(String customerDocument) {
-        return ticketsOfCustomerCode(customerCode(customerDocument));
+        return ticketsOfCustomerCode(customerCode(customerDocument), null);
     }
 
     /** One ticket's current state, including Qualitor's expected-answer date. */
@@ -103,21 +111,36 @@ public class QualitorClient implements AutoCloseable {
                 .findFirst().map(i -> i.getOrDefault("version", "")).orElse("");
     }
 
+    /** Customer and contact codes never change for a document or e-mail: looked up once per instance. */
     private String customerCode(String document) {
-        Map<String, String> item = call("WSGeneral", "getCustomer", new WsRequest().data("nrcpfcnpj", document)).single();
-        return required(item, "cdcliente");
+        return cached("cliente|" + document, () -> required(
+                call("WSGeneral", "getCustomer", new WsRequest().data("nrcpfcnpj", document)).single(), "cdcliente"));
     }
 
     private String contactCode(String customer, String email, String name) {
-        Map<String, String> item = call("WSGeneral", "getCustomerContact", new WsRequest()
-                .data("cdcliente", customer)
-                .data("dsemail", email)
-                .data("nmcontato", name)).single();
-        return required(item, "cdcontato");
+        return cached("contato|" + customer + "|" + (email == null ? "" : email.toLowerCase()), () -> required(
+                call("WSGeneral", "getCustomerContact", new WsRequest()
+                        .data("cdcliente", customer)
+                        .data("dsemail", email)
+                        .data("nmcontato", name)).single(), "cdcontato"));
     }
 
-    private List<TicketSummary> ticketsOfCustomerCode(String customer) {
-        return call("WSTicket", "getTicket", new WsRequest().data("cdcliente", customer)).items().stream()
+    private String cached(String key, java.util.function.Supplier<String> lookup) {
+        String code = codes.get(key);
+        if (code == null) {
+            code = lookup.get();
+            if (codes.size() >= MAX_CACHED_CODES) {
+                codes.clear();
+            }
+            codes.put(key, code);
+        }
+        return code;
+    }
+
+    private List<TicketSummary> ticketsOfCustomerCode(String customer, java.time.LocalDate since) {
+        WsRequest request = new WsRequest().data("cdcliente", customer)
+                .data("dtperiodo", since == null ? null : since.minusDays(1).toString());
+        return call("WSTicket", "getTicket", request).items().stream()
                 .map(QualitorClient::summary)
                 .toList();
     }

@@ -8,12 +8,28 @@ package br.com.sopdesk.qualitor;
  */
 public abstract sealed class QualitorException extends RuntimeException {
 
+    private boolean writeMayHaveApplied;
+
     QualitorException(String message, Throwable cause) {
         super(message, cause);
     }
 
     /** Whether the same request may succeed when sent again later. */
     public abstract boolean retryable();
+
+    /**
+     * Whether Qualitor may have carried out the write that failed (the ticket may exist although
+     * no answer arrived): a retry must look for it before writing again.
+     */
+    public boolean writeMayHaveApplied() {
+        return writeMayHaveApplied;
+    }
+
+    /** Marks the failure as one of a write whose outcome is unknown. */
+    QualitorException duringWrite() {
+        this.writeMayHaveApplied = retryable();
+        return this;
+    }
 
     /** Qualitor answered {@code status 0}; carries its {@code error_code} and {@code msg}. */
     public static final class Refused extends QualitorException {

@@ -1,5 +1,6 @@
 package br.com.sopdesk.qualitor;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param phones           the two contact phones, as one line
  * @param submissionKey    stable key of the submission; travels with the ticket so a retry can
  *                         find a ticket that was created although the answer was lost
+ * @param submittedOn      the day (Brasília) the submission was made, or null: bounds the search
+ *                         for an existing ticket to the customer's tickets since that day
  */
 public record TicketDraft(String customerDocument, String contactEmail, String contactName, String title,
-                          String description, Mapping mapping, String phones, String submissionKey) {
+                          String description, Mapping mapping, String phones, String submissionKey, LocalDate submittedOn) {
 
     public TicketDraft {
         Objects.requireNonNull(customerDocument, "customerDocument");

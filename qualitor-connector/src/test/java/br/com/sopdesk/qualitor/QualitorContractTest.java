@@ -58,7 +58,7 @@ class QualitorContractTest {
     private static TicketDraft draft() {
         return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Padaria Pão Quente", "Perda de senha - certificado A1",
                 "Cliente não localiza a senha; 1º contato às 10h", new TicketDraft.Mapping("5", "32", "4", "2"),
-                "(51) 99999-0000 / (51) 3333-0000", KEY);
+                "(51) 99999-0000 / (51) 3333-0000", KEY, java.time.LocalDate.of(2026, 11, 23));
     }
 
     private void answer(String operation, String body) {
@@ -121,6 +121,7 @@ class QualitorContractTest {
                 .willReturn(aResponse().withFixedDelay(2000).withBody(ok("<cdchamado>48214</cdchamado>"))));
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
+        assertTrue(e.writeMayHaveApplied(), "the ticket may exist: a retry must look first");
 
         // Qualitor did create it: its list now shows the ticket with our key
         answer("getTicket", ok("<cdchamado>48214</cdchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado>"
@@ -129,7 +130,9 @@ class QualitorContractTest {
         assertEquals("48214", retried.number());
         assertTrue(retried.alreadyExisted());
         assertEquals(1, calls("addTicketByData").size(), "no second addTicketByData");
-        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<cdcliente>1207</cdcliente>"));
+        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<cdcliente>1207</cdcliente><dtperiodo>2026-11-22</dtperiodo>"),
+                "the search is bounded to the submission's days");
+        assertEquals(1, calls("getCustomer&").size(), "customer code looked up once");
     }
 
     @Test
@@ -171,6 +174,7 @@ class QualitorContractTest {
         answer("addTicketByData", refused("12", "Ws - Campo obrigatório não informado: cdcategoria"));
         QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.openTicket(draft(), false));
         assertFalse(e.retryable());
+        assertFalse(e.writeMayHaveApplied(), "a refusal created nothing");
         assertEquals("12", e.errorCode());
         assertEquals("Ws - Campo obrigatório não informado: cdcategoria", e.qualitorMessage());
     }
@@ -184,6 +188,7 @@ class QualitorContractTest {
         try (wrong) {
             QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> wrong.openTicket(draft(), false));
             assertEquals("1", e.errorCode());
+            assertFalse(e.writeMayHaveApplied());
             assertEquals(0, calls("addTicketByData").size());
         }
     }

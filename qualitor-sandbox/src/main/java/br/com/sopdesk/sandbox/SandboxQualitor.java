@@ -114,14 +114,17 @@ public final class SandboxQualitor {
         return copy;
     }
 
-    synchronized List<Map<String, String>> ticketsOf(String customer, String situation) {
+    /** A customer's tickets, newest first, optionally of one situation and opened since a day (YYYY-MM-DD). */
+    synchronized List<Map<String, String>> ticketsOf(String customer, String situation, String since) {
         List<Map<String, String>> found = new ArrayList<>();
         for (Map<String, String> t : tickets.values()) {
             if ((customer == null || customer.equals(t.get("cdcliente")))
-                    && (situation == null || situation.equals(t.get("cdsituacao")))) {
-                found.add(0, t);
+                    && (situation == null || situation.equals(t.get("cdsituacao")))
+                    && (since == null || t.get("dtchamado").substring(0, 10).compareTo(since) >= 0)) {
+                found.add(t);
             }
         }
+        java.util.Collections.reverse(found);
         return found;
     }
 

@@ -108,7 +108,7 @@ public class StatelessWsServlet extends HttpServlet {
                 String fields = data.get("campos");
                 yield List.of(fields == null || fields.isBlank() ? t : pick(t, fields.split("\\s*,\\s*")));
             }
-            case "WSTicket.getTicket" -> q.ticketsOf(data.get("cdcliente"), data.get("cdsituacao")).stream()
+            case "WSTicket.getTicket" -> q.ticketsOf(data.get("cdcliente"), data.get("cdsituacao"), data.get("dtperiodo")).stream()
                     .map(t -> pick(t, "cdchamado", "nmtitulochamado", "cdsituacao", "nmsituacao", "dtchamado", "dtprevisaoresposta", "dspalavrachave"))
                     .toList();
             case "WSTicket.addTicketHistory" -> {

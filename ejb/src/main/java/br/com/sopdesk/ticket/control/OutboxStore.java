@@ -60,11 +60,21 @@ public class OutboxStore {
         }
     }
 
-    public void retryLater(long id, String instance, String error, Instant now, Duration maxBackoff) {
+    public void retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() == TicketState.SENDING) {
-            t.retryLater(truncate(error), now, maxBackoff);
+            t.retryLater(truncate(error), now, maxBackoff, mayHaveBeenCreated);
         }
+    }
+
+    /** How many queued tickets are pausing between attempts. */
+    public long waiting(Instant now) {
+        return em.createNamedQuery(Ticket.WAITING, Long.class).setParameter("now", Utc.of(now)).getSingleResult();
+    }
+
+    /** Qualitor is back: every pausing ticket is due now instead of at the end of its back-off. */
+    public int retryAllNow(Instant now) {
+        return em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", Utc.of(now)).executeUpdate();
     }
 
     public void rejected(long id, String error) {

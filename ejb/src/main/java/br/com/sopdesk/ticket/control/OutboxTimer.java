@@ -10,6 +10,7 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +34,9 @@ public class OutboxTimer {
     @Resource
     TimerService timers;
 
+    /** A drain longer than the interval is not joined by a second one on this instance. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+
     @PostConstruct
     void schedule() {
         long interval = Math.max(1, intervalSeconds) * 1000;
@@ -41,6 +45,12 @@ public class OutboxTimer {
 
     @Timeout
     void drain() {
-        outbox.drain();
+        if (draining.compareAndSet(false, true)) {
+            try {
+                outbox.drain();
+            } finally {
+                draining.set(false);
+            }
+        }
     }
 }

@@ -1,21 +1,29 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.qualitor.OpenedTicket;
-import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.TicketDraft;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.validation.BrazilianDocuments;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,11 +31,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Sends stored tickets to Qualitor: right after the agent saves ({@link #push}), and again from the
- * timer for those that could not go ({@link #drain}). Runs outside transactions: each database step
- * is its own, and Qualitor is never called inside one.
+ * timer for those that could not go ({@link #drain}, several at a time). Runs outside transactions:
+ * each database step is its own, and Qualitor is never called inside one.
  *
- * <p>A retry passes "may already exist" to the connector, which looks for the ticket by its
- * submission key before opening another, so a lost answer never becomes a duplicate.
+ * <p>After a failure on the write whose outcome is unknown (timeout, cut connection, garbage), the
+ * ticket is marked, and every later attempt asks the connector to look for it by its submission
+ * key before opening another, so a lost answer never becomes a duplicate. When Qualitor answers
+ * again after an outage, the tickets pausing in their back-off are all made due at once.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -36,12 +46,19 @@ public class QualitorOutbox {
     static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
             + "/" + ManagementFactory.getRuntimeMXBean().getName();
     private static final Logger LOG = Logger.getLogger(QualitorOutbox.class.getName());
+    private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
 
     @Inject
     OutboxStore store;
 
     @Inject
     QualitorGateway qualitor;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
@@ -51,46 +68,89 @@ public class QualitorOutbox {
     @ConfigProperty(name = "sopdesk.outbox.max-backoff-seconds", defaultValue = "300")
     long maxBackoffSeconds;
 
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.parallelism", defaultValue = "8")
+    int parallelism;
+
     /** Tries to send one ticket now; returns the ticket as it stands afterwards. */
     public Ticket push(long id) {
         Instant now = Instant.now();
         if (store.claim(id, INSTANCE, now, Duration.ofSeconds(leaseSeconds))) {
             Ticket ticket = store.find(id);
+            Duration maxBackoff = Duration.ofSeconds(maxBackoffSeconds);
             try {
-                OpenedTicket opened = qualitor.open(draft(ticket), ticket.getAttempts() > 1);
+                OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
                 store.sent(id, opened.number(), opened.situation(), Instant.now());
                 if (opened.alreadyExisted()) {
                     LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
                 }
             } catch (QualitorException e) {
                 if (e.retryable()) {
-                    store.retryLater(id, INSTANCE, e.getMessage(), Instant.now(), Duration.ofSeconds(maxBackoffSeconds));
+                    store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
                 } else {
                     store.rejected(id, e.getMessage());
                 }
             } catch (CircuitBreakerOpenException e) {
-                store.retryLater(id, INSTANCE, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
-                        Instant.now(), Duration.ofSeconds(maxBackoffSeconds));
+                store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
+                        Instant.now(), maxBackoff, false);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, e);
-                store.retryLater(id, INSTANCE, "Falha inesperada: " + e, Instant.now(), Duration.ofSeconds(maxBackoffSeconds));
+                store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
             }
         }
         return store.find(id);
     }
 
-    /** Sends every due ticket, in batches, until none is due; returns how many were tried. */
+    /**
+     * Sends every due ticket, {@code sopdesk.outbox.parallelism} at a time, until none is due;
+     * returns how many were tried. With nothing due but tickets pausing, checks whether Qualitor
+     * answers again and, if so, makes them due now.
+     */
     public int drain() {
-        int tried = 0;
         Instant started = Instant.now();
-        List<Long> due;
-        while (!(due = store.due(started, 100)).isEmpty()) {
-            for (Long id : due) {
-                push(id);
-                tried++;
+        List<Long> due = store.due(started, 500);
+        if (due.isEmpty()) {
+            if (store.waiting(started) > 0 && qualitorAnswers()) {
+                int woken = store.retryAllNow(Instant.now());
+                LOG.info(() -> "Qualitor respondeu de novo: " + woken + " chamado(s) na fila reenviados agora.");
+                due = store.due(Instant.now(), 500);
             }
         }
+        int tried = 0;
+        QualitorOutbox self = context.getBusinessObject(QualitorOutbox.class);
+        while (!due.isEmpty()) {
+            List<Future<?>> running = new ArrayList<>();
+            int width = Math.max(1, parallelism);
+            for (int i = 0; i < width; i++) {
+                List<Long> slice = new ArrayList<>();
+                for (int j = i; j < due.size(); j += width) {
+                    slice.add(due.get(j));
+                }
+                running.add(executor.submit(() -> slice.forEach(self::push)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return tried;
+                } catch (ExecutionException e) {
+                    LOG.log(Level.WARNING, "Falha ao esvaziar a fila do Qualitor", e.getCause());
+                }
+            }
+            tried += due.size();
+            due = store.due(started.plusMillis(1), 500);
+        }
         return tried;
+    }
+
+    private boolean qualitorAnswers() {
+        try {
+            qualitor.version();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static TicketDraft draft(Ticket ticket) {
@@ -107,6 +167,6 @@ public class QualitorOutbox {
                 + "\nRetorno ao cliente prometido em até " + ticket.getReturnHours() + " horas.";
         return new TicketDraft(in.getDocument(), in.getEmail(), in.getCustomerName(), ticket.getTitle(), description,
                 new TicketDraft.Mapping(c.getTicketType(), c.getCategory(), c.getLocation(), c.getSeverity()),
-                in.phonesLine(), ticket.getSubmissionKey());
+                in.phonesLine(), ticket.getSubmissionKey(), LocalDate.ofInstant(ticket.getCreatedAt(), BRASILIA));
     }
 }

@@ -53,12 +53,20 @@ import java.util.UUID;
         where t.id = :id and (
           (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
           or (t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now))""")
+@NamedQuery(name = Ticket.WAITING, query = """
+        select count(t) from Ticket t
+        where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
+@NamedQuery(name = Ticket.RETRY_NOW, query = """
+        update Ticket t set t.nextAttemptAt = :now, t.version = t.version + 1
+        where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
 @NamedQuery(name = Ticket.SOP_BY_KEYS, query = "select t.submissionKey, t.sopId from Ticket t where t.submissionKey in :keys")
 public class Ticket {
 
     public static final String DUE = "Ticket.due";
     public static final String CLAIM = "Ticket.claim";
     public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
+    public static final String WAITING = "Ticket.waiting";
+    public static final String RETRY_NOW = "Ticket.retryNow";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
@@ -119,6 +127,9 @@ public class Ticket {
     @Column(name = "last_error", length = 1000)
     private String lastError;
 
+    @Column(name = "outcome_unknown", nullable = false)
+    private boolean outcomeUnknown;
+
     @Column(name = "qualitor_number", length = 20)
     private String qualitorNumber;
 
@@ -166,9 +177,15 @@ public class Ticket {
         this.lastError = null;
     }
 
-    /** The attempt failed in a way that may pass later: back to the queue, after a growing pause. */
-    public void retryLater(String error, Instant now, Duration maxBackoff) {
+    /**
+     * The attempt failed in a way that may pass later: back to the queue, after a growing pause.
+     *
+     * @param mayHaveBeenCreated Qualitor may hold the ticket although no answer came; from then on
+     *                           every retry looks for it before creating
+     */
+    public void retryLater(String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {
         this.state = TicketState.QUEUED;
+        this.outcomeUnknown |= mayHaveBeenCreated;
         this.lastError = error;
         this.claimedBy = null;
         this.claimedUntil = null;
@@ -187,6 +204,11 @@ public class Ticket {
     /** When Relacionamento must have returned to the customer, counted from Qualitor's confirmation. */
     public Instant returnDueAt() {
         return sentAt == null ? null : Utc.instant(sentAt).plus(Duration.ofHours(returnHours));
+    }
+
+    /** Whether a retry must first look in Qualitor for the ticket an earlier attempt may have created. */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
     }
 
     public boolean awaitingQualitor() {
