@@ -92,10 +92,20 @@ configure() {
       SopDeskPool >/dev/null
     "${ASADMIN[@]}" create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk >/dev/null
   fi
+  # prepared statements are reused per connection instead of parsed on every call
+  "${ASADMIN[@]}" set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64 >/dev/null
   if ! "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
     say "creating mail session mail/sopdesk (localhost:$SMTP_PORT)"
     "${ASADMIN[@]}" create-javamail-resource --mailhost localhost --mailuser sopdesk \
       --fromaddress sopdesk@localhost --property "mail.smtp.port=$SMTP_PORT" mail/sopdesk >/dev/null
+  fi
+  # Enough request threads for agents and for the sandbox answering the application on the same
+  # server (with Payara's default of 5, requests calling the sandbox starve it of threads). Takes
+  # effect after a restart, done once below when the value changes.
+  local pool=configs.config.server-config.thread-pools.thread-pool.http-thread-pool
+  if ! "${ASADMIN[@]}" get "$pool.max-thread-pool-size" | grep -q '=64$'; then
+    "${ASADMIN[@]}" set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8" >/dev/null
+    RESTART=true
   fi
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
@@ -110,6 +120,10 @@ configure() {
     set_config sopdesk.outbox.drain-interval-seconds 2
     set_config sopdesk.outbox.max-backoff-seconds 2
     set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 2000
+  else
+    set_config sopdesk.outbox.drain-interval-seconds 15
+    set_config sopdesk.outbox.max-backoff-seconds 300
+    set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 10000
   fi
 }
 
@@ -142,7 +156,13 @@ case "${1:-}" in
   up)
     require_payara
     start_domain
+    RESTART=false
     configure
+    if [ "$RESTART" = true ]; then
+      say "restarting domain $DOMAIN for the new thread pool"
+      "$PAYARA_HOME/bin/asadmin" restart-domain "$DOMAIN" >/dev/null
+      wait_loaded
+    fi
     deploy
     wait_ready
     say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"

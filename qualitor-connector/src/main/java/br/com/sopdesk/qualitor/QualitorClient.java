@@ -167,13 +167,14 @@ public class QualitorClient implements AutoCloseable {
         try {
             response = api.call(body);
         } catch (WebApplicationException e) {
-            throw new QualitorException.Unavailable("HTTP " + e.getResponse().getStatus() + " em " + operation, e);
+            int status = e.getResponse().getStatus();
+            throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, e, status);
         } catch (ProcessingException e) {
             throw new QualitorException.Unavailable(rootMessage(e) + " em " + operation, e);
         }
         try (response) {
             if (response.getStatus() >= 300) {
-                throw new QualitorException.Unavailable("HTTP " + response.getStatus() + " em " + operation, null);
+                throw new QualitorException.Unavailable("HTTP " + response.getStatus() + " em " + operation, null, response.getStatus());
             }
             byte[] bytes = response.readEntity(byte[].class);
             WsResponse answer = WsResponse.parse(bytes == null ? new byte[0] : bytes, charsetOf(response.getMediaType()));

@@ -25,10 +25,15 @@ public abstract sealed class QualitorException extends RuntimeException {
         return writeMayHaveApplied;
     }
 
-    /** Marks the failure as one of a write whose outcome is unknown. */
+    /** Marks the failure as one of a write whose outcome is unknown (unless it surely did nothing). */
     QualitorException duringWrite() {
-        this.writeMayHaveApplied = retryable();
+        this.writeMayHaveApplied = retryable() && !surelyNotApplied();
         return this;
+    }
+
+    /** Failures that certainly happened before Qualitor did anything (refused connection, HTTP 503). */
+    boolean surelyNotApplied() {
+        return false;
     }
 
     /** Qualitor answered {@code status 0}; carries its {@code error_code} and {@code msg}. */
@@ -58,8 +63,28 @@ public abstract sealed class QualitorException extends RuntimeException {
 
     /** Qualitor was down, slow past the timeout, or answered an HTTP error. */
     public static final class Unavailable extends QualitorException {
+        private final int httpStatus;
+
         public Unavailable(String message, Throwable cause) {
+            this(message, cause, 0);
+        }
+
+        public Unavailable(String message, Throwable cause, int httpStatus) {
             super("Qualitor indisponível: " + message, cause);
+            this.httpStatus = httpStatus;
+        }
+
+        @Override
+        boolean surelyNotApplied() {
+            if (httpStatus == 503) {
+                return true;
+            }
+            for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof java.net.ConnectException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -160,6 +160,23 @@ class QualitorContractTest {
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+        assertTrue(e.writeMayHaveApplied(), "a 500 may come after the work was done");
+    }
+
+    @Test
+    void http503AndARefusedConnectionSurelyCreatedNothing() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addTicketByData"))
+                .willReturn(aResponse().withStatus(503)));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
+        assertTrue(e.retryable());
+        assertFalse(e.writeMayHaveApplied(), "503: nothing was done, no need to look before retrying");
+
+        QualitorClient nowhere = new QualitorClient(new QualitorSettings(URI.create("http://localhost:1/qualitor"),
+                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofSeconds(1), true));
+        try (nowhere) {
+            QualitorException refused = assertThrows(QualitorException.class, () -> nowhere.ticket("1"));
+            assertTrue(refused instanceof QualitorException.Unavailable && refused.retryable(), refused.toString());
+        }
     }
 
     @Test

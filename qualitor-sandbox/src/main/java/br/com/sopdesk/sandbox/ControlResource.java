@@ -31,6 +31,14 @@ public class ControlResource {
         return sandbox.qualitor().allTickets();
     }
 
+    /** How many tickets were received and the SOP Desk submission keys they carry (for duplicate checks). */
+    @GET
+    @Path("tickets/keys")
+    public Map<String, Object> keys() {
+        List<Map<String, String>> all = sandbox.qualitor().allTickets();
+        return Map.of("count", all.size(), "keys", all.stream().map(t -> t.getOrDefault("dspalavrachave", "")).toList());
+    }
+
     @POST
     @Path("reset")
     public Map<String, String> reset() {

@@ -51,13 +51,14 @@ public class OutboxStore {
         return em.find(Ticket.class, id);
     }
 
-    /** Records Qualitor's number; a number is never thrown away, even if the lease had run out. */
-    public void sent(long id, String number, String situation, Instant now) {
+    /** Records Qualitor's number (a number is never thrown away, even if the lease had run out); returns the ticket. */
+    public Ticket sent(long id, String number, String situation, Instant now) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() != TicketState.SENT) {
             t.sent(number, situation, now);
             audit.record(t.getCreatedBy(), "chamado.enviado", "chamado " + id, "demanda Qualitor " + number + " após " + t.getAttempts() + " tentativa(s)");
         }
+        return t;
     }
 
     public void retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +48,8 @@ public class QualitorOutbox {
             + "/" + ManagementFactory.getRuntimeMXBean().getName();
     private static final Logger LOG = Logger.getLogger(QualitorOutbox.class.getName());
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
+    /** Whether this instance saw Qualitor unreachable since the queued tickets were last woken. */
+    private static final AtomicBoolean QUALITOR_WAS_DOWN = new AtomicBoolean();
 
     @Inject
     OutboxStore store;
@@ -80,17 +83,22 @@ public class QualitorOutbox {
             Duration maxBackoff = Duration.ofSeconds(maxBackoffSeconds);
             try {
                 OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
-                store.sent(id, opened.number(), opened.situation(), Instant.now());
+                Ticket sent = store.sent(id, opened.number(), opened.situation(), Instant.now());
                 if (opened.alreadyExisted()) {
                     LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
                 }
+                return sent;
             } catch (QualitorException e) {
+                if (e instanceof QualitorException.Unavailable) {
+                    QUALITOR_WAS_DOWN.set(true);
+                }
                 if (e.retryable()) {
                     store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
                 } else {
                     store.rejected(id, e.getMessage());
                 }
             } catch (CircuitBreakerOpenException e) {
+                QUALITOR_WAS_DOWN.set(true);
                 store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
                         Instant.now(), maxBackoff, false);
             } catch (RuntimeException e) {
@@ -103,19 +111,17 @@ public class QualitorOutbox {
 
     /**
      * Sends every due ticket, {@code sopdesk.outbox.parallelism} at a time, until none is due;
-     * returns how many were tried. With nothing due but tickets pausing, checks whether Qualitor
-     * answers again and, if so, makes them due now.
+     * returns how many were tried. When Qualitor was unreachable and answers again, the tickets
+     * pausing in their back-off are made due first, so an outage's queue drains at once.
      */
     public int drain() {
         Instant started = Instant.now();
-        List<Long> due = store.due(started, 500);
-        if (due.isEmpty()) {
-            if (store.waiting(started) > 0 && qualitorAnswers()) {
-                int woken = store.retryAllNow(Instant.now());
-                LOG.info(() -> "Qualitor respondeu de novo: " + woken + " chamado(s) na fila reenviados agora.");
-                due = store.due(Instant.now(), 500);
-            }
+        if (QUALITOR_WAS_DOWN.get() && store.waiting(started) > 0 && qualitorAnswers()) {
+            QUALITOR_WAS_DOWN.set(false);
+            int woken = store.retryAllNow(started);
+            LOG.info(() -> "Qualitor respondeu de novo: " + woken + " chamado(s) na fila reenviados agora.");
         }
+        List<Long> due = store.due(started, 500);
         int tried = 0;
         QualitorOutbox self = context.getBusinessObject(QualitorOutbox.class);
         while (!due.isEmpty()) {
@@ -149,6 +155,7 @@ public class QualitorOutbox {
             qualitor.version();
             return true;
         } catch (RuntimeException e) {
+            QUALITOR_WAS_DOWN.set(true);
             return false;
         }
     }
