@@ -15,6 +15,8 @@
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
 #   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
+#   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
+#                      loads nothing old against a fresh database (the integration tests' setting)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -169,7 +171,16 @@ case "${1:-}" in
     ;;
   down)
     require_payara
-    if domain_running; then "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN" >/dev/null; say "domain $DOMAIN stopped"; else say "domain $DOMAIN is not running"; fi
+    if domain_running; then
+      if [ "${SOPDESK_UNDEPLOY_ON_DOWN:-false}" = true ]; then
+        "${ASADMIN[@]}" undeploy sopdesk >/dev/null 2>&1 || true
+        "${ASADMIN[@]}" undeploy qualitor-sandbox >/dev/null 2>&1 || true
+      fi
+      "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN" >/dev/null
+      say "domain $DOMAIN stopped"
+    else
+      say "domain $DOMAIN is not running"
+    fi
     ;;
   *)
     sed -n '2,18p' "$0"; exit 2 ;;

@@ -38,6 +38,10 @@ class GuidedSopsIT extends BrowserTest {
         fillIntake("Comércio Alfanumérico S.A.", "SafeSign não mostra cadeias, chave pública nem certificado no token.",
                 "(11) 98888-7777", "(11) 3222-1111", "ti@alfa.com.br");
         browser.click(By.id("walk:save"));
+        assertTrue(browser.driver().getPageSource().contains("Informe: Modelo da mídia (token ou cartão)."),
+                "the SOP's own required field is asked for");
+        browser.type(By.id("walk:extra:0:field"), "Token SafeNet 5110");
+        browser.click(By.id("walk:save"));
         String number = browser.waiting(Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-number"))).getText();
         assertTrue(number.matches("\\d+"), number);
@@ -95,6 +99,8 @@ class GuidedSopsIT extends BrowserTest {
         assertEquals("11222333000181", browser.find(By.id("walk:document")).getAttribute("value"));
         assertEquals("Padaria Pão Quente Ltda", browser.find(By.id("walk:customerName")).getAttribute("value"));
         assertEquals("financeiro@paoquente.com.br", browser.find(By.id("walk:email")).getAttribute("value"));
+        assertTrue(browser.text(By.cssSelector("[data-field='modeloMidia']")).contains("Modelo da mídia"),
+                "the new SOP asks for its own required field");
     }
 
     @Test

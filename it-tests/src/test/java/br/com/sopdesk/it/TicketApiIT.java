@@ -85,6 +85,26 @@ class TicketApiIT {
     }
 
     @Test
+    void aSopsOwnFieldsAreEnforcedWithTheirRules() throws Exception {
+        String base = "{\"sopId\":\"sem-matricula-cei\",\"answers\":{\"tem-cei\":\"nao\",\"precisa-cei\":\"sim\"},"
+                + "\"customer\":{\"document\":\"11.222.333/0001-81\",\"name\":\"Padaria\",\"email\":\"a@padaria.com.br\","
+                + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
+                + "\"description\":\"Certificado emitido sem a matrícula CEI; cliente precisa para o eSocial.\"";
+        HttpResponse<String> missing = Env.agentApi("POST", "tickets", base + "}");
+        assertEquals(422, missing.statusCode(), missing.body());
+        assertEquals("Informe: Matrícula CEI que deve constar no certificado.", Env.field(missing.body(), "fields.ceiEsperada"));
+
+        HttpResponse<String> zeros = Env.agentApi("POST", "tickets", base + ",\"fields\":{\"ceiEsperada\":\"000000000000\"}}");
+        assertEquals(422, zeros.statusCode());
+        assertTrue(Env.field(zeros.body(), "fields.ceiEsperada").contains("12 dígitos"), zeros.body());
+
+        HttpResponse<String> ok = Env.agentApi("POST", "tickets", base + ",\"fields\":{\"ceiEsperada\":\"123456789012\"}}");
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertTrue(Env.sandboxTickets().contains("Matrícula CEI que deve constar no certificado: 123456789012"),
+                "the field travels in the ticket text");
+    }
+
+    @Test
     void anonymousCallersGet401() throws Exception {
         assertEquals(401, Env.api("POST", "tickets", null, null, Tickets.validLostPassword("11.222.333/0001-81"), null).statusCode());
         assertEquals(401, Env.api("GET", "sops", Env.AGENT, "wrong", null, null).statusCode());

@@ -50,9 +50,12 @@ public class TicketResource {
     @Context
     UriInfo uri;
 
-    /** The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers, the customer's intake. */
-    public record TicketRequest(String sopId, Integer sopVersion, Map<String, String> answers, Customer customer,
-                                String description, String category) {
+    /**
+     * The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers,
+     * the values of the SOP's own fields, the customer's intake.
+     */
+    public record TicketRequest(String sopId, Integer sopVersion, Map<String, String> answers, Map<String, String> fields,
+                                Customer customer, String description, String category) {
     }
 
     /** The customer's contact data. */
@@ -83,7 +86,7 @@ public class TicketResource {
         Intake intake = new Intake(c.document(), c.name(), request.description(), c.phone1(), c.phone2(), c.email());
         try {
             Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
-                    intake, request.category(), security.getUserPrincipal().getName(), ApiLocale.of(headers));
+                    request.fields(), intake, request.category(), security.getUserPrincipal().getName(), ApiLocale.of(headers));
             Ticket pushed = outbox.push(saved.getId());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
                     .entity(TicketView.of(pushed)).build();

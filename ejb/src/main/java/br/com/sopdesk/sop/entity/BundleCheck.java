@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class BundleCheck {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    /** The intake every escalation has; a SOP field may not take one of these names. */
+    private static final Set<String> INTAKE_FIELDS = Set.of("document", "customerName", "description", "phone1", "phone2", "email", "category");
 
     private BundleCheck() {
     }
@@ -92,6 +94,18 @@ public final class BundleCheck {
             if (m == null || blank(m.ticketType()) || blank(m.category())) {
                 problems.add(new Problem(lineOf(text, "qualitor", null),
                         "o SOP abre chamado (desfecho ESCALATE) e precisa da categorização do Qualitor: ticketType e category"));
+            }
+        }
+        Set<String> fieldNames = new HashSet<>();
+        for (FieldSpec f : bundle.fields()) {
+            int line = lineOf(text, "name", f.name());
+            if (f.name() == null || !f.name().matches("[a-z][A-Za-z0-9]{0,39}") || INTAKE_FIELDS.contains(f.name())) {
+                problems.add(new Problem(line, "campo com nome inválido: '" + f.name() + "' (letras e dígitos, começando com minúscula, diferente dos dados do cliente)"));
+            } else if (!fieldNames.add(f.name())) {
+                problems.add(new Problem(line, "campo repetido: " + f.name()));
+            }
+            if (f.label() == null || f.label().isBlank()) {
+                problems.add(new Problem(line, "campo '" + f.name() + "' sem rótulo (label)"));
             }
         }
         if (bundle.sla().returnHours() < 1) {

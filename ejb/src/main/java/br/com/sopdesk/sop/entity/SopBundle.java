@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
  * @param certificateTypes certificate types it applies to (A1, A3)
  * @param start            id of the first node
  * @param nodes            steps, questions and outcomes
+ * @param fields           what the ticket form asks beyond the customer intake, with its rules
  * @param qualitor         classification of the escalation ticket
  * @param sla              the return promise
  */
 public record SopBundle(String id, int version, String seed, String title, String summary, List<String> keywords,
-                        List<String> certificateTypes, String start, List<SopNode> nodes,
+                        List<String> certificateTypes, String start, List<SopNode> nodes, List<FieldSpec> fields,
                         QualitorMapping qualitor, SlaPolicy sla) implements java.io.Serializable {
 
     public SopBundle {
@@ -35,6 +36,7 @@ public record SopBundle(String id, int version, String seed, String title, Strin
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         certificateTypes = certificateTypes == null ? List.of() : List.copyOf(certificateTypes);
         nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
+        fields = fields == null ? List.of() : List.copyOf(fields);
         sla = sla == null ? SlaPolicy.DEFAULT : sla;
     }
 

@@ -3,6 +3,7 @@ package br.com.sopdesk.ticket.control;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.FieldRules;
 import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopWalk;
@@ -49,8 +50,8 @@ public class TicketService {
      * @param requestedCategory the category the caller asks for, or null: it must be the SOP's own,
      *                          since the classification comes from the SOP and cannot be changed
      */
-    public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Intake intake, String requestedCategory,
-                         String agent, Locale locale) {
+    public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
+                         String requestedCategory, String agent, Locale locale) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
@@ -60,6 +61,8 @@ public class TicketService {
         }
         QualitorMapping m = bundle.qualitor();
         Map<String, String> errors = new LinkedHashMap<>(validation.errors(intake, locale));
+        Map<String, String> values = fields == null ? Map.of() : fields;
+        errors.putAll(FieldRules.errors(bundle.fields(), values, locale));
         if (requestedCategory != null && !requestedCategory.isBlank() && !requestedCategory.strip().equals(m.category())) {
             errors.put("category", "A categoria vem do SOP (" + m.category() + ") e não pode ser trocada por " + requestedCategory.strip()
                     + ": escolha o SOP que corresponde ao problema.");
@@ -69,8 +72,15 @@ public class TicketService {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
+        Map<String, String> kept = new LinkedHashMap<>();
+        bundle.fields().forEach(f -> {
+            String v = values.get(f.name());
+            if (v != null && !v.isBlank()) {
+                kept.put(f.name(), v.strip());
+            }
+        });
         Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers()),
-                walk.usedAnswers(), walk.describeDecisions(), intake,
+                walk.usedAnswers(), walk.describeDecisions() + describe(bundle, kept), kept, intake,
                 new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
                 bundle.sla().returnHours(), agent, Instant.now(Clock.systemUTC()));
         em.persist(ticket);
@@ -78,6 +88,14 @@ public class TicketService {
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
         return ticket;
+    }
+
+    /** The SOP's fields as the Relacionamento team reads them in the ticket text. */
+    private static String describe(SopBundle bundle, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        bundle.fields().stream().filter(f -> values.containsKey(f.name()))
+                .forEach(f -> out.append("- ").append(f.label()).append(": ").append(values.get(f.name())).append('\n'));
+        return out.toString();
     }
 
     public Optional<Ticket> find(long id) {

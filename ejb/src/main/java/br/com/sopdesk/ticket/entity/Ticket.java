@@ -97,6 +97,12 @@ public class Ticket {
     @Column(name = "decisions", length = 2000)
     private String decisions;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id"))
+    @MapKeyColumn(name = "name", length = 40)
+    @Column(name = "field_value", length = 500)
+    private Map<String, String> fields = new LinkedHashMap<>();
+
     @Valid
     @NotNull
     @Embedded
@@ -148,15 +154,17 @@ public class Ticket {
     protected Ticket() {
     }
 
-    /** A new ticket, queued for Qualitor. */
+    /** A new ticket, queued for Qualitor; {@code fields} are the SOP's own fields, already checked. */
     public Ticket(String sopId, int sopVersion, String title, Map<String, String> answers, String decisions,
-                  Intake intake, Classification classification, int returnHours, String createdBy, Instant now) {
+                  Map<String, String> fields, Intake intake, Classification classification, int returnHours, String createdBy,
+                  Instant now) {
         this.submissionKey = UUID.randomUUID().toString();
         this.sopId = Objects.requireNonNull(sopId);
         this.sopVersion = sopVersion;
         this.title = Objects.requireNonNull(title);
         this.answers = new LinkedHashMap<>(answers);
         this.decisions = decisions;
+        this.fields = new LinkedHashMap<>(fields);
         this.intake = Objects.requireNonNull(intake);
         this.classification = Objects.requireNonNull(classification);
         this.returnHours = returnHours;
@@ -241,6 +249,10 @@ public class Ticket {
 
     public String getDecisions() {
         return decisions;
+    }
+
+    public Map<String, String> getFields() {
+        return Map.copyOf(fields);
     }
 
     public Intake getIntake() {

@@ -74,7 +74,7 @@ class SopWalkTest {
         SopBundle cyclic = new SopBundle("c", 1, "x", "Cíclico", null, null, null, "a",
                 List.of(new SopNode("a", SopNode.Kind.STEP, "A", "", null, "b", null, null),
                         new SopNode("b", SopNode.Kind.STEP, "B", "", null, "a", null, null)),
-                null, null);
+                null, null, null);
         assertThrows(IllegalStateException.class, () -> SopWalk.of(cyclic, Map.of()));
     }
 }

@@ -61,6 +61,7 @@ public class SopWalkView implements Serializable {
     private String switchTo;
     private SopBundle bundle;
     private Map<String, String> answers = new HashMap<>();
+    private Map<String, String> fields = new HashMap<>();
     private Intake intake = new Intake();
     private TicketStatus ticket;
     private DemandAction.State demandState;
@@ -81,6 +82,7 @@ public class SopWalkView implements Serializable {
         if (carried instanceof Carry c) {
             intake = c.intake();
             answers = new HashMap<>(c.answers());
+            fields = new HashMap<>(c.fields());
             demandNumber = c.demandNumber();
         }
         if (cnpj != null && !cnpj.isBlank() && intake.getDocument() == null) {
@@ -108,7 +110,7 @@ public class SopWalkView implements Serializable {
     public void save() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            var saved = tickets.submit(bundle.id(), bundle.version(), answers, intake, null,
+            var saved = tickets.submit(bundle.id(), bundle.version(), answers, fields, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale());
             ticket = TicketStatus.of(outbox.push(saved.getId()));
             loadRelated();
@@ -144,6 +146,7 @@ public class SopWalkView implements Serializable {
     /** Starts another customer on the same SOP. */
     public void restart() {
         answers.clear();
+        fields.clear();
         intake = new Intake();
         ticket = null;
         demandState = null;
@@ -157,7 +160,7 @@ public class SopWalkView implements Serializable {
         if (switchTo == null || switchTo.equals(bundle.id())) {
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, demandNumber));
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, fields, demandNumber));
         return "/app/sop?faces-redirect=true&id=" + switchTo;
     }
 
@@ -170,7 +173,7 @@ public class SopWalkView implements Serializable {
         return catalog.latest().stream().filter(b -> !b.id().equals(bundle.id())).toList();
     }
 
-    private static void refused(FacesContext faces, InvalidSubmissionException e) {
+    private void refused(FacesContext faces, InvalidSubmissionException e) {
         e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field),
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
@@ -178,7 +181,17 @@ public class SopWalkView implements Serializable {
         faces.validationFailed();
     }
 
-    private static String clientId(String field) {
+    /** The page component showing a field's error: intake fields by name, SOP fields by position. */
+    private String clientId(String field) {
+        if (field.startsWith("fields.")) {
+            String name = field.substring("fields.".length());
+            for (int i = 0; i < bundle.fields().size(); i++) {
+                if (bundle.fields().get(i).name().equals(name)) {
+                    return "walk:extra:" + i + ":field";
+                }
+            }
+            return null;
+        }
         return switch (field) {
             case "sop", "answers", "category" -> null;
             default -> "walk:" + field;
@@ -186,7 +199,7 @@ public class SopWalkView implements Serializable {
     }
 
     /** What travels to the next SOP when the agent switches. */
-    record Carry(Intake intake, Map<String, String> answers, String demandNumber) implements Serializable {
+    record Carry(Intake intake, Map<String, String> answers, Map<String, String> fields, String demandNumber) implements Serializable {
     }
 
     public String getSopId() {
@@ -235,6 +248,10 @@ public class SopWalkView implements Serializable {
 
     public Map<String, String> getAnswers() {
         return answers;
+    }
+
+    public Map<String, String> getFields() {
+        return fields;
     }
 
     public Intake getIntake() {

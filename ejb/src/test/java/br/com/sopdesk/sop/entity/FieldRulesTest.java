@@ -1,0 +1,49 @@
+package br.com.sopdesk.sop.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rules of a SOP's own fields, with messages naming the field, in both languages. */
+class FieldRulesTest {
+
+    private static final Locale PT = Locale.forLanguageTag("pt-BR");
+    private static final FieldSpec CEI = new FieldSpec("ceiEsperada", "Matrícula CEI", FieldSpec.Type.CEI, true, null);
+    private static final FieldSpec ISSUED = new FieldSpec("dataEmissao", "Data de emissão", FieldSpec.Type.DATE, true, null);
+    private static final FieldSpec NOTE = new FieldSpec("obs", "Observação", FieldSpec.Type.TEXT, false, null);
+
+    @Test
+    void requiredFieldsAreNamedWhenMissing() {
+        Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED, NOTE), Map.of(), PT);
+        assertEquals(Map.of("fields.ceiEsperada", "Informe: Matrícula CEI.", "fields.dataEmissao", "Informe: Data de emissão."), errors);
+        assertEquals("Enter: Matrícula CEI.", FieldRules.errors(List.of(CEI), Map.of(), Locale.ENGLISH).get("fields.ceiEsperada"));
+    }
+
+    @Test
+    void valuesFollowTheirRules() {
+        assertEquals(Map.of(), FieldRules.errors(List.of(CEI, ISSUED), Map.of("ceiEsperada", "12.345.678.901-2".replaceAll("[.-]", ""), "dataEmissao", "01/11/2026"), PT));
+        Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED), Map.of("ceiEsperada", "000000000000", "dataEmissao", "31/02/2026"), PT);
+        assertTrue(errors.get("fields.ceiEsperada").contains("12 dígitos"), errors.toString());
+        assertTrue(errors.get("fields.dataEmissao").contains("dd/mm/aaaa"), errors.toString());
+        assertFalse(FieldRules.valid(FieldSpec.Type.DATE, "01/01/2999"), "no issuance in the future");
+        assertTrue(FieldRules.valid(FieldSpec.Type.CNPJ, "12.ABC.345/01DE-35"));
+        assertFalse(FieldRules.valid(FieldSpec.Type.DIGITS, "12a"));
+    }
+
+    @Test
+    void aBundleFieldCannotShadowTheIntake() {
+        String json = """
+                {"id": "x", "version": 1, "title": "X", "start": "fim",
+                 "nodes": [{"id": "fim", "kind": "OUTCOME", "outcome": "SOLVED", "title": "Fim"}],
+                 "fields": [{"name": "email", "label": "E-mail", "type": "EMAIL"}]}
+                """;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(br.com.sopdesk.sop.control.InvalidBundleException.class,
+                () -> br.com.sopdesk.sop.control.SopBundleJson.read(json));
+        assertTrue(e.problems().get(0).reason().contains("nome inválido"), e.problems().toString());
+    }
+}
