@@ -17,6 +17,7 @@ class AdminPageIT extends BrowserTest {
         browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
         browser.click(By.id("session:nav-admin"));
         browser.waitForPage();
+        assertTrue(browser.text(By.id("admin:categories")).contains("perda-de-senha"), "which SOPs use each category");
 
         browser.type(By.id("admin:bundle"), json.replace("\"start\": \"fim\"", "\"start\": \"inicio\""));
         browser.click(By.id("admin:publish"));

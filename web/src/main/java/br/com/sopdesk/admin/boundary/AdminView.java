@@ -44,6 +44,13 @@ public class AdminView implements Serializable {
         return catalog.latest();
     }
 
+    /** The SOPs (latest versions) that classify their tickets with this category, e.g. "perda-de-senha". */
+    public String usedBy(Category category) {
+        return getSops().stream()
+                .filter(b -> b.qualitor() != null && category.getCode().equals(b.qualitor().category()))
+                .map(SopBundle::id).sorted().reduce((a, b) -> a + ", " + b).orElse("—");
+    }
+
     public List<AuditEntry> getAudit() {
         return audit.latest(100);
     }
