@@ -23,6 +23,19 @@ class LoginIT extends BrowserTest {
     }
 
     @Test
+    void englishIsSelectableAndKeepsTheOpenSop() {
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        browser.open(Env.APP + "app/sop.xhtml?id=token-em-branco");
+        browser.click(By.id("session:lang-en"));
+        browser.waitForPage();
+        assertTrue(browser.text(By.id("sop-title")).contains("token em branco"), "same SOP after switching");
+        assertTrue(browser.text(By.id("session:nav-sops")).contains("Procedures"), "header in English");
+        browser.click(By.id("session:lang-pt"));
+        browser.waitForPage();
+        assertTrue(browser.text(By.id("session:nav-sops")).contains("Procedimentos"));
+    }
+
+    @Test
     void agentSeesTheSopListAndTheirName() {
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
         assertEquals(Env.AGENT, browser.text(By.id("current-user")));

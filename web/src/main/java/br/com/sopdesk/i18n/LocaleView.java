@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Map;
 
 /** The user's language: pt-BR unless English was chosen in the header. Kept for the session. */
 @Named
@@ -25,13 +26,13 @@ public class LocaleView implements Serializable {
         return "en".equals(locale.getLanguage());
     }
 
-    /** Switches language and reloads the current page. */
+    /** Switches language and reloads the current page, keeping its view parameters (e.g. the SOP open). */
     public void choose(String language) throws IOException {
         locale = "en".equals(language) ? Locale.ENGLISH : PT_BR;
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getViewRoot().setLocale(locale);
-        var ext = faces.getExternalContext();
-        String query = ((jakarta.servlet.http.HttpServletRequest) ext.getRequest()).getQueryString();
-        ext.redirect(((jakarta.servlet.http.HttpServletRequest) ext.getRequest()).getRequestURI() + (query == null ? "" : "?" + query));
+        String url = faces.getApplication().getViewHandler()
+                .getBookmarkableURL(faces, faces.getViewRoot().getViewId(), Map.of(), true);
+        faces.getExternalContext().redirect(url);
     }
 }
