@@ -109,6 +109,13 @@ configure() {
     "${ASADMIN[@]}" set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8" >/dev/null
     RESTART=true
   fi
+  # Payara's default heap (512 MB) leaves the collector busy once agents, the outbox and the
+  # sandbox share the server; give it room (restart below, once).
+  if "${ASADMIN[@]}" list-jvm-options | grep -qx -- '-Xmx512m'; then
+    "${ASADMIN[@]}" delete-jvm-options -- '-Xmx512m' >/dev/null
+    "${ASADMIN[@]}" create-jvm-options -- '-Xmx1536m' >/dev/null
+    RESTART=true
+  fi
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
@@ -161,7 +168,7 @@ case "${1:-}" in
     RESTART=false
     configure
     if [ "$RESTART" = true ]; then
-      say "restarting domain $DOMAIN for the new thread pool"
+      say "restarting domain $DOMAIN for the new thread pool and heap"
       "$PAYARA_HOME/bin/asadmin" restart-domain "$DOMAIN" >/dev/null
       wait_loaded
     fi

@@ -37,14 +37,24 @@ public class OutboxStore {
                 .getResultList();
     }
 
-    /** Claims the ticket for this instance until {@code now + lease}; false when it is not due or another instance holds it. */
+    /**
+     * Claims the ticket for this instance until {@code now + lease}; false when it is not due or
+     * another instance holds it. Taking over an expired claim marks the outcome unknown: the
+     * instance that held it may have died after Qualitor created the ticket.
+     */
     public boolean claim(long id, String instance, Instant now, Duration lease) {
-        return em.createNamedQuery(Ticket.CLAIM)
-                .setParameter("id", id)
-                .setParameter("instance", instance)
-                .setParameter("now", Utc.of(now))
-                .setParameter("lease", Utc.of(now.plus(lease)))
-                .executeUpdate() == 1;
+        for (String query : new String[] {Ticket.CLAIM, Ticket.RECLAIM}) {
+            int claimed = em.createNamedQuery(query)
+                    .setParameter("id", id)
+                    .setParameter("instance", instance)
+                    .setParameter("now", Utc.of(now))
+                    .setParameter("lease", Utc.of(now.plus(lease)))
+                    .executeUpdate();
+            if (claimed == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Ticket find(long id) {

@@ -84,7 +84,6 @@ public class TicketService {
                 new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
                 bundle.sla().returnHours(), agent, Instant.now(Clock.systemUTC()));
         em.persist(ticket);
-        em.flush();
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
         return ticket;

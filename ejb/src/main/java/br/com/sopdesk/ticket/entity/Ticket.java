@@ -50,9 +50,11 @@ import java.util.UUID;
 @NamedQuery(name = Ticket.CLAIM, query = """
         update Ticket t set t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING,
           t.claimedBy = :instance, t.claimedUntil = :lease, t.attempts = t.attempts + 1, t.version = t.version + 1
-        where t.id = :id and (
-          (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
-          or (t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now))""")
+        where t.id = :id and t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now""")
+@NamedQuery(name = Ticket.RECLAIM, query = """
+        update Ticket t set t.claimedBy = :instance, t.claimedUntil = :lease, t.attempts = t.attempts + 1,
+          t.outcomeUnknown = true, t.version = t.version + 1
+        where t.id = :id and t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now""")
 @NamedQuery(name = Ticket.WAITING, query = """
         select count(t) from Ticket t
         where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
@@ -64,6 +66,8 @@ public class Ticket {
 
     public static final String DUE = "Ticket.due";
     public static final String CLAIM = "Ticket.claim";
+    /** Takes over a ticket whose sender's lease ran out (it may have died after Qualitor created the ticket). */
+    public static final String RECLAIM = "Ticket.reclaim";
     public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
     public static final String WAITING = "Ticket.waiting";
     public static final String RETRY_NOW = "Ticket.retryNow";
@@ -88,7 +92,7 @@ public class Ticket {
     @Column(name = "title", length = 200, nullable = false)
     private String title;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ticket_answer", joinColumns = @JoinColumn(name = "ticket_id"))
     @MapKeyColumn(name = "question", length = 80)
     @Column(name = "answer", length = 200)
@@ -97,7 +101,7 @@ public class Ticket {
     @Column(name = "decisions", length = 2000)
     private String decisions;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id"))
     @MapKeyColumn(name = "name", length = 40)
     @Column(name = "field_value", length = 500)
