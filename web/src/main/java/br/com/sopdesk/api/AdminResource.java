@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Administration (role {@code admin}): categories, SOP bundle import (publish a new version) and
@@ -70,10 +68,9 @@ public class AdminResource {
     @GET
     @Path("categories")
     public List<CategoryView> categories() {
-        Map<String, Set<String>> usage = catalog.latest().stream().filter(b -> b.qualitor() != null && b.qualitor().category() != null)
-                .collect(Collectors.groupingBy(b -> b.qualitor().category(), Collectors.mapping(SopBundle::id, Collectors.toCollection(java.util.TreeSet::new))));
+        Map<String, List<String>> usage = catalog.categoryUsage();
         return categories.all().stream()
-                .map(c -> new CategoryView(c.getCode(), c.getName(), c.isActive(), List.copyOf(usage.getOrDefault(c.getCode(), Set.of()))))
+                .map(c -> new CategoryView(c.getCode(), c.getName(), c.isActive(), usage.getOrDefault(c.getCode(), List.of())))
                 .toList();
     }
 

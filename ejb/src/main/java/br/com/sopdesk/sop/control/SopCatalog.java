@@ -71,6 +71,14 @@ public class SopCatalog {
                 .toList();
     }
 
+    /** Which SOPs (latest versions, by id) classify their tickets with each category code. */
+    public Map<String, List<String>> categoryUsage() {
+        return latest().stream()
+                .filter(b -> b.qualitor() != null && b.qualitor().category() != null)
+                .collect(java.util.stream.Collectors.groupingBy(b -> b.qualitor().category(), java.util.TreeMap::new,
+                        java.util.stream.Collectors.mapping(SopBundle::id, java.util.stream.Collectors.toList())));
+    }
+
     /** Remembers that the agent opened this SOP now. */
     public void recordUse(String username, String sopId) {
         SopUsage usage = em.find(SopUsage.class, new SopUsage.Key(username, sopId));

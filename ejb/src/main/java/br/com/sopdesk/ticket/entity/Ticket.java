@@ -213,18 +213,9 @@ public class Ticket {
         this.claimedUntil = null;
     }
 
-    /** When Relacionamento must have returned to the customer, counted from Qualitor's confirmation. */
-    public Instant returnDueAt() {
-        return sentAt == null ? null : Utc.instant(sentAt).plus(Duration.ofHours(returnHours));
-    }
-
     /** Whether a retry must first look in Qualitor for the ticket an earlier attempt may have created. */
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;
-    }
-
-    public boolean awaitingQualitor() {
-        return state == TicketState.QUEUED || state == TicketState.SENDING;
     }
 
     public Long getId() {

@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Binds the administration page: categories, publishing SOP versions, the latest audit entries. */
 @Named
@@ -35,6 +36,8 @@ public class AdminView implements Serializable {
     private String bundleJson;
     private String newCode;
     private String newName;
+    /** Category usage for the current rendering; read again after any change. */
+    private transient Map<String, List<String>> usage;
 
     public List<Category> getCategories() {
         return categories.all();
@@ -46,9 +49,10 @@ public class AdminView implements Serializable {
 
     /** The SOPs (latest versions) that classify their tickets with this category, e.g. "perda-de-senha". */
     public String usedBy(Category category) {
-        return getSops().stream()
-                .filter(b -> b.qualitor() != null && category.getCode().equals(b.qualitor().category()))
-                .map(SopBundle::id).sorted().reduce((a, b) -> a + ", " + b).orElse("—");
+        if (usage == null) {
+            usage = catalog.categoryUsage();
+        }
+        return String.join(", ", usage.getOrDefault(category.getCode(), List.of("—")));
     }
 
     public List<AuditEntry> getAudit() {
@@ -71,6 +75,7 @@ public class AdminView implements Serializable {
     }
 
     private boolean save(String code, String name, boolean active) {
+        usage = null;
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             categories.save(code, name, active, faces.getExternalContext().getRemoteUser());
@@ -89,6 +94,7 @@ public class AdminView implements Serializable {
     }
 
     public void publish() {
+        usage = null;
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             SopBundle published = catalog.publish(bundleJson, faces.getExternalContext().getRemoteUser());
