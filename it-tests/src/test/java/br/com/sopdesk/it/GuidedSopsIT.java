@@ -90,8 +90,7 @@ class GuidedSopsIT extends BrowserTest {
         answer("a3-resolveu", "Não");
         browser.type(By.id("walk:customerName"), "Padaria Pão Quente Ltda");
         browser.type(By.id("walk:email"), "financeiro@paoquente.com.br");
-        browser.find(By.id("walk:switchTo")).click();
-        browser.click(By.xpath("//li[@data-label='Certificado digital: token em branco']"));
+        pickSop("Certificado digital: token em branco");
         browser.click(By.id("walk:switch"));
         browser.waitForPage();
         assertTrue(browser.text(By.id("sop-title")).contains("token em branco"));
@@ -101,6 +100,18 @@ class GuidedSopsIT extends BrowserTest {
         assertEquals("financeiro@paoquente.com.br", browser.find(By.id("walk:email")).getAttribute("value"));
         assertTrue(browser.text(By.cssSelector("[data-field='modeloMidia']")).contains("Modelo da mídia"),
                 "the new SOP asks for its own required field");
+    }
+
+    /** Chooses a SOP in the "Trocar de SOP" menu, waiting out the menu's opening animation. */
+    private void pickSop(String title) {
+        browser.waiting(Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            if (!d.findElement(By.id("walk:switchTo_panel")).isDisplayed()) {
+                d.findElement(By.id("walk:switchTo")).click();
+                return false;
+            }
+            d.findElement(By.xpath("//li[@data-label='" + title + "']")).click();
+            return title.equals(d.findElement(By.id("walk:switchTo_label")).getText());
+        });
     }
 
     @Test
