@@ -534,6 +534,36 @@ class SlaClockTest {
         }
 
         @Test
+        void aLongExpectedAnswerSeenTwiceIsNotNews() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            Observation o = new Observation("3", "Em atendimento", "2025-11-18T14:30:00.000-03:00", null, false);
+            assertEquals(List.of("SYNCED"), kinds(c.observe(o, t0(1), cal, CADENCE, SP)));
+            assertEquals(List.of(), c.observe(o, t0(2), cal, CADENCE, SP),
+                    "the same expected answer read again must not add a timeline line");
+        }
+
+        @Test
+        void twoPausesGiveTwoNewDeadlineVersions() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(waiting("15", "Aguardando cliente"), t0(4), cal, CADENCE, SP);   // 20 h left
+            c.observe(working(), t0(10), cal, CADENCE, SP);                           // deadline T0 + 30 h
+            assertEquals(t0(30), c.getDeadlineAt());
+            c.observe(waiting("15", "Aguardando cliente"), t0(12), cal, CADENCE, SP);  // 18 h left
+            assertEquals(Duration.ofHours(18), c.remaining(t0(13)));
+            c.observe(working(), t0(20), cal, CADENCE, SP);                           // deadline T0 + 38 h
+            assertEquals(t0(38), c.getDeadlineAt());
+            assertEquals(3, c.getDeadlineVersion());
+            assertEquals(t0(32), c.getNextAlertAt());
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(32), new ArrayList<>()));
+            setId(c, 5L);
+            SlaAlert alert = new SlaAlert(c, SlaClock.BREACH, t0(38), "i1", "x");
+            assertEquals(3, alert.getDeadlineVersion(), "the ledger key follows the deadline version");
+            assertEquals(t0(38), alert.getDeadlineAt());
+        }
+
+        @Test
         void aDemandClosedWhilePausedIsMetOnTimeWhenTheCountedTimeWasWithinThePromise() {
             // 20 h counted, paused with 4 h left, closed 20 h later while still waiting for the customer:
             // only 20 of the 24 h were counted, so the promise was kept.
@@ -646,6 +676,8 @@ class SlaClockTest {
             c.scheduleSync(t0(3), CADENCE);
             assertNull(c.getNextSyncAt());
             assertNull(c.getDueAt());
+            c.syncFailed(t0(4), Duration.ofMinutes(1));
+            assertNull(c.getDueAt(), "a failed read never makes a met clock due again");
             assertFalse(c.syncDue(t0(100)));
         }
 

@@ -212,6 +212,37 @@ class WorkCalendarTest {
         }
 
         @Test
+        void anotherZoneAndOtherHours() {
+            // Manaus is UTC-4: 12:30 UTC is 08:30 there, 09:30 in Brasília.
+            var manaus = new WorkCalendar.BusinessHours(java.time.ZoneId.of("America/Manaus"), LocalTime.of(9, 0),
+                    LocalTime.of(17, 30), d -> false);
+            Instant utc1230 = Instant.parse("2025-11-17T12:30:00Z");
+            assertEquals(Instant.parse("2025-11-17T14:00:00Z"), manaus.plus(utc1230, h(1)));
+            assertEquals(Duration.ofMinutes(8 * 60 + 30), manaus.between(Instant.parse("2025-11-17T00:00:00Z"),
+                    Instant.parse("2025-11-18T00:00:00Z")));
+            // No holidays in this calendar: 20/11 counts.
+            assertTrue(manaus.workingDay(LocalDate.of(2025, 11, 20)));
+        }
+
+        @Test
+        void installationDaysOffAreSkipped() {
+            var withYearEnd = new WorkCalendar.BusinessHours(SP, LocalTime.of(8, 0), LocalTime.of(18, 0),
+                    new BrazilianHolidays(true, Set.of(LocalDate.of(2025, 12, 24), LocalDate.of(2025, 12, 31))));
+            // Tuesday 23/12 17:00 + 2 h: 24/12 off, 25/12 Christmas, Friday 26/12 09:00.
+            assertEquals(sp("2025-12-26T09:00"), withYearEnd.plus(sp("2025-12-23T17:00"), h(2)));
+            assertEquals(sp("2025-12-24T09:00"), cal.plus(sp("2025-12-23T17:00"), h(2)));
+        }
+
+        @Test
+        void secondsAreCountedExactly() {
+            Instant from = sp("2025-11-17T17:59:30");
+            Instant to = cal.plus(from, Duration.ofSeconds(45));
+            assertEquals(sp("2025-11-18T08:00:15"), to);
+            assertEquals(Duration.ofSeconds(45), cal.between(from, to));
+            assertEquals(from, cal.minus(to, Duration.ofSeconds(45)));
+        }
+
+        @Test
         void daylightSavingStartIn2018StillCountsWorkingHours() {
             // DST started Sunday 04/11/2018 00:00 (-03:00 -> -02:00); Friday 02/11 was Finados.
             Instant thursday = sp("2018-11-01T17:00");
