@@ -292,10 +292,12 @@ public class SlaClock {
         List<Happening> timeline = new ArrayList<>();
         lastSyncedAt = Utc.of(now);
         String situation = o.situationName() == null ? o.situationCode() : o.situationName();
-        boolean changed = !java.util.Objects.equals(situation, qualitorSituation)
-                || !java.util.Objects.equals(o.expectedAnswer(), qualitorExpectedAt);
-        qualitorSituation = cut(situation, 100);
-        qualitorExpectedAt = o.expectedAnswer() == null ? null : cut(o.expectedAnswer(), 20);
+        String shownSituation = cut(situation, 100);
+        String expected = o.expectedAnswer() == null ? null : cut(o.expectedAnswer(), 20);
+        boolean changed = !java.util.Objects.equals(shownSituation, qualitorSituation)
+                || !java.util.Objects.equals(expected, qualitorExpectedAt);
+        qualitorSituation = shownSituation;
+        qualitorExpectedAt = expected;
         if (state == ClockState.MET) {
             return timeline;
         }
@@ -305,6 +307,11 @@ public class SlaClock {
         }
         Instant returned = o.returnedAt() != null && !o.returnedAt().isBefore(getStartedAt()) ? o.returnedAt() : null;
         if (returned != null || o.closed()) {
+            Instant metAt = returned != null ? returned : now;
+            if (state == ClockState.PAUSED && remainingSeconds != null && !metAt.isBefore(getPausedAt())) {
+                // met while the clock stood still: the time left at the pause was never used
+                deadlineAt = Utc.of(calendar.plus(metAt, Duration.ofSeconds(remainingSeconds)));
+            }
             met(returned != null ? returned : now, returned != null ? "retorno registrado no Qualitor" : "demanda encerrada no Qualitor", timeline, zone);
             return timeline;
         }

@@ -86,7 +86,7 @@ public class SlaDelivery {
         lastError = null;
     }
 
-    /** Tries again later (doubling waits, up to an hour), giving up after a few attempts. */
+    /** Tries again later (waits doubling from 30 s to about half an hour), giving up after eight attempts. */
     public void failed(String error, Instant now) {
         lastError = error == null ? "falha" : error.length() <= 1000 ? error : error.substring(0, 1000);
         claimedUntil = null;

@@ -59,6 +59,9 @@ public class SlaSubscriber {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("Horário de silêncio inválido (use HH:MM).");
         }
+        if (this.quietFrom != null && this.quietFrom.equals(this.quietUntil)) {
+            throw new IllegalArgumentException("O horário de silêncio deve terminar em outro horário que não o do início.");
+        }
         this.email = email.strip();
         this.active = active;
     }
