@@ -24,7 +24,11 @@ public final class SandboxQualitor {
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     static final List<String> MANDATORY = List.of("cdcliente", "cdcontato", "nmtitulochamado", "cdtipochamado", "cdcategoria", "dschamado");
 
-    private final AtomicLong ticketNumbers = new AtomicLong(48200);
+    /**
+     * Numbers keep growing across redeploys (the sandbox keeps no data, SOP Desk's database does):
+     * a restarted sandbox never hands out a demand number SOP Desk already knows.
+     */
+    private final AtomicLong ticketNumbers = new AtomicLong(48200 + Math.max(0, System.currentTimeMillis() / 1000 - 1_795_000_000L));
     private final AtomicLong customerCodes = new AtomicLong(1200);
     private final AtomicLong contactCodes = new AtomicLong(1);
     private final Map<String, Map<String, String>> customersByDocument = new LinkedHashMap<>();

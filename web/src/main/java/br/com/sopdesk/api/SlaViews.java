@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** The SLA monitor's JSON shapes, shared by the supervisors', agents' and administrators' endpoints. */
-final class SlaViews {
+public final class SlaViews {
 
     private SlaViews() {
     }
 
     /** A clock as the API shows it; times are ISO-8601 UTC. */
-    record ClockView(long id, long ticketId, String demand, String title, String customer, String agent, String team,
+    public record ClockView(long id, long ticketId, String demand, String title, String customer, String agent, String team,
                      String sopId, String policy, String state, String standing, String startedAt, String deadline,
                      int deadlineVersion, long remainingMinutes, String metAt, String qualitorSituation,
                      String qualitorExpectedAnswer, String lastSyncedAt) {
@@ -28,14 +28,14 @@ final class SlaViews {
     }
 
     /** One line of a clock's timeline. */
-    record EventView(String at, String kind, String detail) {
+    public record EventView(String at, String kind, String detail) {
         static EventView of(SlaEvent e) {
             return new EventView(str(e.getAt()), e.getKind(), e.getDetail());
         }
     }
 
     /** An alert from the ledger, with its deliveries when asked. */
-    record AlertView(long id, long clockId, String demand, String policy, String level, int deadlineVersion, String deadline,
+    public record AlertView(long id, long clockId, String demand, String policy, String level, int deadlineVersion, String deadline,
                      String raisedAt, String explanation, String acknowledgedAt, String acknowledgedBy, String comment,
                      List<DeliveryView> deliveries) {
         static AlertView of(SlaAlert a, List<DeliveryView> deliveries) {
@@ -45,14 +45,14 @@ final class SlaViews {
         }
     }
 
-    record DeliveryView(String channel, String recipient, String state, int attempts, String sentAt, String lastError) {
+    public record DeliveryView(String channel, String recipient, String state, int attempts, String sentAt, String lastError) {
         static DeliveryView of(SlaDelivery d) {
             return new DeliveryView(d.getChannel(), d.getRecipient(), d.getState(), d.getAttempts(), str(d.getSentAt()), d.getLastError());
         }
     }
 
     /** A clock with its timeline and alerts. */
-    record ClockDetail(ClockView clock, List<EventView> timeline, List<AlertView> alerts) {
+    public record ClockDetail(ClockView clock, List<EventView> timeline, List<AlertView> alerts) {
     }
 
     static String str(Instant i) {

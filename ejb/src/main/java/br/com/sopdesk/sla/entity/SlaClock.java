@@ -305,7 +305,9 @@ public class SlaClock {
             timeline.add(new Happening(now, "SYNCED", "Qualitor: situação \"" + situation + "\""
                     + (o.expectedAnswer() == null ? "" : ", previsão de resposta do Qualitor " + o.expectedAnswer())));
         }
-        Instant returned = o.returnedAt() != null && !o.returnedAt().isBefore(getStartedAt()) ? o.returnedAt() : null;
+        // Qualitor writes history times to the minute: a return in the clock's first minute counts
+        Instant startMinute = getStartedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant returned = o.returnedAt() != null && !o.returnedAt().isBefore(startMinute) ? o.returnedAt() : null;
         if (returned != null || o.closed()) {
             Instant metAt = returned != null ? returned : now;
             if (state == ClockState.PAUSED && remainingSeconds != null && !metAt.isBefore(getPausedAt())) {
@@ -354,7 +356,7 @@ public class SlaClock {
     /** Plans the next read of Qualitor: more often as the deadline nears. */
     public void scheduleSync(Instant now, SyncCadence cadence) {
         if (state != ClockState.MET) {
-            nextSyncAt = Utc.of(now.plus(cadence.after(Duration.between(now, getDeadlineAt()), state == ClockState.PAUSED)));
+            nextSyncAt = Utc.of(now.plus(cadence.after(remaining(now), state == ClockState.PAUSED)));
         }
         updateDue();
     }

@@ -11,10 +11,14 @@ public record SyncCadence(Duration far, Duration near, Duration nearWindow, Dura
     public static final SyncCadence DEFAULT = new SyncCadence(Duration.ofMinutes(30), Duration.ofMinutes(5),
             Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10));
 
-    /** The wait before the next read, given how long remains until the deadline (negative once breached). */
+    /**
+     * The wait before the next read, given how long remains until the deadline (negative once
+     * breached; for a paused clock, the time it had left when it paused).
+     */
     public Duration after(Duration remaining, boolean paused) {
         if (paused) {
-            return near;
+            // the time left is frozen; little of it means a resume soon matters
+            return remaining.compareTo(lastWindow) <= 0 ? last : near;
         }
         if (remaining.compareTo(lastWindow) <= 0 && remaining.compareTo(Duration.ofHours(-1)) >= 0) {
             return last;

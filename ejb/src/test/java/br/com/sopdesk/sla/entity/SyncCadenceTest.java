@@ -49,9 +49,10 @@ class SyncCadenceTest {
     }
 
     @Test
-    void pausedClocksReadAtTheNearCadenceWhateverRemains() {
+    void pausedClocksReadAtTheNearCadenceUnlessLittleWasLeftWhenTheyPaused() {
         assertEquals(min(5), cadence.after(Duration.ofHours(20), true));
-        assertEquals(min(5), cadence.after(min(3), true));
+        assertEquals(min(5), cadence.after(min(11), true));
+        assertEquals(min(1), cadence.after(min(3), true));
     }
 
     @Test
