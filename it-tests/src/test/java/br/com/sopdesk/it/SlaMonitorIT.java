@@ -166,6 +166,31 @@ class SlaMonitorIT extends BrowserTest {
         assertTrue(policies.stream().anyMatch(p -> p.asJsonObject().getString("code").equals("RETORNO-24H")), policies.toString());
     }
 
+    @Test
+    void administratorsDefineAPolicyAndApplyItToASopOnTheirPage() throws Exception {
+        String code = "IT-PAGE-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
+        browser.open(Env.APP + "admin/sla.xhtml");
+        browser.type(By.id("sla:code"), code);
+        browser.type(By.id("sla:name"), "Retorno em 8 horas úteis");
+        browser.type(By.id("sla:duration_input"), "480");
+        browser.click(By.cssSelector("#sla\\:business .ui-chkbox-box"));
+        browser.type(By.id("sla:pause"), "Aguardando cliente");
+        browser.click(By.id("sla:save"));
+        browser.find(By.xpath("//tbody[@id='sla:policies_data']/tr[td[1][text()='" + code + "']]"));
+        String row = browser.text(By.xpath("//tbody[@id='sla:policies_data']/tr[td[1][text()='" + code + "']]"));
+        assertTrue(row.contains("480 min") && row.contains("Horas úteis 08:00–18:00") && row.contains("Aguardando cliente"), row);
+
+        browser.type(By.id("sla:name"), "");
+        browser.click(By.id("sla:save"));
+        assertTrue(browser.text(By.id("sla:messages")).contains("Informe o nome da política."), "refused with the reason");
+
+        JsonObject saved = json(Env.adminApi("GET", "admin/sla/policies/" + code, null).body()).asJsonObject();
+        assertEquals(480, saved.getInt("durationMinutes"));
+        assertTrue(saved.getBoolean("businessHours"));
+        assertTrue(Env.adminApi("GET", "admin/audit?limit=20", null).body().contains("política " + code), "audited");
+    }
+
     private static void definePolicy(String code, int minutes, int atRisk, int reminder, String pause) throws Exception {
         HttpResponse<String> r = Env.adminApi("PUT", "admin/sla/policies/" + code, "{\"name\":\"Teste " + code + "\",\"durationMinutes\":" + minutes
                 + ",\"atRiskPercent\":" + atRisk + ",\"reminderMinutes\":" + reminder
