@@ -29,6 +29,8 @@ import java.util.Optional;
 @Stateless
 public class SlaClocks {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SlaClocks.class.getName());
+
     @PersistenceContext
     EntityManager em;
 
@@ -60,7 +62,13 @@ public class SlaClocks {
         PolicyAssignment a = em.find(PolicyAssignment.class, sopId);
         ClockPolicy policy = em.find(ClockPolicy.class, a == null ? settings.defaultPolicy() : a.getPolicyCode());
         if (policy == null) {
-            throw new IllegalStateException("Política de SLA não encontrada: " + (a == null ? settings.defaultPolicy() : a.getPolicyCode()));
+            policy = em.find(ClockPolicy.class, settings.defaultPolicy());
+        }
+        if (policy == null) {
+            // a misconfigured default must not stop a demand from being recorded: the seeds' promise
+            LOG.warning(() -> "Política de SLA padrão não encontrada (" + settings.defaultPolicy() + "): usando 24 horas corridas");
+            policy = new ClockPolicy("RETORNO-24H");
+            policy.define("Retorno ao cliente em 24 horas corridas", 1440, false, "08:00", "18:00", null, 75, 240, "sistema", Instant.now());
         }
         return policy;
     }
