@@ -234,4 +234,46 @@ class QualitorContractTest {
         }
         qualitor.verify(postRequestedFor(urlEqualTo(ENDPOINT)).withHeader("Content-Type", matching("application/x-www-form-urlencoded; ?charset=ISO-8859-1")));
     }
+
+    @Test
+    void attachmentAndClosingUseTheirOperationsAndFields() {
+        answer("addAttachment", ok("<cdchamado>48213</cdchamado><cdarquivo>7</cdarquivo>"));
+        answer("closeTicket", ok("<cdchamado>48213</cdchamado><cdsituacao>5</cdsituacao><nmsituacao>Encerrado</nmsituacao>"));
+        byte[] content = "SOP perda-de-senha v1\nResposta: não".getBytes(StandardCharsets.UTF_8);
+        assertTrue(client.attach("48213", "sopdesk-resumo.txt", content, false));
+        assertEquals("Encerrado", client.close("48213", false));
+
+        LoggedRequest attach = calls("addAttachment").get(0);
+        assertEquals("WSTicket", form(attach, "wsdl_file"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado>"
+                + "<nmarquivo>sopdesk-resumo.txt</nmarquivo><dsarquivo>" + java.util.Base64.getEncoder().encodeToString(content)
+                + "</dsarquivo></data></contents></wsqualitor>", form(attach, "input_xml"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado>"
+                + "<idfecharrelacionados>N</idfecharrelacionados></data></contents></wsqualitor>", form(calls("closeTicket").get(0), "input_xml"));
+    }
+
+    @Test
+    void anAttachmentWhoseAnswerWasLostIsLookedForBeforeSendingAgain() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addAttachment"))
+                .willReturn(aResponse().withFixedDelay(2000).withBody(ok(""))));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, false));
+        assertTrue(e.retryable() && e.writeMayHaveApplied(), e.toString());
+
+        answer("getTicketHistoryData", ok("<nmarquivo>sopdesk-resumo.txt</nmarquivo>"));
+        assertFalse(client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, true), "found: not attached twice");
+        assertEquals(1, calls("addAttachment").size());
+        assertTrue(form(calls("getTicketHistoryData").get(0), "input_xml").contains("<cdchamado>48213</cdchamado>"));
+
+        answer("getTicketHistoryData", ok("<dsacompanhamento>Outro registro</dsacompanhamento>"));
+        answer("addAttachment", ok(""));
+        assertTrue(client.attach("48214", "sopdesk-resumo.txt", new byte[] {1}, true), "not found: attached");
+        assertEquals(2, calls("addAttachment").size());
+    }
+
+    @Test
+    void closingAnUnknownTicketIsARefusal() {
+        answer("closeTicket", refused("20", "Ws - Chamado não encontrado: 9"));
+        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.close("9", false));
+        assertEquals("Ws - Chamado não encontrado: 9", e.qualitorMessage());
+    }
 }
