@@ -71,11 +71,11 @@ public class TicketResource {
     /** A stored ticket, on its way to Qualitor or arrived. */
     public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
                              String demandNumber, int attempts, String lastError, int returnHours, String situation,
-                             String summaryState, String summaryError) {
+                             String summaryState, int summaryAttempts, String summaryError) {
         static TicketView of(Ticket t) {
             return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
                     t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getReturnHours(), t.getQualitorSituation(),
-                    t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryError());
+                    t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(), t.getSummaryError());
         }
     }
 
