@@ -43,7 +43,7 @@ class QualitorContractTest {
         qualitor = new WireMockServer(options().dynamicPort());
         qualitor.start();
         client = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
-                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofMillis(800), true));
+                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofMillis(2000), true));
         answer("getCustomer", ok("<cdcliente>1207</cdcliente><nmcliente>Padaria</nmcliente>"));
         answer("getCustomerContact", ok("<cdcontato>2</cdcontato>"));
         answer("getTicket", ok(""));
@@ -118,7 +118,7 @@ class QualitorContractTest {
     @Test
     void anAnswerSlowerThanTheTimeoutIsRetryableAndTheRetryFindsTheTicketInsteadOfOpeningASecond() {
         qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addTicketByData"))
-                .willReturn(aResponse().withFixedDelay(2000).withBody(ok("<cdchamado>48214</cdchamado>"))));
+                .willReturn(aResponse().withFixedDelay(4000).withBody(ok("<cdchamado>48214</cdchamado>"))));
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
         assertTrue(e.writeMayHaveApplied(), "the ticket may exist: a retry must look first");
@@ -255,7 +255,7 @@ class QualitorContractTest {
     @Test
     void anAttachmentWhoseAnswerWasLostIsLookedForBeforeSendingAgain() {
         qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addAttachment"))
-                .willReturn(aResponse().withFixedDelay(2000).withBody(ok(""))));
+                .willReturn(aResponse().withFixedDelay(4000).withBody(ok(""))));
         QualitorException e = assertThrows(QualitorException.class, () -> client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, false));
         assertTrue(e.retryable() && e.writeMayHaveApplied(), e.toString());
 

@@ -52,7 +52,7 @@ class SoapContractTest {
     void start() {
         qualitor = new WireMockServer(options().dynamicPort());
         qualitor.start();
-        client = soapClient(PASSWORD, Duration.ofMillis(800));
+        client = soapClient(PASSWORD, Duration.ofMillis(2000));
         qualitor.stubFor(soap("login").willReturn(answer("login", "tok-1")));
         qualitor.stubFor(soap("getCustomer").willReturn(answer("getCustomer", ok("<cdcliente>1207</cdcliente>"))));
         qualitor.stubFor(soap("getCustomerContact").willReturn(answer("getCustomerContact", ok("<cdcontato>2</cdcontato>"))));
@@ -235,7 +235,7 @@ class SoapContractTest {
 
     @Test
     void anAnswerSlowerThanTheTimeoutIsRetryableAndMayHaveCreatedTheTicket() {
-        qualitor.stubFor(soap("addTicketByData").willReturn(answer("addTicketByData", ok("<cdchamado>1</cdchamado>")).withFixedDelay(2000)));
+        qualitor.stubFor(soap("addTicketByData").willReturn(answer("addTicketByData", ok("<cdchamado>1</cdchamado>")).withFixedDelay(4000)));
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
         assertTrue(e.writeMayHaveApplied());

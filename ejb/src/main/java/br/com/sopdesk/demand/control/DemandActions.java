@@ -103,8 +103,6 @@ public class DemandActions {
             self.closed(action.getId(), ticketId, situation.isBlank() ? "Encerrado" : situation);
         } catch (QualitorException e) {
             self.mark(action.getId(), e.getMessage());
-        } catch (org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e) {
-            self.mark(action.getId(), "Qualitor indisponível: tente novamente em alguns segundos.");
         }
         return em.find(DemandAction.class, action.getId());
     }
