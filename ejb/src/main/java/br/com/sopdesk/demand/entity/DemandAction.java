@@ -16,15 +16,15 @@ import java.util.Objects;
 
 /**
  * A request on an existing Qualitor demand made for the customer (seed 004): reiterate an open
- * demand, or restart a finished one whose answer did not match. Stored before Qualitor is told, with
- * the customer's reason, which is required.
+ * demand, restart a finished one whose answer did not match, or close one SOP Desk opened. Stored
+ * before Qualitor is told, with the reason, which is required.
  */
 @Entity
 @Table(name = "demand_action")
 public class DemandAction {
 
     /** What is asked of the demand. */
-    public enum Kind { REITERATE, RESTART }
+    public enum Kind { REITERATE, RESTART, CLOSE }
 
     /** Where the request stands. */
     public enum State { PENDING, DONE, FAILED }
@@ -86,6 +86,7 @@ public class DemandAction {
             case REITERATE -> "Reiteração solicitada pelo cliente. Motivo: " + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
             case RESTART -> "Pedido de reinício: a resposta da demanda não corresponde ao assunto; retornar ao setor responsável. Motivo: "
                     + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
+            case CLOSE -> "Encerramento pelo SOP Desk, agente " + createdBy + ". Motivo: " + reason;
         };
     }
 
@@ -122,5 +123,9 @@ public class DemandAction {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
     }
 }
