@@ -97,6 +97,10 @@ configure() {
   fi
   # prepared statements are reused per connection instead of parsed on every call
   "${ASADMIN[@]}" set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64 >/dev/null
+  if "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$' \
+      && ! "${ASADMIN[@]}" get 'resources.mail-resource.mail/sopdesk.property.*' 2>/dev/null | grep -q "smtp.port=$SMTP_PORT\$"; then
+    "${ASADMIN[@]}" delete-javamail-resource mail/sopdesk >/dev/null
+  fi
   if ! "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
     say "creating mail session mail/sopdesk (localhost:$SMTP_PORT)"
     "${ASADMIN[@]}" create-javamail-resource --mailhost localhost --mailuser sopdesk \
