@@ -129,10 +129,16 @@ configure() {
     set_config sopdesk.outbox.drain-interval-seconds 2
     set_config sopdesk.outbox.max-backoff-seconds 2
     set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 2000
+    # tests: login throttle windows of seconds, and a second origin allowed to frame the pages
+    set_config sopdesk.login.window-seconds 20
+    set_config sopdesk.login.max-failures-per-address 12
+    set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT"
   else
     set_config sopdesk.outbox.drain-interval-seconds 15
     set_config sopdesk.outbox.max-backoff-seconds 300
     set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 10000
+    set_config sopdesk.login.window-seconds 900
+    set_config sopdesk.login.max-failures-per-address 30
   fi
 }
 
