@@ -118,6 +118,10 @@ configure() {
   fi
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+  # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it
+  for listener in http-listener-1 http-listener-2; do
+    "${ASADMIN[@]}" set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xframe-options=false" >/dev/null
+  done
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$HTTP_PORT/qualitor-sandbox"
   set_config qualitor.user integracao

@@ -35,7 +35,8 @@ class HostileInputIT extends BrowserTest {
 
     private void assertNoServerError() {
         String page = browser.driver().getPageSource();
-        assertFalse(page.contains("Exception") || page.contains("HTTP Status 500") || page.contains("Internal Server Error"), page);
+        assertFalse(page.contains("Algo deu errado") || page.contains("HTTP Status 500") || page.contains("Internal Server Error"),
+                "error page: " + browser.driver().getCurrentUrl());
     }
 
     @Test
