@@ -4,7 +4,6 @@ import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.security.control.UserDirectory;
 import br.com.sopdesk.security.entity.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -16,7 +15,8 @@ import java.util.Optional;
  * Accepts a caller signed on through OpenID Connect only when SOP Desk has an active account with
  * the same user name (the provider's {@code preferred_username} claim by default), and gives them
  * that account's roles: the provider says who someone is, SOP Desk's administrators decide what
- * they may do. Soteria's own OpenID identity store checks the tokens first.
+ * they may do. Soteria's own OpenID identity store checks the tokens first. (It keeps the default
+ * validation types: a store that does not also provide groups has the groups of its result ignored.)
  */
 @ApplicationScoped
 public class OidcIdentityStore implements IdentityStore {
@@ -38,7 +38,13 @@ public class OidcIdentityStore implements IdentityStore {
         if (!oidc.isEnabled() || !credential.getClass().getName().equals(SOTERIA_CREDENTIAL)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        CredentialValidationResult tokens = soteriaStore().validate(credential);
+        CredentialValidationResult tokens;
+        try {
+            tokens = soteriaStore().validate(credential);
+        } catch (RuntimeException e) {
+            // a token with a bad signature, issuer, audience or nonce: refused, not an error page
+            tokens = CredentialValidationResult.INVALID_RESULT;
+        }
         if (tokens.getStatus() != CredentialValidationResult.Status.VALID) {
             audit.record(null, "login.falhou", "login único", "tokens do provedor recusados");
             return CredentialValidationResult.INVALID_RESULT;
@@ -54,21 +60,11 @@ public class OidcIdentityStore implements IdentityStore {
     }
 
     @Override
-    public java.util.Set<ValidationType> validationTypes() {
-        return java.util.EnumSet.of(ValidationType.VALIDATE);
-    }
-
-    @Override
     public int priority() {
         return 10;
     }
 
     private IdentityStore soteriaStore() {
-        try {
-            Class<?> type = Class.forName(SOTERIA_STORE, true, IdentityStore.class.getClassLoader());
-            return (IdentityStore) CDI.current().select(type).get();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("o servidor não tem o armazenamento OpenID do Soteria", e);
-        }
+        return OidcSignOn.soteriaBean(SOTERIA_STORE, IdentityStore.class);
     }
 }

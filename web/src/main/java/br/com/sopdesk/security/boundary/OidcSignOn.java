@@ -1,12 +1,12 @@
 package br.com.sopdesk.security.boundary;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Vetoed;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -16,27 +16,37 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
 import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Single sign-on through OpenID Connect, off unless {@code sopdesk.oidc.enabled=true}.
  * <p>
- * Why not simply {@code @OpenIdAuthenticationMechanismDefinition} on a class: in Jakarta Security 3
- * (Payara 6) that annotation makes Soteria register the OpenID mechanism as <em>the</em>
- * application's mechanism, which cannot coexist with {@link SopDeskAuthentication} (form + Basic)
- * and cannot be switched off by configuration. Instead this bean produces the definition Soteria
- * reads (the annotation's defaults with the values from MicroProfile Config, keys
- * {@code sopdesk.oidc.*}, replacing Soteria's empty one), and {@link SopDeskAuthentication} hands
- * {@code /sso} and the provider's callback to Soteria's OpenID mechanism when enabled. Who may do
- * what still comes from SOP Desk's own accounts ({@link OidcIdentityStore}).
+ * The definition below is Jakarta Security's, with every value an EL expression on this bean, so
+ * the values come from MicroProfile Config (keys {@code sopdesk.oidc.*}) when Soteria builds its
+ * configuration. In Jakarta Security 3 (Payara 6) the definition also registers Soteria's OpenID
+ * mechanism as a second application mechanism; {@link SopDeskAuthentication} is a prioritised
+ * alternative, so it stays the one Payara calls (form + Basic keep working, OpenID Connect cannot
+ * take over), and it hands {@code /sso} and the provider's callback to Soteria's OpenID mechanism
+ * only when enabled. Who may do what still comes from SOP Desk's own accounts
+ * ({@link OidcIdentityStore}).
  */
 @ApplicationScoped
+@Named("sopdeskOidc")
+@OpenIdAuthenticationMechanismDefinition(
+        providerURI = "${sopdeskOidc.providerUri}",
+        clientId = "${sopdeskOidc.clientId}",
+        clientSecret = "${sopdeskOidc.clientSecret}",
+        redirectURI = "${baseURL}" + OidcSignOn.CALLBACK,
+        scopeExpression = "${sopdeskOidc.scope}",
+        useSession = true,
+        redirectToOriginalResource = false,
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "${sopdeskOidc.callerNameClaim}"),
+        providerMetadata = @OpenIdProviderMetadata(
+                issuer = "${sopdeskOidc.issuer}",
+                authorizationEndpoint = "${sopdeskOidc.authorizationEndpoint}",
+                tokenEndpoint = "${sopdeskOidc.tokenEndpoint}",
+                jwksURI = "${sopdeskOidc.jwksUri}"))
 public class OidcSignOn {
 
     static final String ENTRY = "/sso";
@@ -106,70 +116,58 @@ public class OidcSignOn {
 
     private HttpAuthenticationMechanism soteria() {
         if (mechanism == null) {
-            try {
-                Class<?> type = Class.forName(SOTERIA_MECHANISM, true, HttpAuthenticationMechanism.class.getClassLoader());
-                mechanism = (HttpAuthenticationMechanism) CDI.current().select(type).get();
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("OpenID Connect ligado (sopdesk.oidc.enabled), mas o servidor não tem o mecanismo do Soteria", e);
-            }
+            mechanism = soteriaBean(SOTERIA_MECHANISM, HttpAuthenticationMechanism.class);
         }
         return mechanism;
     }
 
-    /** The definition Soteria's OpenID mechanism and identity store read, built from MicroProfile Config. */
-    @Produces
-    @Alternative
-    @Priority(100)
-    OpenIdAuthenticationMechanismDefinition definition() {
-        OpenIdAuthenticationMechanismDefinition defaults = Defaults.class.getAnnotation(OpenIdAuthenticationMechanismDefinition.class);
-        Map<String, Object> values = new HashMap<>();
-        values.put("providerURI", providerUri.orElse(""));
-        values.put("clientId", clientId.orElse(""));
-        values.put("clientSecret", clientSecret.orElse(""));
-        values.put("redirectURI", "${baseURL}" + CALLBACK);
-        values.put("scope", scope.split("\\s*,\\s*"));
-        values.put("useSession", true);
-        values.put("redirectToOriginalResource", true);
-        values.put("claimsDefinition", override(ClaimsDefinition.class, defaults.claimsDefinition(), Map.of("callerNameClaim", callerNameClaim)));
-        Map<String, Object> metadata = new HashMap<>();
-        authorizationEndpoint.ifPresent(v -> metadata.put("authorizationEndpoint", v));
-        tokenEndpoint.ifPresent(v -> metadata.put("tokenEndpoint", v));
-        jwksUri.ifPresent(v -> metadata.put("jwksURI", v));
-        issuer.ifPresent(v -> metadata.put("issuer", v));
-        values.put("providerMetadata", override(OpenIdProviderMetadata.class, defaults.providerMetadata(), metadata));
-        return override(OpenIdAuthenticationMechanismDefinition.class, defaults, values);
+    /**
+     * One of Payara's own Soteria beans, found by its class name: they are typed to their
+     * implementation classes, which the application's class loader cannot name.
+     */
+    static <T> T soteriaBean(String className, Class<T> as) {
+        BeanManager beans = CDI.current().getBeanManager();
+        Bean<?> bean = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .filter(b -> b.getBeanClass().getName().equals(className)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("OpenID Connect ligado (sopdesk.oidc.enabled), mas o servidor não oferece " + className));
+        return as.cast(beans.getReference(bean, Object.class, beans.createCreationalContext(bean)));
     }
 
-    /** An annotation instance answering the given members and the original's for the rest. */
-    static <A extends Annotation> A override(Class<A> type, A original, Map<String, Object> values) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
-            if (args == null && values.containsKey(method.getName())) {
-                return values.get(method.getName());
-            }
-            if (method.getName().equals("annotationType")) {
-                return type;
-            }
-            if (method.getName().equals("toString")) {
-                return "@" + type.getName() + values;
-            }
-            if (method.getName().equals("hashCode")) {
-                return System.identityHashCode(self);
-            }
-            if (method.getName().equals("equals")) {
-                return self == args[0];
-            }
-            try {
-                return method.invoke(original, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
-        return type.cast(proxy);
+    // values read by the definition above through EL, each time Soteria builds its configuration
+
+    public String getProviderUri() {
+        return providerUri.orElse("");
     }
 
-    /** Holds the annotation's defaults; never a bean, so Soteria does not see it as a definition. */
-    @Vetoed
-    @OpenIdAuthenticationMechanismDefinition(providerURI = "", clientId = "")
-    static final class Defaults {
+    public String getClientId() {
+        return clientId.orElse("");
+    }
+
+    public String getClientSecret() {
+        return clientSecret.orElse("");
+    }
+
+    public String getScope() {
+        return String.join(" ", scope.split("\\s*,\\s*"));
+    }
+
+    public String getCallerNameClaim() {
+        return callerNameClaim;
+    }
+
+    public String getIssuer() {
+        return issuer.orElse("");
+    }
+
+    public String getAuthorizationEndpoint() {
+        return authorizationEndpoint.orElse("");
+    }
+
+    public String getTokenEndpoint() {
+        return tokenEndpoint.orElse("");
+    }
+
+    public String getJwksUri() {
+        return jwksUri.orElse("");
     }
 }

@@ -2,7 +2,10 @@ package br.com.sopdesk.security.boundary;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.security.control.LoginThrottle;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -25,8 +28,9 @@ import java.util.Optional;
  * How callers sign in, with the same accounts everywhere: the pages through the login form
  * ({@code /login.xhtml}, which hands the credentials over with {@code SecurityContext.authenticate}),
  * the REST API under {@code /api/} with HTTP Basic, and, when {@code sopdesk.oidc.enabled=true},
- * single sign-on through OpenID Connect (see {@link OidcSignOn}). Jakarta Security 3 allows one
- * mechanism per application, hence one class for all three. An API caller without valid credentials
+ * single sign-on through OpenID Connect (see {@link OidcSignOn}). Jakarta Security 3 calls one
+ * mechanism per application, hence one class for all three (an alternative with priority, so it
+ * wins over the OpenID mechanism Soteria registers for {@link OidcSignOn}'s definition). An API caller without valid credentials
  * gets 401, never a redirect to a login page; a page visitor is sent to the login form.
  * <p>
  * Every password check first asks {@link LoginThrottle}: a user name or client address with too
@@ -35,6 +39,8 @@ import java.util.Optional;
  * successes are not (each API call signs in again and would flood the trail).
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
 @AutoApplySession
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
