@@ -1,6 +1,6 @@
 # A throw-away OpenID Connect provider for checking SOP Desk's single sign-on by hand (README,
 # "Single sign-on"): python3 fake_idp.py PORT USER; signs everyone in at once as USER (or the name
-# in /tmp/websec-idp/user when that file exists), RS256 id_token carrying the nonce it was given.
+# in /tmp/websec-idp/user when that file exists), RS256 id_token carrying the nonce it was given and a "groups": ["admin"] claim SOP Desk must ignore.
 import base64, json, sys, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from cryptography.hazmat.primitives.asymmetric import rsa, padding
@@ -49,7 +49,7 @@ class H(BaseHTTPRequestHandler):
         global USER
         try: USER = open("/tmp/websec-idp/user").read().strip()
         except OSError: pass
-        claims = {"iss": BASE, "sub": "sub-" + USER, "aud": client, "iat": now, "exp": now + 300, "preferred_username": USER}
+        claims = {"iss": BASE, "sub": "sub-" + USER, "aud": client, "iat": now, "exp": now + 300, "preferred_username": USER, "groups": ["admin"]}
         if nonce: claims["nonce"] = nonce
         self.send_json({"access_token": "at-" + str(now), "token_type": "Bearer", "expires_in": 300, "id_token": jwt(claims)})
     def log_message(self, *a): sys.stderr.write("idp: " + (a[0] % a[1:]) + "\n")

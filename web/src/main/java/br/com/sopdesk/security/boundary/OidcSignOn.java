@@ -41,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         scopeExpression = "${sopdeskOidc.scope}",
         useSession = true,
         redirectToOriginalResource = false,
-        claimsDefinition = @ClaimsDefinition(callerNameClaim = "${sopdeskOidc.callerNameClaim}"),
+        // roles come from SOP Desk's accounts only, never from a groups claim in the provider's token
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "${sopdeskOidc.callerNameClaim}", callerGroupsClaim = "sopdesk-ignores-provider-groups"),
         providerMetadata = @OpenIdProviderMetadata(
                 issuer = "${sopdeskOidc.issuer}",
                 authorizationEndpoint = "${sopdeskOidc.authorizationEndpoint}",
@@ -95,6 +96,7 @@ public class OidcSignOn {
     Optional<String> issuer;
 
     private volatile HttpAuthenticationMechanism mechanism;
+    private volatile jakarta.json.JsonObject discovery;
 
     public boolean isEnabled() {
         return enabled;
@@ -156,18 +158,46 @@ public class OidcSignOn {
     }
 
     public String getIssuer() {
-        return issuer.orElse("");
+        return issuer.orElseGet(() -> discovered("issuer"));
     }
 
     public String getAuthorizationEndpoint() {
-        return authorizationEndpoint.orElse("");
+        return authorizationEndpoint.orElseGet(() -> discovered("authorization_endpoint"));
     }
 
     public String getTokenEndpoint() {
-        return tokenEndpoint.orElse("");
+        return tokenEndpoint.orElseGet(() -> discovered("token_endpoint"));
     }
 
     public String getJwksUri() {
-        return jwksUri.orElse("");
+        return jwksUri.orElseGet(() -> discovered("jwks_uri"));
+    }
+
+    /**
+     * A value of the provider's discovery document. The definition's metadata members are EL
+     * expressions, so Soteria takes them as given even when empty; unset keys are filled from the
+     * document here (read once).
+     */
+    private String discovered(String field) {
+        if (!enabled || providerUri.isEmpty()) {
+            return "";
+        }
+        if (discovery == null) {
+            String url = providerUri.get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
+            try {
+                java.net.http.HttpResponse<java.io.InputStream> answer = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(10)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(answer.body())) {
+                    discovery = reader.readObject();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalStateException("não foi possível ler o documento do provedor OpenID: " + url, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return discovery.getString(field, "");
     }
 }

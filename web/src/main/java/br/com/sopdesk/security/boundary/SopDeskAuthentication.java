@@ -79,7 +79,13 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
             return context.isProtected() ? unauthorized(response, context) : context.doNothing();
         }
         if (oidc.handles(request)) {
-            return oidc.validateRequest(request, response, context);
+            AuthenticationStatus status = oidc.validateRequest(request, response, context);
+            if (status == AuthenticationStatus.SUCCESS && (context.getGroups() == null || context.getGroups().isEmpty())) {
+                // the provider knows them, SOP Desk does not (OidcIdentityStore refused and audited it)
+                context.cleanClientSubject();
+                return context.redirect(request.getContextPath() + LOGIN_PAGE + "?sso=recusado");
+            }
+            return status;
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
