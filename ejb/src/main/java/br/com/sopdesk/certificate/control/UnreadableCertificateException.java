@@ -39,7 +39,7 @@ public class UnreadableCertificateException extends RuntimeException {
         this(reason, 0);
     }
 
-    UnreadableCertificateException(Reason reason, int limitKb) {
+    public UnreadableCertificateException(Reason reason, int limitKb) {
         super(reason.name(), null, false, false);
         this.reason = reason;
         this.limitKb = limitKb;
