@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses an oversized certificate upload (413, with the reason in JSON) before its body is read:
- * multipart bodies are kept in memory, so their size is bounded here, by the declared length or,
- * without one, by cutting the stream.
+ * Refuses an oversized certificate upload (413, with the reason in JSON) before its body is parsed:
+ * multipart bodies are kept in memory, so their size is bounded here, by the declared length (the
+ * body is then read and dropped, never kept) or, without one, by cutting the stream.
  */
 @Provider
 public class CertificateUploadLimit implements ContainerRequestFilter {
@@ -38,6 +38,7 @@ public class CertificateUploadLimit implements ContainerRequestFilter {
         }
         long limit = (long) inspector.maxBytes() + ENVELOPE_BYTES;
         if (request.getLength() > limit) {
+            discard(request.getEntityStream());
             UnreadableCertificateException e = new UnreadableCertificateException(UnreadableCertificateException.Reason.TOO_LARGE,
                     inspector.maxBytes() / 1024);
             request.abortWith(Response.status(413).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -45,6 +46,22 @@ public class CertificateUploadLimit implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+    }
+
+    /** Reads and drops what the client is sending (up to 16 MB), so it reads the answer instead of blocking on its upload. */
+    private static void discard(InputStream body) {
+        byte[] buffer = new byte[8192];
+        try {
+            for (long read = 0; read < 16L * 1024 * 1024; ) {
+                int n = body.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
     }
 
     /** Stops reading once the limit is passed. */

@@ -1,11 +1,16 @@
 package br.com.sopdesk.certificate.entity;
 
 import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +28,11 @@ public class TicketCertificate {
     @Id
     @Column(name = "ticket_id")
     private Long ticketId;
+
+    @MapsId
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "ticket_id")
+    private Ticket ticket;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "source_format", length = 10, nullable = false)
@@ -84,8 +94,9 @@ public class TicketCertificate {
     protected TicketCertificate() {
     }
 
-    public TicketCertificate(long ticketId, CertificateFacts facts, Instant now) {
-        this.ticketId = ticketId;
+    public TicketCertificate(Ticket ticket, CertificateFacts facts, Instant now) {
+        this.ticket = ticket;
+        this.ticketId = ticket.getId();
         this.format = facts.format();
         this.kind = facts.kind();
         this.holderName = cut(facts.holderName(), 200);

@@ -97,7 +97,7 @@ public class TicketService {
                 bundle.sla().returnHours(), agent, now);
         em.persist(ticket);
         if (certificate != null) {
-            em.persist(new TicketCertificate(ticket.getId(), certificate, now));
+            em.persist(new TicketCertificate(ticket, certificate, now));
         }
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
