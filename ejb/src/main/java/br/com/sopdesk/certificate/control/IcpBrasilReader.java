@@ -55,6 +55,9 @@ final class IcpBrasilReader {
     static final String CEI_COMPANY = "2.16.76.1.3.7";
     static final String COMPANY_NAME = "2.16.76.1.3.8";
 
+    private static final java.util.regex.Pattern TRAILING_DOCUMENT = java.util.regex.Pattern.compile("\\s*:\\s*[0-9A-Za-z]{11,14}\\s*$");
+    private static final java.util.regex.Pattern ZEROS = java.util.regex.Pattern.compile("0+");
+    private static final java.util.regex.Pattern NON_DIGITS = java.util.regex.Pattern.compile("\\D");
     private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("ddMMuuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private IcpBrasilReader() {
@@ -254,7 +257,7 @@ final class IcpBrasilReader {
         if (cn == null) {
             return null;
         }
-        return blankToNull(cn.replaceFirst("\\s*:\\s*[0-9A-Za-z]{11,14}\\s*$", ""));
+        return blankToNull(TRAILING_DOCUMENT.matcher(cn).replaceFirst(""));
     }
 
     private static String blankToNull(String s) {
@@ -267,7 +270,7 @@ final class IcpBrasilReader {
             return null;
         }
         String v = value.strip();
-        return v.isEmpty() || v.matches("0+") ? null : v;
+        return v.isEmpty() || ZEROS.matcher(v).matches() ? null : v;
     }
 
     /** The holder's data gathered from the otherName entries. */
@@ -304,7 +307,7 @@ final class IcpBrasilReader {
                     cnpj = v == null ? null : BrazilianDocuments.normalize(v);
                 }
                 case CEI_PERSON, CEI_COMPANY -> {
-                    String v = informed(value.replaceAll("\\D", ""));
+                    String v = informed(NON_DIGITS.matcher(value).replaceAll(""));
                     cei = cei == null ? v : cei;
                 }
                 case COMPANY_NAME -> companyName = blankToNull(value);

@@ -31,6 +31,9 @@ import java.util.Optional;
 @Stateless
 public class TicketService {
 
+    /** Room in the ticket's decisions text (its column holds 2000). */
+    private static final int DECISIONS_MAX = 1990;
+
     @PersistenceContext
     EntityManager em;
 
@@ -91,8 +94,12 @@ public class TicketService {
             }
         });
         Instant now = Instant.now(Clock.systemUTC());
+        String decisions = walk.describeDecisions() + describe(bundle, kept);
+        if (certificate != null && decisions.length() + certificate.describe().length() < DECISIONS_MAX) {
+            decisions += certificate.describe() + "\n";
+        }
         Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers()),
-                walk.usedAnswers(), walk.describeDecisions() + describe(bundle, kept) + (certificate == null ? "" : certificate.describe() + "\n"),
+                walk.usedAnswers(), decisions,
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
                 bundle.sla().returnHours(), agent, now);
         em.persist(ticket);

@@ -86,6 +86,7 @@ public class SopWalkView implements Serializable {
             answers = new HashMap<>(c.answers());
             fields = new HashMap<>(c.fields());
             demandNumber = c.demandNumber();
+            certificate = c.certificate();
         }
         if (cnpj != null && !cnpj.isBlank() && intake.getDocument() == null) {
             intake.setDocument(cnpj);
@@ -163,7 +164,7 @@ public class SopWalkView implements Serializable {
         if (switchTo == null || switchTo.equals(bundle.id())) {
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, fields, demandNumber));
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, fields, demandNumber, certificate));
         return "/app/sop?faces-redirect=true&id=" + switchTo;
     }
 
@@ -202,7 +203,8 @@ public class SopWalkView implements Serializable {
     }
 
     /** What travels to the next SOP when the agent switches. */
-    record Carry(Intake intake, Map<String, String> answers, Map<String, String> fields, String demandNumber) implements Serializable {
+    record Carry(Intake intake, Map<String, String> answers, Map<String, String> fields, String demandNumber,
+                 CertificateFacts certificate) implements Serializable {
     }
 
     /** The facts read from the customer's certificate (by {@code CertificatePanel}), kept with the ticket. */
