@@ -31,8 +31,8 @@ class AccessMatrixIT {
         }
     }
 
-    /** Which callers may: any signed-in role, or administrators only. */
-    enum Allowed { SIGNED_IN, ADMIN }
+    /** Which callers may: any signed-in role, supervisors only (the SLA monitor), or administrators only. */
+    enum Allowed { SIGNED_IN, SUPERVISOR, ADMIN }
 
     record Endpoint(String method, String path, String body, Allowed allowed) {
     }
@@ -52,7 +52,15 @@ class AccessMatrixIT {
             new Endpoint("GET", "admin/audit.csv?actor=admin", null, Allowed.ADMIN),
             new Endpoint("GET", "admin/users", null, Allowed.ADMIN),
             new Endpoint("POST", "admin/users", "{\"username\":\"\"}", Allowed.ADMIN),
-            new Endpoint("PUT", "admin/users/ninguem-matriz", "{\"active\":false}", Allowed.ADMIN));
+            new Endpoint("PUT", "admin/users/ninguem-matriz", "{\"active\":false}", Allowed.ADMIN),
+            new Endpoint("GET", "tickets/999999999/clock", null, Allowed.SIGNED_IN),
+            new Endpoint("GET", "sla/clocks?standing=AT_RISK", null, Allowed.SUPERVISOR),
+            new Endpoint("GET", "sla/alerts?open=true", null, Allowed.SUPERVISOR),
+            new Endpoint("POST", "sla/alerts/999999999/ack", "{\"comment\":\"matriz\"}", Allowed.SUPERVISOR),
+            new Endpoint("GET", "sla/subscription", null, Allowed.SUPERVISOR),
+            new Endpoint("GET", "admin/sla/policies", null, Allowed.ADMIN),
+            new Endpoint("PUT", "admin/sla/policies/MATRIZ", "{\"name\":\"\"}", Allowed.ADMIN),
+            new Endpoint("POST", "admin/sla/scan", null, Allowed.ADMIN));
 
     record Page(String path, Allowed allowed, boolean protectedView) {
     }
@@ -62,7 +70,9 @@ class AccessMatrixIT {
             new Page("app/sop.xhtml?id=perda-de-senha", Allowed.SIGNED_IN, false),
             new Page("admin/index.xhtml", Allowed.ADMIN, true),
             new Page("admin/users.xhtml", Allowed.ADMIN, true),
-            new Page("admin/audit.xhtml", Allowed.ADMIN, false));
+            new Page("admin/audit.xhtml", Allowed.ADMIN, false),
+            new Page("admin/sla.xhtml", Allowed.ADMIN, false),
+            new Page("supervisor/index.xhtml", Allowed.SUPERVISOR, false));
 
     static final Map<Who, PageSession> sessions = new java.util.EnumMap<>(Who.class);
 
@@ -75,7 +85,8 @@ class AccessMatrixIT {
     }
 
     static boolean may(Who who, Allowed allowed) {
-        return who != Who.ANONYMOUS && (allowed == Allowed.SIGNED_IN || who == Who.ADMIN);
+        return who != Who.ANONYMOUS && (allowed == Allowed.SIGNED_IN || who == Who.ADMIN && allowed == Allowed.ADMIN
+                || who == Who.SUPERVISOR && allowed == Allowed.SUPERVISOR);
     }
 
     @Test
