@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What supervisors read: clocks by standing (at risk, breached, met…) filtered by team, SOP and
@@ -55,17 +53,28 @@ public class SlaBoard {
         }
     }
 
-    /** Clocks in a standing ({@code AT_RISK}, {@code BREACHED}, {@code MET}, {@code ON_TRACK}, {@code PAUSED}), newest deadline last. */
+    /** Clocks in a standing ({@code AT_RISK}, {@code BREACHED}, {@code MET}, {@code ON_TRACK}, {@code PAUSED}), nearest deadline first. */
     public List<SlaClock> clocks(Filter f, Instant now) {
-        StringBuilder q = new StringBuilder("select c from SlaClock c where 1 = 1");
         String standing = f.standing() == null ? "" : f.standing();
-        switch (standing) {
-            case "AT_RISK" -> q.append(" and c.state = :running and c.deadlineAt > :now and (c.nextLevel is null or c.nextLevel <> 'AT_RISK' or c.nextAlertAt <= :now)");
-            case "ON_TRACK" -> q.append(" and c.state = :running and c.deadlineAt > :now and c.nextLevel = 'AT_RISK' and c.nextAlertAt > :now");
-            case "BREACHED" -> q.append(" and c.state <> :met and c.deadlineAt <= :now");
-            case "PAUSED" -> q.append(" and c.state = :paused");
-            case "MET" -> q.append(" and c.state = :met and c.metAt >= :since");
-            default -> q.append(" and (c.state <> :met or c.metAt >= :since)");
+        String order = "MET".equals(standing) ? " order by c.metAt desc" : " order by c.deadlineAt";
+        return bind(em.createQuery("select c from SlaClock c where " + where(f) + order, SlaClock.class), f, now)
+                .setMaxResults(MAX_ROWS).getResultList();
+    }
+
+    /** How many clocks are in a standing (the board's counters, not capped like the lists). */
+    public long count(Filter f, Instant now) {
+        return bind(em.createQuery("select count(c) from SlaClock c where " + where(f), Long.class), f, now).getSingleResult();
+    }
+
+    private static String where(Filter f) {
+        StringBuilder q = new StringBuilder();
+        switch (f.standing() == null ? "" : f.standing()) {
+            case "AT_RISK" -> q.append("c.state = :running and c.deadlineAt > :now and (c.nextLevel is null or c.nextLevel <> 'AT_RISK' or c.nextAlertAt <= :now)");
+            case "ON_TRACK" -> q.append("c.state = :running and c.deadlineAt > :now and c.nextLevel = 'AT_RISK' and c.nextAlertAt > :now");
+            case "BREACHED" -> q.append("c.state <> :met and c.deadlineAt <= :now");
+            case "PAUSED" -> q.append("c.state = :paused");
+            case "MET" -> q.append("c.state = :met and c.metAt >= :since");
+            default -> q.append("(c.state <> :met or c.metAt >= :since)");
         }
         if (Filter.set(f.team())) {
             q.append(" and c.team = :team");
@@ -76,9 +85,11 @@ public class SlaBoard {
         if (Filter.set(f.agent())) {
             q.append(" and c.agent = :agent");
         }
-        q.append("MET".equals(standing) ? " order by c.metAt desc" : " order by c.deadlineAt");
-        TypedQuery<SlaClock> query = em.createQuery(q.toString(), SlaClock.class);
-        switch (standing) {
+        return q.toString();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f, Instant now) {
+        switch (f.standing() == null ? "" : f.standing()) {
             case "AT_RISK", "ON_TRACK" -> query.setParameter("running", ClockState.RUNNING).setParameter("now", Utc.of(now));
             case "BREACHED" -> query.setParameter("met", ClockState.MET).setParameter("now", Utc.of(now));
             case "PAUSED" -> query.setParameter("paused", ClockState.PAUSED);
@@ -93,7 +104,7 @@ public class SlaBoard {
         if (Filter.set(f.agent())) {
             query.setParameter("agent", f.agent());
         }
-        return query.setMaxResults(MAX_ROWS).getResultList();
+        return query;
     }
 
     public Optional<SlaClock> clock(long id) {
@@ -126,13 +137,26 @@ public class SlaBoard {
 
     /**
      * Attainment for each of the last {@code days} days (Brasília dates of the deadlines): clocks
-     * due that day and met on time, against those breached.
+     * due that day and met on time, against those breached. Two indexed counts per day, so the cost
+     * does not depend on how many clocks the window holds.
      */
     public List<Day> attainment(int days, Filter f, Instant now) {
         LocalDate today = now.atZone(settings.zone()).toLocalDate();
-        LocalDate first = today.minusDays(Math.max(1, days) - 1L);
-        Instant from = first.atStartOfDay(settings.zone()).toInstant();
-        StringBuilder q = new StringBuilder("select c.deadlineAt, c.metAt, c.state from SlaClock c where c.deadlineAt >= :from and c.deadlineAt <= :now");
+        List<Day> out = new ArrayList<>();
+        for (LocalDate d = today.minusDays(Math.max(1, days) - 1L); !d.isAfter(today); d = d.plusDays(1)) {
+            Instant from = d.atStartOfDay(settings.zone()).toInstant();
+            Instant to = d.plusDays(1).atStartOfDay(settings.zone()).toInstant();
+            Instant until = to.isAfter(now) ? now : to;
+            long onTime = count("c.metAt is not null and c.metAt <= c.deadlineAt", f, from, until);
+            long total = count("1 = 1", f, from, until);
+            out.add(new Day(d, onTime, total - onTime));
+        }
+        return out;
+    }
+
+    private long count(String condition, Filter f, Instant from, Instant until) {
+        StringBuilder q = new StringBuilder("select count(c) from SlaClock c where c.deadlineAt >= :from and c.deadlineAt < :until and ")
+                .append(condition);
         if (Filter.set(f.team())) {
             q.append(" and c.team = :team");
         }
@@ -142,8 +166,8 @@ public class SlaBoard {
         if (Filter.set(f.agent())) {
             q.append(" and c.agent = :agent");
         }
-        TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class)
-                .setParameter("from", Utc.of(from)).setParameter("now", Utc.of(now));
+        TypedQuery<Long> query = em.createQuery(q.toString(), Long.class)
+                .setParameter("from", Utc.of(from)).setParameter("until", Utc.of(until));
         if (Filter.set(f.team())) {
             query.setParameter("team", f.team());
         }
@@ -153,33 +177,21 @@ public class SlaBoard {
         if (Filter.set(f.agent())) {
             query.setParameter("agent", f.agent());
         }
-        Map<LocalDate, long[]> byDay = new TreeMap<>();
-        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-            byDay.put(d, new long[2]);
-        }
-        for (Object[] row : query.getResultList()) {
-            Instant deadline = Utc.instant((java.time.LocalDateTime) row[0]);
-            Instant met = Utc.instant((java.time.LocalDateTime) row[1]);
-            long[] counts = byDay.get(deadline.atZone(settings.zone()).toLocalDate());
-            if (counts != null) {
-                counts[met != null && !met.isAfter(deadline) ? 0 : 1]++;
-            }
-        }
-        List<Day> out = new ArrayList<>();
-        byDay.forEach((d, c) -> out.add(new Day(d, c[0], c[1])));
-        return out;
+        return query.getSingleResult();
     }
 
-    /** Distinct values for the filters. */
+    /** Values for the filters, from the small tables (never a pass over all clocks). */
     public List<String> teams() {
-        return em.createQuery("select distinct c.team from SlaClock c where c.team is not null order by c.team", String.class).getResultList();
+        return em.createQuery("select distinct t.team from AgentTeam t order by t.team", String.class).getResultList();
     }
 
+    /** Agents and supervisors, who open demands. */
     public List<String> agents() {
-        return em.createQuery("select distinct c.agent from SlaClock c order by c.agent", String.class).getResultList();
+        return em.createQuery("select distinct u.username from UserAccount u join u.roles r where r in ('agent', 'supervisor')"
+                + " order by u.username", String.class).getResultList();
     }
 
     public List<String> sops() {
-        return em.createQuery("select distinct c.sopId from SlaClock c order by c.sopId", String.class).getResultList();
+        return em.createQuery("select distinct b.sopId from SopBundleRecord b order by b.sopId", String.class).getResultList();
     }
 }

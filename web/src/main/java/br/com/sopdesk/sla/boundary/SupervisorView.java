@@ -65,7 +65,7 @@ public class SupervisorView implements Serializable {
     /** What the last refresh read; read again on the next poll, filter change or action. */
     private transient List<SlaClock> clocksRead;
     private transient List<SlaAlert> alertsRead;
-    private transient java.util.Map<String, Integer> counts;
+    private transient java.util.Map<String, Long> counts;
 
     /** Forgets what was read, so the page shows the database as it is now. */
     public void refresh() {
@@ -81,11 +81,11 @@ public class SupervisorView implements Serializable {
         return clocksRead;
     }
 
-    public int count(String s) {
+    public long count(String s) {
         if (counts == null) {
             counts = new java.util.HashMap<>();
         }
-        return counts.computeIfAbsent(s, k -> board.clocks(filter(k), Instant.now()).size());
+        return counts.computeIfAbsent(s, k -> board.count(filter(k), Instant.now()));
     }
 
     public List<SlaAlert> getOpenAlerts() {
