@@ -39,6 +39,14 @@ public class QualitorGateway {
         return client.ticket(number);
     }
 
+    /** A demand's situation and history, for the SLA monitor's syncs. */
+    @Retry(maxRetries = 1, delay = 200, abortOn = QualitorException.Refused.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = QualitorException.Refused.class)
+    public DemandProgress progress(String number) {
+        return client.progress(number);
+    }
+
     public void addHistory(String number, String text) {
         client.addHistory(number, text);
     }

@@ -111,6 +111,47 @@ public class QualitorClient implements AutoCloseable {
                 .findFirst().map(i -> i.getOrDefault("version", "")).orElse("");
     }
 
+    /**
+     * A demand's situation, expected answer date and history ({@code getTicketData} then
+     * {@code getTicketHistoryData}). Entries written by the configured integration user are marked
+     * as SOP Desk's own.
+     */
+    public DemandProgress progress(String number) {
+        Map<String, String> item = call("WSTicket", "getTicketData", new WsRequest()
+                .data("cdchamado", number)
+                .data("campos", "cdchamado,cdsituacao,nmsituacao,dtprevisaoresposta")).single();
+        List<DemandProgress.Entry> history = call("WSTicket", "getTicketHistoryData", new WsRequest()
+                .data("cdchamado", number)).items().stream()
+                .map(this::historyEntry)
+                .toList();
+        String expected = item.get("dtprevisaoresposta");
+        return new DemandProgress(number, item.get("cdsituacao"), item.get("nmsituacao"),
+                expected == null || expected.isBlank() ? null : expected, history);
+    }
+
+    private DemandProgress.Entry historyEntry(Map<String, String> item) {
+        String author = item.getOrDefault("nmusuario", item.getOrDefault("cdusuario", ""));
+        return new DemandProgress.Entry(qualitorTime(item.get("dtacompanhamento")), author,
+                item.getOrDefault("dsacompanhamento", ""), author.equalsIgnoreCase(settings.user()));
+    }
+
+    /** Qualitor writes {@code YYYY-MM-DD HH:MM[:SS]} or a bare date. */
+    static java.time.LocalDateTime qualitorTime(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip().replace('T', ' ');
+        try {
+            if (v.length() == 10) {
+                return java.time.LocalDate.parse(v).atStartOfDay();
+            }
+            return java.time.LocalDateTime.parse(v.length() == 16 ? v + ":00" : v.substring(0, 19),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        } catch (RuntimeException e) {
+            throw new QualitorException.Malformed("data inválida na resposta: " + value);
+        }
+    }
+
     /** Customer and contact codes never change for a document or e-mail: looked up once per instance. */
     private String customerCode(String document) {
         return cached("cliente|" + document, () -> required(

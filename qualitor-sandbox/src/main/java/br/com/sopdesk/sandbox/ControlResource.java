@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
@@ -55,6 +56,32 @@ public class ControlResource {
                                       @QueryParam("operation") String operation) {
         sandbox.faults().set(latencyMillis, kind, count, operation);
         return Map.of("faults", sandbox.faults().describe());
+    }
+
+    /** A person at Qualitor writes to a demand (for the SLA monitor: the return to the customer). */
+    @POST
+    @Path("tickets/{number}/history")
+    public Map<String, String> history(@PathParam("number") String number, @QueryParam("text") @DefaultValue("Retorno ao cliente realizado.") String text,
+                                       @QueryParam("author") @DefaultValue("relacionamento") String author) {
+        try {
+            sandbox.qualitor().addHistory(number, text, "1", author);
+            return Map.of("history", "ok");
+        } catch (SandboxQualitor.SandboxFault e) {
+            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
+        }
+    }
+
+    /** A person at Qualitor moves a demand to another situation (e.g. 3 "Aguardando cliente", 5 "Encerrado"). */
+    @POST
+    @Path("tickets/{number}/situation")
+    public Map<String, String> situation(@PathParam("number") String number, @QueryParam("code") String code,
+                                         @QueryParam("name") String name) {
+        try {
+            sandbox.qualitor().situation(number, code, name);
+            return Map.of("situation", code + " " + name);
+        } catch (SandboxQualitor.SandboxFault e) {
+            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
+        }
     }
 
     @POST

@@ -24,7 +24,11 @@ public final class SandboxQualitor {
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     static final List<String> MANDATORY = List.of("cdcliente", "cdcontato", "nmtitulochamado", "cdtipochamado", "cdcategoria", "dschamado");
 
-    private final AtomicLong ticketNumbers = new AtomicLong(48200);
+    /**
+     * Numbers keep growing across redeploys (the sandbox keeps no data, SOP Desk's database does):
+     * a restarted sandbox never hands out a demand number SOP Desk already knows.
+     */
+    private final AtomicLong ticketNumbers = new AtomicLong(48200 + Math.max(0, System.currentTimeMillis() / 1000 - 1_795_000_000L));
     private final AtomicLong customerCodes = new AtomicLong(1200);
     private final AtomicLong contactCodes = new AtomicLong(1);
     private final Map<String, Map<String, String>> customersByDocument = new LinkedHashMap<>();
@@ -129,6 +133,11 @@ public final class SandboxQualitor {
     }
 
     synchronized void addHistory(String number, String text, String type) throws SandboxFault {
+        addHistory(number, text, type, "integracao");
+    }
+
+    /** A history entry written by {@code author} (the integration user through the API, a person from the controls). */
+    public synchronized void addHistory(String number, String text, String type, String author) throws SandboxFault {
         if (text == null || text.isBlank()) {
             throw new SandboxFault("12", "Ws - Campo obrigatório não informado: dsacompanhamento");
         }
@@ -140,7 +149,26 @@ public final class SandboxQualitor {
         entry.put("dsacompanhamento", text);
         entry.put("cdtipoacompanhamento", type == null ? "1" : type);
         entry.put("dtacompanhamento", STAMP.format(LocalDateTime.now(BRASILIA)));
+        entry.put("nmusuario", author);
         histories.get(number).add(entry);
+    }
+
+    /** A demand's history entries, oldest first. */
+    synchronized List<Map<String, String>> history(String number) throws SandboxFault {
+        if (!tickets.containsKey(number)) {
+            throw new SandboxFault("20", "Ws - Chamado não encontrado: " + number);
+        }
+        return histories.get(number).stream().map(e -> (Map<String, String>) new LinkedHashMap<>(e)).toList();
+    }
+
+    /** Moves a demand to another situation (what Qualitor's own users do; driven by the controls). */
+    public synchronized void situation(String number, String code, String name) throws SandboxFault {
+        Map<String, String> ticket = tickets.get(number);
+        if (ticket == null) {
+            throw new SandboxFault("20", "Ws - Chamado não encontrado: " + number);
+        }
+        ticket.put("cdsituacao", code);
+        ticket.put("nmsituacao", name);
     }
 
     /** All tickets, oldest first, for the sandbox's own inspection page and for tests. */

@@ -115,6 +115,7 @@ public class StatelessWsServlet extends HttpServlet {
                 q.addHistory(data.get("cdchamado"), data.get("dsacompanhamento"), data.get("cdtipoacompanhamento"));
                 yield List.of();
             }
+            case "WSTicket.getTicketHistoryData" -> q.history(data.get("cdchamado"));
             default -> throw new SandboxFault("2", "Ws - Operação desconhecida: " + service + "/" + operation);
         };
     }

@@ -41,6 +41,9 @@ public class TicketResource {
     @Inject
     SopCatalog catalog;
 
+    @Inject
+    br.com.sopdesk.sla.control.SlaBoard slaBoard;
+
     @Context
     SecurityContext security;
 
@@ -99,6 +102,14 @@ public class TicketResource {
     @Path("{id}")
     public TicketView get(@PathParam("id") long id) {
         return tickets.find(id).map(TicketView::of).orElseThrow(() -> new NotFoundException("chamado não encontrado: " + id));
+    }
+
+    /** The ticket's SLA clock with its timeline and alerts, once the demand reached Qualitor. */
+    @GET
+    @Path("{id}/clock")
+    public SlaViews.ClockDetail clock(@PathParam("id") long id) {
+        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c))
+                .orElseThrow(() -> new NotFoundException("chamado sem relógio de SLA (ainda não chegou ao Qualitor?): " + id));
     }
 
     private static Response refuse(Map<String, String> errors) {

@@ -95,4 +95,20 @@ public class DemandActions {
             action.failed(error);
         }
     }
+
+    /**
+     * A supervisor reiterates a demand from the SLA board: no SOP walk, but the same rule (a reason
+     * of at least 10 characters) and the same audit; the caller then {@link #send}s it.
+     */
+    public DemandAction reiterateFromBoard(String demandNumber, String reason, String supervisor, String sopId, int sopVersion) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 10 || why.length() > 2000) {
+            throw new InvalidSubmissionException(Map.of("reason", "Informe o motivo, com pelo menos 10 caracteres: ele é obrigatório para o Relacionamento."));
+        }
+        DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor);
+        em.persist(action);
+        em.flush();
+        audit.record(supervisor, "demanda.reiteracao", "demanda " + demandNumber, "pelo painel de SLA: " + why);
+        return action;
+    }
 }

@@ -29,6 +29,9 @@ public class DemoData {
     @Inject
     UserDirectory users;
 
+    @Inject
+    br.com.sopdesk.sla.control.SlaClocks sla;
+
     @PostConstruct
     void load() {
         if (!demo) {
@@ -37,6 +40,15 @@ public class DemoData {
         create("agent", "Agente de demonstração", "agent-demo", Set.of("agent"));
         create("supervisor", "Supervisora de demonstração", "supervisor-demo", Set.of("supervisor", "agent"));
         create("admin", "Administrador de demonstração", "admin-demo", Set.of("admin"));
+        try {
+            if (sla.subscriber("supervisor").isEmpty()) {
+                sla.subscribe("supervisor", "supervisor@sopdesk.local", null, null, true);
+                sla.team("agent", "Suporte N1", "sistema");
+                sla.team("supervisor", "Suporte N1", "sistema");
+            }
+        } catch (EJBException e) {
+            LOG.fine("dados de SLA de demonstração já criados por outra instância");
+        }
         LOG.info("Perfil de demonstração ativo: usuários agent, supervisor e admin disponíveis.");
     }
 

@@ -1,12 +1,14 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.ticket.entity.Ticket;
+import br.com.sopdesk.ticket.entity.TicketSent;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.platform.Utc;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,9 @@ public class OutboxStore {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<TicketSent> sentEvents;
 
     /** Ids of tickets due for an attempt now (queued and due, or claimed by an instance whose lease ran out). */
     public List<Long> due(Instant now, int max) {
@@ -67,6 +72,7 @@ public class OutboxStore {
         if (t.getState() != TicketState.SENT) {
             t.sent(number, situation, now);
             audit.record(t.getCreatedBy(), "chamado.enviado", "chamado " + id, "demanda Qualitor " + number + " após " + t.getAttempts() + " tentativa(s)");
+            sentEvents.fire(new TicketSent(t));
         }
         return t;
     }

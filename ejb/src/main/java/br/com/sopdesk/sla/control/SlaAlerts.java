@@ -1,0 +1,134 @@
+package br.com.sopdesk.sla.control;
+
+import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.sla.entity.Happening;
+import br.com.sopdesk.sla.entity.SlaAlert;
+import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.sla.entity.SlaDelivery;
+import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.SlaSubscriber;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts alerts in the ledger and hands them to their channels. Raising runs inside the scan's
+ * transaction for the clock: the ledger row, its deliveries and the clock's move past the level
+ * commit together. The unique key on (demand, policy, level, deadline version) is the last word:
+ * a level already in the ledger is never raised again, whoever scans.
+ */
+@Stateless
+public class SlaAlerts {
+
+    private static final DateTimeFormatter LINE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SlaSettings settings;
+
+    /** Raises {@code level} for the clock unless the ledger has it; returns whether it was new. */
+    public boolean raise(SlaClock clock, String level, Instant now, List<Happening> pending, List<Happening> added) {
+        long known = em.createNamedQuery(SlaAlert.EXISTS, Long.class)
+                .setParameter("demand", clock.getDemandNumber()).setParameter("policy", clock.getPolicyCode())
+                .setParameter("level", level).setParameter("version", clock.getDeadlineVersion()).getSingleResult();
+        if (known > 0) {
+            return false;
+        }
+        List<Happening> story = new ArrayList<>();
+        em.createNamedQuery(SlaEvent.OF_CLOCK, SlaEvent.class).setParameter("clock", clock.getId()).getResultList()
+                .forEach(e -> story.add(new Happening(e.getAt(), e.getKind(), e.getDetail())));
+        story.addAll(pending);
+        story.addAll(added);
+        Happening alerted = new Happening(now, "ALERT", describe(level) + " — prazo " + LINE.format(clock.getDeadlineAt().atZone(settings.zone()))
+                + (clock.getDeadlineVersion() > 1 ? " (prazo revisto, versão " + clock.getDeadlineVersion() + ")" : ""));
+        story.add(alerted);
+        added.add(alerted);
+        SlaAlert alert = new SlaAlert(clock, level, now, settings.instance(), explain(story, settings.zone()));
+        em.persist(alert);
+        em.flush();
+        for (SlaSubscriber s : em.createNamedQuery(SlaSubscriber.ACTIVE, SlaSubscriber.class).getResultList()) {
+            Instant when = alert.breach() ? now : s.sendableAt(now, settings.zone());
+            em.persist(new SlaDelivery(alert.getId(), SlaDelivery.EMAIL, s.getEmail(), when));
+        }
+        settings.webhookUrl().ifPresent(url -> em.persist(new SlaDelivery(alert.getId(), SlaDelivery.WEBHOOK, url, now)));
+        return true;
+    }
+
+    /** The level in the supervisors' words (pt-BR). */
+    public static String describe(String level) {
+        if (SlaClock.AT_RISK.equals(level)) {
+            return "Em risco";
+        }
+        if (SlaClock.BREACH.equals(level)) {
+            return "Prazo estourado";
+        }
+        return "Lembrete " + level.substring(level.indexOf('_') + 1) + ": prazo ainda estourado";
+    }
+
+    static String explain(List<Happening> story, ZoneId zone) {
+        StringBuilder out = new StringBuilder();
+        story.stream().sorted(java.util.Comparator.comparing(Happening::at)).forEach(h -> out
+                .append(LINE.format(h.at().atZone(zone))).append("  ").append(kindName(h.kind())).append(": ")
+                .append(h.detail() == null ? "" : h.detail()).append('\n'));
+        return out.toString().strip();
+    }
+
+    static String kindName(String kind) {
+        return switch (kind) {
+            case "CREATED" -> "criado";
+            case "SYNCED" -> "sincronizado";
+            case "PAUSED" -> "pausado";
+            case "RESUMED" -> "retomado";
+            case "DUE" -> "vencido";
+            case "MET" -> "cumprido";
+            case "ALERT" -> "alerta";
+            case "ACKNOWLEDGED" -> "reconhecido";
+            default -> kind.toLowerCase();
+        };
+    }
+
+    /** Deliveries due now (quiet hours over, back-off waited), oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> dueDeliveries(Instant now, int max) {
+        return em.createNamedQuery(SlaDelivery.DUE, Long.class).setParameter("now", Utc.of(now)).setMaxResults(max).getResultList();
+    }
+
+    /** Claims one delivery for this instance and says what to send, or nothing if another took it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Outgoing> claimDelivery(long id, Instant now) {
+        int won = em.createNamedQuery(SlaDelivery.CLAIM).setParameter("id", id)
+                .setParameter("lease", Utc.of(now.plus(settings.lease()))).setParameter("now", Utc.of(now)).executeUpdate();
+        if (won == 0) {
+            return Optional.empty();
+        }
+        SlaDelivery d = em.find(SlaDelivery.class, id);
+        SlaAlert a = em.find(SlaAlert.class, d.getAlertId());
+        SlaClock c = em.find(SlaClock.class, a.getClockId());
+        return Optional.of(new Outgoing(d.getId(), d.getChannel(), d.getRecipient(), a, c));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void delivered(long id, Instant at) {
+        em.find(SlaDelivery.class, id).sent(at);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deliveryFailed(long id, String error, Instant now) {
+        em.find(SlaDelivery.class, id).failed(error, now);
+    }
+
+    /** What one delivery sends: the alert and its clock as they stood when it was claimed. */
+    public record Outgoing(long deliveryId, String channel, String recipient, SlaAlert alert, SlaClock clock) {
+    }
+}

@@ -1,0 +1,212 @@
+package br.com.sopdesk.sla.control;
+
+import br.com.sopdesk.qualitor.DemandProgress;
+import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.sla.entity.ClockPolicy;
+import br.com.sopdesk.sla.entity.Observation;
+import br.com.sopdesk.sla.entity.SlaClock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One scan cycle of the SLA monitor: claims the clocks that are due (by the indexed {@code due_at}
+ * column only), reads their demands in Qualitor when a sync is due, settles them (alerts into the
+ * ledger), and repeats until nothing is due — no batch cap that lets a backlog fall behind. Then it
+ * sends the alert deliveries that are due. Several instances may scan at once; the claims keep
+ * them apart and the ledger keeps alerts unique.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SlaScan {
+
+    private static final Logger LOG = Logger.getLogger(SlaScan.class.getName());
+
+    @Inject
+    SlaWork work;
+
+    @Inject
+    SlaAlerts alerts;
+
+    @Inject
+    AlertChannels channels;
+
+    @Inject
+    QualitorGateway qualitor;
+
+    @Inject
+    SlaSettings settings;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    SessionContext context;
+
+    /** What one cycle did, for the logs, the admin endpoint and the benchmark. */
+    public record Report(String mode, int clocks, int alerts, int synced, int delivered, long examined, long millis) {
+    }
+
+    /** Scans due clocks only (the monitor's way). */
+    public Report scan() {
+        long started = System.nanoTime();
+        Counters n = new Counters();
+        while (true) {
+            List<Long> claimed = work.claim(Instant.now(), UUID.randomUUID().toString(), settings.scanBatch());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            settleAll(claimed, n);
+        }
+        int delivered = deliver();
+        return new Report("due", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, n.clocks.get(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The naive way, kept for the benchmark's comparison: reads every open clock, page by page,
+     * and checks each in memory for a due alert or sync, then settles those.
+     */
+    public Report scanNaive() {
+        long started = System.nanoTime();
+        Counters n = new Counters();
+        Instant now = Instant.now();
+        List<Long> found = new ArrayList<>();
+        long examined = 0;
+        long after = -1;
+        while (true) {
+            List<SlaClock> page = em.createQuery("select c from SlaClock c where c.state <> br.com.sopdesk.sla.entity.ClockState.MET"
+                            + " and c.id > :after order by c.id", SlaClock.class)
+                    .setParameter("after", after).setMaxResults(5_000).getResultList();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (SlaClock c : page) {
+                examined++;
+                Instant due = c.getDueAt();
+                if (due != null && !due.isAfter(now)) {
+                    found.add(c.getId());
+                }
+            }
+            after = page.get(page.size() - 1).getId();
+            em.clear();
+        }
+        for (int i = 0; i < found.size(); i += settings.scanBatch()) {
+            List<Long> slice = found.subList(i, Math.min(found.size(), i + settings.scanBatch()));
+            settleAll(work.claimIds(new ArrayList<>(slice), Instant.now(), UUID.randomUUID().toString()), n);
+        }
+        int delivered = deliver();
+        return new Report("naive", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, examined,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void settleAll(List<Long> claimed, Counters n) {
+        SlaScan self = context.getBusinessObject(SlaScan.class);
+        int width = Math.min(settings.parallelism(), claimed.size());
+        if (width <= 1) {
+            claimed.forEach(id -> self.settleOne(id, n));
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            List<Long> slice = new ArrayList<>();
+            for (int j = i; j < claimed.size(); j += width) {
+                slice.add(claimed.get(j));
+            }
+            running.add(executor.submit(() -> slice.forEach(id -> self.settleOne(id, n))));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "Falha ao processar relógios de SLA", e.getCause());
+            }
+        }
+    }
+
+    /** Reads Qualitor if the clock's sync is due (outside any transaction), then settles the clock. */
+    public void settleOne(long id, Counters n) {
+        try {
+            Instant now = Instant.now();
+            Optional<String> demand = work.syncTarget(id, now);
+            Observation observed = null;
+            boolean failed = false;
+            if (demand.isPresent()) {
+                try {
+                    observed = observation(qualitor.progress(demand.get()));
+                    n.synced.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failed = true;
+                    LOG.fine(() -> "Leitura da demanda " + demand.get() + " no Qualitor falhou: " + e);
+                }
+            }
+            n.alerts.addAndGet(work.settle(id, observed, failed, Instant.now()));
+            n.clocks.incrementAndGet();
+        } catch (RuntimeException e) {
+            // the claim lapses and the next cycle takes the clock again; the ledger keeps alerts unique
+            LOG.log(Level.WARNING, "Relógio de SLA " + id + " não processado; nova tentativa no próximo ciclo", e);
+        }
+    }
+
+    Observation observation(DemandProgress p) {
+        Instant returned = p.lastReturn().map(e -> e.at().atZone(settings.zone()).toInstant()).orElse(null);
+        boolean closed = ClockPolicy.listed(settings.closedSituations(), p.situationCode(), p.situationName());
+        return new Observation(p.situationCode(), p.situationName(), p.expectedAnswer(), returned, closed);
+    }
+
+    /** Sends the deliveries that are due; returns how many went out. */
+    public int deliver() {
+        int sent = 0;
+        List<Long> due = alerts.dueDeliveries(Instant.now(), 200);
+        while (!due.isEmpty()) {
+            for (long id : due) {
+                Optional<SlaAlerts.Outgoing> out = alerts.claimDelivery(id, Instant.now());
+                if (out.isEmpty()) {
+                    continue;
+                }
+                try {
+                    channels.send(out.get());
+                    alerts.delivered(id, Instant.now());
+                    sent++;
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    alerts.deliveryFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
+                    LOG.warning(() -> "Alerta não entregue por " + out.get().channel() + " (nova tentativa depois): " + e.getMessage());
+                }
+            }
+            due = alerts.dueDeliveries(Instant.now(), 200);
+        }
+        return sent;
+    }
+
+    /** Counts shared by the threads of one cycle. */
+    public static final class Counters {
+        final AtomicInteger clocks = new AtomicInteger();
+        final AtomicInteger alerts = new AtomicInteger();
+        final AtomicInteger synced = new AtomicInteger();
+    }
+}

@@ -1,0 +1,141 @@
+package br.com.sopdesk.sla.control;
+
+import br.com.sopdesk.sla.entity.BrazilianHolidays;
+import br.com.sopdesk.sla.entity.SyncCadence;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The SLA monitor's settings, all MicroProfile Config keys with safe defaults (documented in the
+ * README): the desk's time zone and holidays, how often clocks read Qualitor, which Qualitor
+ * situations end a demand, the default policy and the optional webhook.
+ */
+@ApplicationScoped
+public class SlaSettings {
+
+    static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
+            + "/" + ManagementFactory.getRuntimeMXBean().getName();
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.zone", defaultValue = "America/Sao_Paulo")
+    String zone;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.optional-holidays", defaultValue = "true")
+    boolean optionalHolidays;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.extra-holidays")
+    Optional<String> extraHolidays;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.default-policy", defaultValue = "RETORNO-24H")
+    String defaultPolicy;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.closed-situations", defaultValue = "Encerrado,Fechado,Cancelado,Concluído")
+    String closedSituations;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.far-minutes", defaultValue = "30")
+    long farMinutes;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.near-minutes", defaultValue = "5")
+    long nearMinutes;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.last-seconds", defaultValue = "60")
+    long lastSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.webhook-url")
+    Optional<String> webhookUrl;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.lease-seconds", defaultValue = "120")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.scan-batch", defaultValue = "500")
+    int scanBatch;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.parallelism", defaultValue = "4")
+    int parallelism;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.dashboard-url", defaultValue = "http://localhost:8080/sopdesk/supervisor/")
+    String dashboardUrl;
+
+    private BrazilianHolidays holidays;
+    private SyncCadence cadence;
+
+    @PostConstruct
+    void init() {
+        Set<LocalDate> extra = new HashSet<>();
+        extraHolidays.ifPresent(list -> {
+            for (String day : list.split("[,;\\s]+")) {
+                if (!day.isBlank()) {
+                    extra.add(LocalDate.parse(day.strip()));
+                }
+            }
+        });
+        holidays = new BrazilianHolidays(optionalHolidays, extra);
+        cadence = new SyncCadence(Duration.ofMinutes(farMinutes), Duration.ofMinutes(nearMinutes), Duration.ofHours(2),
+                Duration.ofSeconds(lastSeconds), Duration.ofMinutes(10));
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(zone);
+    }
+
+    public BrazilianHolidays holidays() {
+        return holidays;
+    }
+
+    public SyncCadence cadence() {
+        return cadence;
+    }
+
+    public String defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    public String closedSituations() {
+        return closedSituations;
+    }
+
+    public Optional<String> webhookUrl() {
+        return webhookUrl.filter(u -> !u.isBlank());
+    }
+
+    public Duration lease() {
+        return Duration.ofSeconds(leaseSeconds);
+    }
+
+    public int scanBatch() {
+        return Math.max(1, scanBatch);
+    }
+
+    public int parallelism() {
+        return Math.max(1, parallelism);
+    }
+
+    public String dashboardUrl() {
+        return dashboardUrl;
+    }
+
+    public String instance() {
+        return INSTANCE;
+    }
+}

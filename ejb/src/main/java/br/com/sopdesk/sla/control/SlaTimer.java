@@ -1,0 +1,77 @@
+package br.com.sopdesk.sla.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the SLA scan every {@code sopdesk.sla.scan-interval-seconds} (20 by default) from a
+ * persistent EJB timer, so the schedule survives restarts; a changed interval replaces the timer
+ * on the next start. The bean only delegates. What must never be lost or doubled lives in the
+ * database (clocks' due times, the alert ledger), so a missed or repeated tick does no harm.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SlaTimer {
+
+    private static final Logger LOG = Logger.getLogger(SlaTimer.class.getName());
+    private static final String NAME = "sla-scan";
+
+    @Inject
+    SlaScan scan;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.scan-interval-seconds", defaultValue = "20")
+    long intervalSeconds;
+
+    @Resource
+    TimerService timers;
+
+    private final AtomicBoolean scanning = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long interval = Math.max(1, intervalSeconds) * 1000;
+        String info = NAME + ":" + interval;
+        boolean present = false;
+        for (Timer t : timers.getTimers()) {
+            if (info.equals(t.getInfo()) && !present) {
+                present = true;
+            } else if (String.valueOf(t.getInfo()).startsWith(NAME)) {
+                t.cancel();
+            }
+        }
+        if (!present) {
+            timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
+            LOG.info(() -> "Monitor de SLA: varredura a cada " + interval / 1000 + " s (timer persistente).");
+        }
+    }
+
+    @Timeout
+    void tick() {
+        if (scanning.compareAndSet(false, true)) {
+            try {
+                SlaScan.Report r = scan.scan();
+                if (r.clocks() > 0 || r.delivered() > 0) {
+                    LOG.fine(() -> "SLA: " + r);
+                }
+            } finally {
+                scanning.set(false);
+            }
+        }
+    }
+}

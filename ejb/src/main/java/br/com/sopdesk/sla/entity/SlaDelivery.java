@@ -1,0 +1,136 @@
+package br.com.sopdesk.sla.entity;
+
+import br.com.sopdesk.platform.Utc;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/**
+ * One alert on its way to one recipient by e-mail or webhook. Unique per (alert, channel,
+ * recipient); claimed through the database before sending, marked sent after, retried with
+ * back-off when the channel fails, and held until a supervisor's quiet hours end
+ * ({@code notBefore}) for non-breach alerts.
+ */
+@Entity
+@Table(name = "sla_delivery")
+@NamedQuery(name = SlaDelivery.DUE, query = """
+        select d.id from SlaDelivery d where d.state = 'PENDING' and d.notBefore <= :now
+        and (d.claimedUntil is null or d.claimedUntil < :now) order by d.notBefore""")
+@NamedQuery(name = SlaDelivery.CLAIM, query = """
+        update SlaDelivery d set d.claimedUntil = :lease, d.attempts = d.attempts + 1
+        where d.id = :id and d.state = 'PENDING' and (d.claimedUntil is null or d.claimedUntil < :now)""")
+@NamedQuery(name = SlaDelivery.OF_ALERT, query = "select d from SlaDelivery d where d.alertId = :alert order by d.id")
+public class SlaDelivery {
+
+    public static final String DUE = "SlaDelivery.due";
+    public static final String CLAIM = "SlaDelivery.claim";
+    public static final String OF_ALERT = "SlaDelivery.ofAlert";
+    public static final String EMAIL = "EMAIL";
+    public static final String WEBHOOK = "WEBHOOK";
+    static final int MAX_ATTEMPTS = 8;
+
+    @Id
+    @SequenceGenerator(name = "sla_delivery_seq", sequenceName = "sla_delivery_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_delivery_seq")
+    private Long id;
+
+    @Column(name = "alert_id", nullable = false)
+    private long alertId;
+
+    @Column(nullable = false)
+    private String channel;
+
+    @Column(nullable = false)
+    private String recipient;
+
+    @Column(nullable = false)
+    private String state;
+
+    @Column(name = "not_before", nullable = false)
+    private LocalDateTime notBefore;
+
+    private int attempts;
+
+    @Column(name = "claimed_until")
+    private LocalDateTime claimedUntil;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "sent_at")
+    private LocalDateTime sentAt;
+
+    protected SlaDelivery() {
+    }
+
+    public SlaDelivery(long alertId, String channel, String recipient, Instant notBefore) {
+        this.alertId = alertId;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.state = "PENDING";
+        this.notBefore = Utc.of(notBefore);
+    }
+
+    public void sent(Instant at) {
+        state = "SENT";
+        sentAt = Utc.of(at);
+        claimedUntil = null;
+        lastError = null;
+    }
+
+    /** Tries again later (waits doubling from 30 s to about half an hour), giving up after eight attempts. */
+    public void failed(String error, Instant now) {
+        lastError = error == null ? "falha" : error.length() <= 1000 ? error : error.substring(0, 1000);
+        claimedUntil = null;
+        if (attempts >= MAX_ATTEMPTS) {
+            state = "FAILED";
+        } else {
+            long wait = Math.min(3600, 15L << Math.min(attempts, 10));
+            notBefore = Utc.of(now.plus(Duration.ofSeconds(wait)));
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getAlertId() {
+        return alertId;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public Instant getNotBefore() {
+        return Utc.instant(notBefore);
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return Utc.instant(sentAt);
+    }
+}

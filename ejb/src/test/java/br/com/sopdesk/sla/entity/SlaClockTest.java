@@ -1,0 +1,691 @@
+package br.com.sopdesk.sla.entity;
+
+import static br.com.sopdesk.sla.entity.SlaTime.SP;
+import static br.com.sopdesk.sla.entity.SlaTime.sp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.sopdesk.sla.entity.SlaClock.Standing;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SlaClockTest {
+
+    static final Predicate<LocalDate> HOLIDAYS = new BrazilianHolidays(true, Set.of());
+    static final SyncCadence CADENCE = SyncCadence.DEFAULT;
+    static final String WAITING = "Aguardando cliente; 15";
+
+    /** Monday 17/11/2025 10:00 in Brasília. */
+    static final Instant T0 = sp("2025-11-17T10:00");
+
+    static Instant t0(long hours) {
+        return T0.plus(Duration.ofHours(hours));
+    }
+
+    static Instant t0(long hours, long minutes) {
+        return t0(hours).plus(Duration.ofMinutes(minutes));
+    }
+
+    static ClockPolicy policy(boolean business, int minutes, int atRiskPercent, int reminderMinutes) {
+        ClockPolicy p = new ClockPolicy("RET24");
+        p.define("Retorno 24 h", minutes, business, "08:00", "18:00", WAITING, atRiskPercent, reminderMinutes,
+                "admin", T0);
+        return p;
+    }
+
+    static SlaClock start(ClockPolicy p, Instant startedAt, Instant now, List<Happening> timeline) {
+        return SlaClock.start(101L, "D-1", "SOP-7", "Certificado A1 não instala", "ACME Ltda", "agente", "N1", p,
+                startedAt, HOLIDAYS, SP, now, CADENCE, timeline);
+    }
+
+    /** The default 24-hour, calendar-hours clock (at risk at 75 %, reminders hourly) started at {@link #T0}. */
+    static SlaClock started() {
+        return start(policy(false, 1440, 75, 60), T0, T0, new ArrayList<>());
+    }
+
+    static void setId(SlaClock clock, long id) {
+        try {
+            Field f = SlaClock.class.getDeclaredField("id");
+            f.setAccessible(true);
+            f.set(clock, id);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What the scan does with a claimed clock's levels (as SlaWork.settle): raise every level now due. */
+    static List<String> settle(SlaClock clock, Instant now, List<Happening> timeline) {
+        List<String> raised = new ArrayList<>();
+        for (Optional<String> level = clock.dueLevel(now); level.isPresent(); level = clock.dueLevel(now)) {
+            clock.levelRaised(level.get(), now, timeline);
+            raised.add(level.get());
+            if (raised.size() > 20) {
+                throw new AssertionError("alert burst: " + raised);
+            }
+        }
+        assertDueIsEarliest(clock);
+        return raised;
+    }
+
+    static void assertDueIsEarliest(SlaClock c) {
+        if (c.getState() == ClockState.MET) {
+            assertNull(c.getDueAt(), "a met clock is never due");
+            return;
+        }
+        Instant alert = c.getNextAlertAt();
+        Instant sync = c.getNextSyncAt();
+        Instant expected = alert == null ? sync : sync == null ? alert : alert.isBefore(sync) ? alert : sync;
+        assertEquals(expected, c.getDueAt(), "dueAt = min(next alert, next sync)");
+    }
+
+    static Observation waiting(String code, String name) {
+        return new Observation(code, name, null, null, false);
+    }
+
+    static Observation working() {
+        return new Observation("3", "Em atendimento", null, null, false);
+    }
+
+    static Observation returned(Instant at) {
+        return new Observation("3", "Em atendimento", null, at, false);
+    }
+
+    static Observation closed() {
+        return new Observation("9", "Encerrada", null, null, true);
+    }
+
+    static List<String> kinds(List<Happening> timeline) {
+        return timeline.stream().map(Happening::kind).toList();
+    }
+
+    static Happening last(List<Happening> timeline, String kind) {
+        return timeline.stream().filter(h -> h.kind().equals(kind)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + kinds(timeline)));
+    }
+
+    @Nested
+    class Start {
+
+        @Test
+        void calendarHoursDeadlineIs24HoursLater() {
+            List<Happening> timeline = new ArrayList<>();
+            SlaClock c = start(policy(false, 1440, 75, 60), T0, T0, timeline);
+            assertEquals(ClockState.RUNNING, c.getState());
+            assertEquals(T0, c.getStartedAt());
+            assertEquals(sp("2025-11-18T10:00"), c.getDeadlineAt());
+            assertEquals(1, c.getDeadlineVersion());
+            assertEquals(SlaClock.AT_RISK, c.getNextLevel());
+            assertEquals(t0(18), c.getNextAlertAt(), "at risk with 25 % (6 h) left");
+            assertEquals(T0.plus(Duration.ofMinutes(30)), c.getNextSyncAt(), "far from the deadline: 30 min");
+            assertEquals(T0.plus(Duration.ofMinutes(30)), c.getDueAt());
+            assertDueIsEarliest(c);
+            assertEquals(0, c.getRemindersSent());
+            assertNull(c.getBreachedAt());
+            assertNull(c.getMetAt());
+            assertEquals(List.of("CREATED"), kinds(timeline));
+            assertEquals(T0, timeline.get(0).at());
+            assertEquals("Demanda D-1 registrada; prazo 18/11/2025 10:00 (Brasília) (RET24: Retorno 24 h)",
+                    timeline.get(0).detail());
+        }
+
+        @Test
+        void copiesThePolicy() {
+            ClockPolicy p = policy(true, 1440, 80, 30);
+            SlaClock c = start(p, T0, T0, new ArrayList<>());
+            p.define("Outra", 60, false, "09:00", "17:00", null, 50, 0, "admin", T0);
+            assertEquals("RET24", c.getPolicyCode());
+            assertEquals(1440, c.getDurationMinutes());
+            assertTrue(c.isBusinessHours());
+            assertEquals(80, c.getAtRiskPercent());
+            assertEquals(30, c.getReminderMinutes());
+            assertEquals(101L, c.getTicketId());
+            assertEquals("D-1", c.getDemandNumber());
+            assertEquals("SOP-7", c.getSopId());
+            assertEquals("agente", c.getAgent());
+            assertEquals("N1", c.getTeam());
+        }
+
+        @Test
+        void cutsLongTitlesAndNames() {
+            SlaClock c = SlaClock.start(1L, "D-2", "SOP", "t".repeat(300), "c".repeat(250), "a", null,
+                    policy(false, 1440, 75, 60), T0, HOLIDAYS, SP, T0, CADENCE, new ArrayList<>());
+            assertEquals(200, c.getTitle().length());
+            assertEquals(200, c.getCustomerName().length());
+        }
+
+        @Test
+        void businessHoursDeadlineSkipsNightsAndTheWeekend() {
+            // Friday 14/11 11:00: Friday 7 h, Monday 10 h, Tuesday 7 h.
+            List<Happening> timeline = new ArrayList<>();
+            Instant fri = sp("2025-11-14T11:00");
+            SlaClock c = start(policy(true, 1440, 75, 60), fri, fri, timeline);
+            assertEquals(sp("2025-11-18T15:00"), c.getDeadlineAt());
+            assertEquals(sp("2025-11-18T09:00"), c.getNextAlertAt(), "6 working hours before the deadline");
+            assertTrue(timeline.get(0).detail().contains("prazo 18/11/2025 15:00 (Brasília)"), timeline.get(0).detail());
+        }
+
+        @Test
+        void businessHoursDeadlineSkipsHolidays() {
+            // Wednesday 19/11 17:00: 1 h, Thursday 20/11 holiday, Friday 10 h, Monday 10 h, Tuesday 3 h.
+            Instant wed = sp("2025-11-19T17:00");
+            SlaClock c = start(policy(true, 1440, 75, 60), wed, wed, new ArrayList<>());
+            assertEquals(sp("2025-11-25T11:00"), c.getDeadlineAt());
+        }
+
+        @Test
+        void businessHoursClockStartedOnASaturdayCountsFromMonday() {
+            Instant sat = sp("2025-11-15T09:00");
+            SlaClock c = start(policy(true, 1440, 75, 60), sat, sat, new ArrayList<>());
+            assertEquals(sp("2025-11-19T12:00"), c.getDeadlineAt());
+        }
+
+        @Test
+        void aClockStartedLateIsAtRiskAtOnce() {
+            // Registered at T0 but only seen 20 h later: the at-risk point (T0 + 18 h) has passed.
+            List<Happening> timeline = new ArrayList<>();
+            SlaClock c = start(policy(false, 1440, 75, 60), T0, t0(20), timeline);
+            assertEquals(t0(18), c.getDueAt());
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(20), timeline));
+            assertEquals(t0(20, 30), c.getNextSyncAt(), "4 h left: read again in 30 min");
+        }
+    }
+
+    @Nested
+    class Levels {
+
+        @Test
+        void atRiskThenBreachThenReminders() {
+            List<Happening> timeline = new ArrayList<>();
+            SlaClock c = start(policy(false, 1440, 75, 60), T0, T0, timeline);
+            Instant deadline = c.getDeadlineAt();
+
+            assertEquals(Optional.empty(), c.dueLevel(t0(18).minusSeconds(1)));
+            assertEquals(Optional.of(SlaClock.AT_RISK), c.dueLevel(t0(18)));
+            assertEquals(Optional.of(SlaClock.AT_RISK), c.dueLevel(t0(18)), "asking twice changes nothing");
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(18), timeline));
+            assertEquals(SlaClock.BREACH, c.getNextLevel());
+            assertEquals(deadline, c.getNextAlertAt());
+
+            assertEquals(List.of(), settle(c, deadline.minusSeconds(1), timeline));
+            assertEquals(List.of(SlaClock.BREACH), settle(c, deadline, timeline));
+            assertEquals(deadline, c.getBreachedAt());
+            Happening due = last(timeline, "DUE");
+            assertEquals(deadline, due.at());
+            assertEquals(SlaClock.REMINDER, c.getNextLevel());
+            assertEquals(deadline.plus(Duration.ofHours(1)), c.getNextAlertAt());
+
+            assertEquals(List.of(), settle(c, t0(24, 59), timeline));
+            assertEquals(List.of("REMINDER_1"), settle(c, t0(25), timeline));
+            assertEquals(1, c.getRemindersSent());
+            assertEquals(t0(26), c.getNextAlertAt());
+            assertEquals(List.of("REMINDER_2"), settle(c, t0(26, 10), timeline));
+            assertEquals(t0(27), c.getNextAlertAt());
+            assertEquals(List.of("REMINDER_3"), settle(c, t0(27), timeline));
+            assertEquals(3, c.getRemindersSent());
+        }
+
+        @Test
+        void atRiskIsSkippedWhenTheDeadlineHasAlreadyPassed() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            assertEquals(List.of(SlaClock.BREACH), settle(c, t0(24, 10), timeline));
+            assertEquals(t0(25), c.getNextAlertAt());
+            assertEquals(List.of("DUE"), kinds(timeline));
+        }
+
+        @Test
+        void atRiskIsSkippedAtTheExactDeadline() {
+            SlaClock c = started();
+            assertEquals(Optional.of(SlaClock.BREACH), c.dueLevel(t0(24)));
+        }
+
+        @Test
+        void aClockFoundLongAfterItsBreachGetsOneReminderNotABurst() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(18), timeline));
+            assertEquals(List.of(SlaClock.BREACH), settle(c, t0(24), timeline));
+            // The scan was down for five and a half hours: reminders 1 to 5 were missed.
+            assertEquals(List.of("REMINDER_1"), settle(c, t0(29, 30), timeline));
+            assertEquals(t0(30), c.getNextAlertAt(), "next reminder is the next hourly slot");
+            assertEquals(List.of("REMINDER_6"), settle(c, t0(30), timeline));
+            assertEquals(List.of("REMINDER_7"), settle(c, t0(31), timeline));
+        }
+
+        @Test
+        void aClockFirstSeenLongAfterItsDeadlineRaisesOnlyTheBreach() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            assertEquals(List.of(SlaClock.BREACH), settle(c, t0(29, 30), timeline));
+            assertEquals(t0(30), c.getNextAlertAt());
+            assertEquals(List.of("REMINDER_6"), settle(c, t0(30), timeline));
+        }
+
+        @Test
+        void withoutRemindersTheBreachIsTheLastAlert() {
+            SlaClock c = start(policy(false, 1440, 75, 0), T0, T0, new ArrayList<>());
+            List<Happening> timeline = new ArrayList<>();
+            assertEquals(List.of(SlaClock.BREACH), settle(c, t0(24), timeline));
+            assertNull(c.getNextLevel());
+            assertNull(c.getNextAlertAt());
+            assertEquals(c.getNextSyncAt(), c.getDueAt());
+            assertEquals(List.of(), settle(c, t0(100), timeline));
+        }
+
+        @Test
+        void businessHoursAtRiskPointIsInWorkingTime() {
+            // Monday 24/11 10:00 -> deadline Wednesday 26/11 14:00; 6 working hours before = Wednesday 08:00.
+            Instant mon = sp("2025-11-24T10:00");
+            SlaClock c = start(policy(true, 1440, 75, 60), mon, mon, new ArrayList<>());
+            assertEquals(sp("2025-11-26T14:00"), c.getDeadlineAt());
+            Instant atRisk = c.getNextAlertAt();
+            assertEquals(Duration.ofHours(6), SlaTime.business().between(atRisk, c.getDeadlineAt()));
+            assertEquals(Optional.empty(), c.dueLevel(sp("2025-11-25T17:59")));
+            assertEquals(Optional.of(SlaClock.AT_RISK), c.dueLevel(sp("2025-11-26T08:00")));
+        }
+    }
+
+    @Nested
+    class Observe {
+
+        @Test
+        void aWaitingSituationPausesAndKeepsTheRemainingTime() {
+            List<Happening> timeline = new ArrayList<>();
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            timeline.addAll(c.observe(waiting("15", "Aguardando Cliente"), t0(2), cal, CADENCE, SP));
+            assertEquals(ClockState.PAUSED, c.getState());
+            assertEquals(t0(2), c.getPausedAt());
+            assertEquals(List.of("SYNCED", "PAUSED"), kinds(timeline));
+            assertTrue(last(timeline, "PAUSED").detail().contains("Aguardando Cliente"));
+            assertEquals(Duration.ofHours(22), c.remaining(t0(2)));
+            assertEquals(Duration.ofHours(22), c.remaining(t0(40)), "frozen while paused");
+            assertEquals(Standing.PAUSED, c.standing(t0(40)));
+            assertNull(c.getNextAlertAt());
+            assertEquals(Optional.empty(), c.dueLevel(t0(40)), "no alert while paused, even past the old deadline");
+            assertEquals(t0(2, 5), c.getNextSyncAt(), "paused clocks read every 5 min");
+            assertEquals(t0(2, 5), c.getDueAt());
+            assertEquals(t0(2), c.getLastSyncedAt());
+            assertEquals("Aguardando Cliente", c.getQualitorSituation());
+        }
+
+        @Test
+        void pauseMatchesTheSituationCodeWhenThereIsNoName() {
+            SlaClock c = started();
+            c.observe(waiting("15", null), t0(1), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertEquals(ClockState.PAUSED, c.getState());
+            assertEquals("15", c.getQualitorSituation());
+        }
+
+        @Test
+        void stillWaitingStaysPausedWithoutNewLines() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(waiting("15", "Aguardando cliente"), t0(2), cal, CADENCE, SP);
+            List<Happening> again = c.observe(waiting("15", "Aguardando cliente"), t0(5), cal, CADENCE, SP);
+            assertEquals(List.of(), again);
+            assertEquals(ClockState.PAUSED, c.getState());
+            assertEquals(t0(2), c.getPausedAt());
+            assertEquals(Duration.ofHours(22), c.remaining(t0(5)));
+            assertEquals(t0(5, 5), c.getNextSyncAt());
+            assertEquals(1, c.getDeadlineVersion());
+        }
+
+        @Test
+        void resumingMovesTheDeadlineAndReArmsTheLevels() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(waiting("15", "Aguardando cliente"), t0(10), cal, CADENCE, SP);  // 14 h left, not yet warned
+            List<Happening> timeline = c.observe(working(), t0(30), cal, CADENCE, SP);
+            assertEquals(ClockState.RUNNING, c.getState());
+            assertEquals(t0(44), c.getDeadlineAt());
+            assertEquals(2, c.getDeadlineVersion());
+            assertNull(c.getPausedAt());
+            assertEquals(SlaClock.AT_RISK, c.getNextLevel());
+            assertEquals(t0(38), c.getNextAlertAt());
+            assertEquals(List.of("SYNCED", "RESUMED"), kinds(timeline));
+            assertEquals("Relógio retomado após 20 h 0 min de pausa; novo prazo 19/11/2025 06:00 (Brasília)",
+                    last(timeline, "RESUMED").detail());
+            assertEquals(Duration.ofHours(14), c.remaining(t0(30)));
+            assertEquals(Standing.ON_TRACK, c.standing(t0(30)));
+            assertDueIsEarliest(c);
+            assertEquals(List.of(), settle(c, t0(37), timeline));
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(38), timeline));
+            assertEquals(List.of(SlaClock.BREACH), settle(c, t0(44), timeline));
+        }
+
+        @Test
+        void resumingWhenNotYetWarnedAndAtRiskIsPastWarnsAtOnce() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            // The scan never raised the at-risk (T0 + 18 h) before the pause at T0 + 19 h: 5 h left.
+            c.observe(waiting("15", "Aguardando cliente"), t0(19), cal, CADENCE, SP);
+            c.observe(working(), t0(21), cal, CADENCE, SP);
+            assertEquals(t0(26), c.getDeadlineAt());
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(21), new ArrayList<>()));
+            assertEquals(Standing.AT_RISK, c.standing(t0(21)));
+        }
+
+        @Test
+        void resumingAfterTheAtRiskWarningDoesNotRepeatItWhenItsNewTimeHasPassed() {
+            List<Happening> timeline = new ArrayList<>();
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(18), timeline));
+            c.observe(waiting("15", "Aguardando cliente"), t0(20), cal, CADENCE, SP);  // 4 h left
+            c.observe(working(), t0(30), cal, CADENCE, SP);
+            assertEquals(t0(34), c.getDeadlineAt());
+            assertEquals(2, c.getDeadlineVersion());
+            assertEquals(SlaClock.BREACH, c.getNextLevel());
+            assertEquals(t0(34), c.getNextAlertAt());
+            assertEquals(List.of(), settle(c, t0(30), timeline));
+            assertEquals(Standing.AT_RISK, c.standing(t0(30)));
+            assertEquals(List.of(SlaClock.BREACH), settle(c, t0(34), timeline));
+            assertEquals(t0(34), c.getBreachedAt());
+        }
+
+        @Test
+        void pauseAndResumeCountInBusinessHours() {
+            // Monday 24/11 10:00 -> deadline Wednesday 26/11 14:00.
+            Instant mon = sp("2025-11-24T10:00");
+            SlaClock c = start(policy(true, 1440, 75, 60), mon, mon, new ArrayList<>());
+            WorkCalendar cal = c.calendar(SP, HOLIDAYS);
+            c.observe(waiting("15", "Aguardando cliente"), sp("2025-11-24T17:00"), cal, CADENCE, SP);
+            // Left: Monday 1 h, Tuesday 10 h, Wednesday 6 h.
+            assertEquals(Duration.ofHours(17), c.remaining(sp("2025-11-25T12:00")));
+            List<Happening> timeline = c.observe(working(), sp("2025-11-27T10:00"), cal, CADENCE, SP);
+            // Resumed Thursday 10:00: Thursday 8 h, Friday 9 h.
+            assertEquals(sp("2025-11-28T17:00"), c.getDeadlineAt());
+            assertEquals(2, c.getDeadlineVersion());
+            assertEquals(SlaClock.AT_RISK, c.getNextLevel());
+            assertEquals(sp("2025-11-28T11:00"), c.getNextAlertAt());
+            assertTrue(last(timeline, "RESUMED").detail().contains("após 65 h 0 min de pausa; novo prazo 28/11/2025 17:00"),
+                    last(timeline, "RESUMED").detail());
+        }
+
+        @Test
+        void pausingOverTheWeekendOutsideWorkingHoursKeepsTheSameDeadline() {
+            Instant thu = sp("2025-11-27T10:00");  // deadline Monday 01/12 14:00
+            SlaClock c = start(policy(true, 1440, 75, 60), thu, thu, new ArrayList<>());
+            assertEquals(sp("2025-12-01T14:00"), c.getDeadlineAt());
+            WorkCalendar cal = c.calendar(SP, HOLIDAYS);
+            c.observe(waiting("15", "Aguardando cliente"), sp("2025-11-29T10:00"), cal, CADENCE, SP);
+            assertEquals(Duration.ofHours(6), c.remaining(sp("2025-11-29T10:00")));
+            c.observe(working(), sp("2025-11-30T20:00"), cal, CADENCE, SP);
+            assertEquals(sp("2025-12-01T14:00"), c.getDeadlineAt());
+            assertEquals(2, c.getDeadlineVersion());
+        }
+
+        @Test
+        void aWaitingSituationAfterTheBreachDoesNotPause() {
+            SlaClock c = started();
+            List<Happening> timeline = c.observe(waiting("15", "Aguardando cliente"), t0(25), new WorkCalendar.AllHours(),
+                    CADENCE, SP);
+            assertEquals(ClockState.RUNNING, c.getState());
+            assertEquals(List.of("SYNCED"), kinds(timeline));
+            assertEquals(Standing.BREACHED, c.standing(t0(25)));
+            assertEquals(Duration.ofHours(-1), c.remaining(t0(25)));
+        }
+
+        @Test
+        void aReturnMeetsTheClockAtTheReturnTime() {
+            SlaClock c = started();
+            List<Happening> timeline = c.observe(returned(t0(5)), t0(6), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertEquals(ClockState.MET, c.getState());
+            assertEquals(t0(5), c.getMetAt());
+            assertEquals(Standing.MET, c.standing(t0(6)));
+            assertNull(c.getDueAt());
+            assertNull(c.getNextSyncAt());
+            assertNull(c.getNextAlertAt());
+            assertNull(c.getNextLevel());
+            assertFalse(c.syncDue(t0(100)));
+            assertEquals(Optional.empty(), c.dueLevel(t0(30)));
+            Happening met = last(timeline, "MET");
+            assertEquals(t0(5), met.at());
+            assertEquals("Cumprido: retorno registrado no Qualitor em 17/11/2025 15:00 (Brasília) (no prazo)", met.detail());
+        }
+
+        @Test
+        void aClosedDemandMeetsTheClockNow() {
+            SlaClock c = started();
+            List<Happening> timeline = c.observe(closed(), t0(3), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertEquals(ClockState.MET, c.getState());
+            assertEquals(t0(3), c.getMetAt());
+            assertTrue(last(timeline, "MET").detail().contains("demanda encerrada no Qualitor"));
+            assertNull(c.getDueAt());
+        }
+
+        @Test
+        void aReturnAfterTheDeadlineIsMetLate() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            settle(c, t0(24), timeline);
+            timeline.addAll(c.observe(returned(t0(25)), t0(26), new WorkCalendar.AllHours(), CADENCE, SP));
+            assertEquals(Standing.MET_LATE, c.standing(t0(26)));
+            assertTrue(last(timeline, "MET").detail().endsWith("(1 h 0 min após o prazo)"), last(timeline, "MET").detail());
+            assertEquals(Optional.empty(), c.dueLevel(t0(40)), "no more reminders");
+            assertNull(c.getDueAt());
+        }
+
+        @Test
+        void aReturnExactlyAtTheDeadlineIsOnTime() {
+            SlaClock c = started();
+            c.observe(returned(t0(24)), t0(24, 1), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertEquals(Standing.MET, c.standing(t0(25)));
+        }
+
+        @Test
+        void aReturnDatedBeforeTheClockStartedDoesNotCount() {
+            SlaClock c = started();
+            List<Happening> timeline = c.observe(returned(T0.minusSeconds(3600)), t0(1), new WorkCalendar.AllHours(),
+                    CADENCE, SP);
+            assertEquals(ClockState.RUNNING, c.getState());
+            assertFalse(kinds(timeline).contains("MET"));
+            assertEquals(Standing.ON_TRACK, c.standing(t0(1)));
+            assertDueIsEarliest(c);
+        }
+
+        @Test
+        void aMetClockIgnoresLaterReads() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(returned(t0(5)), t0(6), cal, CADENCE, SP);
+            List<Happening> later = c.observe(waiting("15", "Aguardando cliente"), t0(7), cal, CADENCE, SP);
+            assertEquals(List.of(), later);
+            assertEquals(ClockState.MET, c.getState());
+            assertEquals(t0(5), c.getMetAt());
+            assertEquals(t0(7), c.getLastSyncedAt());
+            assertNull(c.getDueAt());
+        }
+
+        @Test
+        void aSyncLineOnlyWhenQualitorShowsSomethingNew() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            assertEquals(List.of("SYNCED"), kinds(c.observe(working(), t0(1), cal, CADENCE, SP)));
+            assertEquals(List.of(), c.observe(working(), t0(2), cal, CADENCE, SP));
+            List<Happening> expected = c.observe(new Observation("3", "Em atendimento", "18/11/2025", null, false), t0(3),
+                    cal, CADENCE, SP);
+            assertEquals("Qualitor: situação \"Em atendimento\", previsão de resposta do Qualitor 18/11/2025",
+                    expected.get(0).detail());
+            assertEquals("18/11/2025", c.getQualitorExpectedAt());
+            assertEquals(t0(3), c.getLastSyncedAt());
+        }
+
+        @Test
+        void aLongSituationNameSeenTwiceIsNotANewSituation() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            Observation o = new Observation("3", "Em atendimento — " + "x".repeat(120), null, null, false);
+            assertEquals(List.of("SYNCED"), kinds(c.observe(o, t0(1), cal, CADENCE, SP)));
+            assertEquals(List.of(), c.observe(o, t0(2), cal, CADENCE, SP),
+                    "the same situation read again must not add a timeline line");
+        }
+
+        @Test
+        void aLongExpectedAnswerSeenTwiceIsNotNews() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            Observation o = new Observation("3", "Em atendimento", "2025-11-18T14:30:00.000-03:00", null, false);
+            assertEquals(List.of("SYNCED"), kinds(c.observe(o, t0(1), cal, CADENCE, SP)));
+            assertEquals(List.of(), c.observe(o, t0(2), cal, CADENCE, SP),
+                    "the same expected answer read again must not add a timeline line");
+        }
+
+        @Test
+        void twoPausesGiveTwoNewDeadlineVersions() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(waiting("15", "Aguardando cliente"), t0(4), cal, CADENCE, SP);   // 20 h left
+            c.observe(working(), t0(10), cal, CADENCE, SP);                           // deadline T0 + 30 h
+            assertEquals(t0(30), c.getDeadlineAt());
+            c.observe(waiting("15", "Aguardando cliente"), t0(12), cal, CADENCE, SP);  // 18 h left
+            assertEquals(Duration.ofHours(18), c.remaining(t0(13)));
+            c.observe(working(), t0(20), cal, CADENCE, SP);                           // deadline T0 + 38 h
+            assertEquals(t0(38), c.getDeadlineAt());
+            assertEquals(3, c.getDeadlineVersion());
+            assertEquals(t0(32), c.getNextAlertAt());
+            assertEquals(List.of(SlaClock.AT_RISK), settle(c, t0(32), new ArrayList<>()));
+            setId(c, 5L);
+            SlaAlert alert = new SlaAlert(c, SlaClock.BREACH, t0(38), "i1", "x");
+            assertEquals(3, alert.getDeadlineVersion(), "the ledger key follows the deadline version");
+            assertEquals(t0(38), alert.getDeadlineAt());
+        }
+
+        @Test
+        void aDemandClosedWhilePausedIsMetOnTimeWhenTheCountedTimeWasWithinThePromise() {
+            // 20 h counted, paused with 4 h left, closed 20 h later while still waiting for the customer:
+            // only 20 of the 24 h were counted, so the promise was kept.
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(waiting("15", "Aguardando cliente"), t0(20), cal, CADENCE, SP);
+            List<Happening> timeline = c.observe(closed(), t0(40), cal, CADENCE, SP);
+            assertEquals(ClockState.MET, c.getState());
+            assertEquals(Standing.MET, c.standing(t0(40)));
+            assertTrue(last(timeline, "MET").detail().endsWith("(no prazo)"), last(timeline, "MET").detail());
+        }
+
+        @Test
+        void aReturnWhilePausedIsOnTime() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(waiting("15", "Aguardando cliente"), t0(20), cal, CADENCE, SP);
+            c.observe(returned(t0(30)), t0(31), cal, CADENCE, SP);
+            assertEquals(ClockState.MET, c.getState());
+            assertEquals(Standing.MET, c.standing(t0(31)), "the return came while the clock was stopped");
+        }
+    }
+
+    @Nested
+    class StandingAndRemaining {
+
+        @Test
+        void standingThroughTheLife() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            assertEquals(Standing.ON_TRACK, c.standing(T0));
+            assertEquals(Standing.ON_TRACK, c.standing(t0(18).minusSeconds(1)));
+            assertEquals(Standing.AT_RISK, c.standing(t0(18)), "at risk even before the scan raises it");
+            settle(c, t0(18), timeline);
+            assertEquals(Standing.AT_RISK, c.standing(t0(20)));
+            assertEquals(Standing.BREACHED, c.standing(t0(24)), "breached at the deadline, before the scan");
+            settle(c, t0(24), timeline);
+            assertEquals(Standing.BREACHED, c.standing(t0(30)));
+        }
+
+        @Test
+        void remainingIsTheTimeToTheDeadline() {
+            SlaClock c = started();
+            assertEquals(Duration.ofHours(23), c.remaining(t0(1)));
+            assertEquals(Duration.ZERO, c.remaining(t0(24)));
+            assertEquals(Duration.ofHours(-2), c.remaining(t0(26)));
+        }
+    }
+
+    @Nested
+    class Sync {
+
+        @Test
+        void syncComesSoonerAsTheDeadlineNears() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            c.scheduleSync(t0(1), CADENCE);
+            assertEquals(t0(1, 30), c.getNextSyncAt());
+            assertEquals(t0(1, 30), c.getDueAt());
+            c.scheduleSync(t0(21), CADENCE);  // 3 h left
+            assertEquals(t0(21, 30), c.getNextSyncAt());
+            settle(c, t0(21), timeline);      // at-risk raised; next alert is the deadline
+            c.scheduleSync(t0(21, 50), CADENCE);  // 2 h 10 min left
+            assertEquals(t0(22), c.getNextSyncAt());
+            c.scheduleSync(t0(23), CADENCE);  // 1 h left
+            assertEquals(t0(23, 5), c.getNextSyncAt());
+            assertDueIsEarliest(c);
+            c.scheduleSync(t0(23, 55), CADENCE);  // 5 min left
+            assertEquals(t0(23, 56), c.getNextSyncAt());
+            assertEquals(t0(23, 56), c.getDueAt());
+            c.scheduleSync(t0(23, 59).plusSeconds(30), CADENCE);
+            assertEquals(t0(24), c.getDueAt(), "the breach alert comes before the next read");
+            c.scheduleSync(t0(24, 30), CADENCE);  // breached 30 min ago
+            assertEquals(t0(24, 31), c.getNextSyncAt());
+            c.scheduleSync(t0(26), CADENCE);      // breached 2 h ago
+            assertEquals(t0(26, 5), c.getNextSyncAt());
+            assertDueIsEarliest(c);
+        }
+
+        @Test
+        void observeSchedulesTheNextRead() {
+            SlaClock c = started();
+            WorkCalendar cal = new WorkCalendar.AllHours();
+            c.observe(working(), t0(23), cal, CADENCE, SP);
+            assertEquals(t0(23, 5), c.getNextSyncAt());
+            assertDueIsEarliest(c);
+            c.observe(waiting("15", "Aguardando cliente"), t0(23, 5), cal, CADENCE, SP);
+            assertEquals(t0(23, 10), c.getNextSyncAt());
+            assertEquals(t0(23, 10), c.getDueAt());
+            c.observe(working(), t0(30), cal, CADENCE, SP);  // resumed with 55 min left
+            assertEquals(t0(30, 5), c.getNextSyncAt());
+            assertDueIsEarliest(c);
+        }
+
+        @Test
+        void aFailedReadIsRetriedSoonWithoutMovingAlerts() {
+            SlaClock c = started();
+            c.syncFailed(t0(1), Duration.ofMinutes(1));
+            assertEquals(t0(1, 1), c.getNextSyncAt());
+            assertEquals(t0(1, 1), c.getDueAt());
+            assertEquals(t0(18), c.getNextAlertAt());
+            assertFalse(c.syncDue(t0(1, 1).minusSeconds(1)));
+            assertTrue(c.syncDue(t0(1, 1)));
+        }
+
+        @Test
+        void aMetClockIsNeverScheduled() {
+            SlaClock c = started();
+            c.met(t0(2), "teste", new ArrayList<>(), SP);
+            c.scheduleSync(t0(3), CADENCE);
+            assertNull(c.getNextSyncAt());
+            assertNull(c.getDueAt());
+            c.syncFailed(t0(4), Duration.ofMinutes(1));
+            assertNull(c.getDueAt(), "a failed read never makes a met clock due again");
+            assertFalse(c.syncDue(t0(100)));
+        }
+
+        @Test
+        void releaseClearsTheClaim() {
+            SlaClock c = started();
+            c.release();
+            assertEquals(t0(0, 30), c.getDueAt());
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package br.com.sopdesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The SLA monitor in the real server, with short test policies instead of 24 hours: a demand's
+ * clock is visible once it reaches Qualitor; the at-risk and breach alerts are raised once each —
+ * across four concurrent scans and a redeploy of the application in between — and arrive once
+ * each by e-mail (a real SMTP server, GreenMail, on the mail session's port); the supervisor sees
+ * the breach on the dashboard and acknowledges it; a return written in Qualitor meets the clock.
+ * A waiting-for-customer situation pauses a clock and leaving it moves the deadline (version 2).
+ */
+class SlaMonitorIT extends BrowserTest {
+
+    private static final String SUPERVISOR = "supervisor";
+    private static final String SUPERVISOR_PASSWORD = "supervisor-demo";
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("smtp.port", 2525), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void alertsFireOnceEachAcrossConcurrentScansAndARedeployArriveByEmailAndTheReturnMeetsTheClock() throws Exception {
+        String policy = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        definePolicy(policy, 2, 50, 0, null);
+        JsonObject ticket = submitUnder(policy);
+        long id = ticket.getJsonNumber("id").longValue();
+        String demand = ticket.getString("demandNumber");
+
+        JsonObject clock = clockOf(id).getJsonObject("clock");
+        assertEquals(policy, clock.getString("policy"));
+        assertEquals(demand, clock.getString("demand"));
+        assertEquals(1, clock.getInt("deadlineVersion"));
+        Duration promised = Duration.between(Instant.parse(clock.getString("startedAt")), Instant.parse(clock.getString("deadline")));
+        assertEquals(Duration.ofMinutes(2), promised, "the policy's two minutes, calendar time");
+
+        awaitAlerts(id, levels -> levels.contains("AT_RISK"), Duration.ofSeconds(100));
+
+        // four scans at once: the claims and the ledger let none raise an alert a second time
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<HttpResponse<String>>> scans = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            scans.add(() -> Env.adminApi("POST", "admin/sla/scan", null));
+        }
+        for (Future<HttpResponse<String>> f : pool.invokeAll(scans)) {
+            assertEquals(200, f.get().statusCode(), f.get().body());
+        }
+        pool.shutdown();
+        assertEquals(List.of("AT_RISK"), levels(id));
+
+        redeploy();
+
+        List<String> after = awaitAlerts(id, levels -> levels.contains("BREACH"), Duration.ofSeconds(150));
+        assertEquals(List.of("AT_RISK", "BREACH"), after, "each level once, the at-risk one not repeated after the redeploy");
+
+        List<MimeMessage> mails = awaitMails(demand, 2, Duration.ofSeconds(60));
+        assertEquals(2, mails.size(), "one e-mail per level");
+        assertTrue(mails.stream().anyMatch(m -> subject(m).startsWith("[SOP Desk] Em risco — demanda " + demand)), "at-risk mail");
+        assertTrue(mails.stream().anyMatch(m -> subject(m).startsWith("[SOP Desk] Prazo estourado — demanda " + demand)), "breach mail");
+        assertEquals("supervisor@sopdesk.local", mails.get(0).getAllRecipients()[0].toString());
+        String body = (String) mails.stream().filter(m -> subject(m).contains("estourado")).findFirst().orElseThrow().getContent();
+        assertTrue(body.contains("criado: Demanda " + demand) && body.contains("vencido: Prazo de retorno vencido"), body);
+
+        // the supervisor sees the breach and acknowledges it with a comment
+        browser.login(SUPERVISOR, SUPERVISOR_PASSWORD);
+        browser.open(Env.APP + "supervisor/index.xhtml");
+        browser.click(By.xpath("//div[@id='board:standing']//span[normalize-space(.)='Estourados']/.."));
+        browser.find(By.xpath("//table//span[@class='demand' and text()='" + demand + "']"));
+        browser.click(By.xpath("//tbody[@id='board:alerts_data']/tr[td[2][normalize-space(.)='" + demand + "']][.//span[text()='BREACH']]//button"));
+        browser.type(By.id("board:comment"), "Liguei para o Relacionamento; retorno hoje.");
+        browser.click(By.id("board:confirmAck"));
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.xpath("//tbody[@id='board:alerts_data']/tr[td[2][normalize-space(.)='" + demand + "']][.//span[text()='BREACH']]")).isEmpty());
+        JsonObject breach = alertsOf(id).stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("level").equals("BREACH")).findFirst().orElseThrow();
+        assertEquals(SUPERVISOR, breach.getString("acknowledgedBy"));
+        assertEquals("Liguei para o Relacionamento; retorno hoje.", breach.getString("comment"));
+
+        // Relacionamento writes the return in Qualitor: the next sync meets the clock, late. Qualitor
+        // stamps history to the minute, so the return is written once the deadline's minute is over.
+        Instant deadline = Instant.parse(clock.getString("deadline"));
+        long wait = Duration.between(Instant.now(), deadline.plusSeconds(61)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        HttpResponse<String> wrote = Env.post(Env.SANDBOX + "control/tickets/" + demand + "/history?author=relacionamento",
+                "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(200, wrote.statusCode(), wrote.body());
+        JsonObject met = awaitClock(id, c -> c.getString("state").equals("MET"), Duration.ofSeconds(60));
+        assertEquals("MET_LATE", met.getString("standing"));
+        List<String> kinds = clockOf(id).getJsonArray("timeline").stream().map(e -> e.asJsonObject().getString("kind")).toList();
+        assertTrue(kinds.containsAll(List.of("CREATED", "ALERT", "DUE", "ACKNOWLEDGED", "MET")), kinds.toString());
+        assertEquals(2, awaitMails(demand, 2, Duration.ofSeconds(1)).size(), "still one e-mail per level");
+    }
+
+    @Test
+    void aWaitingForCustomerSituationPausesTheClockAndLeavingItMovesTheDeadline() throws Exception {
+        String policy = "IT-P-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        definePolicy(policy, 8, 75, 0, "Aguardando cliente");
+        JsonObject ticket = submitUnder(policy);
+        long id = ticket.getJsonNumber("id").longValue();
+        String demand = ticket.getString("demandNumber");
+        Instant firstDeadline = Instant.parse(clockOf(id).getJsonObject("clock").getString("deadline"));
+
+        situation(demand, "3", "Aguardando cliente");
+        awaitClock(id, c -> c.getString("state").equals("PAUSED"), Duration.ofSeconds(40));
+        Thread.sleep(3_000);
+        situation(demand, "2", "Em atendimento");
+        JsonObject resumed = awaitClock(id, c -> c.getString("state").equals("RUNNING") && c.getInt("deadlineVersion") == 2,
+                Duration.ofSeconds(40));
+        Instant newDeadline = Instant.parse(resumed.getString("deadline"));
+        assertTrue(newDeadline.isAfter(firstDeadline.plusSeconds(2)), firstDeadline + " -> " + newDeadline);
+        assertEquals("Em atendimento", resumed.getString("qualitorSituation"));
+        List<String> kinds = clockOf(id).getJsonArray("timeline").stream().map(e -> e.asJsonObject().getString("kind")).toList();
+        assertTrue(kinds.containsAll(List.of("CREATED", "PAUSED", "RESUMED")), kinds.toString());
+    }
+
+    @Test
+    void theSlaApiIsForSupervisorsAndPoliciesAreValidated() throws Exception {
+        assertEquals(403, Env.agentApi("GET", "sla/clocks", null).statusCode());
+        assertEquals(200, Env.api("GET", "sla/clocks?standing=breached", SUPERVISOR, SUPERVISOR_PASSWORD, null, null).statusCode());
+        assertEquals(403, Env.api("GET", "admin/sla/policies", SUPERVISOR, SUPERVISOR_PASSWORD, null, null).statusCode());
+        HttpResponse<String> bad = Env.adminApi("PUT", "admin/sla/policies/IT-BAD",
+                "{\"name\":\"x\",\"durationMinutes\":0,\"atRiskPercent\":75}");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("O prazo deve ficar entre 1 minuto e 90 dias"), bad.body());
+        HttpResponse<String> ack = Env.api("POST", "sla/alerts/999999/ack", SUPERVISOR, SUPERVISOR_PASSWORD, "{\"comment\":\"ok\"}", null);
+        assertEquals(422, ack.statusCode(), ack.body());
+        JsonArray policies = json(Env.adminApi("GET", "admin/sla/policies", null).body()).asJsonArray();
+        assertTrue(policies.stream().anyMatch(p -> p.asJsonObject().getString("code").equals("RETORNO-24H")), policies.toString());
+    }
+
+    @Test
+    void administratorsDefineAPolicyAndApplyItToASopOnTheirPage() throws Exception {
+        String code = "IT-PAGE-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
+        browser.open(Env.APP + "admin/sla.xhtml");
+        browser.type(By.id("sla:code"), code);
+        browser.type(By.id("sla:name"), "Retorno em 8 horas úteis");
+        browser.type(By.id("sla:duration_input"), "480");
+        browser.click(By.cssSelector("#sla\\:business .ui-chkbox-box"));
+        browser.type(By.id("sla:pause"), "Aguardando cliente");
+        browser.click(By.id("sla:save"));
+        browser.find(By.xpath("//tbody[@id='sla:policies_data']/tr[td[1][text()='" + code + "']]"));
+        String row = browser.text(By.xpath("//tbody[@id='sla:policies_data']/tr[td[1][text()='" + code + "']]"));
+        assertTrue(row.contains("480 min") && row.contains("Horas úteis 08:00–18:00") && row.contains("Aguardando cliente"), row);
+
+        browser.type(By.id("sla:name"), "");
+        browser.click(By.id("sla:save"));
+        assertTrue(browser.text(By.id("sla:messages")).contains("Informe o nome da política."), "refused with the reason");
+
+        JsonObject saved = json(Env.adminApi("GET", "admin/sla/policies/" + code, null).body()).asJsonObject();
+        assertEquals(480, saved.getInt("durationMinutes"));
+        assertTrue(saved.getBoolean("businessHours"));
+        assertTrue(Env.adminApi("GET", "admin/audit?limit=20", null).body().contains("política " + code), "audited");
+    }
+
+    private static void definePolicy(String code, int minutes, int atRisk, int reminder, String pause) throws Exception {
+        HttpResponse<String> r = Env.adminApi("PUT", "admin/sla/policies/" + code, "{\"name\":\"Teste " + code + "\",\"durationMinutes\":" + minutes
+                + ",\"atRiskPercent\":" + atRisk + ",\"reminderMinutes\":" + reminder
+                + (pause == null ? "" : ",\"pauseSituations\":\"" + pause + "\"") + "}");
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    /** Submits a lost-password ticket while that SOP follows {@code policy}, then puts the SOP back on the default. */
+    private static JsonObject submitUnder(String policy) throws Exception {
+        assertEquals(200, Env.adminApi("PUT", "admin/sla/sops/perda-de-senha", "{\"policy\":\"" + policy + "\"}").statusCode());
+        try {
+            HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81"));
+            assertEquals(201, r.statusCode(), r.body());
+            JsonObject t = json(r.body()).asJsonObject();
+            assertEquals("SENT", t.getString("state"), r.body());
+            return t;
+        } finally {
+            Env.adminApi("PUT", "admin/sla/sops/perda-de-senha", "{\"policy\":null}");
+        }
+    }
+
+    private static void situation(String demand, String code, String name) throws Exception {
+        HttpResponse<String> r = Env.post(Env.SANDBOX + "control/tickets/" + demand + "/situation?code=" + code + "&name="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8), "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private static JsonObject clockOf(long ticketId) throws Exception {
+        HttpResponse<String> r = Env.agentApi("GET", "tickets/" + ticketId + "/clock", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r.body()).asJsonObject();
+    }
+
+    private static JsonArray alertsOf(long ticketId) throws Exception {
+        return clockOf(ticketId).getJsonArray("alerts");
+    }
+
+    private static List<String> levels(long ticketId) throws Exception {
+        return alertsOf(ticketId).stream().map(a -> a.asJsonObject().getString("level")).toList();
+    }
+
+    private static List<String> awaitAlerts(long ticketId, Predicate<List<String>> done, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        List<String> levels = levels(ticketId);
+        while (!done.test(levels) && Instant.now().isBefore(end)) {
+            Thread.sleep(1_000);
+            levels = levels(ticketId);
+        }
+        assertTrue(done.test(levels), "alerts so far: " + levels);
+        return levels;
+    }
+
+    private static JsonObject awaitClock(long ticketId, Predicate<JsonObject> done, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        JsonObject clock = clockOf(ticketId).getJsonObject("clock");
+        while (!done.test(clock) && Instant.now().isBefore(end)) {
+            Thread.sleep(1_000);
+            clock = clockOf(ticketId).getJsonObject("clock");
+        }
+        assertTrue(done.test(clock), "clock: " + clock);
+        return clock;
+    }
+
+    private static List<MimeMessage> awaitMails(String demand, int expected, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        List<MimeMessage> mine = mailsOf(demand);
+        while (mine.size() < expected && Instant.now().isBefore(end)) {
+            Thread.sleep(500);
+            mine = mailsOf(demand);
+        }
+        return mine;
+    }
+
+    private static List<MimeMessage> mailsOf(String demand) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                String[] h = m.getHeader("X-SOPDesk-Alert");
+                return h != null && h[0].startsWith(demand + "/");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Redeploys the EAR through the domain's admin port (HTTP port − 80 + 48) and waits for it to answer. */
+    private static void redeploy() throws Exception {
+        int httpPort = URI.create(Env.APP).getPort();
+        Process p = new ProcessBuilder(System.getProperty("payara.home") + "/bin/asadmin", "--interactive=false", "--port",
+                String.valueOf(httpPort - 80 + 48), "deploy", "--force=true", "--name", "sopdesk",
+                Path.of(System.getProperty("sopdesk.ear")).toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        Instant end = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(end)) {
+            try {
+                if (Env.get(Env.APP + "login.xhtml").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not up yet
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("SOP Desk did not answer after the redeploy");
+    }
+
+    private static JsonValue json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+}

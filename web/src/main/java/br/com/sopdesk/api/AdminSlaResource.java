@@ -1,0 +1,136 @@
+package br.com.sopdesk.api;
+
+import br.com.sopdesk.sla.control.SlaClocks;
+import br.com.sopdesk.sla.control.SlaScan;
+import br.com.sopdesk.sla.entity.ClockPolicy;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SLA administration (role {@code admin}): policies, which SOP follows which policy, agents' teams,
+ * and running a scan cycle on demand (for operations and the benchmark). Every change is audited.
+ */
+@Path("admin/sla")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class AdminSlaResource {
+
+    @Inject
+    SlaClocks clocks;
+
+    @Inject
+    SlaScan scan;
+
+    @Context
+    SecurityContext security;
+
+    /** A policy as administrators edit it. */
+    public record PolicyView(String code, String name, int durationMinutes, boolean businessHours, String workStart, String workEnd,
+                             String pauseSituations, int atRiskPercent, int reminderMinutes, String updatedBy, String updatedAt) {
+        static PolicyView of(ClockPolicy p) {
+            return new PolicyView(p.getCode(), p.getName(), p.getDurationMinutes(), p.isBusinessHours(), p.getWorkStart(), p.getWorkEnd(),
+                    p.getPauseSituations(), p.getAtRiskPercent(), p.getReminderMinutes(), p.getUpdatedBy(), SlaViews.str(p.getUpdatedAt()));
+        }
+    }
+
+    /** A policy change; absent numbers take the usual defaults (24 h, 75 %, 4 h reminders, 08:00–18:00). */
+    public record PolicyChange(String name, Integer durationMinutes, Boolean businessHours, String workStart, String workEnd,
+                               String pauseSituations, Integer atRiskPercent, Integer reminderMinutes) {
+    }
+
+    public record Assignment(String policy) {
+    }
+
+    public record Team(String team) {
+    }
+
+    @GET
+    @Path("policies")
+    public List<PolicyView> policies() {
+        return clocks.policies().stream().map(PolicyView::of).toList();
+    }
+
+    @GET
+    @Path("policies/{code}")
+    public PolicyView policy(@PathParam("code") String code) {
+        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException("política não encontrada: " + code));
+    }
+
+    @PUT
+    @Path("policies/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response savePolicy(@PathParam("code") String code, PolicyChange c) {
+        if (c == null) {
+            return SlaResource.refusal(new IllegalArgumentException("Envie a política em JSON."));
+        }
+        try {
+            ClockPolicy saved = clocks.savePolicy(code, c.name(), orElse(c.durationMinutes(), 1440), Boolean.TRUE.equals(c.businessHours()),
+                    c.workStart() == null ? "08:00" : c.workStart(), c.workEnd() == null ? "18:00" : c.workEnd(), c.pauseSituations(),
+                    orElse(c.atRiskPercent(), 75), orElse(c.reminderMinutes(), 240), user());
+            return Response.ok(PolicyView.of(saved)).build();
+        } catch (EJBException e) {
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    @GET
+    @Path("sops")
+    public Map<String, String> assignments() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        clocks.assignments().forEach(a -> out.put(a.getSopId(), a.getPolicyCode()));
+        return out;
+    }
+
+    @PUT
+    @Path("sops/{sopId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response assign(@PathParam("sopId") String sopId, Assignment a) {
+        try {
+            clocks.assign(sopId, a == null ? null : a.policy(), user());
+            return Response.ok(Map.of("sopId", sopId, "policy", a == null || a.policy() == null ? "" : a.policy())).build();
+        } catch (EJBException e) {
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    @PUT
+    @Path("teams/{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response team(@PathParam("username") String username, Team t) {
+        if (t == null || t.team() == null || t.team().isBlank()) {
+            return SlaResource.refusal(new IllegalArgumentException("Informe a equipe."));
+        }
+        clocks.team(username, t.team().strip(), user());
+        return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
+    }
+
+    /** Runs one scan cycle now: {@code mode=due} (the monitor's) or {@code naive} (full scan, for comparison). */
+    @POST
+    @Path("scan")
+    public SlaScan.Report scan(@QueryParam("mode") @DefaultValue("due") String mode) {
+        return "naive".equals(mode) ? scan.scanNaive() : scan.scan();
+    }
+
+    private String user() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static int orElse(Integer v, int fallback) {
+        return v == null ? fallback : v;
+    }
+}

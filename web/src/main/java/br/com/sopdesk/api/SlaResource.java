@@ -1,0 +1,155 @@
+package br.com.sopdesk.api;
+
+import br.com.sopdesk.demand.control.DemandActions;
+import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.ticket.control.InvalidSubmissionException;
+import br.com.sopdesk.ticket.control.TicketService;
+import br.com.sopdesk.sla.control.SlaBoard;
+import br.com.sopdesk.sla.control.SlaClocks;
+import br.com.sopdesk.sla.entity.SlaClock;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SLA monitor for supervisors (role {@code supervisor}): clocks by standing with the board's
+ * filters, one clock's timeline and alerts, the alerts waiting for acknowledgement, acknowledging
+ * one with a comment, reiterating the demand in Qualitor (a reason is required, as in seed 004), and
+ * the supervisor's own alert subscription.
+ */
+@Path("sla")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class SlaResource {
+
+    @Inject
+    SlaBoard board;
+
+    @Inject
+    SlaClocks clocks;
+
+    @Inject
+    DemandActions demands;
+
+    @Inject
+    TicketService tickets;
+
+    @Context
+    SecurityContext security;
+
+    /** A comment or reason sent by the supervisor. */
+    public record Note(String comment) {
+    }
+
+    /** The supervisor's e-mail and quiet hours for alerts. */
+    public record Subscription(String email, String quietFrom, String quietUntil, Boolean active) {
+    }
+
+    @GET
+    @Path("clocks")
+    public List<SlaViews.ClockView> clocks(@QueryParam("standing") String standing, @QueryParam("team") String team,
+                                          @QueryParam("sop") String sop, @QueryParam("agent") String agent) {
+        Instant now = Instant.now();
+        return board.clocks(new SlaBoard.Filter(standing == null ? null : standing.toUpperCase(), team, sop, agent), now).stream()
+                .map(c -> SlaViews.ClockView.of(c, now)).toList();
+    }
+
+    @GET
+    @Path("clocks/{id}")
+    public SlaViews.ClockDetail clock(@PathParam("id") long id) {
+        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
+        return detail(board, c);
+    }
+
+    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c) {
+        return new SlaViews.ClockDetail(SlaViews.ClockView.of(c, Instant.now()),
+                board.timeline(c.getId()).stream().map(SlaViews.EventView::of).toList(),
+                board.alertsOfDemand(c.getDemandNumber()).stream()
+                        .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(SlaViews.DeliveryView::of).toList()))
+                        .toList());
+    }
+
+    @GET
+    @Path("alerts")
+    public List<SlaViews.AlertView> alerts(@QueryParam("open") @DefaultValue("false") boolean open,
+                                           @QueryParam("max") @DefaultValue("200") int max) {
+        return board.alerts(open, max).stream()
+                .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(SlaViews.DeliveryView::of).toList()))
+                .toList();
+    }
+
+    @POST
+    @Path("alerts/{id}/ack")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response acknowledge(@PathParam("id") long id, Note note) {
+        try {
+            var a = clocks.acknowledge(id, security.getUserPrincipal().getName(), note == null ? null : note.comment());
+            return Response.ok(SlaViews.AlertView.of(a, List.of())).build();
+        } catch (EJBException e) {
+            return refusal(e.getCause() == null ? e : e.getCause());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return refusal(e);
+        }
+    }
+
+    @POST
+    @Path("clocks/{id}/reiterate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reiterate(@PathParam("id") long id, Note note) {
+        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
+        int sopVersion = tickets.find(c.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
+        DemandAction action;
+        try {
+            action = demands.reiterateFromBoard(c.getDemandNumber(), note == null ? null : note.comment(),
+                    security.getUserPrincipal().getName(), c.getSopId(), sopVersion);
+        } catch (EJBException e) {
+            return refusal(e.getCause() == null ? e : e.getCause());
+        } catch (InvalidSubmissionException e) {
+            return refusal(e);
+        }
+        var sent = demands.send(action.getId());
+        return Response.ok(Map.of("demand", c.getDemandNumber(), "state", sent.getState().name(),
+                "message", sent.getLastError() == null ? "Demanda reiterada com sucesso" : sent.getLastError())).build();
+    }
+
+    @GET
+    @Path("subscription")
+    public Subscription subscription() {
+        return clocks.subscriber(security.getUserPrincipal().getName())
+                .map(s -> new Subscription(s.getEmail(), s.getQuietFrom(), s.getQuietUntil(), s.isActive()))
+                .orElse(new Subscription(null, null, null, false));
+    }
+
+    @PUT
+    @Path("subscription")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response subscribe(Subscription s) {
+        try {
+            var saved = clocks.subscribe(security.getUserPrincipal().getName(), s.email(), s.quietFrom(), s.quietUntil(),
+                    s.active() == null || s.active());
+            return Response.ok(new Subscription(saved.getEmail(), saved.getQuietFrom(), saved.getQuietUntil(), saved.isActive())).build();
+        } catch (EJBException e) {
+            return refusal(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    static Response refusal(Throwable e) {
+        String message = e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors().values()) : String.valueOf(e.getMessage());
+        return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8").entity(Map.of("message", message)).build();
+    }
+}

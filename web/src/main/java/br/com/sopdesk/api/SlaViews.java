@@ -1,0 +1,61 @@
+package br.com.sopdesk.api;
+
+import br.com.sopdesk.sla.entity.SlaAlert;
+import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.sla.entity.SlaDelivery;
+import br.com.sopdesk.sla.entity.SlaEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** The SLA monitor's JSON shapes, shared by the supervisors', agents' and administrators' endpoints. */
+public final class SlaViews {
+
+    private SlaViews() {
+    }
+
+    /** A clock as the API shows it; times are ISO-8601 UTC. */
+    public record ClockView(long id, long ticketId, String demand, String title, String customer, String agent, String team,
+                     String sopId, String policy, String state, String standing, String startedAt, String deadline,
+                     int deadlineVersion, long remainingMinutes, String metAt, String qualitorSituation,
+                     String qualitorExpectedAnswer, String lastSyncedAt) {
+
+        static ClockView of(SlaClock c, Instant now) {
+            return new ClockView(c.getId(), c.getTicketId(), c.getDemandNumber(), c.getTitle(), c.getCustomerName(), c.getAgent(),
+                    c.getTeam(), c.getSopId(), c.getPolicyCode(), c.getState().name(), c.standing(now).name(),
+                    str(c.getStartedAt()), str(c.getDeadlineAt()), c.getDeadlineVersion(), c.remaining(now).toMinutes(),
+                    str(c.getMetAt()), c.getQualitorSituation(), c.getQualitorExpectedAt(), str(c.getLastSyncedAt()));
+        }
+    }
+
+    /** One line of a clock's timeline. */
+    public record EventView(String at, String kind, String detail) {
+        static EventView of(SlaEvent e) {
+            return new EventView(str(e.getAt()), e.getKind(), e.getDetail());
+        }
+    }
+
+    /** An alert from the ledger, with its deliveries when asked. */
+    public record AlertView(long id, long clockId, String demand, String policy, String level, int deadlineVersion, String deadline,
+                     String raisedAt, String explanation, String acknowledgedAt, String acknowledgedBy, String comment,
+                     List<DeliveryView> deliveries) {
+        static AlertView of(SlaAlert a, List<DeliveryView> deliveries) {
+            return new AlertView(a.getId(), a.getClockId(), a.getDemandNumber(), a.getPolicyCode(), a.getLevel(), a.getDeadlineVersion(),
+                    str(a.getDeadlineAt()), str(a.getRaisedAt()), a.getExplanation(), str(a.getAcknowledgedAt()),
+                    a.getAcknowledgedBy(), a.getAckComment(), deliveries);
+        }
+    }
+
+    public record DeliveryView(String channel, String recipient, String state, int attempts, String sentAt, String lastError) {
+        static DeliveryView of(SlaDelivery d) {
+            return new DeliveryView(d.getChannel(), d.getRecipient(), d.getState(), d.getAttempts(), str(d.getSentAt()), d.getLastError());
+        }
+    }
+
+    /** A clock with its timeline and alerts. */
+    public record ClockDetail(ClockView clock, List<EventView> timeline, List<AlertView> alerts) {
+    }
+
+    static String str(Instant i) {
+        return i == null ? null : i.toString();
+    }
+}
