@@ -15,6 +15,7 @@
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
 #   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
+#   SOPDESK_QUALITOR_MODE  stateless (default) or soap: how the application talks to Qualitor
 #   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
 #                      loads nothing old against a fresh database (the integration tests' setting)
 #   SOPDESK_DB         h2 (default: Payara's embedded H2 in the domain) or postgresql
@@ -211,6 +212,10 @@ configure() {
   configure_database
   # prepared statements are reused per connection instead of parsed on every call
   "${ASADMIN[@]}" set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64 >/dev/null
+  if "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$' \
+      && ! "${ASADMIN[@]}" get 'resources.mail-resource.mail/sopdesk.property.*' 2>/dev/null | grep -q "smtp.port=$SMTP_PORT\$"; then
+    "${ASADMIN[@]}" delete-javamail-resource mail/sopdesk >/dev/null
+  fi
   if ! "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
     say "creating mail session mail/sopdesk (localhost:$SMTP_PORT)"
     "${ASADMIN[@]}" create-javamail-resource --mailhost localhost --mailuser sopdesk \
@@ -238,6 +243,7 @@ configure() {
   set_config qualitor.user integracao
   set_config qualitor.password "${SOPDESK_QUALITOR_PASSWORD:-sandbox}"
   set_config qualitor.company 1
+  set_config qualitor.mode "${SOPDESK_QUALITOR_MODE:-stateless}"
   set_config sopdesk.demo "$DEMO"
   if [ "${SOPDESK_FAST_RETRY:-false}" = true ]; then
     # tests: retry queued tickets within seconds instead of minutes
@@ -311,5 +317,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,25p' "$0"; exit 2 ;;
+    sed -n '2,26p' "$0"; exit 2 ;;
 esac

@@ -51,6 +51,18 @@ public class QualitorGateway {
         client.addHistory(number, text);
     }
 
+    /** Attaches a file; like opening a ticket, not retried here (the caller retries, looking first). */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = QualitorException.Refused.class)
+    public boolean attach(String number, String fileName, byte[] content, boolean mayAlreadyExist) {
+        return client.attach(number, fileName, content, mayAlreadyExist);
+    }
+
+    /** Closes the demand (and its related ones when asked); returns Qualitor's situation afterwards. */
+    public String close(String number, boolean closeRelated) {
+        return client.close(number, closeRelated);
+    }
+
     /** Qualitor's version: needs no login, so it tells whether Qualitor answers at all. */
     public String version() {
         return client.version();

@@ -1,43 +1,40 @@
 package br.com.sopdesk.qualitor;
 
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * SOP Desk's view of Qualitor: open a ticket, read one, list a customer's, add a history entry.
- * Everything Qualitor-specific (operation names, field names, the {@code <wsqualitor>} envelope,
- * ISO-8859-1, status codes) is translated here and nowhere else.
+ * SOP Desk's view of Qualitor: open a ticket, read one, list a customer's, add a history entry,
+ * attach a file, close a ticket. Everything Qualitor-specific (operation names, field names, the
+ * {@code <wsqualitor>} envelope, ISO-8859-1, status codes, and whether the stateless form endpoint
+ * or the SOAP services with a login token carry it: {@code qualitor.mode}) is translated here and
+ * nowhere else.
+ *
+ * <p>Qualitor publishes no full description of {@code addAttachment}; the field shape used here is
+ * our assumption, kept in one place: {@code cdchamado}, {@code nmarquivo} (file name),
+ * {@code dsarquivo} (the content in Base64). To check before re-attaching after a lost answer, it
+ * reads the ticket's history ({@code getTicketHistoryData}), assuming an attached file is listed
+ * there with its {@code nmarquivo}. {@code closeTicket} takes {@code cdchamado} and
+ * {@code idfecharrelacionados} ({@code Y}/{@code N}: close the related tickets too).
  *
  * <p>Thread-safe; build one per configuration and share it.
  */
 public class QualitorClient implements AutoCloseable {
 
     static final String KEY_PREFIX = "sopdesk:";
-    private static final Charset LATIN1 = StandardCharsets.ISO_8859_1;
-
     private static final int MAX_CACHED_CODES = 50_000;
 
     private final QualitorSettings settings;
-    private final StatelessWsApi api;
+    private final WsTransport transport;
     private final Map<String, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public QualitorClient(QualitorSettings settings) {
         this.settings = settings;
-        this.api = RestClientBuilder.newBuilder()
-                .baseUri(settings.baseUri())
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(StatelessWsApi.class);
+        this.transport = switch (settings.mode()) {
+            case STATELESS -> new StatelessTransport(settings);
+            case SOAP -> new SoapTransport(settings);
+        };
     }
 
     public QualitorSettings settings() {
@@ -103,6 +100,45 @@ public class QualitorClient implements AutoCloseable {
                 .data("cdchamado", number)
                 .data("dsacompanhamento", text)
                 .data("cdtipoacompanhamento", "1"));
+    }
+
+    /**
+     * Attaches a file to the ticket ({@code addAttachment}). When {@code mayAlreadyExist} (a retry
+     * after an attempt whose answer was lost), first looks in the ticket's history for a file of
+     * that name and attaches nothing when it is there. Returns whether the file was sent now.
+     */
+    public boolean attach(String number, String fileName, byte[] content, boolean mayAlreadyExist) {
+        if (mayAlreadyExist && attachmentNames(number).contains(fileName)) {
+            return false;
+        }
+        try {
+            call("WSTicket", "addAttachment", new WsRequest()
+                    .data("cdchamado", number)
+                    .data("nmarquivo", fileName)
+                    .data("dsarquivo", java.util.Base64.getEncoder().encodeToString(content)));
+        } catch (QualitorException e) {
+            throw e.duringWrite();
+        }
+        return true;
+    }
+
+    /** Names of the files attached to the ticket, as its history lists them. */
+    public List<String> attachmentNames(String number) {
+        return call("WSTicket", "getTicketHistoryData", new WsRequest().data("cdchamado", number)).items().stream()
+                .map(i -> i.getOrDefault("nmarquivo", ""))
+                .filter(n -> !n.isBlank())
+                .toList();
+    }
+
+    /**
+     * Closes the ticket ({@code closeTicket}), and its related tickets when {@code closeRelated};
+     * returns the situation Qualitor reports afterwards (empty when it answers none).
+     */
+    public String close(String number, boolean closeRelated) {
+        WsResponse answer = call("WSTicket", "closeTicket", new WsRequest()
+                .data("cdchamado", number)
+                .data("idfecharrelacionados", closeRelated ? "Y" : "N"));
+        return answer.items().stream().findFirst().map(i -> i.getOrDefault("nmsituacao", "")).orElse("");
     }
 
     /** Qualitor's version; needs no valid login, so it tells whether Qualitor is reachable at all. */
@@ -202,72 +238,17 @@ public class QualitorClient implements AutoCloseable {
         return value;
     }
 
+    /** The one place a request goes out: through the configured transport, a {@code status 0} answer becoming a refusal. */
     WsResponse call(String service, String operation, WsRequest request) {
-        byte[] body = formBody(service, operation, request);
-        Response response;
-        try {
-            response = api.call(body);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, e, status);
-        } catch (ProcessingException e) {
-            throw new QualitorException.Unavailable(rootMessage(e) + " em " + operation, e);
+        WsResponse answer = transport.exchange(service, operation, request);
+        if (!answer.ok()) {
+            throw new QualitorException.Refused(answer.errorCode(), answer.message());
         }
-        try (response) {
-            if (response.getStatus() >= 300) {
-                throw new QualitorException.Unavailable("HTTP " + response.getStatus() + " em " + operation, null, response.getStatus());
-            }
-            byte[] bytes = response.readEntity(byte[].class);
-            WsResponse answer = WsResponse.parse(bytes == null ? new byte[0] : bytes, charsetOf(response.getMediaType()));
-            if (!answer.ok()) {
-                throw new QualitorException.Refused(answer.errorCode(), answer.message());
-            }
-            return answer;
-        } catch (ProcessingException e) {
-            throw new QualitorException.Unavailable(rootMessage(e) + " ao ler a resposta de " + operation, e);
-        }
-    }
-
-    byte[] formBody(String service, String operation, WsRequest request) {
-        String form = "user=" + enc(settings.user())
-                + "&password=" + enc(settings.password())
-                + "&company=" + enc(settings.company())
-                + "&wsdl_file=" + enc(service)
-                + "&operation=" + enc(operation)
-                + "&input_xml=" + enc(request.toXml(settings.xmlDeclaration()));
-        return form.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value == null ? "" : value, LATIN1);
-    }
-
-    private static Charset charsetOf(MediaType type) {
-        if (type != null) {
-            String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-            if (name != null && Charset.isSupported(name)) {
-                return Charset.forName(name);
-            }
-        }
-        return LATIN1;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return answer;
     }
 
     @Override
     public void close() {
-        if (api instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing a client that failed is not worth reporting
-            }
-        }
+        transport.close();
     }
 }

@@ -16,9 +16,43 @@ import org.eclipse.microprofile.config.Config;
  * @param connectTimeout {@code qualitor.connect-timeout-ms} (default 2000)
  * @param readTimeout    {@code qualitor.read-timeout-ms} (default 5000)
  * @param xmlDeclaration {@code qualitor.xml-declaration} (default true): some versions reject it
+ * @param mode           {@code qualitor.mode}: {@code stateless} (default, {@code statelessws.php}) or
+ *                       {@code soap} (login token, then {@code op(auth, xmlValue)} on
+ *                       {@code ws/services/service.php}) for installations that only offer SOAP
  */
 public record QualitorSettings(URI baseUri, String user, String password, String company,
-                               Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration) {
+                               Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration, Mode mode) {
+
+    /** How SOP Desk talks to Qualitor; the same {@code <wsqualitor>} documents travel either way. */
+    public enum Mode {
+        /** Form post to {@code ws/statelessws.php}, credentials on every call. */
+        STATELESS,
+        /** SOAP 1.1 (rpc) on {@code ws/services/service.php?wsdl=<service>}, with a login token. */
+        SOAP;
+
+        static Mode of(String value) {
+            try {
+                return Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("qualitor.mode deve ser stateless ou soap, não '" + value + "'", e);
+            }
+        }
+    }
+
+    public QualitorSettings {
+        mode = mode == null ? Mode.STATELESS : mode;
+    }
+
+    /** Settings in the default (stateless) mode. */
+    public QualitorSettings(URI baseUri, String user, String password, String company,
+                            Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration) {
+        this(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, Mode.STATELESS);
+    }
+
+    /** The same settings in another mode. */
+    public QualitorSettings withMode(Mode other) {
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, other);
+    }
 
     public static QualitorSettings from(Config config) {
         return new QualitorSettings(
@@ -28,11 +62,12 @@ public record QualitorSettings(URI baseUri, String user, String password, String
                 config.getOptionalValue("qualitor.company", String.class).orElse("1"),
                 Duration.ofMillis(config.getOptionalValue("qualitor.connect-timeout-ms", Long.class).orElse(2000L)),
                 Duration.ofMillis(config.getOptionalValue("qualitor.read-timeout-ms", Long.class).orElse(5000L)),
-                config.getOptionalValue("qualitor.xml-declaration", Boolean.class).orElse(true));
+                config.getOptionalValue("qualitor.xml-declaration", Boolean.class).orElse(true),
+                Mode.of(config.getOptionalValue("qualitor.mode", String.class).orElse("stateless")));
     }
 
     @Override
     public String toString() {
-        return "QualitorSettings[" + baseUri + ", user=" + user + ", company=" + company + "]";
+        return "QualitorSettings[" + baseUri + ", mode=" + mode + ", user=" + user + ", company=" + company + "]";
     }
 }

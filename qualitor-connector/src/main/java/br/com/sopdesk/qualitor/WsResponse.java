@@ -27,6 +27,15 @@ import org.xml.sax.SAXException;
  */
 record WsResponse(boolean ok, String errorCode, String message, List<Map<String, String>> items) {
 
+    /** An answer that arrived as text (SOAP mode: the string a SOAP operation returns); a declaration in it is ignored. */
+    static WsResponse parse(String xml) {
+        String text = xml == null ? "" : xml.strip();
+        if (text.startsWith("<?xml") && text.contains("?>")) {
+            text = text.substring(text.indexOf("?>") + 2);
+        }
+        return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static WsResponse parse(byte[] body, Charset charsetWhenUndeclared) {
         try {
             DocumentBuilder builder = secureFactory().newDocumentBuilder();
@@ -83,7 +92,7 @@ record WsResponse(boolean ok, String errorCode, String message, List<Map<String,
         return items.get(0);
     }
 
-    private static boolean hasDeclaration(byte[] body) {
+    static boolean hasDeclaration(byte[] body) {
         int i = 0;
         while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t' || body[i] == (byte) 0xEF || body[i] == (byte) 0xBB || body[i] == (byte) 0xBF)) {
             i++;

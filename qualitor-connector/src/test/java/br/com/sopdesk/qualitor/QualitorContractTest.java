@@ -43,7 +43,7 @@ class QualitorContractTest {
         qualitor = new WireMockServer(options().dynamicPort());
         qualitor.start();
         client = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
-                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofMillis(800), true));
+                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofMillis(2000), true));
         answer("getCustomer", ok("<cdcliente>1207</cdcliente><nmcliente>Padaria</nmcliente>"));
         answer("getCustomerContact", ok("<cdcontato>2</cdcontato>"));
         answer("getTicket", ok(""));
@@ -118,7 +118,7 @@ class QualitorContractTest {
     @Test
     void anAnswerSlowerThanTheTimeoutIsRetryableAndTheRetryFindsTheTicketInsteadOfOpeningASecond() {
         qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addTicketByData"))
-                .willReturn(aResponse().withFixedDelay(2000).withBody(ok("<cdchamado>48214</cdchamado>"))));
+                .willReturn(aResponse().withFixedDelay(4000).withBody(ok("<cdchamado>48214</cdchamado>"))));
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
         assertTrue(e.writeMayHaveApplied(), "the ticket may exist: a retry must look first");
@@ -233,5 +233,47 @@ class QualitorContractTest {
             assertTrue(form(calls("addTicketByData").get(0), "input_xml").startsWith("<wsqualitor>"));
         }
         qualitor.verify(postRequestedFor(urlEqualTo(ENDPOINT)).withHeader("Content-Type", matching("application/x-www-form-urlencoded; ?charset=ISO-8859-1")));
+    }
+
+    @Test
+    void attachmentAndClosingUseTheirOperationsAndFields() {
+        answer("addAttachment", ok("<cdchamado>48213</cdchamado><cdarquivo>7</cdarquivo>"));
+        answer("closeTicket", ok("<cdchamado>48213</cdchamado><cdsituacao>5</cdsituacao><nmsituacao>Encerrado</nmsituacao>"));
+        byte[] content = "SOP perda-de-senha v1\nResposta: não".getBytes(StandardCharsets.UTF_8);
+        assertTrue(client.attach("48213", "sopdesk-resumo.txt", content, false));
+        assertEquals("Encerrado", client.close("48213", false));
+
+        LoggedRequest attach = calls("addAttachment").get(0);
+        assertEquals("WSTicket", form(attach, "wsdl_file"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado>"
+                + "<nmarquivo>sopdesk-resumo.txt</nmarquivo><dsarquivo>" + java.util.Base64.getEncoder().encodeToString(content)
+                + "</dsarquivo></data></contents></wsqualitor>", form(attach, "input_xml"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado>"
+                + "<idfecharrelacionados>N</idfecharrelacionados></data></contents></wsqualitor>", form(calls("closeTicket").get(0), "input_xml"));
+    }
+
+    @Test
+    void anAttachmentWhoseAnswerWasLostIsLookedForBeforeSendingAgain() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addAttachment"))
+                .willReturn(aResponse().withFixedDelay(4000).withBody(ok(""))));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, false));
+        assertTrue(e.retryable() && e.writeMayHaveApplied(), e.toString());
+
+        answer("getTicketHistoryData", ok("<nmarquivo>sopdesk-resumo.txt</nmarquivo>"));
+        assertFalse(client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, true), "found: not attached twice");
+        assertEquals(1, calls("addAttachment").size());
+        assertTrue(form(calls("getTicketHistoryData").get(0), "input_xml").contains("<cdchamado>48213</cdchamado>"));
+
+        answer("getTicketHistoryData", ok("<dsacompanhamento>Outro registro</dsacompanhamento>"));
+        answer("addAttachment", ok(""));
+        assertTrue(client.attach("48214", "sopdesk-resumo.txt", new byte[] {1}, true), "not found: attached");
+        assertEquals(2, calls("addAttachment").size());
+    }
+
+    @Test
+    void closingAnUnknownTicketIsARefusal() {
+        answer("closeTicket", refused("20", "Ws - Chamado não encontrado: 9"));
+        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.close("9", false));
+        assertEquals("Ws - Chamado não encontrado: 9", e.qualitorMessage());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -40,11 +41,42 @@ public class ControlResource {
         return Map.of("count", all.size(), "keys", all.stream().map(t -> t.getOrDefault("dspalavrachave", "")).toList());
     }
 
+    /** The files attached to one ticket (name, size, code, and the text when it is UTF-8 text). */
+    @GET
+    @Path("tickets/{number}/attachments")
+    public List<Map<String, String>> attachments(@PathParam("number") String number) {
+        return sandbox.qualitor().attachmentsOf(number);
+    }
+
+    /** The SOAP endpoint's logins so far, tokens in force, and how a bad token is refused. */
+    @GET
+    @Path("soap")
+    public Map<String, Object> soap() {
+        SoapSessions s = sandbox.sessions();
+        return Map.of("logins", s.logins(), "activeTokens", s.active(), "tokenError", s.tokenError().name());
+    }
+
+    /** Every SOAP token stops working now: the next call of each client must log in again. */
+    @POST
+    @Path("soap/expire-tokens")
+    public Map<String, Object> expireTokens() {
+        return Map.of("expired", sandbox.sessions().expireAll());
+    }
+
+    /** How a call with a bad token is refused: {@code FAULT} (SOAP Fault, default) or {@code STATUS_0}. */
+    @POST
+    @Path("soap/token-error")
+    public Map<String, String> tokenError(@QueryParam("as") @DefaultValue("FAULT") SoapSessions.TokenError how) {
+        sandbox.sessions().tokenError(how);
+        return Map.of("tokenError", how.name());
+    }
+
     @POST
     @Path("reset")
     public Map<String, String> reset() {
         sandbox.qualitor().reset();
         sandbox.faults().clear();
+        sandbox.sessions().reset();
         return Map.of("reset", "ok");
     }
 

@@ -35,6 +35,9 @@ public final class SandboxQualitor {
     private final Map<String, Map<String, String>> contacts = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> tickets = new LinkedHashMap<>();
     private final Map<String, List<Map<String, String>>> histories = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, String>>> attachments = new LinkedHashMap<>();
+    private final Map<String, byte[]> fileContents = new java.util.HashMap<>();
+    private final AtomicLong attachmentCodes = new AtomicLong();
     private volatile boolean autoRegister = true;
 
     public SandboxQualitor() {
@@ -47,6 +50,8 @@ public final class SandboxQualitor {
         contacts.clear();
         tickets.clear();
         histories.clear();
+        attachments.clear();
+        fileContents.clear();
         autoRegister = true;
         register("11222333000181", "Padaria Pão Quente Ltda");
         register("12ABC34501DE35", "Comércio Alfanumérico S.A.");
@@ -102,6 +107,7 @@ public final class SandboxQualitor {
         ticket.put("dtprevisaoresposta", STAMP.format(now.plusHours(24)));
         tickets.put(number, ticket);
         histories.put(number, new ArrayList<>());
+        attachments.put(number, new ArrayList<>());
         return ticket;
     }
 
@@ -153,12 +159,87 @@ public final class SandboxQualitor {
         histories.get(number).add(entry);
     }
 
-    /** A demand's history entries, oldest first. */
+    /**
+     * Stores a file attached to the ticket ({@code addAttachment}: cdchamado, nmarquivo, dsarquivo in
+     * Base64 — our assumption of the shape, see the connector). Answers the file's code. Like a real
+     * Qualitor it does not refuse the same name twice: the client must not send it twice.
+     */
+    synchronized Map<String, String> addAttachment(String number, String name, String base64) throws SandboxFault {
+        Map<String, String> ticket = tickets.get(number);
+        if (ticket == null) {
+            throw new SandboxFault("20", "Ws - Chamado não encontrado: " + number);
+        }
+        if (name == null || name.isBlank()) {
+            throw new SandboxFault("12", "Ws - Campo obrigatório não informado: nmarquivo");
+        }
+        if (base64 == null || base64.isBlank()) {
+            throw new SandboxFault("12", "Ws - Campo obrigatório não informado: dsarquivo");
+        }
+        byte[] content;
+        try {
+            content = java.util.Base64.getMimeDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SandboxFault("13", "Ws - Conteúdo do arquivo inválido (base64 esperado): nmarquivo " + name);
+        }
+        Map<String, String> file = new LinkedHashMap<>();
+        file.put("cdchamado", number);
+        file.put("cdarquivo", String.valueOf(attachmentCodes.incrementAndGet()));
+        file.put("nmarquivo", name);
+        file.put("nrtamanho", String.valueOf(content.length));
+        file.put("dtanexo", STAMP.format(LocalDateTime.now(BRASILIA)));
+        file.put("nmusuario", "integracao");
+        attachments.get(number).add(file);
+        fileContents.put(file.get("cdarquivo"), content);
+        return file;
+    }
+
+    /** The ticket's history entries, then its attachments (each with nmarquivo), oldest first ({@code getTicketHistoryData}). */
     synchronized List<Map<String, String>> history(String number) throws SandboxFault {
         if (!tickets.containsKey(number)) {
             throw new SandboxFault("20", "Ws - Chamado não encontrado: " + number);
         }
-        return histories.get(number).stream().map(e -> (Map<String, String>) new LinkedHashMap<>(e)).toList();
+        List<Map<String, String>> out = new ArrayList<>();
+        histories.get(number).forEach(h -> out.add(new LinkedHashMap<>(h)));
+        attachments.get(number).forEach(a -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("dsacompanhamento", "Anexo incluído: " + a.get("nmarquivo"));
+            entry.put("nmarquivo", a.get("nmarquivo"));
+            entry.put("dtacompanhamento", a.get("dtanexo"));
+            entry.put("nmusuario", a.get("nmusuario"));
+            out.add(entry);
+        });
+        return out;
+    }
+
+    /**
+     * Closes the ticket ({@code closeTicket}): situation 5, "Encerrado"; with
+     * {@code idfecharrelacionados} Y also the tickets opened under it ({@code cdchamadosuperior}).
+     * A ticket already closed is refused, as Qualitor refuses a step that does not exist.
+     */
+    synchronized Map<String, String> close(String number, String closeRelated) throws SandboxFault {
+        Map<String, String> ticket = tickets.get(number);
+        if (ticket == null) {
+            throw new SandboxFault("20", "Ws - Chamado não encontrado: " + number);
+        }
+        String related = closeRelated == null || closeRelated.isBlank() ? "N" : closeRelated.strip().toUpperCase();
+        if (!related.equals("Y") && !related.equals("N")) {
+            throw new SandboxFault("13", "Ws - Valor inválido para idfecharrelacionados: " + closeRelated + " (Y ou N)");
+        }
+        if ("5".equals(ticket.get("cdsituacao"))) {
+            throw new SandboxFault("21", "Ws - This ticket have no next step.");
+        }
+        closeOne(ticket);
+        if (related.equals("Y")) {
+            tickets.values().stream().filter(t -> number.equals(t.get("cdchamadosuperior")) && !"5".equals(t.get("cdsituacao")))
+                    .forEach(SandboxQualitor::closeOne);
+        }
+        return new LinkedHashMap<>(ticket);
+    }
+
+    private static void closeOne(Map<String, String> ticket) {
+        ticket.put("cdsituacao", "5");
+        ticket.put("nmsituacao", "Encerrado");
+        ticket.put("dtfechamento", STAMP.format(LocalDateTime.now(BRASILIA)));
     }
 
     /** Moves a demand to another situation (what Qualitor's own users do; driven by the controls). */
@@ -171,9 +252,23 @@ public final class SandboxQualitor {
         ticket.put("nmsituacao", name);
     }
 
-    /** All tickets, oldest first, for the sandbox's own inspection page and for tests. */
+    /** The files attached to a ticket, each with its text when it is UTF-8 text (for tests and demos). */
+    public synchronized List<Map<String, String>> attachmentsOf(String number) {
+        return attachments.getOrDefault(number, List.of()).stream().map(a -> {
+            Map<String, String> copy = new LinkedHashMap<>(a);
+            byte[] content = fileContents.get(a.get("cdarquivo"));
+            copy.put("texto", content == null ? "" : new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            return (Map<String, String>) copy;
+        }).toList();
+    }
+
+    /** All tickets, oldest first, for the sandbox's own inspection page and for tests (with how many files each has: qtanexos). */
     public synchronized List<Map<String, String>> allTickets() {
-        return tickets.values().stream().map(t -> (Map<String, String>) new LinkedHashMap<>(t)).toList();
+        return tickets.values().stream().map(t -> {
+            Map<String, String> copy = new LinkedHashMap<>(t);
+            copy.put("qtanexos", String.valueOf(attachments.getOrDefault(t.get("cdchamado"), List.of()).size()));
+            return (Map<String, String>) copy;
+        }).toList();
     }
 
     private Map<String, String> register(String document, String name) {

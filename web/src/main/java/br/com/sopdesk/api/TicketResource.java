@@ -1,5 +1,7 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.demand.control.DemandActions;
+import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
@@ -25,7 +27,8 @@ import java.util.Map;
 /**
  * {@code POST /api/tickets}: the same submission as the SOP page, validated by the same rules with
  * the same messages. Answers 201 with the ticket's state (and Qualitor's demand number when it
- * already has one), or 422 with one message per field and nothing stored or sent.
+ * already has one), or 422 with one message per field and nothing stored or sent. Also reads a
+ * ticket (with its walk summary's state in Qualitor) and closes its demand.
  */
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -43,6 +46,9 @@ public class TicketResource {
 
     @Inject
     br.com.sopdesk.sla.control.SlaBoard slaBoard;
+
+    @Inject
+    DemandActions demands;
 
     @Context
     SecurityContext security;
@@ -67,11 +73,21 @@ public class TicketResource {
 
     /** A stored ticket, on its way to Qualitor or arrived. */
     public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
-                             String demandNumber, int attempts, String lastError, int returnHours) {
+                             String demandNumber, int attempts, String lastError, int returnHours, String situation,
+                             String summaryState, int summaryAttempts, String summaryError) {
         static TicketView of(Ticket t) {
             return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
-                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getReturnHours());
+                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getReturnHours(), t.getQualitorSituation(),
+                    t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(), t.getSummaryError());
         }
+    }
+
+    /** Closing the ticket's demand in Qualitor: why, and whether its related demands close too. */
+    public record CloseRequest(String reason, Boolean closeRelated) {
+    }
+
+    /** The outcome of a close request: {@code DONE} with Qualitor's situation, or {@code FAILED} with the reason. */
+    public record CloseView(long ticketId, String demandNumber, String state, String situation, String message) {
     }
 
     /** A refused submission: a summary and one message per field. */
@@ -110,6 +126,34 @@ public class TicketResource {
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c))
                 .orElseThrow(() -> new NotFoundException("chamado sem relógio de SLA (ainda não chegou ao Qualitor?): " + id));
+    }
+
+    /**
+     * {@code POST /api/tickets/{id}/close}: closes the ticket's demand in Qualitor ({@code closeTicket}),
+     * audited. 200 when Qualitor closed it; 422 when the ticket has no demand yet or the reason is
+     * missing; 502 with Qualitor's message when Qualitor refused or could not be reached (the
+     * request is kept as failed; sending it again is safe).
+     */
+    @POST
+    @Path("{id}/close")
+    public Response close(@PathParam("id") long id, CloseRequest request) {
+        if (tickets.find(id).isEmpty()) {
+            throw new NotFoundException("chamado não encontrado: " + id);
+        }
+        CloseRequest r = request == null ? new CloseRequest(null, null) : request;
+        try {
+            DemandAction action = demands.close(id, Boolean.TRUE.equals(r.closeRelated()), r.reason(), security.getUserPrincipal().getName());
+            Ticket t = tickets.find(id).orElseThrow();
+            if (action.getState() == DemandAction.State.DONE) {
+                return Response.ok(new CloseView(id, action.getDemandNumber(), action.getState().name(), t.getQualitorSituation(), null)).build();
+            }
+            return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                    .entity(new CloseView(id, action.getDemandNumber(), action.getState().name(), t.getQualitorSituation(), action.getLastError()))
+                    .build();
+        } catch (InvalidSubmissionException e) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                    .entity(new Refusal("A demanda não foi encerrada: corrija os campos indicados.", e.fieldErrors())).build();
+        }
     }
 
     private static Response refuse(Map<String, String> errors) {

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * A request on an existing Qualitor demand made for the customer (seed 004): reiterate an open
- * demand, or restart a finished one whose answer did not match. Stored before Qualitor is told, with
- * the customer's reason, which is required.
+ * demand, restart a finished one whose answer did not match, or close one SOP Desk opened. Stored
+ * before Qualitor is told, with the reason, which is required.
  */
 @Entity
 @Table(name = "demand_action")
@@ -39,7 +39,7 @@ public class DemandAction {
     public static final String ANONYMIZE = "DemandAction.anonymize";
 
     /** What is asked of the demand. */
-    public enum Kind { REITERATE, RESTART }
+    public enum Kind { REITERATE, RESTART, CLOSE }
 
     /** Where the request stands. */
     public enum State {
@@ -109,6 +109,7 @@ public class DemandAction {
             case REITERATE -> "Reiteração solicitada pelo cliente. Motivo: " + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
             case RESTART -> "Pedido de reinício: a resposta da demanda não corresponde ao assunto; retornar ao setor responsável. Motivo: "
                     + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
+            case CLOSE -> "Encerramento pelo SOP Desk, agente " + createdBy + ". Motivo: " + reason;
         };
     }
 
@@ -145,5 +146,9 @@ public class DemandAction {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
     }
 }

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Drains the Qualitor outbox every {@code sopdesk.outbox.drain-interval-seconds} (15 by default) on
  * every instance; the database claim in {@link OutboxStore} keeps instances from sending the same
  * ticket. Non-persistent on purpose: each instance runs its own, and a missed tick is simply the
- * next one. The timer bean only delegates.
+ * next one. After the tickets, the walk summaries of sent tickets are attached. The timer bean
+ * only delegates.
  */
 @Singleton
 @Startup
@@ -26,6 +27,9 @@ public class OutboxTimer {
 
     @Inject
     QualitorOutbox outbox;
+
+    @Inject
+    SummaryAttachments summaries;
 
     @Inject
     @ConfigProperty(name = "sopdesk.outbox.drain-interval-seconds", defaultValue = "15")
@@ -48,6 +52,7 @@ public class OutboxTimer {
         if (draining.compareAndSet(false, true)) {
             try {
                 outbox.drain();
+                summaries.drain();
             } finally {
                 draining.set(false);
             }

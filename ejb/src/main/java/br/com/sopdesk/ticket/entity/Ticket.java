@@ -41,7 +41,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "ticket", indexes = {
         @Index(name = "ix_ticket_outbox", columnList = "state, next_attempt_at"),
-        @Index(name = "ix_ticket_customer", columnList = "customer_document")})
+        @Index(name = "ix_ticket_customer", columnList = "customer_document"),
+        @Index(name = "ix_ticket_summary", columnList = "summary_state, summary_next_at")})
 @NamedQuery(name = Ticket.DUE, query = """
         select t.id from Ticket t
         where (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
@@ -68,9 +69,26 @@ import java.util.UUID;
         order by t.id""")
 @NamedQuery(name = Ticket.ANONYMIZE, query = """
         update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark,
-          t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.lastError = null,
+          t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.lastError = null, t.summaryError = null,
           t.anonymizedAt = :now, t.version = t.version + 1
         where t.id in :ids and t.state in :finished and t.anonymizedAt is null""")
+@NamedQuery(name = Ticket.SUMMARY_DUE, query = """
+        select t.id from Ticket t
+        where t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
+          and ((t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.PENDING and t.summaryNextAt <= :now)
+            or (t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now))
+        order by t.summaryNextAt""")
+@NamedQuery(name = Ticket.SUMMARY_CLAIM, query = """
+        update Ticket t set t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING,
+          t.summaryClaimedUntil = :lease, t.summaryAttempts = t.summaryAttempts + 1, t.version = t.version + 1
+        where t.id = :id and t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
+          and t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.PENDING and t.summaryNextAt <= :now""")
+@NamedQuery(name = Ticket.SUMMARY_RECLAIM, query = """
+        update Ticket t set t.summaryClaimedUntil = :lease, t.summaryAttempts = t.summaryAttempts + 1,
+          t.summaryOutcomeUnknown = true, t.version = t.version + 1
+        where t.id = :id and t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now""")
+@NamedQuery(name = Ticket.SITUATION, query = """
+        update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id""")
 public class Ticket {
 
     public static final String DUE = "Ticket.due";
@@ -90,6 +108,13 @@ public class Ticket {
     public static final String ANONYMIZE = "Ticket.anonymize";
     /** What takes the place of personal data removed after the retention period. */
     public static final String ANONYMIZED = "[anonimizado]";
+    /** Sent tickets whose walk summary is due to be attached in Qualitor. */
+    public static final String SUMMARY_DUE = "Ticket.summaryDue";
+    public static final String SUMMARY_CLAIM = "Ticket.summaryClaim";
+    /** Takes over a summary whose sender's lease ran out (it may have arrived in Qualitor). */
+    public static final String SUMMARY_RECLAIM = "Ticket.summaryReclaim";
+    /** Records Qualitor's situation after an action on the demand (e.g. closing it). */
+    public static final String SITUATION = "Ticket.situation";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
@@ -177,6 +202,26 @@ public class Ticket {
     @Column(name = "anonymized_at")
     private LocalDateTime anonymizedAt;
 
+    /** The walk summary attached to the Qualitor ticket; null for tickets stored before it existed. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "summary_state", length = 12)
+    private SummaryState summaryState;
+
+    @Column(name = "summary_attempts", nullable = false)
+    private int summaryAttempts;
+
+    @Column(name = "summary_next_at")
+    private LocalDateTime summaryNextAt;
+
+    @Column(name = "summary_claimed_until")
+    private LocalDateTime summaryClaimedUntil;
+
+    @Column(name = "summary_outcome_unknown", nullable = false)
+    private boolean summaryOutcomeUnknown;
+
+    @Column(name = "summary_error", length = 1000)
+    private String summaryError;
+
     protected Ticket() {
     }
 
@@ -198,6 +243,54 @@ public class Ticket {
         this.createdAt = Utc.of(now);
         this.state = TicketState.QUEUED;
         this.nextAttemptAt = Utc.of(now);
+        this.summaryState = SummaryState.PENDING;
+        this.summaryNextAt = Utc.of(now);
+    }
+
+    /** Qualitor has the walk summary (attached now, or found there after a lost answer). */
+    public void summaryAttached() {
+        this.summaryState = SummaryState.ATTACHED;
+        this.summaryClaimedUntil = null;
+        this.summaryError = null;
+    }
+
+    /**
+     * Attaching the summary failed in a way that may pass: pending again after a growing pause.
+     *
+     * @param mayHaveArrived Qualitor may hold the file although no answer came; from then on every
+     *                       retry looks for it before attaching
+     */
+    public void summaryRetryLater(String error, Instant now, Duration maxBackoff, boolean mayHaveArrived) {
+        this.summaryState = SummaryState.PENDING;
+        this.summaryOutcomeUnknown |= mayHaveArrived;
+        this.summaryError = error;
+        this.summaryClaimedUntil = null;
+        long seconds = Math.min(maxBackoff.toSeconds(), 5L * (1L << Math.min(summaryAttempts, 16)));
+        this.summaryNextAt = Utc.of(now.plusSeconds(seconds));
+    }
+
+    /** Qualitor refused the file: kept with its message, not resent. */
+    public void summaryRefused(String error) {
+        this.summaryState = SummaryState.REFUSED;
+        this.summaryError = error;
+        this.summaryClaimedUntil = null;
+    }
+
+    public SummaryState getSummaryState() {
+        return summaryState;
+    }
+
+    public int getSummaryAttempts() {
+        return summaryAttempts;
+    }
+
+    public String getSummaryError() {
+        return summaryError;
+    }
+
+    /** Whether a retry must first look in Qualitor for the file an earlier attempt may have attached. */
+    public boolean isSummaryOutcomeUnknown() {
+        return summaryOutcomeUnknown;
     }
 
     /** Qualitor confirmed the ticket under {@code number}. */

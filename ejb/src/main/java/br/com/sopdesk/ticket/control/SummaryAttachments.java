@@ -1,0 +1,118 @@
+package br.com.sopdesk.ticket.control;
+
+import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.QualitorGateway;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Attaches the plain-text summary of the SOP walk ({@link WalkSummary}) to each ticket Qualitor has
+ * numbered, from the outbox timer, apart from the submission so the agent never waits for it. A
+ * failure never re-creates the ticket: only the attachment is retried, with back-off; after an
+ * attempt whose answer was lost, the retry asks Qualitor whether the file is there before sending
+ * it again, so it arrives once. Switched off with {@code sopdesk.summary.enabled=false} (for an
+ * installation whose {@code addAttachment} differs from our assumed shape).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SummaryAttachments {
+
+    private static final Logger LOG = Logger.getLogger(SummaryAttachments.class.getName());
+
+    @Inject
+    SummaryStore store;
+
+    @Inject
+    QualitorGateway qualitor;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.summary.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.max-backoff-seconds", defaultValue = "300")
+    long maxBackoffSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.parallelism", defaultValue = "8")
+    int parallelism;
+
+    /** Attaches every due summary, several at a time; returns how many were tried. */
+    public int drain() {
+        if (!enabled) {
+            return 0;
+        }
+        List<Long> due = store.due(Instant.now(), 500);
+        SummaryAttachments self = context.getBusinessObject(SummaryAttachments.class);
+        int width = Math.max(1, Math.min(parallelism, due.size()));
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            List<Long> slice = new ArrayList<>();
+            for (int j = i; j < due.size(); j += width) {
+                slice.add(due.get(j));
+            }
+            running.add(executor.submit(() -> slice.forEach(self::attach)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "Falha ao anexar resumos no Qualitor", e.getCause());
+            }
+        }
+        return due.size();
+    }
+
+    /** Attaches one ticket's summary if this instance wins its claim. */
+    public void attach(long id) {
+        Duration maxBackoff = Duration.ofSeconds(maxBackoffSeconds);
+        if (!store.claim(id, Instant.now(), Duration.ofSeconds(leaseSeconds))) {
+            return;
+        }
+        SummaryStore.Summary summary = store.load(id);
+        try {
+            boolean sentNow = qualitor.attach(summary.number(), summary.fileName(), summary.content(), summary.mayAlreadyExist());
+            store.attached(id, sentNow);
+        } catch (QualitorException e) {
+            if (e.retryable()) {
+                store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
+            } else {
+                store.refused(id, e.getMessage());
+            }
+        } catch (CircuitBreakerOpenException e) {
+            store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
+                    Instant.now(), maxBackoff, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Falha inesperada ao anexar o resumo do chamado " + id, e);
+            store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
+        }
+    }
+}

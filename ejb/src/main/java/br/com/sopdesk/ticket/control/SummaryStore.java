@@ -1,0 +1,91 @@
+package br.com.sopdesk.ticket.control;
+
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.ticket.entity.SummaryState;
+import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The database steps of attaching the walk summary, each in its own short transaction so none stays
+ * open while Qualitor is called. Claims are conditional updates on the ticket row, as in
+ * {@link OutboxStore}: of several instances, exactly one attaches each summary.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SummaryStore {
+
+    /** What goes to Qualitor: the demand, the file, and whether an earlier attempt may have delivered it. */
+    public record Summary(String number, String fileName, byte[] content, boolean mayAlreadyExist) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    public List<Long> due(Instant now, int max) {
+        return em.createNamedQuery(Ticket.SUMMARY_DUE, Long.class)
+                .setParameter("now", Utc.of(now))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Claims the summary until {@code now + lease}; taking over an expired claim marks its outcome unknown. */
+    public boolean claim(long id, Instant now, Duration lease) {
+        for (String query : new String[] {Ticket.SUMMARY_CLAIM, Ticket.SUMMARY_RECLAIM}) {
+            int claimed = em.createNamedQuery(query)
+                    .setParameter("id", id)
+                    .setParameter("now", Utc.of(now))
+                    .setParameter("lease", Utc.of(now.plus(lease)))
+                    .executeUpdate();
+            if (claimed == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Summary load(long id) {
+        Ticket t = em.find(Ticket.class, id);
+        return new Summary(t.getQualitorNumber(), WalkSummary.fileName(t), WalkSummary.content(t), t.isSummaryOutcomeUnknown());
+    }
+
+    public void attached(long id, boolean sentNow) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getSummaryState() == SummaryState.SENDING) {
+            t.summaryAttached();
+            audit.record(t.getCreatedBy(), "chamado.resumo-anexado", "chamado " + id,
+                    WalkSummary.fileName(t) + " na demanda " + t.getQualitorNumber()
+                            + (sentNow ? "" : " (já estava anexado: nada reenviado)") + " após " + t.getSummaryAttempts() + " tentativa(s)");
+        }
+    }
+
+    public void retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveArrived) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getSummaryState() == SummaryState.SENDING) {
+            t.summaryRetryLater(truncate(error), now, maxBackoff, mayHaveArrived);
+        }
+    }
+
+    public void refused(long id, String error) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getSummaryState() == SummaryState.SENDING) {
+            t.summaryRefused(truncate(error));
+            audit.record(t.getCreatedBy(), "chamado.resumo-recusado", "chamado " + id, truncate(error));
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,48 @@
+package br.com.sopdesk.ticket.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A ticket's walk summary: pending from the start, retried without forgetting a possibly delivered file. */
+class TicketSummaryStateTest {
+
+    private static Ticket ticket() {
+        return new Ticket("perda-de-senha", 1, "t", Map.of(), "", Map.of(),
+                new Intake("11222333000181", "Padaria", "Cliente não localiza a senha.", "(51) 99999-0000", "(51) 3333-0000", "a@b.com.br"),
+                new Classification("5", "32", "4", "2"), 24, "agent", Instant.now());
+    }
+
+    @Test
+    void aNewTicketHasItsSummaryPending() {
+        assertEquals(SummaryState.PENDING, ticket().getSummaryState());
+    }
+
+    @Test
+    void aLostAnswerIsRememberedAcrossLaterFailuresAndClearedErrorOnSuccess() {
+        Ticket t = ticket();
+        t.summaryRetryLater("timeout", Instant.now(), Duration.ofSeconds(300), true);
+        assertTrue(t.isSummaryOutcomeUnknown());
+        t.summaryRetryLater("HTTP 503", Instant.now(), Duration.ofSeconds(300), false);
+        assertTrue(t.isSummaryOutcomeUnknown(), "a later clean failure does not forget that the file may be there");
+        assertEquals(SummaryState.PENDING, t.getSummaryState());
+        assertEquals("HTTP 503", t.getSummaryError());
+        t.summaryAttached();
+        assertEquals(SummaryState.ATTACHED, t.getSummaryState());
+        assertNull(t.getSummaryError());
+    }
+
+    @Test
+    void aRefusalIsKeptAndNotPending() {
+        Ticket t = ticket();
+        t.summaryRefused("Ws - Campo obrigatório não informado: nmarquivo");
+        assertEquals(SummaryState.REFUSED, t.getSummaryState());
+        assertFalse(t.isSummaryOutcomeUnknown());
+    }
+}

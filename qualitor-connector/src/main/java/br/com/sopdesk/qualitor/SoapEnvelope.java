@@ -1,0 +1,162 @@
+package br.com.sopdesk.qualitor;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * SOAP 1.1 envelopes for Qualitor's PHP (NuSOAP-style, rpc/encoded) services, written and read with
+ * the JDK's XML APIs. A call is {@code <ns1:operation xmlns:ns1="urn:<service>">} with one
+ * {@code xsd:string} element per part ({@code auth}, {@code xmlValue}; {@code login},
+ * {@code passwd}, {@code company} for the login); the answer is
+ * {@code <ns1:operationResponse><return>} holding a string (the token, or the {@code <wsqualitor>}
+ * document as escaped text), or a {@code SOAP-ENV:Fault}.
+ *
+ * <p>Assumptions, since Qualitor publishes no WSDL: the namespace {@code urn:<service>} and the
+ * {@code SOAPAction} {@code urn:<service>#<operation>} (NuSOAP's defaults); part names as in the
+ * vendor's integration page. Parsing refuses DTDs and ignores namespace prefixes and part names of
+ * the answer (PHP servers differ in them).
+ */
+final class SoapEnvelope {
+
+    static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String SOAP_ENC = "http://schemas.xmlsoap.org/soap/encoding/";
+    static final String XSD = "http://www.w3.org/2001/XMLSchema";
+    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+    /** A SOAP Fault: its code (prefix dropped, e.g. {@code Client}) and text. */
+    record Fault(String code, String message) {
+    }
+
+    /** The answer: the string returned, or the fault. */
+    record Answer(String value, Fault fault) {
+    }
+
+    private SoapEnvelope() {
+    }
+
+    static String namespace(String service) {
+        return "urn:" + service;
+    }
+
+    static String soapAction(String service, String operation) {
+        return "\"" + namespace(service) + "#" + operation + "\"";
+    }
+
+    /** The request envelope, ISO-8859-1 encoded (characters beyond Latin-1 become character references). */
+    static byte[] request(String service, String operation, Map<String, String> parts) {
+        try {
+            Document doc = builder(true).newDocument();
+            Element envelope = doc.createElementNS(SOAP_ENV, "SOAP-ENV:Envelope");
+            envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:SOAP-ENV", SOAP_ENV);
+            envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:SOAP-ENC", SOAP_ENC);
+            envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xsd", XSD);
+            envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xsi", XSI);
+            envelope.setAttributeNS(SOAP_ENV, "SOAP-ENV:encodingStyle", SOAP_ENC);
+            doc.appendChild(envelope);
+            Element body = doc.createElementNS(SOAP_ENV, "SOAP-ENV:Body");
+            envelope.appendChild(body);
+            Element call = doc.createElementNS(namespace(service), "ns1:" + operation);
+            call.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:ns1", namespace(service));
+            body.appendChild(call);
+            parts.forEach((name, value) -> {
+                Element part = doc.createElement(name);
+                part.setAttributeNS(XSI, "xsi:type", "xsd:string");
+                part.setTextContent(xmlSafe(value == null ? "" : value));
+                call.appendChild(part);
+            });
+            Transformer out = TransformerFactory.newInstance().newTransformer();
+            out.setOutputProperty(OutputKeys.ENCODING, "ISO-8859-1");
+            out.setOutputProperty(OutputKeys.INDENT, "no");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+            out.transform(new DOMSource(doc), new StreamResult(bytes));
+            return bytes.toByteArray();
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("envelope SOAP não pôde ser escrito", e);
+        }
+    }
+
+    /** Reads a response envelope: the returned string or the fault; anything else is {@link QualitorException.Malformed}. */
+    static Answer parse(byte[] body, Charset charsetWhenUndeclared) {
+        Document doc;
+        try {
+            DocumentBuilder builder = builder(true);
+            builder.setErrorHandler(null);
+            doc = WsResponse.hasDeclaration(body)
+                    ? builder.parse(new ByteArrayInputStream(body))
+                    : builder.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))));
+        } catch (SAXException | IOException e) {
+            throw new QualitorException.Malformed("envelope SOAP inválido: " + e.getMessage());
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        Element envelope = doc.getDocumentElement();
+        if (!"Envelope".equals(envelope.getLocalName())) {
+            throw new QualitorException.Malformed("resposta sem envelope SOAP (raiz: " + envelope.getNodeName() + ")");
+        }
+        Element soapBody = firstChild(envelope, "Body");
+        Element content = soapBody == null ? null : firstChild(soapBody, null);
+        if (content == null) {
+            throw new QualitorException.Malformed("envelope SOAP sem corpo");
+        }
+        if ("Fault".equals(content.getLocalName())) {
+            String code = text(firstChild(content, "faultcode"));
+            return new Answer(null, new Fault(code.contains(":") ? code.substring(code.indexOf(':') + 1) : code,
+                    text(firstChild(content, "faultstring"))));
+        }
+        Element returned = firstChild(content, null);
+        if (returned == null) {
+            throw new QualitorException.Malformed("resposta SOAP de " + content.getLocalName() + " sem valor");
+        }
+        return new Answer(returned.getTextContent(), null);
+    }
+
+    private static DocumentBuilder builder(boolean namespaces) throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        factory.setNamespaceAware(namespaces);
+        return factory.newDocumentBuilder();
+    }
+
+    /** The first child element with that local name (any namespace), or the first child element when name is null. */
+    private static Element firstChild(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && (localName == null || localName.equals(e.getLocalName()))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element e) {
+        return e == null ? "" : e.getTextContent().trim();
+    }
+
+    /** Control characters XML 1.0 cannot carry are dropped (as {@link WsRequest} does). */
+    private static String xmlSafe(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> cp >= 0x20 || cp == '\n' || cp == '\r' || cp == '\t').forEach(out::appendCodePoint);
+        return out.toString();
+    }
+}

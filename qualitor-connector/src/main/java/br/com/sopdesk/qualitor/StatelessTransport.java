@@ -1,0 +1,71 @@
+package br.com.sopdesk.qualitor;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * {@code qualitor.mode=stateless}: every call is a form post to {@code ws/statelessws.php} carrying
+ * the credentials, the service ({@code wsdl_file}), the operation and the request document
+ * ({@code input_xml}), all encoded in ISO-8859-1.
+ */
+final class StatelessTransport implements WsTransport {
+
+    private final QualitorSettings settings;
+    private final StatelessWsApi api;
+
+    StatelessTransport(QualitorSettings settings) {
+        this.settings = settings;
+        this.api = RestClientBuilder.newBuilder()
+                .baseUri(settings.baseUri())
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(StatelessWsApi.class);
+    }
+
+    @Override
+    public WsResponse exchange(String service, String operation, WsRequest request) {
+        byte[] body = formBody(service, operation, request);
+        Response response;
+        try {
+            response = api.call(body);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, e, status);
+        } catch (ProcessingException e) {
+            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " em " + operation, e);
+        }
+        try (response) {
+            if (response.getStatus() >= 300) {
+                throw new QualitorException.Unavailable("HTTP " + response.getStatus() + " em " + operation, null, response.getStatus());
+            }
+            byte[] bytes = response.readEntity(byte[].class);
+            return WsResponse.parse(bytes == null ? new byte[0] : bytes, WsTransport.charsetOf(response.getMediaType()));
+        } catch (ProcessingException e) {
+            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " ao ler a resposta de " + operation, e);
+        }
+    }
+
+    byte[] formBody(String service, String operation, WsRequest request) {
+        String form = "user=" + enc(settings.user())
+                + "&password=" + enc(settings.password())
+                + "&company=" + enc(settings.company())
+                + "&wsdl_file=" + enc(service)
+                + "&operation=" + enc(operation)
+                + "&input_xml=" + enc(request.toXml(settings.xmlDeclaration()));
+        return form.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value == null ? "" : value, LATIN1);
+    }
+
+    @Override
+    public void close() {
+        WsTransport.closeQuietly(api);
+    }
+}

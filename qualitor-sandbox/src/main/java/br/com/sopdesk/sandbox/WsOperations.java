@@ -1,0 +1,143 @@
+package br.com.sopdesk.sandbox;
+
+import br.com.sopdesk.sandbox.SandboxQualitor.SandboxFault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+/**
+ * Qualitor's operations on {@code <wsqualitor>} documents, whichever transport brought them (the
+ * stateless form endpoint or the SOAP services): reads the request's {@code <data>} and
+ * {@code <informacoesadicionais>}, runs the operation on {@link SandboxQualitor}, writes the answer.
+ */
+@ApplicationScoped
+public class WsOperations {
+
+    @Inject
+    Sandbox sandbox;
+
+    /** Runs {@code service.operation} on the request document; a refusal is a {@link SandboxFault}. */
+    List<Map<String, String>> run(String service, String operation, String inputXml) throws SandboxFault {
+        Map<String, String> data = new LinkedHashMap<>();
+        Map<String, String> additional = new LinkedHashMap<>();
+        parse(inputXml, data, additional);
+        return dispatch(service, operation, data, additional);
+    }
+
+    private List<Map<String, String>> dispatch(String service, String operation, Map<String, String> data,
+                                               Map<String, String> additional) throws SandboxFault {
+        SandboxQualitor q = sandbox.qualitor();
+        return switch (service + "." + operation) {
+            case "WSGeneral.getVersion" -> List.of(Map.of("version", "8.20.sandbox"));
+            case "WSGeneral.getCustomer" -> List.of(q.customer(data.get("nrcpfcnpj")));
+            case "WSGeneral.getCustomerContact" -> List.of(q.contact(data.get("cdcliente"), data.get("dsemail"), data.get("nmcontato")));
+            case "WSTicket.addTicketByData" -> {
+                Map<String, String> t = q.addTicket(data, additional);
+                yield List.of(pick(t, "cdchamado", "cdsituacao", "nmsituacao", "dtchamado"));
+            }
+            case "WSTicket.getTicketData" -> {
+                Map<String, String> t = q.ticket(data.get("cdchamado"));
+                String fields = data.get("campos");
+                yield List.of(fields == null || fields.isBlank() ? t : pick(t, fields.split("\\s*,\\s*")));
+            }
+            case "WSTicket.getTicket" -> q.ticketsOf(data.get("cdcliente"), data.get("cdsituacao"), data.get("dtperiodo")).stream()
+                    .map(t -> pick(t, "cdchamado", "nmtitulochamado", "cdsituacao", "nmsituacao", "dtchamado", "dtprevisaoresposta", "dspalavrachave"))
+                    .toList();
+            case "WSTicket.addTicketHistory" -> {
+                q.addHistory(data.get("cdchamado"), data.get("dsacompanhamento"), data.get("cdtipoacompanhamento"));
+                yield List.of();
+            }
+            case "WSTicket.getTicketHistoryData" -> q.history(data.get("cdchamado"));
+            case "WSTicket.addAttachment" -> List.of(q.addAttachment(data.get("cdchamado"), data.get("nmarquivo"), data.get("dsarquivo")));
+            case "WSTicket.closeTicket" -> List.of(pick(q.close(data.get("cdchamado"), data.get("idfecharrelacionados")),
+                    "cdchamado", "cdsituacao", "nmsituacao", "dtfechamento"));
+            default -> throw new SandboxFault("2", "Ws - Operação desconhecida: " + service + "/" + operation);
+        };
+    }
+
+    private static Map<String, String> pick(Map<String, String> from, String... fields) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : fields) {
+            if (from.containsKey(f)) {
+                out.put(f, from.get(f));
+            }
+        }
+        return out;
+    }
+
+    private static void parse(String xml, Map<String, String> data, Map<String, String> additional) throws SandboxFault {
+        if (xml == null || xml.isBlank()) {
+            return;
+        }
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            // the form field is already text: drop the declaration so its encoding is not re-applied
+            String text = xml.strip().startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml;
+            Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+            collect(doc.getDocumentElement(), "data", data);
+            collect(doc.getDocumentElement(), "informacoesadicionais", additional);
+        } catch (Exception e) {
+            throw new SandboxFault("99", "Ws - XML de entrada inválido: " + e.getMessage());
+        }
+    }
+
+    private static void collect(Element root, String block, Map<String, String> into) {
+        var nodes = root.getElementsByTagName(block);
+        if (nodes.getLength() == 0) {
+            return;
+        }
+        for (Node n = nodes.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                into.put(e.getNodeName(), e.getTextContent());
+            }
+        }
+    }
+
+    static String ok(List<Map<String, String>> items) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<wsqualitor>")
+                .append("<response_status><status>1</status><error_code></error_code><msg></msg></response_status>")
+                .append("<response_data>");
+        for (Map<String, String> item : items) {
+            xml.append("<dataitem>");
+            item.forEach((k, v) -> xml.append('<').append(k).append('>').append(escape(v)).append("</").append(k).append('>'));
+            xml.append("</dataitem>");
+        }
+        return xml.append("</response_data></wsqualitor>").toString();
+    }
+
+    static String error(String code, String message) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<wsqualitor><response_status><status>0</status><error_code>"
+                + code + "</error_code><msg>" + escape(message) + "</msg></response_status><response_data/></wsqualitor>";
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> {
+                    if (cp > 0xFF) {
+                        out.append("&#").append(cp).append(';');
+                    } else {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
+}
