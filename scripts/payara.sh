@@ -238,6 +238,10 @@ configure() {
   fi
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+  # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it
+  for listener in http-listener-1 http-listener-2; do
+    "${ASADMIN[@]}" set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xframe-options=false" >/dev/null
+  done
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$HTTP_PORT/qualitor-sandbox"
   set_config qualitor.user integracao
@@ -253,12 +257,18 @@ configure() {
     # SLA: scan every 5 s and read Qualitor every 5 s in a deadline's last ten minutes
     set_config sopdesk.sla.scan-interval-seconds 5
     set_config sopdesk.sla.sync.last-seconds 5
+    # tests: login throttle windows of seconds, and a second origin allowed to frame the pages
+    set_config sopdesk.login.window-seconds 20
+    set_config sopdesk.login.max-failures-per-address 12
+    set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT"
   else
     set_config sopdesk.outbox.drain-interval-seconds 15
     set_config sopdesk.outbox.max-backoff-seconds 300
     set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 10000
     set_config sopdesk.sla.scan-interval-seconds 20
     set_config sopdesk.sla.sync.last-seconds 60
+    set_config sopdesk.login.window-seconds 900
+    set_config sopdesk.login.max-failures-per-address 30
   fi
   set_config sopdesk.sla.dashboard-url "http://localhost:$HTTP_PORT/sopdesk/supervisor/"
 }

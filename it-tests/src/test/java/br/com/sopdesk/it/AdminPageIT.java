@@ -28,7 +28,9 @@ class AdminPageIT extends BrowserTest {
         browser.click(By.id("admin:publish"));
         assertTrue(browser.text(By.id("admin:messages")).contains("SOP " + id + " publicado na versão 1"));
         assertTrue(browser.text(By.id("admin:sops")).contains(id));
-        assertTrue(browser.text(By.id("admin:audit")).contains("SOP " + id + " v1"));
+        browser.click(By.id("admin-nav-audit"));
+        browser.waitForPage();
+        assertTrue(browser.text(By.id("audit:entries")).contains("SOP " + id + " v1"));
     }
 
     @Test

@@ -173,12 +173,12 @@ class SlaMonitorIT extends BrowserTest {
         browser.open(Env.APP + "admin/sla.xhtml");
         browser.type(By.id("sla:code"), code);
         browser.type(By.id("sla:name"), "Retorno em 8 horas úteis");
-        browser.type(By.id("sla:duration_input"), "480");
+        browser.type(By.id("sla:duration"), "480");
         browser.click(By.cssSelector("#sla\\:business .ui-chkbox-box"));
         browser.type(By.id("sla:pause"), "Aguardando cliente");
         browser.click(By.id("sla:save"));
-        browser.find(By.xpath("//tbody[@id='sla:policies_data']/tr[td[1][text()='" + code + "']]"));
-        String row = browser.text(By.xpath("//tbody[@id='sla:policies_data']/tr[td[1][text()='" + code + "']]"));
+        By row0 = By.xpath("//tbody[@id='sla:policies_data']/tr[.//strong[text()='" + code + "']]");
+        String row = browser.text(row0);
         assertTrue(row.contains("480 min") && row.contains("Horas úteis 08:00–18:00") && row.contains("Aguardando cliente"), row);
 
         browser.type(By.id("sla:name"), "");

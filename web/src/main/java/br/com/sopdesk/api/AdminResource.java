@@ -1,7 +1,10 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.audit.control.AuditCsv;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.audit.entity.AuditEntry;
+import br.com.sopdesk.audit.entity.AuditQuery;
+import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.InvalidBundleException;
@@ -23,12 +26,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Administration (role {@code admin}): categories, SOP bundle import (publish a new version) and
- * export, and the audit trail. Every change is recorded in the audit trail by the services.
+ * export, and the audit trail (search and CSV export, personal data masked). Every change is
+ * recorded in the audit trail by the services. Users are in {@link UserResource}.
  */
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -57,7 +67,7 @@ public class AdminResource {
     /** One line of the audit trail. */
     public record AuditView(long id, String at, String actor, String action, String subject, String detail) {
         static AuditView of(AuditEntry a) {
-            return new AuditView(a.getId(), a.getAt().toString(), a.getActor(), a.getAction(), a.getSubject(), a.getDetail());
+            return new AuditView(a.getId(), a.getAt().toString(), a.getActor(), a.getAction(), Masking.text(a.getSubject()), Masking.text(a.getDetail()));
         }
     }
 
@@ -113,10 +123,57 @@ public class AdminResource {
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
+    /** A page of the audit trail: {@code entries} newest first and the {@code total} matching. */
+    public record AuditPage(long total, int first, List<AuditView> entries) {
+    }
+
     @GET
     @Path("audit")
-    public List<AuditView> audit(@QueryParam("limit") @DefaultValue("200") int limit) {
-        return audit.latest(limit).stream().map(AuditView::of).toList();
+    public Response audit(@QueryParam("limit") @DefaultValue("200") int limit, @QueryParam("first") @DefaultValue("0") int first,
+                          @QueryParam("actor") String actor, @QueryParam("action") String action,
+                          @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
+                          @QueryParam("paged") @DefaultValue("false") boolean paged) {
+        AuditQuery query;
+        try {
+            query = new AuditQuery(actor, action, date(from), date(to), text);
+        } catch (DateTimeParseException e) {
+            return Response.status(400).entity(Map.of("message", "Data inválida: use aaaa-mm-dd.")).build();
+        }
+        List<AuditView> entries = audit.search(query, first, limit).stream().map(AuditView::of).toList();
+        return Response.ok(paged ? new AuditPage(audit.count(query), first, entries) : entries).build();
+    }
+
+    /** The matching audit entries as a CSV file for spreadsheets (see {@link AuditCsv}); at most 100 000 lines. */
+    @GET
+    @Path("audit.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public Response auditCsv(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text) {
+        AuditQuery query;
+        try {
+            query = new AuditQuery(actor, action, date(from), date(to), text);
+        } catch (DateTimeParseException e) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", "Data inválida: use aaaa-mm-dd.")).build();
+        }
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            AuditCsv.header(writer);
+            for (int first = 0; first < 100_000; first += 1000) {
+                List<AuditEntry> chunk = audit.search(query, first, 1000);
+                for (AuditEntry e : chunk) {
+                    AuditCsv.row(writer, e);
+                }
+                if (chunk.size() < 1000) {
+                    break;
+                }
+            }
+            writer.flush();
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"auditoria-sopdesk.csv\"").build();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
     }
 
     private String admin() {

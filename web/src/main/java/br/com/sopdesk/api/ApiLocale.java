@@ -12,7 +12,11 @@ final class ApiLocale {
     }
 
     static Locale of(HttpHeaders headers) {
-        return headers.getAcceptableLanguages().stream()
+        return of(headers.getAcceptableLanguages());
+    }
+
+    static Locale of(java.util.List<Locale> acceptable) {
+        return acceptable.stream()
                 .filter(l -> "en".equals(l.getLanguage()) || "pt".equals(l.getLanguage()))
                 .findFirst()
                 .map(l -> "en".equals(l.getLanguage()) ? Locale.ENGLISH : PT_BR)

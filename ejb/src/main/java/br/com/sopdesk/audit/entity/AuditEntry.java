@@ -7,6 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import java.time.LocalDateTime;
 
 /**
  * One thing that happened, for the audit trail: who, when, what, on which subject. Append-only: no
- * setters, and nothing in the application updates or deletes entries.
+ * setters, and the entity refuses to be updated or removed through JPA (see {@link #refuseChange()}).
  */
 @Entity
 @Table(name = "audit_entry")
@@ -52,6 +54,13 @@ public class AuditEntry {
         this.action = action;
         this.subject = subject;
         this.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
+    }
+
+    /** The audit trail is append-only: an update or delete of an entry fails its transaction. */
+    @PreUpdate
+    @PreRemove
+    void refuseChange() {
+        throw new IllegalStateException("a trilha de auditoria não pode ser alterada nem apagada (registro " + id + ")");
     }
 
     public Long getId() {

@@ -1,15 +1,24 @@
 package br.com.sopdesk.security.control;
 
+import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.security.entity.UserAccount;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Looks up and creates sign-in accounts; the identity store and the demo loader use it. */
+/**
+ * Sign-in accounts: checking a password (the identity store), and their administration (create,
+ * change roles or name, reset the password, deactivate), each change in the audit trail and never
+ * with a password or hash in it. An administrator cannot lock themselves out (remove their own
+ * admin role or deactivate themselves), so there is always someone to manage the others.
+ */
 @Stateless
 public class UserDirectory {
 
@@ -18,6 +27,11 @@ public class UserDirectory {
 
     @Inject
     Pbkdf2PasswordHash hash;
+
+    @Inject
+    AuditLog audit;
+
+    public static final int MIN_PASSWORD = 10;
 
     private static volatile String dummyHash;
 
@@ -50,5 +64,80 @@ public class UserDirectory {
         }
         em.persist(new UserAccount(username, displayName, hash.generate(password.toCharArray()), roles));
         return true;
+    }
+
+    public List<UserAccount> all() {
+        return em.createQuery("select u from UserAccount u order by u.username", UserAccount.class).getResultList();
+    }
+
+    /** Creates an account for an administrator's request. */
+    public UserAccount create(String admin, String username, String displayName, String password, Set<String> roles) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (!UserAccount.USERNAME.matcher(name).matches()) {
+            throw new InvalidUserChangeException("Nome de usuário inválido: use de 2 a 80 letras minúsculas, dígitos, '.', '-', '_' ou '@'.");
+        }
+        if (em.find(UserAccount.class, name) != null) {
+            throw new InvalidUserChangeException("Já existe um usuário '" + name + "'.");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new InvalidUserChangeException("Informe o nome da pessoa (até 200 caracteres).");
+        }
+        checkRoles(roles);
+        checkPassword(password);
+        UserAccount account = new UserAccount(name, displayName.strip(), hash.generate(password.toCharArray()), roles);
+        em.persist(account);
+        audit.record(admin, "usuario.criado", "usuário " + name, "nome: '" + account.getDisplayName() + "'; papéis: " + String.join(",", new java.util.TreeSet<>(roles)));
+        return account;
+    }
+
+    /** Changes what is given (null leaves it as is); returns the account. */
+    public UserAccount change(String admin, String username, String displayName, Set<String> roles, Boolean active, String newPassword) {
+        UserAccount account = find(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidUserChangeException("Usuário não encontrado: " + username));
+        boolean self = account.getUsername().equalsIgnoreCase(admin);
+        List<String> changes = new ArrayList<>();
+        if (displayName != null) {
+            if (displayName.isBlank() || displayName.length() > 200) {
+                throw new InvalidUserChangeException("Informe o nome da pessoa (até 200 caracteres).");
+            }
+            changes.add(account.rename(displayName));
+        }
+        if (roles != null) {
+            checkRoles(roles);
+            if (self && !roles.contains("admin")) {
+                throw new InvalidUserChangeException("Você não pode retirar o seu próprio papel de administrador.");
+            }
+            changes.add(account.changeRoles(roles));
+        }
+        if (active != null) {
+            if (self && !active) {
+                throw new InvalidUserChangeException("Você não pode desativar o seu próprio usuário.");
+            }
+            changes.add(account.activate(active));
+        }
+        if (newPassword != null) {
+            checkPassword(newPassword);
+            changes.add(account.resetPassword(hash.generate(newPassword.toCharArray())));
+        }
+        String detail = String.join("; ", changes.stream().filter(c -> !c.isEmpty()).toList());
+        if (!detail.isEmpty()) {
+            audit.record(admin, "usuario.alterado", "usuário " + account.getUsername(), detail);
+        }
+        return account;
+    }
+
+    private static void checkRoles(Set<String> roles) {
+        if (roles == null || roles.isEmpty() || !UserAccount.ROLES.containsAll(roles)) {
+            throw new InvalidUserChangeException("Escolha ao menos um papel entre agent, supervisor e admin.");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.isBlank()) {
+            throw new InvalidUserChangeException("A senha deve ter ao menos " + MIN_PASSWORD + " caracteres.");
+        }
+        if (password.length() > 200) {
+            throw new InvalidUserChangeException("A senha deve ter no máximo 200 caracteres.");
+        }
     }
 }

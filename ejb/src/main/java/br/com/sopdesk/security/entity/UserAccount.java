@@ -59,6 +59,49 @@ public class UserAccount {
         this.createdAt = Utc.of(Instant.now());
     }
 
+    /** Allowed user names: 2 to 80 of lower-case letters, digits, dot, dash, underscore, at-sign. */
+    public static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._@-]{1,79}");
+
+    /** Replaces the roles; returns a description of the change for the audit trail, empty if none. */
+    public String changeRoles(Set<String> newRoles) {
+        if (newRoles == null || newRoles.isEmpty() || !ROLES.containsAll(newRoles)) {
+            throw new IllegalArgumentException("papéis inválidos: " + newRoles);
+        }
+        if (roles.equals(new TreeSet<>(newRoles))) {
+            return "";
+        }
+        String before = String.join(",", new TreeSet<>(roles));
+        roles.clear();
+        roles.addAll(newRoles);
+        return "papéis: " + before + " -> " + String.join(",", new TreeSet<>(newRoles));
+    }
+
+    public String rename(String newDisplayName) {
+        if (newDisplayName == null || newDisplayName.isBlank() || newDisplayName.strip().equals(displayName)) {
+            return "";
+        }
+        String before = displayName;
+        displayName = newDisplayName.strip();
+        return "nome: '" + before + "' -> '" + displayName + "'";
+    }
+
+    public String activate(boolean on) {
+        if (active == on) {
+            return "";
+        }
+        active = on;
+        return on ? "reativado" : "desativado";
+    }
+
+    public String resetPassword(String newHash) {
+        passwordHash = newHash;
+        return "senha redefinida";
+    }
+
+    public Instant getCreatedAt() {
+        return Utc.instant(createdAt);
+    }
+
     public String getUsername() {
         return username;
     }

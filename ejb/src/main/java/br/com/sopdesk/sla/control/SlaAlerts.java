@@ -98,9 +98,10 @@ public class SlaAlerts {
         };
     }
 
-    /** Deliveries due now (quiet hours over, back-off waited), oldest first. */
+    /** Deliveries due now (quiet hours over, back-off waited), oldest first; lapsed sends become uncertain first. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> dueDeliveries(Instant now, int max) {
+        em.createNamedQuery(SlaDelivery.LAPSED).setParameter("now", Utc.of(now)).executeUpdate();
         return em.createNamedQuery(SlaDelivery.DUE, Long.class).setParameter("now", Utc.of(now)).setMaxResults(max).getResultList();
     }
 

@@ -15,24 +15,34 @@ import java.time.LocalDateTime;
 
 /**
  * One alert on its way to one recipient by e-mail or webhook. Unique per (alert, channel,
- * recipient); claimed through the database before sending, marked sent after, retried with
- * back-off when the channel fails, and held until a supervisor's quiet hours end
- * ({@code notBefore}) for non-breach alerts.
+ * recipient); held until a supervisor's quiet hours end ({@code notBefore}) for non-breach alerts.
+ *
+ * <p>Sending is at most once: the claim moves it to {@code SENDING} in the database before the
+ * channel is called, a refusal puts it back to {@code PENDING} with back-off (given up as
+ * {@code FAILED} after eight attempts), success makes it {@code SENT}. If the sending instance
+ * dies or the application is redeployed between the channel's answer and that record, the lease
+ * runs out and the delivery becomes {@code UNCERTAIN} instead of being sent again: a supervisor
+ * never gets the same alert twice, and the ledger and the dashboard still hold it.
  */
 @Entity
 @Table(name = "sla_delivery")
 @NamedQuery(name = SlaDelivery.DUE, query = """
-        select d.id from SlaDelivery d where d.state = 'PENDING' and d.notBefore <= :now
-        and (d.claimedUntil is null or d.claimedUntil < :now) order by d.notBefore""")
+        select d.id from SlaDelivery d where d.state = 'PENDING' and d.notBefore <= :now order by d.notBefore""")
 @NamedQuery(name = SlaDelivery.CLAIM, query = """
-        update SlaDelivery d set d.claimedUntil = :lease, d.attempts = d.attempts + 1
-        where d.id = :id and d.state = 'PENDING' and (d.claimedUntil is null or d.claimedUntil < :now)""")
+        update SlaDelivery d set d.state = 'SENDING', d.claimedUntil = :lease, d.attempts = d.attempts + 1
+        where d.id = :id and d.state = 'PENDING' and d.notBefore <= :now""")
+@NamedQuery(name = SlaDelivery.LAPSED, query = """
+        update SlaDelivery d set d.state = 'UNCERTAIN', d.claimedUntil = null,
+          d.lastError = 'envio interrompido: pode não ter chegado; não reenviado para não duplicar'
+        where d.state = 'SENDING' and d.claimedUntil < :now""")
 @NamedQuery(name = SlaDelivery.OF_ALERT, query = "select d from SlaDelivery d where d.alertId = :alert order by d.id")
 public class SlaDelivery {
 
     public static final String DUE = "SlaDelivery.due";
     public static final String CLAIM = "SlaDelivery.claim";
     public static final String OF_ALERT = "SlaDelivery.ofAlert";
+    /** Deliveries whose sender vanished mid-send become UNCERTAIN, never sent twice. */
+    public static final String LAPSED = "SlaDelivery.lapsed";
     public static final String EMAIL = "EMAIL";
     public static final String WEBHOOK = "WEBHOOK";
     static final int MAX_ATTEMPTS = 8;
@@ -93,6 +103,7 @@ public class SlaDelivery {
         if (attempts >= MAX_ATTEMPTS) {
             state = "FAILED";
         } else {
+            state = "PENDING";
             long wait = Math.min(3600, 15L << Math.min(attempts, 10));
             notBefore = Utc.of(now.plus(Duration.ofSeconds(wait)));
         }

@@ -1,6 +1,8 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.certificate.entity.CertificateFacts;
+import br.com.sopdesk.certificate.entity.TicketCertificate;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.FieldRules;
@@ -29,6 +31,9 @@ import java.util.Optional;
 @Stateless
 public class TicketService {
 
+    /** Room in the ticket's decisions text (its column holds 2000). */
+    private static final int DECISIONS_MAX = 1990;
+
     @PersistenceContext
     EntityManager em;
 
@@ -52,6 +57,15 @@ public class TicketService {
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale) {
+        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null);
+    }
+
+    /**
+     * As above, keeping with the ticket the facts read from the customer's certificate (never the
+     * file): in their own table and as a line of the text Relacionamento reads.
+     */
+    public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
+                         String requestedCategory, String agent, Locale locale, CertificateFacts certificate) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
@@ -79,11 +93,19 @@ public class TicketService {
                 kept.put(f.name(), v.strip());
             }
         });
+        Instant now = Instant.now(Clock.systemUTC());
+        String decisions = walk.describeDecisions() + describe(bundle, kept);
+        if (certificate != null && decisions.length() + certificate.describe().length() < DECISIONS_MAX) {
+            decisions += certificate.describe() + "\n";
+        }
         Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers()),
-                walk.usedAnswers(), walk.describeDecisions() + describe(bundle, kept), kept, intake,
-                new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
-                bundle.sla().returnHours(), agent, Instant.now(Clock.systemUTC()));
+                walk.usedAnswers(), decisions,
+                kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
+                bundle.sla().returnHours(), agent, now);
         em.persist(ticket);
+        if (certificate != null) {
+            em.persist(new TicketCertificate(ticket, certificate, now));
+        }
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
         return ticket;

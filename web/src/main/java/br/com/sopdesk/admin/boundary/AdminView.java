@@ -1,7 +1,5 @@
 package br.com.sopdesk.admin.boundary;
 
-import br.com.sopdesk.audit.control.AuditLog;
-import br.com.sopdesk.audit.entity.AuditEntry;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.InvalidBundleException;
@@ -17,7 +15,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Binds the administration page: categories, publishing SOP versions, the latest audit entries. */
+/** Binds the administration page: categories and publishing SOP versions (users and audit have their own pages). */
 @Named
 @ViewScoped
 public class AdminView implements Serializable {
@@ -29,9 +27,6 @@ public class AdminView implements Serializable {
 
     @Inject
     SopCatalog catalog;
-
-    @Inject
-    AuditLog audit;
 
     private String bundleJson;
     private String newCode;
@@ -53,10 +48,6 @@ public class AdminView implements Serializable {
             usage = catalog.categoryUsage();
         }
         return String.join(", ", usage.getOrDefault(category.getCode(), List.of("—")));
-    }
-
-    public List<AuditEntry> getAudit() {
-        return audit.latest(100);
     }
 
     public void saveCategory(Category category) {

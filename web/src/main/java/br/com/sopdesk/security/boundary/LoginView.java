@@ -26,6 +26,9 @@ public class LoginView {
     @Inject
     FacesContext faces;
 
+    @Inject
+    OidcSignOn oidc;
+
     private String username;
     private String password;
 
@@ -36,11 +39,25 @@ public class LoginView {
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    faces.getApplication().getResourceBundle(faces, "msg").getString("login.failed"), null));
+            case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, failure(ext), null));
             case SUCCESS -> ext.redirect(ext.getRequestContextPath() + "/app/index.xhtml");
             default -> { }
         }
+    }
+
+    private String failure(ExternalContext ext) {
+        java.util.ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+        Object locked = ext.getRequestMap().get(SopDeskAuthentication.LOCKED_SECONDS);
+        if (locked instanceof Long seconds) {
+            long minutes = Math.max(1, (seconds + 59) / 60);
+            return java.text.MessageFormat.format(msg.getString("login.locked"), minutes);
+        }
+        return msg.getString("login.failed");
+    }
+
+    /** Whether the page offers single sign-on ({@code sopdesk.oidc.enabled}). */
+    public boolean isSingleSignOn() {
+        return oidc.isEnabled();
     }
 
     public String getUsername() {

@@ -1,7 +1,13 @@
 package br.com.sopdesk.security.boundary;
 
+import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.security.control.LoginThrottle;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -12,47 +18,121 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * How callers sign in, with the same accounts everywhere: the pages through the login form
  * ({@code /login.xhtml}, which hands the credentials over with {@code SecurityContext.authenticate}),
- * the REST API under {@code /api/} with HTTP Basic. Jakarta Security 3 allows one mechanism per
- * application, hence one class for both. An API caller without valid credentials gets 401, never a
- * redirect to a login page; a page visitor is sent to the login form.
+ * the REST API under {@code /api/} with HTTP Basic, and, when {@code sopdesk.oidc.enabled=true},
+ * single sign-on through OpenID Connect (see {@link OidcSignOn}). Jakarta Security 3 calls one
+ * mechanism per application, hence one class for all three (an alternative with priority, so it
+ * wins over the OpenID mechanism Soteria registers for {@link OidcSignOn}'s definition). An API caller without valid credentials
+ * gets 401, never a redirect to a login page; a page visitor is sent to the login form.
+ * <p>
+ * Every password check first asks {@link LoginThrottle}: a user name or client address with too
+ * many recent failures is refused without checking the password (the form shows how long to wait;
+ * the API answers 429 with {@code Retry-After}). Form sign-ins and every failure are audited; API
+ * successes are not (each API call signs in again and would flood the trail).
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
 @AutoApplySession
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    /** Request attribute: seconds the caller must wait, set when the throttle refused a form sign-in. */
+    public static final String LOCKED_SECONDS = "sopdesk.login.lockedSeconds";
 
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    OidcSignOn oidc;
+
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential != null) {
-            return context.notifyContainerAboutLogin(identityStores.validate(credential));
+        if (credential instanceof UsernamePasswordCredential form) {
+            return passwordSignIn(form, false, request, response, context);
         }
         if (isApi(request)) {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
                 UsernamePasswordCredential basic = decode(header.substring(6).strip());
-                CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(basic);
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(result);
+                if (basic == null) {
+                    return unauthorized(response, context);
                 }
-                return unauthorized(response, context);
+                return passwordSignIn(basic, true, request, response, context);
             }
             return context.isProtected() ? unauthorized(response, context) : context.doNothing();
+        }
+        if (oidc.handles(request)) {
+            AuthenticationStatus status = oidc.validateRequest(request, response, context);
+            if (status == AuthenticationStatus.SUCCESS && (context.getGroups() == null || context.getGroups().isEmpty())) {
+                // the provider knows them, SOP Desk does not (OidcIdentityStore refused and audited it)
+                context.cleanClientSubject();
+                return context.redirect(request.getContextPath() + LOGIN_PAGE + "?sso=recusado");
+            }
+            return status;
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    private AuthenticationStatus passwordSignIn(UsernamePasswordCredential credential, boolean api, HttpServletRequest request,
+                                                HttpServletResponse response, HttpMessageContext context) {
+        String user = LoginThrottle.normalize(credential.getCaller());
+        String address = request.getRemoteAddr();
+        Optional<Duration> locked = throttle.lockedFor(user, address);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toMillisPart() > 0 ? 1 : 0));
+            return api ? tooManyAttempts(response, context, seconds) : refusedForm(request, context, seconds);
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(user);
+            if (!api) {
+                audit.record(result.getCallerPrincipal().getName(), "login", "usuário " + result.getCallerPrincipal().getName(), "formulário; endereço " + address);
+            }
+            return context.notifyContainerAboutLogin(result);
+        }
+        throttle.failed(user, address);
+        audit.record(user.isEmpty() ? null : user, "login.falhou", "usuário " + user, (api ? "API (Basic)" : "formulário") + "; endereço " + address);
+        // the form keeps its page (the login view shows the message); the API gets 401
+        return api ? unauthorized(response, context) : context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    private static AuthenticationStatus refusedForm(HttpServletRequest request, HttpMessageContext context, long seconds) {
+        request.setAttribute(LOCKED_SECONDS, seconds);
+        return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, HttpMessageContext context, long seconds) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"message\":\"Muitas tentativas de acesso sem sucesso. Tente novamente em "
+                    + LoginMessages.waitText(seconds) + ".\",\"retryAfterSeconds\":" + seconds + "}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; the refusal stands
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package br.com.sopdesk.sop.boundary;
 
 import br.com.sopdesk.category.control.Categories;
+import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sop.control.SopCatalog;
@@ -67,6 +68,7 @@ public class SopWalkView implements Serializable {
     private DemandAction.State demandState;
     private String demandError;
     private RelatedTickets.Lookup related;
+    private CertificateFacts certificate;
 
     /** View action: loads the latest version of the SOP named in the URL and applies the context. */
     @SuppressWarnings("unchecked")
@@ -84,6 +86,7 @@ public class SopWalkView implements Serializable {
             answers = new HashMap<>(c.answers());
             fields = new HashMap<>(c.fields());
             demandNumber = c.demandNumber();
+            certificate = c.certificate();
         }
         if (cnpj != null && !cnpj.isBlank() && intake.getDocument() == null) {
             intake.setDocument(cnpj);
@@ -111,7 +114,7 @@ public class SopWalkView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             var saved = tickets.submit(bundle.id(), bundle.version(), answers, fields, intake, null,
-                    faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale());
+                    faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate);
             ticket = TicketStatus.of(outbox.push(saved.getId()));
             loadRelated();
         } catch (InvalidSubmissionException e) {
@@ -148,6 +151,7 @@ public class SopWalkView implements Serializable {
         answers.clear();
         fields.clear();
         intake = new Intake();
+        certificate = null;
         ticket = null;
         demandState = null;
         demandError = null;
@@ -160,7 +164,7 @@ public class SopWalkView implements Serializable {
         if (switchTo == null || switchTo.equals(bundle.id())) {
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, fields, demandNumber));
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CARRY, new Carry(intake, answers, fields, demandNumber, certificate));
         return "/app/sop?faces-redirect=true&id=" + switchTo;
     }
 
@@ -199,7 +203,17 @@ public class SopWalkView implements Serializable {
     }
 
     /** What travels to the next SOP when the agent switches. */
-    record Carry(Intake intake, Map<String, String> answers, Map<String, String> fields, String demandNumber) implements Serializable {
+    record Carry(Intake intake, Map<String, String> answers, Map<String, String> fields, String demandNumber,
+                 CertificateFacts certificate) implements Serializable {
+    }
+
+    /** The facts read from the customer's certificate (by {@code CertificatePanel}), kept with the ticket. */
+    public void certificateRead(CertificateFacts facts) {
+        this.certificate = facts;
+    }
+
+    public CertificateFacts getCertificate() {
+        return certificate;
     }
 
     public String getSopId() {

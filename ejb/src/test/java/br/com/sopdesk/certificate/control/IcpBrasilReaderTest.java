@@ -1,0 +1,51 @@
+package br.com.sopdesk.certificate.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.junit.jupiter.api.Test;
+
+/** The otherName value encodings met in real ICP-Brasil certificates, and the common-name shapes. */
+class IcpBrasilReaderTest {
+
+    @Test
+    void otherNameValuesInEveryEncoding() throws Exception {
+        assertEquals("11222333000181", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DERPrintableString("11222333000181"))));
+        assertEquals("11222333000181", IcpBrasilReader.text(new DERTaggedObject(true, 0,
+                new DEROctetString("11222333000181".getBytes(StandardCharsets.US_ASCII)))));
+        assertEquals("JOSÉ CONCEIÇÃO", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DERUTF8String("JOSÉ CONCEIÇÃO"))));
+        assertEquals("JOSÉ", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DEROctetString("JOSÉ".getBytes(StandardCharsets.ISO_8859_1)))),
+                "Latin-1 bytes in an OCTET STRING");
+        assertEquals("JOSÉ", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DEROctetString("JOSÉ".getBytes(StandardCharsets.UTF_8)))),
+                "UTF-8 bytes in an OCTET STRING");
+        assertEquals("123456789012", IcpBrasilReader.text(new DERTaggedObject(true, 0,
+                new DEROctetString(new DERPrintableString("123456789012").getEncoded()))), "a string encoded inside the OCTET STRING");
+        assertEquals("a@b.com.br", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DERTaggedObject(true, 0, new DERIA5String("a@b.com.br")))),
+                "an extra explicit tag");
+        assertEquals("52998224725", IcpBrasilReader.text(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(
+                new DERTaggedObject(false, 0, new DERPrintableString("52998224725")).getEncoded())), "implicit tagging, as parsed from a file");
+    }
+
+    @Test
+    void commonNamesLoseTheirDocument() {
+        assertEquals("MARIA DA SILVA", IcpBrasilReader.withoutDocument("MARIA DA SILVA:52998224725"));
+        assertEquals("EMPRESA LTDA", IcpBrasilReader.withoutDocument("EMPRESA LTDA:11222333000181"));
+        assertEquals("EMPRESA NOVA S A", IcpBrasilReader.withoutDocument("EMPRESA NOVA S A : 12ABC34501DE35"));
+        assertEquals("AC SOLUTI Multipla v5", IcpBrasilReader.withoutDocument("AC SOLUTI Multipla v5"));
+        assertEquals("NOME: COM DOIS PONTOS", IcpBrasilReader.withoutDocument("NOME: COM DOIS PONTOS"));
+        assertNull(IcpBrasilReader.withoutDocument(null));
+    }
+
+    @Test
+    void zerosAreNotInformed() {
+        assertNull(IcpBrasilReader.informed("000000000000"));
+        assertNull(IcpBrasilReader.informed("  "));
+        assertEquals("1234", IcpBrasilReader.informed(" 1234 "));
+    }
+}

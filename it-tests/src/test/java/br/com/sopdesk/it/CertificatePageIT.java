@@ -1,0 +1,94 @@
+package br.com.sopdesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.sopdesk.it.IcpCertificates.Holder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * An agent in the warranty SOP drops the customer's certificate file: the facts show, the empty
+ * form fields fill in, the warnings (no CEI, another CNPJ than Qualitor's) and the warranty decision
+ * appear, and the ticket sent to Qualitor carries the facts read.
+ */
+class CertificatePageIT extends BrowserTest {
+
+    @Test
+    void droppingTheCertificateFillsTheFormWarnsAndDecidesTheWarranty() throws Exception {
+        Holder h = Holder.company("12ABC34501DE35");
+        h.notBefore = Instant.now().minus(3, ChronoUnit.DAYS);
+        Path file = Files.createTempFile("certificado", ".cer");
+        Files.write(file, IcpCertificates.der(IcpCertificates.holder(h)));
+        try {
+            browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+            browser.open(Env.APP + "app/sop.xhtml?id=garantia-revogacao&cnpj=11.222.333/0001-81");
+            answer("caso", "Esqueceu de incluir a CEI ou o PIS");
+
+            browser.driver().findElement(By.id("walk:certificate-file_input")).sendKeys(file.toAbsolutePath().toString());
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("cert-holder")));
+            browser.waitForAjax();
+
+            assertEquals("COMERCIO EXEMPLO LTDA", browser.text(By.id("cert-holder")));
+            assertEquals("12ABC34501DE35", browser.text(By.id("cert-cnpj")));
+            assertTrue(browser.text(By.id("cert-kind")).startsWith("e-CNPJ"), browser.text(By.id("cert-kind")));
+            assertTrue(browser.text(By.cssSelector(".warning-NO_CEI")).contains("não tem matrícula CEI"));
+            assertTrue(browser.find(By.cssSelector(".warning-NO_CEI a")).getAttribute("href").contains("id=sem-matricula-cei"),
+                    "the warning leads to the CEI SOP");
+            assertTrue(browser.text(By.cssSelector(".warning-DOCUMENT_DIFFERS")).contains("12.ABC.345/01DE-35"),
+                    "the CNPJ from Qualitor differs from the certificate's");
+            String warranty = browser.text(By.id("warranty-decision"));
+            assertTrue(warranty.contains("Dentro da garantia de 14 dias") && warranty.contains("restam 11 dia(s)"), warranty);
+
+            answer("prazo-14", "Sim");
+            assertEquals("11222333000181", browser.find(By.id("walk:document")).getAttribute("value"), "what came from Qualitor is kept");
+            assertEquals("COMERCIO EXEMPLO LTDA", browser.find(By.id("walk:customerName")).getAttribute("value"));
+            assertEquals("financeiro@exemplo.com.br", browser.find(By.id("walk:email")).getAttribute("value"));
+            String issued = LocalDate.ofInstant(h.notBefore, ZoneId.of("America/Sao_Paulo")).format(DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+            assertEquals(issued, browser.find(By.id("walk:extra:0:field")).getAttribute("value"), "issuance date from the certificate");
+
+            browser.type(By.id("walk:description"), "Cliente esqueceu de incluir a CEI; pede revogação e reemissão na garantia.");
+            browser.type(By.id("walk:phone1"), "(51) 99999-0000");
+            browser.type(By.id("walk:phone2"), "(51) 3333-0000");
+            browser.click(By.id("walk:save"));
+            String number = browser.waiting(Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-number"))).getText();
+            assertTrue(number.matches("\\d+"), number);
+            assertTrue(Env.sandboxTickets().contains("Certificado lido pelo SOP Desk: e-CNPJ A3 de COMERCIO EXEMPLO LTDA"),
+                    "the facts read travel in the ticket text");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aWrongFileIsAnsweredOnThePage() throws Exception {
+        Path file = Files.createTempFile("nao-e-certificado", ".pfx");
+        Files.writeString(file, "isto não é um certificado");
+        try {
+            browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+            browser.open(Env.APP + "app/sop.xhtml?id=sem-matricula-cei");
+            browser.driver().findElement(By.id("walk:certificate-file_input")).sendKeys(file.toAbsolutePath().toString());
+            String error = browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-error"))).getText();
+            assertTrue(error.contains("não é um certificado reconhecido"), error);
+
+            browser.type(By.id("walk:certificate-pem"), new String(IcpCertificates.pem(IcpCertificates.holder(new Holder())),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            browser.click(By.id("walk:certificate-read"));
+            assertEquals("MARIA DA SILVA", browser.text(By.id("cert-holder")));
+            assertEquals("52998224725", browser.text(By.id("cert-cpf")));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

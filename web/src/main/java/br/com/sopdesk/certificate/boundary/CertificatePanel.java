@@ -1,0 +1,182 @@
+package br.com.sopdesk.certificate.boundary;
+
+import br.com.sopdesk.certificate.control.CertificateInspector;
+import br.com.sopdesk.certificate.control.FormFill;
+import br.com.sopdesk.certificate.control.UnreadableCertificateException;
+import br.com.sopdesk.certificate.entity.CertificateFacts;
+import br.com.sopdesk.certificate.entity.CertificateWarning;
+import br.com.sopdesk.certificate.entity.WarrantyCase;
+import br.com.sopdesk.certificate.entity.WarrantyDecision;
+import br.com.sopdesk.sop.boundary.SopWalkView;
+import br.com.sopdesk.sop.entity.FieldSpec;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.primefaces.event.FileUploadEvent;
+
+/**
+ * The "customer's certificate" panel of the SOP page: the agent drops the file (with the PFX
+ * password) or pastes the PEM text; the facts show, the empty form fields fill in, and the warnings
+ * and, in the warranty SOP, the warranty decision appear. The file, the pasted text and the
+ * password are dropped right after reading; only the facts stay (and go with the ticket).
+ */
+@Named
+@ViewScoped
+public class CertificatePanel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    @Inject
+    CertificateInspector inspector;
+
+    @Inject
+    SopWalkView walk;
+
+    private transient String password;
+    private transient String pasted;
+    private String error;
+    private List<String> filled = List.of();
+
+    /** The upload listener: reads the dropped file with the password typed beside it. */
+    public void upload(FileUploadEvent event) {
+        read(event.getFile().getContent());
+    }
+
+    /** Reads the PEM text pasted from a token tool. */
+    public void readPasted() {
+        byte[] text = pasted == null ? new byte[0] : pasted.getBytes(StandardCharsets.ISO_8859_1);
+        pasted = null;
+        read(text);
+    }
+
+    private void read(byte[] content) {
+        char[] secret = password == null || password.isEmpty() ? null : password.toCharArray();
+        password = null;
+        try {
+            CertificateFacts facts = inspector.inspect(content, secret);
+            error = null;
+            walk.certificateRead(facts);
+            filled = FormFill.fill(facts, walk.getIntake(), walk.getBundle().fields(), walk.getFields());
+            if (filled.contains("document")) {
+                walk.loadRelated();
+            }
+        } catch (UnreadableCertificateException e) {
+            error = e.message(locale());
+        } finally {
+            Arrays.fill(content, (byte) 0);
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    public CertificateFacts getFacts() {
+        return walk.getCertificate();
+    }
+
+    /** Warnings against what the form holds now (the CNPJ typed may change after reading). */
+    public List<CertificateWarning> getWarnings() {
+        CertificateFacts facts = getFacts();
+        return facts == null ? List.of() : facts.warnings(walk.getIntake().getDocument(), Instant.now());
+    }
+
+    public String message(CertificateWarning warning) {
+        return warning.message(locale());
+    }
+
+    public long getDaysLeft() {
+        return getFacts() == null ? 0 : getFacts().daysLeft(Instant.now());
+    }
+
+    /** In the warranty SOP, once the case is answered: the decision, from the issuance date typed or read. */
+    public String getWarranty() {
+        if (walk.getBundle() == null || !WarrantyCase.SOP_ID.equals(walk.getBundle().id())) {
+            return null;
+        }
+        WarrantyCase warrantyCase = WarrantyCase.of(walk.getAnswers().get(WarrantyCase.QUESTION)).orElse(null);
+        if (warrantyCase == null) {
+            return null;
+        }
+        LocalDate today = LocalDate.ofInstant(Instant.now(), CertificateFacts.BRASILIA);
+        LocalDate typed = walk.getBundle().fields().stream().filter(FormFill::isIssuanceDate).map(FieldSpec::name)
+                .map(walk.getFields()::get).map(CertificatePanel::date).filter(d -> d != null).findFirst().orElse(null);
+        CertificateFacts facts = getFacts();
+        WarrantyDecision decision;
+        if (facts != null && (typed == null || typed.equals(facts.issuedOn()))) {
+            decision = warrantyCase.decide(facts.issuedOn(), WarrantyDecision.IssuanceSource.CERTIFICATE_VALIDITY, today);
+        } else {
+            decision = warrantyCase.decide(typed, typed == null ? null : WarrantyDecision.IssuanceSource.ORDER_DATE, today);
+        }
+        return decision.message(locale());
+    }
+
+    /** e-CPF, e-CNPJ or another kind of certificate, in the agent's language. */
+    public String getKind() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg").getString("cert.kind." + getFacts().kind().name());
+    }
+
+    public String getChain() {
+        return String.join(" → ", getFacts().chain());
+    }
+
+    public String getUsage() {
+        return String.join(", ", getFacts().keyUsage());
+    }
+
+    public String day(Object date) {
+        return date instanceof LocalDate d ? DAY.format(d) : "";
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip(), DAY);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    public int getMaxBytes() {
+        return inspector.maxBytes();
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public List<String> getFilled() {
+        return filled;
+    }
+
+    public String getPassword() {
+        return null;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasted() {
+        return null;
+    }
+
+    public void setPasted(String pasted) {
+        this.pasted = pasted;
+    }
+}
