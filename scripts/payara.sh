@@ -18,6 +18,7 @@
 #   SOPDESK_QUALITOR_MODE  stateless (default) or soap: how the application talks to Qualitor
 #   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
 #                      loads nothing old against a fresh database (the integration tests' setting)
+#   SOPDESK_HEAP       the server's maximum heap (default 1536m; the SLA benchmark runs with 512m)
 #   SOPDESK_DB         h2 (default: Payara's embedded H2 in the domain) or postgresql
 #   SOPDESK_DB_URL     PostgreSQL JDBC URL (default jdbc:postgresql://localhost:5432/sopdesk)
 #   SOPDESK_DB_USER    PostgreSQL user (default sopdesk)
@@ -230,10 +231,14 @@ configure() {
     RESTART=true
   fi
   # Payara's default heap (512 MB) leaves the collector busy once agents, the outbox and the
-  # sandbox share the server; give it room (restart below, once).
-  if "${ASADMIN[@]}" list-jvm-options | grep -qx -- '-Xmx512m'; then
-    "${ASADMIN[@]}" delete-jvm-options -- '-Xmx512m' >/dev/null
-    "${ASADMIN[@]}" create-jvm-options -- '-Xmx1536m' >/dev/null
+  # sandbox share the server; give it room (SOPDESK_HEAP; restart below, once, when it changes).
+  local heap="-Xmx${SOPDESK_HEAP:-1536m}" current
+  current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- '-Xmx[0-9]*[kKmMgG]' | head -n 1 || true)"
+  if [ "$current" != "$heap" ]; then
+    if [ -n "$current" ]; then
+      "${ASADMIN[@]}" delete-jvm-options -- "$current" >/dev/null
+    fi
+    "${ASADMIN[@]}" create-jvm-options -- "$heap" >/dev/null
     RESTART=true
   fi
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
@@ -327,5 +332,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,26p' "$0"; exit 2 ;;
+    sed -n '2,27p' "$0"; exit 2 ;;
 esac

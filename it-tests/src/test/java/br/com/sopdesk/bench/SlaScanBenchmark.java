@@ -1,0 +1,581 @@
+package br.com.sopdesk.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SLA monitor benchmark (issue 5), run against the real server by
+ * {@code ./mvnw -B verify -Pbench-sla -DskipTests -pl it-tests -am}. Not a test: it reports figures.
+ *
+ * <p>The open clocks are seeded straight into the domain's embedded H2 database (a second
+ * connection through H2's {@code AUTO_SERVER}, with the driver Payara itself ships), because a
+ * million demands through the API would take hours. Then, on a server limited to a 512 MB heap:
+ * <ol>
+ *   <li>the due-only scan ({@code POST /api/admin/sla/scan?mode=due}) beside the naive full scan
+ *       ({@code mode=naive}) for 0, 100, 1,000 and 10,000 due clocks among all the open ones, and
+ *       the due scan with 1,000 due clocks among 100,000 and among 1,000,000 open clocks; each
+ *       pair {@code bench.repeats} times (2) in alternating order, the fastest sample reported,
+ *       since the machine is shared;</li>
+ *   <li>the breach latency: demands under a real one-minute policy, submitted through the API,
+ *       alerted by the persistent timer (every 20 s) — alert raised minus deadline;</li>
+ *   <li>the server's used heap, sampled from its MicroProfile Metrics endpoint all along.</li>
+ * </ol>
+ * While the scans are compared the timer is set to an hour (and the application redeployed), so
+ * no timer tick takes a share of the due clocks from the scan being measured; it is set back to
+ * 20 s for the breach latency.
+ */
+public final class SlaScanBenchmark {
+
+    private static final String APP = System.getProperty("sopdesk.url", "http://localhost:18080/sopdesk/");
+    private static final String METRICS = System.getProperty("metrics.url", "http://localhost:18080/metrics");
+    private static final String DB = System.getProperty("bench.db");
+    private static final String PAYARA = System.getProperty("payara.home");
+    private static final String EAR = System.getProperty("sopdesk.ear");
+    private static final int CLOCKS = Integer.getInteger("bench.clocks", 1_000_000);
+    private static final int FIRST = Math.min(100_000, CLOCKS);
+    private static final int[] DUE = {0, 100, 1_000, 10_000};
+    private static final int BREACHES = Integer.getInteger("bench.breaches", 3);
+    private static final int REPEATS = Integer.getInteger("bench.repeats", 2);
+    /** Seeded ids sit far above the application's sequences. */
+    private static final long BASE = 1_000_000_000L;
+    private static final int CHUNK = 50_000;
+    private static final String POLICY = "BENCH-1MIN";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HeapWatch heap = new HeapWatch();
+    private final Map<String, String> summary = new LinkedHashMap<>();
+    private Connection db;
+    private long seeded;
+    private long fresh = BASE;
+
+    public static void main(String[] args) throws Exception {
+        new SlaScanBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; load average at start: %s; server heap limit %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.version"), load(), System.getProperty("bench.heap", "?"));
+        heap.start();
+        reload(3600);
+        db = connect();
+        seedTo(FIRST);
+        plans();
+        System.out.println("warm-up (both scans, 1,000 due):");
+        measure(1_000);
+        System.out.printf(Locale.ROOT, "1,000 due among %,d open clocks:%n", open());
+        Row small = measure(1_000);
+        summary.put("due scan, 1,000 due among " + open() + " open clocks", small.due.millis + " ms " + small.dueSamples);
+        seedTo(CLOCKS);
+        long open = open();
+        System.out.printf(Locale.ROOT, "open clocks now: %,d%n", open);
+        List<Row> rows = new ArrayList<>();
+        for (int d : DUE) {
+            System.out.printf(Locale.ROOT, "%,d due among %,d open clocks:%n", d, open);
+            rows.add(measure(d));
+        }
+        System.out.printf(Locale.ROOT, "%n== scan cycle with %,d open clocks ==%n", open);
+        System.out.println("| due clocks | due-only scan (fastest; all samples) | naive full scan (fastest; all samples) | naive / due | clocks settled (due / naive) | alerts (due / naive) | clocks read by naive | peak used heap (due / naive) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %,d | %,d ms; %s | %,d ms; %s | %s | %,d / %,d | %,d / %,d | %,d | %d / %d MB |%n", r.due.clocks, r.due.millis,
+                    r.dueSamples, r.naive.millis, r.naiveSamples,
+                    r.due.millis == 0 ? "∞ (due < 1 ms)" : String.format(Locale.ROOT, "%.1f×", (double) r.naive.millis / r.due.millis),
+                    r.due.clocks, r.naive.clocks, r.due.alerts, r.naive.alerts, r.naive.examined, r.dueMb, r.naiveMb);
+        }
+        Row same = rows.stream().filter(r -> r.due.clocks == 1_000).findFirst().orElseThrow();
+        summary.put("due scan, 1,000 due among " + open + " open clocks", same.due.millis + " ms " + same.dueSamples);
+        reload(20);
+        breaches();
+        heap.stop();
+        System.out.printf(Locale.ROOT, "%n== summary ==%n");
+        summary.forEach((k, v) -> System.out.println(k + ": " + v));
+        System.out.printf(Locale.ROOT, "server used heap: peak %d MB of %d MB max over %d samples (every 500 ms, whole run);"
+                        + " garbage collection %s over the run%n", heap.peak / 1_048_576, heap.max / 1_048_576, heap.samples,
+                heap.gcSummary());
+        System.out.println("OutOfMemoryError in server.log: " + outOfMemory());
+        System.out.println("load average at end: " + load());
+    }
+
+    // ---------------------------------------------------------------- the scans
+
+    record Report(String mode, int clocks, int alerts, long examined, long millis) {
+        static Report of(JsonObject o) {
+            return new Report(o.getString("mode"), o.getInt("clocks"), o.getInt("alerts"), o.getJsonNumber("examined").longValue(),
+                    o.getJsonNumber("millis").longValue());
+        }
+    }
+
+    /** The fastest of the repeated samples of each scan (the least disturbed on a shared machine), all samples, peak heaps. */
+    record Row(Report due, Report naive, long dueMb, long naiveMb, List<Long> dueSamples, List<Long> naiveSamples) {
+    }
+
+    /**
+     * Makes {@code d} fresh clocks due and runs the due scan, and {@code d} others for the naive
+     * scan, {@code bench.repeats} times, alternating which goes first.
+     */
+    private Row measure(int d) throws Exception {
+        List<Report> dues = new ArrayList<>();
+        List<Report> naives = new ArrayList<>();
+        long dueMb = 0;
+        long naiveMb = 0;
+        for (int i = 0; i < REPEATS; i++) {
+            for (String mode : i % 2 == 0 ? List.of("due", "naive") : List.of("naive", "due")) {
+                makeDue(d);
+                heap.resetPhase();
+                Report r = scan(mode);
+                long mb = heap.phasePeak / 1_048_576;
+                if (mode.equals("due")) {
+                    dues.add(r);
+                    dueMb = Math.max(dueMb, mb);
+                } else {
+                    naives.add(r);
+                    naiveMb = Math.max(naiveMb, mb);
+                }
+                System.out.printf(Locale.ROOT, "  %,d due, %s scan: %,d ms (%,d read, %d settled, %d alerts, peak used heap %d MB)%n", d, mode,
+                        r.millis, r.examined, r.clocks, r.alerts, mb);
+                if (r.clocks != d) {
+                    System.out.println("  WARNING: the scan settled a different number of clocks than were made due");
+                }
+            }
+        }
+        Report due = dues.stream().min(java.util.Comparator.comparingLong(Report::millis)).orElseThrow();
+        Report naive = naives.stream().min(java.util.Comparator.comparingLong(Report::millis)).orElseThrow();
+        return new Row(due, naive, dueMb, naiveMb, dues.stream().map(Report::millis).toList(), naives.stream().map(Report::millis).toList());
+    }
+
+    private Report scan(String mode) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(APP + "api/admin/sla/scan?mode=" + mode)).timeout(Duration.ofMinutes(15))
+                .header("Authorization", basic("admin", "admin-demo")).POST(HttpRequest.BodyPublishers.noBody()));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("scan " + mode + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return Report.of(json(r.body()).asJsonObject());
+    }
+
+    /** The next {@code d} never-due clocks become due for their breach now (their deadline just passed). */
+    private void makeDue(int d) throws SQLException {
+        if (d == 0) {
+            return;
+        }
+        LocalDateTime past = utc(Instant.now().minusSeconds(1));
+        try (PreparedStatement s = db.prepareStatement(
+                "UPDATE sla_clock SET next_level = 'BREACH', deadline_at = ?, next_alert_at = ?, due_at = ? WHERE id >= ? AND id < ?")) {
+            s.setObject(1, past);
+            s.setObject(2, past);
+            s.setObject(3, past);
+            s.setLong(4, fresh);
+            s.setLong(5, fresh + d);
+            if (s.executeUpdate() != d) {
+                throw new IllegalStateException("not enough seeded clocks to make " + d + " due");
+            }
+        }
+        fresh += d;
+    }
+
+    // ---------------------------------------------------------------- the breach latency
+
+    /** Demands under a one-minute policy, alerted by the timer alone: alert raised minus deadline. */
+    private void breaches() throws Exception {
+        expect(200, api("PUT", "api/admin/sla/policies/" + POLICY, "admin", "admin-demo",
+                "{\"name\":\"Benchmark: retorno em 1 minuto\",\"durationMinutes\":1,\"atRiskPercent\":50,\"reminderMinutes\":0}"));
+        expect(200, api("PUT", "api/admin/sla/sops/perda-de-senha", "admin", "admin-demo", "{\"policy\":\"" + POLICY + "\"}"));
+        List<Long> tickets = new ArrayList<>();
+        for (int i = 0; i < BREACHES; i++) {
+            if (i > 0) {
+                Thread.sleep(7_000); // spread the deadlines over the timer's 20 s period
+            }
+            HttpResponse<String> r = api("POST", "api/tickets", "agent", "agent-demo", lostPassword());
+            expect(201, r);
+            tickets.add(json(r.body()).asJsonObject().getJsonNumber("id").longValue());
+        }
+        heap.resetPhase();
+        List<Long> breachLag = new ArrayList<>();
+        List<Long> riskLag = new ArrayList<>();
+        for (long id : tickets) {
+            Instant give = Instant.now().plusSeconds(300);
+            while (true) {
+                HttpResponse<String> r = api("GET", "api/tickets/" + id + "/clock", "agent", "agent-demo", null);
+                if (r.statusCode() == 200) {
+                    JsonObject detail = json(r.body()).asJsonObject();
+                    Instant deadline = Instant.parse(detail.getJsonObject("clock").getString("deadline"));
+                    Map<String, Instant> raised = new LinkedHashMap<>();
+                    for (JsonValue a : detail.getJsonArray("alerts")) {
+                        JsonObject alert = a.asJsonObject();
+                        raised.put(alert.getString("level"), Instant.parse(alert.getString("raisedAt")));
+                    }
+                    if (raised.containsKey("BREACH")) {
+                        long lag = Duration.between(deadline, raised.get("BREACH")).toMillis();
+                        breachLag.add(lag);
+                        String risk = "";
+                        if (raised.containsKey("AT_RISK")) {
+                            long r2 = Duration.between(deadline.minusSeconds(30), raised.get("AT_RISK")).toMillis();
+                            riskLag.add(r2);
+                            risk = String.format(Locale.ROOT, "; at-risk alert %.1f s after 50 %% of the time", r2 / 1000.0);
+                        }
+                        System.out.printf(Locale.ROOT, "ticket %d, demand %s: breach alerted %.1f s after the deadline%s; alerts %s%n", id,
+                                detail.getJsonObject("clock").getString("demand"), lag / 1000.0, risk, levels(detail.getJsonArray("alerts")));
+                        break;
+                    }
+                }
+                if (Instant.now().isAfter(give)) {
+                    throw new IllegalStateException("no breach alert for ticket " + id + " within 5 minutes: " + r.body());
+                }
+                Thread.sleep(500);
+            }
+        }
+        summary.put("breach alerted after the deadline (timer every 20 s, " + open() + " open clocks)",
+                breachLag.stream().map(l -> String.format(Locale.ROOT, "%.1f s", l / 1000.0)).toList() + ", worst "
+                        + String.format(Locale.ROOT, "%.1f s", breachLag.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0));
+        summary.put("server's peak used heap while waiting for the breaches", heap.phasePeak / 1_048_576 + " MB");
+        summary.put("at-risk alerted after 50 % of the time", riskLag.stream().map(l -> String.format(Locale.ROOT, "%.1f s", l / 1000.0)).toList().toString());
+    }
+
+    private static String levels(JsonArray alerts) {
+        List<String> out = new ArrayList<>();
+        alerts.forEach(a -> out.add(a.asJsonObject().getString("level")));
+        return out.toString();
+    }
+
+    private static String lostPassword() {
+        return "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A1\",\"a1-esgotou\":\"sim\"},"
+                + "\"customer\":{\"document\":\"11222333000181\",\"name\":\"Comércio Alfanumérico S.A.\",\"email\":\"ti@comercio.com.br\","
+                + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
+                + "\"description\":\"Cliente perdeu a senha de instalação do A1; tentativas esgotadas.\"}";
+    }
+
+    // ---------------------------------------------------------------- the data
+
+    /** Connects to the server's H2 database with the driver from Payara's own installation. */
+    private static Connection connect() throws Exception {
+        URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(PAYARA, "h2db", "bin", "h2.jar").toUri().toURL()},
+                SlaScanBenchmark.class.getClassLoader());
+        Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
+        Properties login = new Properties();
+        login.setProperty("user", "");
+        login.setProperty("password", "");
+        Connection c = driver.connect(DB, login);
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    /**
+     * Seeds sent tickets and their running clocks up to {@code total}, in chunks, inside the
+     * database: deadlines 12 to 24 h ahead (at risk 6 to 18 h ahead), the next Qualitor read 6 to
+     * 7 h ahead, so none is due during the run unless the benchmark makes it due.
+     */
+    private void seedTo(long total) throws SQLException {
+        long started = System.nanoTime();
+        heap.resetPhase();
+        LocalDateTime now = utc(Instant.now());
+        String tickets = """
+                INSERT INTO ticket (id, version, submission_key, sop_id, sop_version, title, customer_document, customer_name,
+                  description, phone1, phone2, email, return_hours, state, attempts, next_attempt_at, qualitor_number,
+                  created_at, created_by, sent_at, outcome_unknown)
+                SELECT X, 0, 'sla-bench-' || X, 'perda-de-senha', 1, 'Perda de senha - certificado A1', '11222333000181',
+                  'Cliente de carga', 'Carga do benchmark de SLA', '(51) 99999-0000', '(51) 3333-0000', 'carga@cliente.com.br',
+                  24, 'SENT', 1, CAST(? AS TIMESTAMP), 'B' || X, CAST(? AS TIMESTAMP), 'agent', CAST(? AS TIMESTAMP), FALSE
+                FROM SYSTEM_RANGE(?, ?)""";
+        String clocks = """
+                INSERT INTO sla_clock (id, version, ticket_id, demand_number, sop_id, title, customer_name, agent, team,
+                  policy_code, duration_minutes, business_hours, work_start, work_end, at_risk_percent, reminder_minutes, state,
+                  started_at, deadline_at, deadline_version, next_level, next_alert_at, reminders_sent, next_sync_at, due_at)
+                SELECT X, 0, X, 'B' || X, 'perda-de-senha', 'Perda de senha - certificado A1', 'Cliente de carga', 'agent',
+                  'Suporte N1', 'RETORNO-24H', 1440, FALSE, '08:00', '18:00', 75, 240, 'RUNNING',
+                  DATEADD(SECOND, DL - 86400, CAST(? AS TIMESTAMP)), DATEADD(SECOND, DL, CAST(? AS TIMESTAMP)), 1, 'AT_RISK', DATEADD(SECOND, DL - 21600, CAST(? AS TIMESTAMP)), 0,
+                  DATEADD(SECOND, SY, CAST(? AS TIMESTAMP)), LEAST(DATEADD(SECOND, DL - 21600, CAST(? AS TIMESTAMP)), DATEADD(SECOND, SY, CAST(? AS TIMESTAMP)))
+                FROM (SELECT X, 43200 + MOD(X * 7919, 43200) AS DL, 21600 + MOD(X, 3600) AS SY FROM SYSTEM_RANGE(?, ?)) R""";
+        try (PreparedStatement t = db.prepareStatement(tickets); PreparedStatement c = db.prepareStatement(clocks)) {
+            while (seeded < total) {
+                long from = BASE + seeded;
+                long to = BASE + Math.min(total, seeded + CHUNK) - 1;
+                t.setObject(1, now);
+                t.setObject(2, now);
+                t.setObject(3, now);
+                t.setLong(4, from);
+                t.setLong(5, to);
+                t.executeUpdate();
+                for (int i = 1; i <= 6; i++) {
+                    c.setObject(i, now);
+                }
+                c.setLong(7, from);
+                c.setLong(8, to);
+                c.executeUpdate();
+                seeded = to - BASE + 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "seeded %,d tickets and open clocks in total (%.1f s for this step; server's peak used heap meanwhile %d MB)%n",
+                seeded, (System.nanoTime() - started) / 1e9, heap.phasePeak / 1_048_576);
+    }
+
+    private long open() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sla_clock WHERE state <> 'MET'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** H2's plans for the SQL the two scans send (as EclipseLink writes it). */
+    private void plans() throws SQLException {
+        String now = "TIMESTAMP '" + utc(Instant.now()).toString().replace('T', ' ') + "'";
+        plan("due scan, claim query", "SELECT ID FROM sla_clock WHERE ((DUE_AT <= " + now + ") AND ((CLAIMED_UNTIL IS NULL) OR (CLAIMED_UNTIL < "
+                + now + "))) ORDER BY DUE_AT ASC LIMIT 500");
+        plan("naive scan, page query", "SELECT * FROM sla_clock WHERE ((STATE <> 'MET') AND (ID > 1000000000)) ORDER BY ID ASC LIMIT 5000");
+    }
+
+    private void plan(String name, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("EXPLAIN " + sql)) {
+            r.next();
+            System.out.println("plan, " + name + ":\n  " + r.getString(1).replace("\n", "\n  "));
+        }
+    }
+
+    // ---------------------------------------------------------------- the server
+
+    /** Sets the timer's interval and redeploys the application, so the timer is replaced. */
+    private void reload(int seconds) throws Exception {
+        long started = System.nanoTime();
+        asadmin("set-config-property", "--source=domain", "--propertyName=sopdesk.sla.scan-interval-seconds", "--propertyValue=" + seconds);
+        asadmin("deploy", "--force=true", "--name", "sopdesk", Path.of(EAR).toAbsolutePath().toString());
+        Instant end = Instant.now().plusSeconds(180);
+        while (true) {
+            try {
+                if (send(HttpRequest.newBuilder(URI.create(APP + "login.xhtml")).GET()).statusCode() == 200) {
+                    break;
+                }
+            } catch (java.io.IOException e) {
+                // not up yet
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new IllegalStateException("SOP Desk did not answer after the redeploy");
+            }
+            Thread.sleep(1_000);
+        }
+        // the benchmark has no SMTP server: the demo supervisor receives no e-mail during the run
+        HttpResponse<String> r = api("PUT", "api/sla/subscription", "supervisor", "supervisor-demo",
+                "{\"email\":\"supervisor@sopdesk.local\",\"active\":false}");
+        expect(200, r);
+        System.out.printf(Locale.ROOT, "SLA timer every %d s (application redeployed in %.1f s; server log: \"%s\"); supervisor's e-mail off: %s%n",
+                seconds, (System.nanoTime() - started) / 1e9, lastLine("Monitor de SLA: varredura").replace("]]", ""), r.body());
+    }
+
+    private static void asadmin(String... args) throws Exception {
+        int admin = URI.create(APP).getPort() - 80 + 48;
+        List<String> command = new ArrayList<>(List.of(PAYARA + "/bin/asadmin", "--interactive=false", "--port", String.valueOf(admin)));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", args) + " failed: " + out);
+        }
+    }
+
+    private static Path serverLog() {
+        String domain = System.getProperty("it.domain");
+        if (domain == null) {
+            Matcher m = Pattern.compile("domains/([^/]+)/").matcher(DB);
+            domain = m.find() ? m.group(1) : "domain1";
+        }
+        return Path.of(PAYARA, "glassfish", "domains", domain, "logs", "server.log");
+    }
+
+    private static String lastLine(String containing) {
+        try {
+            List<String> lines = Files.readAllLines(serverLog(), StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).contains(containing)) {
+                    return lines.get(i).strip();
+                }
+            }
+        } catch (Exception e) {
+            return "(server.log not read: " + e.getMessage() + ")";
+        }
+        return "(none)";
+    }
+
+    private static String outOfMemory() {
+        try {
+            return Files.readAllLines(serverLog(), StandardCharsets.UTF_8).stream().anyMatch(l -> l.contains("OutOfMemoryError")) ? "yes" : "none";
+        } catch (Exception e) {
+            return "(server.log not read: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    /**
+     * Samples the server's used heap every 500 ms from its MicroProfile Metrics endpoint: the
+     * peak over the run and over the current phase, and the collector's time.
+     */
+    private final class HeapWatch {
+        private static final Pattern USED = Pattern.compile("(?m)^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+(\\S+)");
+        private static final Pattern MAX = Pattern.compile("(?m)^(?:base_)?memory_maxHeap_bytes(?:\\{[^}]*\\})?\\s+(\\S+)");
+        private static final Pattern GC_TIME = Pattern.compile("(?m)^(?:base_)?gc_time(_seconds)?(?:_total)?(?:\\{[^}]*\\})?\\s+(\\S+)");
+        private static final Pattern GC_COUNT = Pattern.compile("(?m)^(?:base_)?gc_total\\{[^}]*name=\"([^\"]+)\"[^}]*\\}\\s+(\\S+)");
+        private final Map<String, double[]> collections = new LinkedHashMap<>();
+        volatile long peak;
+        volatile long phasePeak;
+        volatile long max;
+        volatile int samples;
+        private double gcTimeStart = -1;
+        private double gcTime;
+        private boolean gcSeconds;
+        private double gcCountStart = -1;
+        private double gcCount;
+        private volatile boolean running = true;
+        private Thread thread;
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            sample();
+        }
+
+        void resetPhase() {
+            phasePeak = 0;
+        }
+
+        private void sample() {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(METRICS + "?scope=base")).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String text = r.body();
+                Matcher used = USED.matcher(text);
+                if (!used.find()) {
+                    return;
+                }
+                long u = (long) Double.parseDouble(used.group(1));
+                peak = Math.max(peak, u);
+                phasePeak = Math.max(phasePeak, u);
+                Matcher m = MAX.matcher(text);
+                if (m.find()) {
+                    max = (long) Double.parseDouble(m.group(1));
+                }
+                double time = 0;
+                Matcher g = GC_TIME.matcher(text);
+                while (g.find()) {
+                    gcSeconds = g.group(1) != null;
+                    time += Double.parseDouble(g.group(2));
+                }
+                double count = 0;
+                Matcher c = GC_COUNT.matcher(text);
+                while (c.find()) {
+                    double n = Double.parseDouble(c.group(2));
+                    count += n;
+                    synchronized (this) {
+                        collections.computeIfAbsent(c.group(1), k -> new double[] {n, n})[1] = n;
+                    }
+                }
+                synchronized (this) {
+                    if (gcTimeStart < 0) {
+                        gcTimeStart = time;
+                        gcCountStart = count;
+                    }
+                    gcTime = time;
+                    gcCount = count;
+                }
+                samples++;
+            } catch (Exception e) {
+                // the server may be redeploying; the next sample will tell
+            }
+        }
+
+        synchronized String gcSummary() {
+            double t = gcTime - gcTimeStart;
+            StringBuilder each = new StringBuilder();
+            collections.forEach((name, n) -> each.append(each.length() == 0 ? "" : ", ").append(name).append(' ')
+                    .append(String.format(Locale.ROOT, "%.0f", n[1] - n[0])));
+            return String.format(Locale.ROOT, "%.0f collections (%s), %.1f s", gcCount - gcCountStart, each, gcSeconds ? t : t / 1000.0);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private HttpResponse<String> api(String method, String path, String user, String password, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(APP + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", basic(user, password)).header("Accept-Language", "pt-BR");
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(b);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(int status, HttpResponse<String> r) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonValue json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    private static LocalDateTime utc(Instant i) {
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}
