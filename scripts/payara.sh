@@ -19,6 +19,12 @@
 #   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
 #                      loads nothing old against a fresh database (the integration tests' setting)
 #   SOPDESK_HEAP       the server's maximum heap (default 1536m; the SLA benchmark runs with 512m)
+#   SOPDESK_DB         h2 (default: Payara's embedded H2 in the domain) or postgresql
+#   SOPDESK_DB_URL     PostgreSQL JDBC URL (default jdbc:postgresql://localhost:5432/sopdesk)
+#   SOPDESK_DB_USER    PostgreSQL user (default sopdesk)
+#   SOPDESK_DB_PASSWORD  its password (required with postgresql; kept in the domain as the password
+#                      alias sopdesk-db-password, never in clear in domain.xml nor in the repository)
+#   SOPDESK_PG_DRIVER  PostgreSQL JDBC driver jar (default: the build's it-tests/target/jdbc/postgresql.jar)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +35,15 @@ DEMO="${SOPDESK_DEMO:-true}"
 EAR="${SOPDESK_EAR:-$root/ear/target/sopdesk.ear}"
 SANDBOX_WAR="${SOPDESK_SANDBOX_WAR:-$root/qualitor-sandbox/target/qualitor-sandbox.war}"
 SMTP_PORT="${SOPDESK_SMTP_PORT:-2525}"
+DB="${SOPDESK_DB:-h2}"
+DB_URL="${SOPDESK_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk}"
+DB_USER="${SOPDESK_DB_USER:-sopdesk}"
+PG_DRIVER="${SOPDESK_PG_DRIVER:-$root/it-tests/target/jdbc/postgresql.jar}"
+DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
+case "$DB" in
+  h2|postgresql) ;;
+  *) printf '[payara] SOPDESK_DB must be h2 or postgresql, not %s\n' "$DB"; exit 2 ;;
+esac
 
 if [ -n "$PORTBASE" ]; then
   ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80))
@@ -57,14 +72,59 @@ start_domain() {
   fi
   if domain_running; then
     say "domain $DOMAIN already running"
+    # a driver copied into a running domain is seen after the restart below
+    if [ "$DB" = postgresql ] && install_pg_driver; then RESTART=true; fi
   else
+    if [ "$DB" = postgresql ]; then
+      install_pg_driver || true
+    fi
     if [ "${SOPDESK_FRESH_DB:-false}" = true ]; then
-      rm -f "$PAYARA_HOME/glassfish/domains/$DOMAIN/lib/databases/"sopdesk*
+      fresh_database
     fi
     say "starting domain $DOMAIN"
     "$PAYARA_HOME/bin/asadmin" start-domain "$DOMAIN" >/dev/null
     wait_loaded
   fi
+}
+
+# Copies the PostgreSQL JDBC driver into the domain's lib (loaded at the domain's start); true when
+# it copied it (a running domain must restart to see it).
+install_pg_driver() {
+  if [ ! -f "$PG_DRIVER" ]; then
+    say "PostgreSQL JDBC driver not found at $PG_DRIVER: build first (./mvnw -B package -DskipTests) or set SOPDESK_PG_DRIVER"
+    exit 1
+  fi
+  if cmp -s "$PG_DRIVER" "$DOMAIN_DIR/lib/postgresql.jar"; then
+    return 1
+  fi
+  say "installing the PostgreSQL JDBC driver into domain $DOMAIN"
+  cp "$PG_DRIVER" "$DOMAIN_DIR/lib/postgresql.jar"
+}
+
+require_db_password() {
+  if [ -z "${SOPDESK_DB_PASSWORD:-}" ]; then
+    say "SOPDESK_DB=postgresql needs the database password in SOPDESK_DB_PASSWORD"
+    exit 1
+  fi
+}
+
+# Starts from an empty database (tests only): the embedded H2 files are removed; on PostgreSQL
+# everything the user owns in the database (tables, sequences, Flyway's history) is dropped.
+fresh_database() {
+  if [ "$DB" = h2 ]; then
+    rm -f "$DOMAIN_DIR/lib/databases/"sopdesk*
+    return
+  fi
+  command -v psql >/dev/null || { say "psql (Debian package postgresql-client) is needed to empty the test database"; exit 1; }
+  require_db_password
+  local uri="${DB_URL#jdbc:}"
+  case "$uri" in
+    postgresql://*) ;;
+    *) say "SOPDESK_DB_URL must look like jdbc:postgresql://host:port/database, not $DB_URL"; exit 1 ;;
+  esac
+  say "emptying the PostgreSQL database ${uri#postgresql://} (objects owned by $DB_USER)"
+  PGUSER="$DB_USER" PGPASSWORD="$SOPDESK_DB_PASSWORD" PGCONNECT_TIMEOUT=10 \
+    psql -X -q -v ON_ERROR_STOP=1 "$uri" -c 'DROP OWNED BY CURRENT_USER CASCADE' >/dev/null
 }
 
 # start-domain returns before the deployed applications have loaded; redeploying one that is still
@@ -85,17 +145,72 @@ http_code() {
   curl -s -o /dev/null -w '%{http_code}' "http://localhost:$HTTP_PORT$1" || true
 }
 
-configure() {
-  local resources
-  resources="$("${ASADMIN[@]}" list-jdbc-resources)"
-  if ! grep -q '^jdbc/sopdesk$' <<<"$resources"; then
-    say "creating JDBC resource jdbc/sopdesk (embedded H2)"
-    "${ASADMIN[@]}" create-jdbc-connection-pool \
-      --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource \
-      --property 'URL=jdbc\:h2\:${com.sun.aas.instanceRoot}/lib/databases/sopdesk;AUTO_SERVER\=TRUE' \
-      SopDeskPool >/dev/null
+# The value of one attribute of the domain's configuration, empty when it is not set.
+get_attr() {
+  { "${ASADMIN[@]}" get "$1" 2>/dev/null || true; } | sed -n "s|^$1=||p" | head -1
+}
+
+# jdbc/sopdesk on the database SOPDESK_DB chooses. A pool set up for another database (or another
+# PostgreSQL URL or user) is replaced, so one domain can switch between H2 and PostgreSQL.
+configure_database() {
+  local pool=resources.jdbc-connection-pool.SopDeskPool want_class have_class have_url have_user
+  if [ "$DB" = postgresql ]; then
+    require_db_password
+    want_class=org.postgresql.ds.PGSimpleDataSource
+    # the password lives in the domain's password-alias store, referenced from the pool
+    local pwfile
+    pwfile="$(mktemp)"
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$SOPDESK_DB_PASSWORD" >"$pwfile"
+    if "${ASADMIN[@]}" list-password-aliases 2>/dev/null | grep -qx sopdesk-db-password; then
+      "${ASADMIN[@]}" --passwordfile "$pwfile" update-password-alias sopdesk-db-password >/dev/null
+    else
+      "${ASADMIN[@]}" --passwordfile "$pwfile" create-password-alias sopdesk-db-password >/dev/null
+    fi
+    rm -f "$pwfile"
+  else
+    want_class=org.h2.jdbcx.JdbcDataSource
+  fi
+  have_class="$(get_attr "$pool.datasource-classname")"
+  if [ -n "$have_class" ]; then
+    have_url="$(get_attr "$pool.property.URL")"
+    have_user="$(get_attr "$pool.property.user")"
+    if [ "$have_class" != "$want_class" ] || { [ "$DB" = postgresql ] && { [ "$have_url" != "$DB_URL" ] || [ "$have_user" != "$DB_USER" ]; }; }; then
+      say "replacing JDBC resource jdbc/sopdesk ($have_class ${have_url:-}) for $DB"
+      "${ASADMIN[@]}" delete-jdbc-connection-pool --cascade=true SopDeskPool >/dev/null
+      have_class=
+    fi
+  fi
+  if [ -z "$have_class" ]; then
+    if [ "$DB" = postgresql ]; then
+      say "creating JDBC resource jdbc/sopdesk (PostgreSQL $DB_URL, user $DB_USER)"
+      "${ASADMIN[@]}" create-jdbc-connection-pool \
+        --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+        --isconnectvalidatereq=true --validationmethod custom-validation \
+        --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+        --property "URL=$(asadmin_escape "$DB_URL"):user=$(asadmin_escape "$DB_USER"):password=\${ALIAS\=sopdesk-db-password}" \
+        SopDeskPool >/dev/null
+    else
+      say "creating JDBC resource jdbc/sopdesk (embedded H2)"
+      "${ASADMIN[@]}" create-jdbc-connection-pool \
+        --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource \
+        --property 'URL=jdbc\:h2\:${com.sun.aas.instanceRoot}/lib/databases/sopdesk;AUTO_SERVER\=TRUE' \
+        SopDeskPool >/dev/null
+    fi
+  fi
+  if ! "${ASADMIN[@]}" list-jdbc-resources | grep -q '^jdbc/sopdesk$'; then
     "${ASADMIN[@]}" create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk >/dev/null
   fi
+}
+
+# asadmin's --property syntax: ':' and '=' inside a value are escaped with a backslash
+asadmin_escape() {
+  local v="${1//\\/\\\\}"
+  v="${v//:/\\:}"
+  printf '%s' "${v//=/\\=}"
+}
+
+configure() {
+  configure_database
   # prepared statements are reused per connection instead of parsed on every call
   "${ASADMIN[@]}" set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64 >/dev/null
   if "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$' \
@@ -191,11 +306,11 @@ wait_ready() {
 case "${1:-}" in
   up)
     require_payara
-    start_domain
     RESTART=false
+    start_domain
     configure
     if [ "$RESTART" = true ]; then
-      say "restarting domain $DOMAIN for the new thread pool and heap"
+      say "restarting domain $DOMAIN for the new thread pool, heap or JDBC driver"
       "$PAYARA_HOME/bin/asadmin" restart-domain "$DOMAIN" >/dev/null
       wait_loaded
     fi
@@ -217,5 +332,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,19p' "$0"; exit 2 ;;
+    sed -n '2,27p' "$0"; exit 2 ;;
 esac

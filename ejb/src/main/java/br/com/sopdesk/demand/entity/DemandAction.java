@@ -8,11 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A request on an existing Qualitor demand made for the customer (seed 004): reiterate an open
@@ -21,13 +24,30 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "demand_action")
+@NamedQuery(name = DemandAction.PAST_RETENTION, query = """
+        select d.id from DemandAction d
+        where d.state in :finished and d.createdAt < :cutoff and d.anonymizedAt is null
+        order by d.id""")
+@NamedQuery(name = DemandAction.ANONYMIZE, query = """
+        update DemandAction d set d.reason = :mark, d.lastError = null, d.anonymizedAt = :now
+        where d.id in :ids and d.state in :finished and d.anonymizedAt is null""")
 public class DemandAction {
+
+    /** Finished requests created before {@code :cutoff} that still hold the customer's reason (retention). */
+    public static final String PAST_RETENTION = "DemandAction.pastRetention";
+    /** Replaces the customer's reason of finished requests by a mark; the demand number and dates stay. */
+    public static final String ANONYMIZE = "DemandAction.anonymize";
 
     /** What is asked of the demand. */
     public enum Kind { REITERATE, RESTART, CLOSE }
 
     /** Where the request stands. */
-    public enum State { PENDING, DONE, FAILED }
+    public enum State {
+        PENDING, DONE, FAILED;
+
+        /** States in which the request's work is over (its reason may go after the retention period). */
+        public static final Set<State> FINISHED = EnumSet.of(DONE, FAILED);
+    }
 
     @Id
     @SequenceGenerator(name = "demand_action_seq", sequenceName = "demand_action_seq", allocationSize = 50)
@@ -65,6 +85,9 @@ public class DemandAction {
 
     @Column(name = "done_at")
     private LocalDateTime doneAt;
+
+    @Column(name = "anonymized_at")
+    private LocalDateTime anonymizedAt;
 
     protected DemandAction() {
     }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.OpenedTicket;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
@@ -102,7 +103,7 @@ public class QualitorOutbox {
                 store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
                         Instant.now(), maxBackoff, false);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, e);
+                LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, PersonalData.mask(e));
                 store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
             }
         }
@@ -141,7 +142,7 @@ public class QualitorOutbox {
                     Thread.currentThread().interrupt();
                     return tried;
                 } catch (ExecutionException e) {
-                    LOG.log(Level.WARNING, "Falha ao esvaziar a fila do Qualitor", e.getCause());
+                    LOG.log(Level.WARNING, "Falha ao esvaziar a fila do Qualitor", PersonalData.mask(e.getCause()));
                 }
             }
             tried += due.size();

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import jakarta.annotation.Resource;
@@ -85,7 +86,7 @@ public class SummaryAttachments {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException e) {
-                LOG.log(Level.WARNING, "Falha ao anexar resumos no Qualitor", e.getCause());
+                LOG.log(Level.WARNING, "Falha ao anexar resumos no Qualitor", PersonalData.mask(e.getCause()));
             }
         }
         return due.size();
@@ -111,7 +112,7 @@ public class SummaryAttachments {
             store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
                     Instant.now(), maxBackoff, false);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Falha inesperada ao anexar o resumo do chamado " + id, e);
+            LOG.log(Level.WARNING, "Falha inesperada ao anexar o resumo do chamado " + id, PersonalData.mask(e));
             store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
         }
     }

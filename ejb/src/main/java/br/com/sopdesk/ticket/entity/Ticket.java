@@ -63,6 +63,15 @@ import java.util.UUID;
         update Ticket t set t.nextAttemptAt = :now, t.version = t.version + 1
         where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
 @NamedQuery(name = Ticket.SOP_BY_KEYS, query = "select t.submissionKey, t.sopId from Ticket t where t.submissionKey in :keys")
+@NamedQuery(name = Ticket.PAST_RETENTION, query = """
+        select t.id from Ticket t
+        where t.state in :finished and t.createdAt < :cutoff and t.anonymizedAt is null
+        order by t.id""")
+@NamedQuery(name = Ticket.ANONYMIZE, query = """
+        update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark,
+          t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.lastError = null, t.summaryError = null,
+          t.anonymizedAt = :now, t.version = t.version + 1
+        where t.id in :ids and t.state in :finished and t.anonymizedAt is null""")
 @NamedQuery(name = Ticket.SUMMARY_DUE, query = """
         select t.id from Ticket t
         where t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
@@ -89,6 +98,16 @@ public class Ticket {
     public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
     public static final String WAITING = "Ticket.waiting";
     public static final String RETRY_NOW = "Ticket.retryNow";
+    /** Finished tickets created before {@code :cutoff} that still hold the customer's data (retention). */
+    public static final String PAST_RETENTION = "Ticket.pastRetention";
+    /**
+     * Replaces the customer's data of finished tickets by {@link #ANONYMIZED} (a bulk update: the
+     * intake's own rules would refuse the mark). The SOP path, classification, dates and Qualitor's
+     * number stay, for statistics; the SOP's own fields go with a separate delete.
+     */
+    public static final String ANONYMIZE = "Ticket.anonymize";
+    /** What takes the place of personal data removed after the retention period. */
+    public static final String ANONYMIZED = "[anonimizado]";
     /** Sent tickets whose walk summary is due to be attached in Qualitor. */
     public static final String SUMMARY_DUE = "Ticket.summaryDue";
     public static final String SUMMARY_CLAIM = "Ticket.summaryClaim";
@@ -179,6 +198,9 @@ public class Ticket {
 
     @Column(name = "sent_at")
     private LocalDateTime sentAt;
+
+    @Column(name = "anonymized_at")
+    private LocalDateTime anonymizedAt;
 
     /** The walk summary attached to the Qualitor ticket; null for tickets stored before it existed. */
     @Enumerated(EnumType.STRING)
@@ -389,5 +411,10 @@ public class Ticket {
 
     public Instant getSentAt() {
         return Utc.instant(sentAt);
+    }
+
+    /** When the customer's data was removed after the retention period; null while it is kept. */
+    public Instant getAnonymizedAt() {
+        return Utc.instant(anonymizedAt);
     }
 }

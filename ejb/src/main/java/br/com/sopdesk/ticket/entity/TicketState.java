@@ -1,5 +1,8 @@
 package br.com.sopdesk.ticket.entity;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Where a ticket is on its way to Qualitor. {@code QUEUED} and {@code SENDING} are the outbox:
  * committed here, not yet confirmed by Qualitor.
@@ -12,5 +15,12 @@ public enum TicketState {
     /** Qualitor answered with a demand number. */
     SENT,
     /** Qualitor refused it (status 0); needs a person, resending unchanged would fail again. */
-    REJECTED
+    REJECTED;
+
+    /** States in which SOP Desk's work on the ticket is over (its data may go after the retention period). */
+    public static final Set<TicketState> FINISHED = EnumSet.of(SENT, REJECTED);
+
+    public boolean isFinished() {
+        return FINISHED.contains(this);
+    }
 }

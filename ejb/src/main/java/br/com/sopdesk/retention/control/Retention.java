@@ -1,0 +1,70 @@
+package br.com.sopdesk.retention.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Removes the customer's personal data from finished submissions older than
+ * {@code sopdesk.retention.days} (365 by default; 0 keeps it forever), as the LGPD asks: in batches
+ * of {@code sopdesk.retention.batch-size}, each its own transaction, by the one instance holding
+ * the job's lease in the database. Records stay (SOP, path, classification, dates, Qualitor's
+ * number) for statistics; what identifies the customer goes. Each run that removed anything leaves
+ * one audit entry with the counts.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Retention {
+
+    static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
+            + "/" + ManagementFactory.getRuntimeMXBean().getName();
+    private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+    /** Longest a run may hold the job; a run stops taking batches before it runs out. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    @Inject
+    RetentionStore store;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.retention.days", defaultValue = "365")
+    int days;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.retention.batch-size", defaultValue = "200")
+    int batchSize;
+
+    /** One run: nothing when data is kept forever or another instance holds the job. */
+    public void run() {
+        RetentionPolicy policy = new RetentionPolicy(days);
+        Instant started = Instant.now();
+        var cutoff = policy.cutoff(started);
+        if (cutoff.isEmpty() || !store.takeLease(INSTANCE, started, LEASE)) {
+            return;
+        }
+        int max = Math.max(1, batchSize);
+        Instant stopBy = started.plus(LEASE.dividedBy(2));
+        int tickets = 0;
+        int demands = 0;
+        int batch;
+        do {
+            batch = store.anonymizeTickets(cutoff.get(), Instant.now(), max);
+            tickets += batch;
+        } while (batch > 0 && Instant.now().isBefore(stopBy));
+        do {
+            batch = store.anonymizeDemandActions(cutoff.get(), Instant.now(), max);
+            demands += batch;
+        } while (batch > 0 && Instant.now().isBefore(stopBy));
+        if (tickets + demands > 0) {
+            store.recordRun(tickets, demands, policy);
+            int t = tickets;
+            int d = demands;
+            LOG.info(() -> "Retenção de " + policy.days() + " dias: " + t + " chamado(s) e " + d + " pedido(s) anonimizados.");
+        }
+    }
+}

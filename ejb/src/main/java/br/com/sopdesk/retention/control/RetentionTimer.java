@@ -1,0 +1,57 @@
+package br.com.sopdesk.retention.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts the retention job ({@link Retention}) every {@code sopdesk.retention.interval-minutes}
+ * (60 by default) on every instance, the first time a few minutes after start; the job's lease in
+ * the database lets one instance at a time do the work. Non-persistent, like the outbox's timer: a
+ * missed tick is simply the next one. The timer bean only delegates.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RetentionTimer {
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.retention.interval-minutes", defaultValue = "60")
+    long intervalMinutes;
+
+    @Resource
+    TimerService timers;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long interval = Math.max(1, intervalMinutes) * 60_000;
+        timers.createIntervalTimer(Math.min(interval, 5 * 60_000), interval, new TimerConfig("retention", false));
+    }
+
+    @Timeout
+    void run() {
+        if (running.compareAndSet(false, true)) {
+            try {
+                retention.run();
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+}

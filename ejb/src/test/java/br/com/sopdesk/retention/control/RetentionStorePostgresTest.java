@@ -1,0 +1,29 @@
+package br.com.sopdesk.retention.control;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/** The same tests on the PostgreSQL test database, in a schema of their own dropped first. */
+@EnabledIfSystemProperty(named = "sopdesk.test.pg.url", matches = "jdbc:postgresql:.+")
+class RetentionStorePostgresTest extends RetentionStoreTest {
+
+    @Override
+    Map<String, String> freshDatabase() throws SQLException {
+        String base = System.getProperty("sopdesk.test.pg.url");
+        String user = System.getProperty("sopdesk.test.pg.user");
+        String password = System.getProperty("sopdesk.test.pg.password");
+        try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS retention_test CASCADE");
+            s.execute("CREATE SCHEMA retention_test");
+        }
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=retention_test";
+        Flyway.configure().dataSource(url, user, password).schemas("retention_test")
+                .locations("classpath:db/migration").load().migrate();
+        return Map.of("url", url, "user", user, "password", password);
+    }
+}
