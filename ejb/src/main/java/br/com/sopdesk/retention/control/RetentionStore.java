@@ -65,8 +65,12 @@ public class RetentionStore {
                 .setParameter("finished", TicketState.FINISHED)
                 .executeUpdate();
         // the ids are numbers read from the database, never text from outside
-        em.createNativeQuery("DELETE FROM ticket_field WHERE ticket_id IN ("
-                        + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
+        String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        em.createNativeQuery("DELETE FROM ticket_field WHERE ticket_id IN (" + idList + ")").executeUpdate();
+        // the certificate facts read from the customer's certificate (holder, CPF, birth date...) go too
+        em.createNativeQuery("DELETE FROM ticket_certificate WHERE ticket_id IN (" + idList + ")").executeUpdate();
+        // the SLA clock keeps its times and outcome for the attainment figures, not the customer's name
+        em.createNativeQuery("UPDATE sla_clock SET customer_name = '" + Ticket.ANONYMIZED + "' WHERE ticket_id IN (" + idList + ")")
                 .executeUpdate();
         return done;
     }

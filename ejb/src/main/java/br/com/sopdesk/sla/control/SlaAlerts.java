@@ -126,7 +126,7 @@ public class SlaAlerts {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void deliveryFailed(long id, String error, Instant now) {
-        em.find(SlaDelivery.class, id).failed(error, now);
+        em.find(SlaDelivery.class, id).failed(br.com.sopdesk.platform.PersonalData.mask(error), now);
     }
 
     /** What one delivery sends: the alert and its clock as they stood when it was claimed. */

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.DemandProgress;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.sla.entity.ClockPolicy;
@@ -141,7 +142,7 @@ public class SlaScan {
                 Thread.currentThread().interrupt();
                 return;
             } catch (ExecutionException e) {
-                LOG.log(Level.WARNING, "Falha ao processar relógios de SLA", e.getCause());
+                LOG.log(Level.WARNING, "Falha ao processar relógios de SLA", PersonalData.mask(e.getCause()));
             }
         }
     }
@@ -159,14 +160,14 @@ public class SlaScan {
                     n.synced.incrementAndGet();
                 } catch (RuntimeException e) {
                     failed = true;
-                    LOG.fine(() -> "Leitura da demanda " + demand.get() + " no Qualitor falhou: " + e);
+                    LOG.fine(() -> "Leitura da demanda " + demand.get() + " no Qualitor falhou: " + PersonalData.mask(String.valueOf(e)));
                 }
             }
             n.alerts.addAndGet(work.settle(id, observed, failed, Instant.now()));
             n.clocks.incrementAndGet();
         } catch (RuntimeException e) {
             // the claim lapses and the next cycle takes the clock again; the ledger keeps alerts unique
-            LOG.log(Level.WARNING, "Relógio de SLA " + id + " não processado; nova tentativa no próximo ciclo", e);
+            LOG.log(Level.WARNING, "Relógio de SLA " + id + " não processado; nova tentativa no próximo ciclo", PersonalData.mask(e));
         }
     }
 
@@ -195,7 +196,7 @@ public class SlaScan {
                         Thread.currentThread().interrupt();
                     }
                     alerts.deliveryFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
-                    LOG.warning(() -> "Alerta não entregue por " + out.get().channel() + " (nova tentativa depois): " + e.getMessage());
+                    LOG.warning(() -> "Alerta não entregue por " + out.get().channel() + " (nova tentativa depois): " + PersonalData.mask(e.getMessage()));
                 }
             }
             due = alerts.dueDeliveries(Instant.now(), 200);
