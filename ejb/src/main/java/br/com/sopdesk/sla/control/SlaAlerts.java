@@ -37,6 +37,9 @@ public class SlaAlerts {
     @Inject
     SlaSettings settings;
 
+    @Inject
+    br.com.sopdesk.audit.control.AuditLog audit;
+
     /** Raises {@code level} for the clock unless the ledger has it; returns whether it was new. */
     public boolean raise(SlaClock clock, String level, Instant now, List<Happening> pending, List<Happening> added) {
         long known = em.createNamedQuery(SlaAlert.EXISTS, Long.class)
@@ -62,6 +65,8 @@ public class SlaAlerts {
             em.persist(new SlaDelivery(alert.getId(), SlaDelivery.EMAIL, s.getEmail(), when));
         }
         settings.webhookUrl().ifPresent(url -> em.persist(new SlaDelivery(alert.getId(), SlaDelivery.WEBHOOK, url, now)));
+        audit.record("sistema", "sla.alerta", "demanda " + clock.getDemandNumber(),
+                describe(level) + " (política " + clock.getPolicyCode() + ", prazo versão " + clock.getDeadlineVersion() + ")");
         return true;
     }
 
