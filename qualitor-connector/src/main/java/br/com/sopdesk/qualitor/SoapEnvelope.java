@@ -7,9 +7,6 @@ import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.Map;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -64,7 +61,7 @@ final class SoapEnvelope {
     /** The request envelope, ISO-8859-1 encoded (characters beyond Latin-1 become character references). */
     static byte[] request(String service, String operation, Map<String, String> parts) {
         try {
-            Document doc = builder(true).newDocument();
+            Document doc = SafeXml.newDocument();
             Element envelope = doc.createElementNS(SOAP_ENV, "SOAP-ENV:Envelope");
             envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:SOAP-ENV", SOAP_ENV);
             envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:SOAP-ENC", SOAP_ENC);
@@ -83,13 +80,13 @@ final class SoapEnvelope {
                 part.setTextContent(xmlSafe(value == null ? "" : value));
                 call.appendChild(part);
             });
-            Transformer out = TransformerFactory.newInstance().newTransformer();
+            Transformer out = TransformerFactory.newDefaultInstance().newTransformer();
             out.setOutputProperty(OutputKeys.ENCODING, "ISO-8859-1");
             out.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
             out.transform(new DOMSource(doc), new StreamResult(bytes));
             return bytes.toByteArray();
-        } catch (ParserConfigurationException | TransformerException e) {
+        } catch (TransformerException e) {
             throw new IllegalStateException("envelope SOAP não pôde ser escrito", e);
         }
     }
@@ -98,15 +95,11 @@ final class SoapEnvelope {
     static Answer parse(byte[] body, Charset charsetWhenUndeclared) {
         Document doc;
         try {
-            DocumentBuilder builder = builder(true);
-            builder.setErrorHandler(null);
             doc = WsResponse.hasDeclaration(body)
-                    ? builder.parse(new ByteArrayInputStream(body))
-                    : builder.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))));
+                    ? SafeXml.parse(new InputSource(new ByteArrayInputStream(body)), true)
+                    : SafeXml.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))), true);
         } catch (SAXException | IOException e) {
             throw new QualitorException.Malformed("envelope SOAP inválido: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
         Element envelope = doc.getDocumentElement();
         if (!"Envelope".equals(envelope.getLocalName())) {
@@ -127,16 +120,6 @@ final class SoapEnvelope {
             throw new QualitorException.Malformed("resposta SOAP de " + content.getLocalName() + " sem valor");
         }
         return new Answer(returned.getTextContent(), null);
-    }
-
-    private static DocumentBuilder builder(boolean namespaces) throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        factory.setNamespaceAware(namespaces);
-        return factory.newDocumentBuilder();
     }
 
     /** The first child element with that local name (any namespace), or the first child element when name is null. */

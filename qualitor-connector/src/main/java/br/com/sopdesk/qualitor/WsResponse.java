@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -38,14 +34,9 @@ record WsResponse(boolean ok, String errorCode, String message, List<Map<String,
 
     static WsResponse parse(byte[] body, Charset charsetWhenUndeclared) {
         try {
-            DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Document doc;
-            if (hasDeclaration(body)) {
-                doc = builder.parse(new ByteArrayInputStream(body));
-            } else {
-                doc = builder.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))));
-            }
+            Document doc = hasDeclaration(body)
+                    ? SafeXml.parse(new InputSource(new ByteArrayInputStream(body)), false)
+                    : SafeXml.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))), false);
             Element root = doc.getDocumentElement();
             if (!"wsqualitor".equals(root.getNodeName())) {
                 throw new QualitorException.Malformed("resposta sem o elemento wsqualitor (raiz: " + root.getNodeName() + ")");
@@ -79,8 +70,6 @@ record WsResponse(boolean ok, String errorCode, String message, List<Map<String,
                     text(child(status, "msg")), List.copyOf(items));
         } catch (SAXException | IOException e) {
             throw new QualitorException.Malformed("XML inválido: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -98,16 +87,6 @@ record WsResponse(boolean ok, String errorCode, String message, List<Map<String,
             i++;
         }
         return body.length - i >= 5 && body[i] == '<' && body[i + 1] == '?' && body[i + 2] == 'x' && body[i + 3] == 'm' && body[i + 4] == 'l';
-    }
-
-    private static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        factory.setNamespaceAware(false);
-        return factory;
     }
 
     private static Element child(Element parent, String name) {

@@ -13,11 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /**
  * Qualitor's SOAP services as its PHP server offers them (SOAP 1.1, rpc style):
@@ -143,11 +142,7 @@ public class SoapServlet extends HttpServlet {
     }
 
     private static Element operationOf(byte[] body) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setNamespaceAware(true);
-        Element envelope = f.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+        Element envelope = SafeXml.parse(new InputSource(new ByteArrayInputStream(body)), true).getDocumentElement();
         if (!SOAP_ENV.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
             throw new IllegalArgumentException("a raiz não é um SOAP 1.1 Envelope");
         }

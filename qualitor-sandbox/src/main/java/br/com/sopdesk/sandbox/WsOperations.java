@@ -7,8 +7,6 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -79,12 +77,9 @@ public class WsOperations {
             return;
         }
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             // the form field is already text: drop the declaration so its encoding is not re-applied
             String text = xml.strip().startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml;
-            Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+            Document doc = SafeXml.parse(new InputSource(new StringReader(text)), false);
             collect(doc.getDocumentElement(), "data", data);
             collect(doc.getDocumentElement(), "informacoesadicionais", additional);
         } catch (Exception e) {
