@@ -15,7 +15,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,9 +35,16 @@ import java.util.regex.Pattern;
  *       clients; submissions/s, p50, p99.</li>
  *   <li>Baseline: the same {@code addTicketByData} form posted raw to the same sandbox from the
  *       same JVM, same concurrency; the ratio of the two.</li>
+ *   <li>Sustained rate: both again, open loop at {@code bench.rate} per second for
+ *       {@code bench.rateSeconds}; each latency counts from the moment the request was due, so a
+ *       server that falls behind shows it (no coordinated omission).</li>
  *   <li>Outage: the sandbox down for {@code bench.outageSeconds}, {@code bench.queued} submissions
  *       queued meanwhile, then the time until every one is in Qualitor, and the duplicates.</li>
  * </ol>
+ *
+ * <p>Each phase also reports the CPU time the server's process (application, sandbox and database
+ * together) and this client spent per submission, read from the operating system: on a machine
+ * shared with other work the wall-clock rates move with the load, the CPU cost much less.
  */
 public final class SubmissionBenchmark {
 
@@ -46,11 +55,20 @@ public final class SubmissionBenchmark {
     private static final int MEASURED = Integer.getInteger("bench.submissions", 3000);
     private static final int QUEUED = Integer.getInteger("bench.queued", 10_000);
     private static final int OUTAGE_SECONDS = Integer.getInteger("bench.outageSeconds", 600);
+    private static final int RATE = Integer.getInteger("bench.rate", 300);
+    private static final int RATE_SECONDS = Integer.getInteger("bench.rateSeconds", 60);
+    /** Phases to run, comma-separated: capacity, rate, outage. */
+    private static final String PHASES = System.getProperty("bench.phases", "capacity,rate,outage");
+    private static final String DOMAIN = System.getProperty("bench.domain", "sopdesk-it");
     private static final Pattern KEY = Pattern.compile("\"submissionKey\":\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
     private final AtomicInteger customer = new AtomicInteger();
+    private final Optional<ProcessHandle> server = ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().map(c -> c.contains("/domains/" + DOMAIN + "/") || c.endsWith("/domains/" + DOMAIN)).orElse(false))
+            .filter(p -> p.info().commandLine().map(c -> c.contains("java")).orElse(false))
+            .findFirst();
 
     public static void main(String[] args) throws Exception {
         new SubmissionBenchmark().run();
@@ -60,16 +78,27 @@ public final class SubmissionBenchmark {
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
+        System.out.println("server process: " + server.map(p -> "pid " + p.pid()).orElse("not found (CPU figures omitted)"));
         login();
         sandbox("faults?kind=NONE&count=0");
         timed("warm-up (whole path)", WARMUP, this::submit);
         timed("warm-up (baseline)", WARMUP, this::rawPost);
-        Result path = timed("whole path: POST /api/tickets", MEASURED, this::submit);
-        Result raw = timed("baseline: raw addTicketByData to the sandbox", MEASURED, this::rawPost);
-        System.out.printf(Locale.ROOT, "ratio: whole path %.1f/s vs baseline %.1f/s = %.2f of the baseline throughput;"
-                + " p99 %.1f ms vs %.1f ms = +%.1f ms%n", path.perSecond, raw.perSecond, path.perSecond / raw.perSecond,
-                path.p99, raw.p99, path.p99 - raw.p99);
-        outage();
+        if (PHASES.contains("capacity")) {
+            Result path = timed("whole path: POST /api/tickets", MEASURED, this::submit);
+            Result raw = timed("baseline: raw addTicketByData to the sandbox", MEASURED, this::rawPost);
+            System.out.printf(Locale.ROOT, "ratio: whole path %.1f/s vs baseline %.1f/s = %.2f of the baseline throughput;"
+                    + " p99 %.1f ms vs %.1f ms = +%.1f ms%n", path.perSecond, raw.perSecond, path.perSecond / raw.perSecond,
+                    path.p99, raw.p99, path.p99 - raw.p99);
+        }
+        if (PHASES.contains("rate")) {
+            Result path = paced("sustained: POST /api/tickets", this::submitAsync);
+            Result raw = paced("sustained: baseline", this::rawPostAsync);
+            System.out.printf(Locale.ROOT, "sustained %d/s: whole path p50 %.1f ms, p99 %.1f ms vs baseline p50 %.1f ms, p99 %.1f ms = p99 +%.1f ms%n",
+                    RATE, path.p50, path.p99, raw.p50, raw.p99, path.p99 - raw.p99);
+        }
+        if (PHASES.contains("outage")) {
+            outage();
+        }
     }
 
     private void outage() throws Exception {
@@ -130,14 +159,24 @@ public final class SubmissionBenchmark {
 
     /** One submission through the whole path, for one of 200 customers (valid CNPJs). */
     private String submit() throws Exception {
+        return submitted(http.send(submission(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private CompletableFuture<String> submitAsync() {
+        return http.sendAsync(submission(), HttpResponse.BodyHandlers.ofString()).thenApply(SubmissionBenchmark::submitted);
+    }
+
+    private HttpRequest submission() {
         String cnpj = cnpj(customer.incrementAndGet() % 200);
         String json = "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A1\",\"a1-esgotou\":\"sim\"},"
                 + "\"customer\":{\"document\":\"" + cnpj + "\",\"name\":\"Cliente de carga\",\"email\":\"carga@cliente.com.br\","
                 + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
                 + "\"description\":\"Cliente não localiza a senha de instalação do A1; tentativas esgotadas.\"}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(APP + "api/tickets"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpRequest.newBuilder(URI.create(APP + "api/tickets"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static String submitted(HttpResponse<String> r) {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("submission failed: " + r.statusCode() + " " + r.body());
         }
@@ -146,6 +185,21 @@ public final class SubmissionBenchmark {
 
     /** The baseline: the addTicketByData form the connector sends, posted raw to the sandbox. */
     private String rawPost() throws Exception {
+        return posted(http.send(rawRequest(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1)));
+    }
+
+    private CompletableFuture<String> rawPostAsync() {
+        return http.sendAsync(rawRequest(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1)).thenApply(SubmissionBenchmark::posted);
+    }
+
+    private static String posted(HttpResponse<String> r) {
+        if (r.statusCode() != 200 || !r.body().contains("<status>1</status>")) {
+            throw new IllegalStateException("baseline failed: " + r.body());
+        }
+        return r.body();
+    }
+
+    private static HttpRequest rawRequest() {
         String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1201</cdcliente>"
                 + "<cdcontato>1</cdcontato><idchamado>1</idchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado>"
                 + "<cdtipochamado>5</cdtipochamado><cdcategoria>32</cdcategoria><cdlocalidade>4</cdlocalidade><cdseveridade>2</cdseveridade>"
@@ -153,13 +207,9 @@ public final class SubmissionBenchmark {
                 + "<dspalavrachave>baseline</dspalavrachave></data></contents></wsqualitor>";
         String form = "user=integracao&password=sandbox&company=1&wsdl_file=WSTicket&operation=addTicketByData&input_xml="
                 + URLEncoder.encode(xml, StandardCharsets.ISO_8859_1);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SANDBOX + "ws/statelessws.php"))
+        return HttpRequest.newBuilder(URI.create(SANDBOX + "ws/statelessws.php"))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        if (r.statusCode() != 200 || !r.body().contains("<status>1</status>")) {
-            throw new IllegalStateException("baseline failed: " + r.body());
-        }
-        return r.body();
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.ISO_8859_1)).build();
     }
 
     private void sandbox(String control) throws Exception {
@@ -175,14 +225,84 @@ public final class SubmissionBenchmark {
         String call() throws Exception;
     }
 
+    interface AsyncCall {
+        CompletableFuture<String> call();
+    }
+
     record Result(double perSecond, double p50, double p99) {
+    }
+
+    /** CPU time used so far by the server's process and by this one, in nanoseconds. */
+    private long[] cpu() {
+        long mine = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        long theirs = server.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+        return new long[] {theirs, mine};
+    }
+
+    private String cpuPerCall(long[] before, int calls) {
+        long[] after = cpu();
+        if (before[0] < 0 || after[0] < 0 || calls == 0) {
+            return "";
+        }
+        double server = (after[0] - before[0]) / 1e6 / calls;
+        double client = (after[1] - before[1]) / 1e6 / calls;
+        return String.format(Locale.ROOT, "; CPU per call: server %.2f ms + client %.2f ms = %.2f ms (%.0f/s if two cores did nothing else); load %s",
+                server, client, server + client, 2000 / (server + client), loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip().split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * Open loop: one call due every {@code 1/RATE} s for {@code RATE_SECONDS}; each latency runs
+     * from the moment the call was due to its answer.
+     */
+    private Result paced(String name, AsyncCall call) throws Exception {
+        int total = RATE * RATE_SECONDS;
+        long[] micros = new long[total];
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> running = new ArrayList<>(total);
+        long[] cpu = cpu();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + (long) (i * 1e9 / RATE);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int n = i;
+            running.add(call.call().handle((body, error) -> {
+                micros[n] = (System.nanoTime() - due) / 1000;
+                if (error != null && failed.getAndIncrement() == 0) {
+                    System.out.println("  first failure: " + error);
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        Result r = new Result(total / seconds, sorted[total / 2] / 1000.0, sorted[Math.min(total - 1, (int) (total * 0.99))] / 1000.0);
+        System.out.printf(Locale.ROOT, "%s: %d due at %d/s, all answered in %.1f s (%.1f/s), %d failed; p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
+                name, total, RATE, seconds, r.perSecond, failed.get(), r.p50, r.p99, sorted[total - 1] / 1000.0, cpuPerCall(cpu, total));
+        return r;
     }
 
     /** Runs {@code total} calls from {@code CONCURRENCY} closed-loop clients; prints and returns the figures. */
     private Result timed(String name, int total, Call call) throws Exception {
+        if (total <= 0) {
+            return new Result(0, 0, 0);
+        }
         ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
         AtomicInteger next = new AtomicInteger();
         long[] micros = new long[total];
+        long[] cpu = cpu();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CONCURRENCY; c++) {
@@ -204,8 +324,8 @@ public final class SubmissionBenchmark {
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
         Result r = new Result(total / seconds, sorted[(int) (total * 0.50)] / 1000.0, sorted[Math.min(total - 1, (int) (total * 0.99))] / 1000.0);
-        System.out.printf(Locale.ROOT, "%s: %d in %.1f s = %.1f/s; p50 %.1f ms, p99 %.1f ms (concurrency %d)%n",
-                name, total, seconds, r.perSecond, r.p50, r.p99, CONCURRENCY);
+        System.out.printf(Locale.ROOT, "%s: %d in %.1f s = %.1f/s; p50 %.1f ms, p99 %.1f ms (concurrency %d)%s%n",
+                name, total, seconds, r.perSecond, r.p50, r.p99, CONCURRENCY, cpuPerCall(cpu, total));
         return r;
     }
 
