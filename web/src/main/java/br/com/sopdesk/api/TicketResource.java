@@ -106,7 +106,7 @@ public class TicketResource {
         try {
             Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
                     request.fields(), intake, request.category(), security.getUserPrincipal().getName(), ApiLocale.of(headers));
-            Ticket pushed = outbox.push(saved.getId());
+            Ticket pushed = outbox.pushStored(saved);
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
                     .entity(TicketView.of(pushed)).build();
         } catch (InvalidSubmissionException e) {

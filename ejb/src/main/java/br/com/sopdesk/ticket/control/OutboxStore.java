@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.ticket.entity.SummaryState;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketSent;
 import br.com.sopdesk.ticket.entity.TicketState;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,12 +36,19 @@ public class OutboxStore {
     @Inject
     Event<TicketSent> sentEvents;
 
-    /** Ids of tickets due for an attempt now (queued and due, or claimed by an instance whose lease ran out). */
+    /** Ids of tickets due for an attempt now: claimed by an instance whose lease ran out, then queued and due. */
     public List<Long> due(Instant now, int max) {
-        return em.createNamedQuery(Ticket.DUE, Long.class)
+        List<Long> due = new ArrayList<>(em.createNamedQuery(Ticket.LAPSED, Long.class)
                 .setParameter("now", Utc.of(now))
                 .setMaxResults(max)
-                .getResultList();
+                .getResultList());
+        if (due.size() < max) {
+            due.addAll(em.createNamedQuery(Ticket.DUE, Long.class)
+                    .setParameter("now", Utc.of(now))
+                    .setMaxResults(max - due.size())
+                    .getResultList());
+        }
+        return due;
     }
 
     /**
@@ -66,22 +75,31 @@ public class OutboxStore {
         return em.find(Ticket.class, id);
     }
 
-    /** Records Qualitor's number (a number is never thrown away, even if the lease had run out); returns the ticket. */
-    public Ticket sent(long id, String number, String situation, Instant now) {
+    /**
+     * Records Qualitor's number (a number is never thrown away, even if the lease had run out);
+     * returns the ticket. With {@code summaryUntil}, this instance also claims the walk summary
+     * until then, to attach it at once.
+     */
+    public Ticket sent(long id, String number, String situation, Instant now, Instant summaryUntil) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() != TicketState.SENT) {
             t.sent(number, situation, now);
+            if (summaryUntil != null && t.getSummaryState() == SummaryState.PENDING) {
+                t.claimSummary(summaryUntil);
+            }
             audit.record(t.getCreatedBy(), "chamado.enviado", "chamado " + id, "demanda Qualitor " + number + " após " + t.getAttempts() + " tentativa(s)");
             sentEvents.fire(new TicketSent(t));
         }
         return t;
     }
 
-    public void retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {
+    /** Back to the queue after a failure that may pass; returns the ticket. */
+    public Ticket retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() == TicketState.SENDING) {
             t.retryLater(truncate(error), now, maxBackoff, mayHaveBeenCreated);
         }
+        return t;
     }
 
     /** How many queued tickets are pausing between attempts. */
@@ -94,12 +112,14 @@ public class OutboxStore {
         return em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", Utc.of(now)).executeUpdate();
     }
 
-    public void rejected(long id, String error) {
+    /** Qualitor refused it; returns the ticket. */
+    public Ticket rejected(long id, String error) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() == TicketState.SENDING) {
             t.rejected(truncate(error));
             audit.record(t.getCreatedBy(), "chamado.recusado", "chamado " + id, truncate(error));
         }
+        return t;
     }
 
     private static String truncate(String s) {

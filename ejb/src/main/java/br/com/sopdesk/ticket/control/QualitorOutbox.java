@@ -7,7 +7,9 @@ import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.TicketDraft;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
+import br.com.sopdesk.ticket.entity.SummaryState;
 import br.com.sopdesk.ticket.entity.Ticket;
+import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.validation.BrazilianDocuments;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -16,7 +18,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,12 +29,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Sends stored tickets to Qualitor: right after the agent saves ({@link #push}), and again from the
- * timer for those that could not go ({@link #drain}, several at a time). Runs outside transactions:
+ * Sends stored tickets to Qualitor: right after the agent saves ({@link #pushStored}), and again from
+ * the timer for those that could not go ({@link #drain}, several at a time). Runs outside transactions:
  * each database step is its own, and Qualitor is never called inside one.
  *
  * <p>After a failure on the write whose outcome is unknown (timeout, cut connection, garbage), the
@@ -45,8 +45,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QualitorOutbox {
 
-    static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
-            + "/" + ManagementFactory.getRuntimeMXBean().getName();
     private static final Logger LOG = Logger.getLogger(QualitorOutbox.class.getName());
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     /** Whether this instance saw Qualitor unreachable since the queued tickets were last woken. */
@@ -58,56 +56,82 @@ public class QualitorOutbox {
     @Inject
     QualitorGateway qualitor;
 
+    @Inject
+    OutboxSettings settings;
+
+    @Inject
+    SummaryAttachments summaries;
+
     @Resource
     ManagedExecutorService executor;
 
     @Resource
     SessionContext context;
 
-    @Inject
-    @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
-    long leaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "sopdesk.outbox.max-backoff-seconds", defaultValue = "300")
-    long maxBackoffSeconds;
-
-    @Inject
-    @ConfigProperty(name = "sopdesk.outbox.parallelism", defaultValue = "8")
-    int parallelism;
-
-    /** Tries to send one ticket now; returns the ticket as it stands afterwards. */
+    /** Tries to send one ticket now, if this instance wins its claim; returns the ticket as it stands afterwards. */
     public Ticket push(long id) {
-        Instant now = Instant.now();
-        if (store.claim(id, INSTANCE, now, Duration.ofSeconds(leaseSeconds))) {
-            Ticket ticket = store.find(id);
-            Duration maxBackoff = Duration.ofSeconds(maxBackoffSeconds);
-            try {
-                OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
-                Ticket sent = store.sent(id, opened.number(), opened.situation(), Instant.now());
-                if (opened.alreadyExisted()) {
-                    LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
-                }
-                return sent;
-            } catch (QualitorException e) {
-                if (e instanceof QualitorException.Unavailable) {
-                    QUALITOR_WAS_DOWN.set(true);
-                }
-                if (e.retryable()) {
-                    store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
-                } else {
-                    store.rejected(id, e.getMessage());
-                }
-            } catch (CircuitBreakerOpenException e) {
-                QUALITOR_WAS_DOWN.set(true);
-                store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
-                        Instant.now(), maxBackoff, false);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, PersonalData.mask(e));
-                store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
-            }
+        if (store.claim(id, settings.instance(), Instant.now(), settings.lease())) {
+            return send(store.find(id), false);
         }
         return store.find(id);
+    }
+
+    /**
+     * Sends a ticket this instance has just stored already claimed ({@link TicketService#submit}),
+     * without claiming or reading it again; returns the ticket as it stands afterwards. Once Qualitor
+     * numbered it, its walk summary is claimed in the same update and attached at once, apart from
+     * this call (the timer retries it if that fails).
+     */
+    public Ticket pushStored(Ticket stored) {
+        if (stored.getState() != TicketState.SENDING) {
+            throw new IllegalArgumentException("chamado " + stored.getId() + " não foi reservado ao ser registrado");
+        }
+        return send(stored, summaries.enabled());
+    }
+
+    private Ticket send(Ticket ticket, boolean attachSummaryNow) {
+        long id = ticket.getId();
+        Duration maxBackoff = settings.maxBackoff();
+        try {
+            OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
+            if (opened.alreadyExisted()) {
+                LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
+            }
+            Instant now = Instant.now();
+            Ticket sent = store.sent(id, opened.number(), opened.situation(), now, attachSummaryNow ? now.plus(settings.lease()) : null);
+            if (attachSummaryNow) {
+                attachSoon(sent, new SummaryStore.Summary(opened.number(), WalkSummary.fileName(ticket),
+                        WalkSummary.content(ticket, opened.number()), false));
+            }
+            return sent;
+        } catch (QualitorException e) {
+            if (e instanceof QualitorException.Unavailable) {
+                QUALITOR_WAS_DOWN.set(true);
+            }
+            if (e.retryable()) {
+                return store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
+            }
+            return store.rejected(id, e.getMessage());
+        } catch (CircuitBreakerOpenException e) {
+            QUALITOR_WAS_DOWN.set(true);
+            return store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
+                    Instant.now(), maxBackoff, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, PersonalData.mask(e));
+            return store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
+        }
+    }
+
+    /** Hands the claimed summary to another thread; if none takes it, its claim lapses to the timer. */
+    private void attachSoon(Ticket sent, SummaryStore.Summary summary) {
+        if (sent.getSummaryState() != SummaryState.SENDING) {
+            return; // the number arrived before (another attempt's): that one's summary stands
+        }
+        try {
+            executor.execute(() -> summaries.attachClaimed(sent.getId(), summary));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Resumo do chamado " + sent.getId() + " fica para o próximo ciclo da fila", e);
+        }
     }
 
     /**
@@ -127,7 +151,7 @@ public class QualitorOutbox {
         QualitorOutbox self = context.getBusinessObject(QualitorOutbox.class);
         while (!due.isEmpty()) {
             List<Future<?>> running = new ArrayList<>();
-            int width = Math.max(1, parallelism);
+            int width = settings.parallelism();
             for (int i = 0; i < width; i++) {
                 List<Long> slice = new ArrayList<>();
                 for (int j = i; j < due.size(); j += width) {

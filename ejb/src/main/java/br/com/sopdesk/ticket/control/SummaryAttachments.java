@@ -52,16 +52,7 @@ public class SummaryAttachments {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
-    long leaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "sopdesk.outbox.max-backoff-seconds", defaultValue = "300")
-    long maxBackoffSeconds;
-
-    @Inject
-    @ConfigProperty(name = "sopdesk.outbox.parallelism", defaultValue = "8")
-    int parallelism;
+    OutboxSettings settings;
 
     /** Attaches every due summary, several at a time; returns how many were tried. */
     public int drain() {
@@ -70,7 +61,7 @@ public class SummaryAttachments {
         }
         List<Long> due = store.due(Instant.now(), 500);
         SummaryAttachments self = context.getBusinessObject(SummaryAttachments.class);
-        int width = Math.max(1, Math.min(parallelism, due.size()));
+        int width = Math.max(1, Math.min(settings.parallelism(), due.size()));
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             List<Long> slice = new ArrayList<>();
@@ -92,13 +83,22 @@ public class SummaryAttachments {
         return due.size();
     }
 
+    /** Whether summaries are attached at all ({@code sopdesk.summary.enabled}). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** Attaches one ticket's summary if this instance wins its claim. */
     public void attach(long id) {
-        Duration maxBackoff = Duration.ofSeconds(maxBackoffSeconds);
-        if (!store.claim(id, Instant.now(), Duration.ofSeconds(leaseSeconds))) {
-            return;
-        }
-        SummaryStore.Summary summary = store.load(id);
+        store.claim(id, Instant.now(), settings.lease()).ifPresent(summary -> attachClaimed(id, summary));
+    }
+
+    /**
+     * Attaches a summary this instance has claimed ({@link OutboxStore#sent}, or {@link #attach});
+     * any failure leaves it to the outbox timer, with back-off.
+     */
+    public void attachClaimed(long id, SummaryStore.Summary summary) {
+        Duration maxBackoff = settings.maxBackoff();
         try {
             boolean sentNow = qualitor.attach(summary.number(), summary.fileName(), summary.content(), summary.mayAlreadyExist());
             store.attached(id, sentNow);

@@ -12,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The database steps of attaching the walk summary, each in its own short transaction so none stays
@@ -33,15 +35,27 @@ public class SummaryStore {
     @Inject
     AuditLog audit;
 
+    /** Ids of summaries due now: claimed by an instance whose lease ran out, then pending and due. */
     public List<Long> due(Instant now, int max) {
-        return em.createNamedQuery(Ticket.SUMMARY_DUE, Long.class)
+        List<Long> due = new ArrayList<>(em.createNamedQuery(Ticket.SUMMARY_LAPSED, Long.class)
                 .setParameter("now", Utc.of(now))
                 .setMaxResults(max)
-                .getResultList();
+                .getResultList());
+        if (due.size() < max) {
+            due.addAll(em.createNamedQuery(Ticket.SUMMARY_DUE, Long.class)
+                    .setParameter("now", Utc.of(now))
+                    .setMaxResults(max - due.size())
+                    .getResultList());
+        }
+        return due;
     }
 
-    /** Claims the summary until {@code now + lease}; taking over an expired claim marks its outcome unknown. */
-    public boolean claim(long id, Instant now, Duration lease) {
+    /**
+     * Claims the summary until {@code now + lease} and reads what to send, in one transaction;
+     * empty when another instance holds it or it is not due. Taking over an expired claim marks its
+     * outcome unknown.
+     */
+    public Optional<Summary> claim(long id, Instant now, Duration lease) {
         for (String query : new String[] {Ticket.SUMMARY_CLAIM, Ticket.SUMMARY_RECLAIM}) {
             int claimed = em.createNamedQuery(query)
                     .setParameter("id", id)
@@ -49,15 +63,12 @@ public class SummaryStore {
                     .setParameter("lease", Utc.of(now.plus(lease)))
                     .executeUpdate();
             if (claimed == 1) {
-                return true;
+                Ticket t = em.find(Ticket.class, id);
+                return Optional.of(new Summary(t.getQualitorNumber(), WalkSummary.fileName(t), WalkSummary.content(t),
+                        t.isSummaryOutcomeUnknown()));
             }
         }
-        return false;
-    }
-
-    public Summary load(long id) {
-        Ticket t = em.find(Ticket.class, id);
-        return new Summary(t.getQualitorNumber(), WalkSummary.fileName(t), WalkSummary.content(t), t.isSummaryOutcomeUnknown());
+        return Optional.empty();
     }
 
     public void attached(long id, boolean sentNow) {

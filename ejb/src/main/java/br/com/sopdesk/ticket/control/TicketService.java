@@ -49,8 +49,12 @@ public class TicketService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OutboxSettings outbox;
+
     /**
-     * Stores the ticket (state QUEUED); the caller then asks the outbox to push it.
+     * Stores the ticket, its first attempt claimed by this instance; the caller then hands it to
+     * {@link QualitorOutbox#pushStored}, outside this transaction.
      *
      * @param requestedCategory the category the caller asks for, or null: it must be the SOP's own,
      *                          since the classification comes from the SOP and cannot be changed
@@ -102,6 +106,7 @@ public class TicketService {
                 walk.usedAnswers(), decisions,
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
                 bundle.sla().returnHours(), agent, now);
+        ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
         em.persist(ticket);
         if (certificate != null) {
             em.persist(new TicketCertificate(ticket, certificate, now));

@@ -26,15 +26,24 @@ public final class WalkSummary {
     }
 
     public static byte[] content(Ticket ticket) {
-        return text(ticket).getBytes(StandardCharsets.UTF_8);
+        return content(ticket, ticket.getQualitorNumber());
+    }
+
+    /** The file for a ticket whose Qualitor number is known apart from it (just received). */
+    public static byte[] content(Ticket ticket, String number) {
+        return text(ticket, number).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String text(Ticket ticket) {
+        return text(ticket, ticket.getQualitorNumber());
+    }
+
+    private static String text(Ticket ticket, String number) {
         Intake in = ticket.getIntake();
         StringBuilder out = new StringBuilder(1024)
                 .append("Resumo do atendimento guiado (SOP Desk)\n")
                 .append("========================================\n")
-                .append("Demanda Qualitor: ").append(ticket.getQualitorNumber() == null ? "-" : ticket.getQualitorNumber()).append('\n')
+                .append("Demanda Qualitor: ").append(number == null ? "-" : number).append('\n')
                 .append("Chamado SOP Desk: ").append(ticket.getId()).append(" (chave ").append(ticket.getSubmissionKey()).append(")\n")
                 .append("SOP: ").append(ticket.getSopId()).append(" versão ").append(ticket.getSopVersion()).append('\n')
                 .append("Título: ").append(ticket.getTitle()).append('\n')

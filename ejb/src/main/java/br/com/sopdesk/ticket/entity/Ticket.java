@@ -45,9 +45,11 @@ import java.util.UUID;
         @Index(name = "ix_ticket_summary", columnList = "summary_state, summary_next_at")})
 @NamedQuery(name = Ticket.DUE, query = """
         select t.id from Ticket t
-        where (t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now)
-           or (t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now)
+        where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now
         order by t.nextAttemptAt""")
+@NamedQuery(name = Ticket.LAPSED, query = """
+        select t.id from Ticket t
+        where t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now""")
 @NamedQuery(name = Ticket.CLAIM, query = """
         update Ticket t set t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING,
           t.claimedBy = :instance, t.claimedUntil = :lease, t.attempts = t.attempts + 1, t.version = t.version + 1
@@ -74,10 +76,12 @@ import java.util.UUID;
         where t.id in :ids and t.state in :finished and t.anonymizedAt is null""")
 @NamedQuery(name = Ticket.SUMMARY_DUE, query = """
         select t.id from Ticket t
-        where t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
-          and ((t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.PENDING and t.summaryNextAt <= :now)
-            or (t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now))
+        where t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.PENDING and t.summaryNextAt <= :now
+          and t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
         order by t.summaryNextAt""")
+@NamedQuery(name = Ticket.SUMMARY_LAPSED, query = """
+        select t.id from Ticket t
+        where t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now""")
 @NamedQuery(name = Ticket.SUMMARY_CLAIM, query = """
         update Ticket t set t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING,
           t.summaryClaimedUntil = :lease, t.summaryAttempts = t.summaryAttempts + 1, t.version = t.version + 1
@@ -91,7 +95,13 @@ import java.util.UUID;
         update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id""")
 public class Ticket {
 
+    /**
+     * Queued tickets due for an attempt. Kept apart from {@link #LAPSED} (no {@code or}) so each
+     * reads only its few rows through {@code ix_ticket_outbox}, however many tickets were sent.
+     */
     public static final String DUE = "Ticket.due";
+    /** Tickets an instance claimed and did not finish within its lease (it may have died). */
+    public static final String LAPSED = "Ticket.lapsed";
     public static final String CLAIM = "Ticket.claim";
     /** Takes over a ticket whose sender's lease ran out (it may have died after Qualitor created the ticket). */
     public static final String RECLAIM = "Ticket.reclaim";
@@ -110,6 +120,8 @@ public class Ticket {
     public static final String ANONYMIZED = "[anonimizado]";
     /** Sent tickets whose walk summary is due to be attached in Qualitor. */
     public static final String SUMMARY_DUE = "Ticket.summaryDue";
+    /** Summaries an instance claimed and did not finish within its lease. */
+    public static final String SUMMARY_LAPSED = "Ticket.summaryLapsed";
     public static final String SUMMARY_CLAIM = "Ticket.summaryClaim";
     /** Takes over a summary whose sender's lease ran out (it may have arrived in Qualitor). */
     public static final String SUMMARY_RECLAIM = "Ticket.summaryReclaim";
@@ -245,6 +257,34 @@ public class Ticket {
         this.nextAttemptAt = Utc.of(now);
         this.summaryState = SummaryState.PENDING;
         this.summaryNextAt = Utc.of(now);
+    }
+
+    /**
+     * Claims the new ticket's first attempt for the instance that stores it and pushes it at once,
+     * saving a claim round trip; should that instance stop before the push ends, the lease runs out
+     * and another instance takes it over like any lapsed claim (looking for it in Qualitor first).
+     */
+    public void claimFirstAttempt(String instance, Instant until) {
+        if (id != null || state != TicketState.QUEUED) {
+            throw new IllegalStateException("only a new queued ticket can be claimed before it is stored");
+        }
+        this.state = TicketState.SENDING;
+        this.claimedBy = Objects.requireNonNull(instance);
+        this.claimedUntil = Utc.of(until);
+        this.attempts = 1;
+    }
+
+    /**
+     * Claims the walk summary's first attempt for the instance that just recorded Qualitor's number,
+     * in the same update, so it goes at once; a lapsed claim falls to the outbox timer.
+     */
+    public void claimSummary(Instant until) {
+        if (state != TicketState.SENT || summaryState != SummaryState.PENDING) {
+            throw new IllegalStateException("the summary can be claimed only once the ticket is in Qualitor");
+        }
+        this.summaryState = SummaryState.SENDING;
+        this.summaryClaimedUntil = Utc.of(until);
+        this.summaryAttempts++;
     }
 
     /** Qualitor has the walk summary (attached now, or found there after a lost answer). */

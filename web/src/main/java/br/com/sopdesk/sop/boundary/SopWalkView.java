@@ -115,7 +115,7 @@ public class SopWalkView implements Serializable {
         try {
             var saved = tickets.submit(bundle.id(), bundle.version(), answers, fields, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate);
-            ticket = TicketStatus.of(outbox.push(saved.getId()));
+            ticket = TicketStatus.of(outbox.pushStored(saved));
             loadRelated();
         } catch (InvalidSubmissionException e) {
             refused(faces, e);

@@ -1,0 +1,49 @@
+package br.com.sopdesk.ticket.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How the outbox sends to Qualitor (documented in the README's configuration table): how long an
+ * instance holds what it claimed, the longest pause between attempts, how many go at once; and
+ * the name this instance claims under. Shared by the tickets' and the summaries' outboxes and by
+ * the ticket's first claim at submission.
+ */
+@ApplicationScoped
+public class OutboxSettings {
+
+    private static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
+            + "/" + ManagementFactory.getRuntimeMXBean().getName();
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.max-backoff-seconds", defaultValue = "300")
+    long maxBackoffSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.parallelism", defaultValue = "8")
+    int parallelism;
+
+    /** This instance, as claims name it (unique among the instances sharing the database). */
+    public String instance() {
+        return INSTANCE;
+    }
+
+    public Duration lease() {
+        return Duration.ofSeconds(Math.max(1, leaseSeconds));
+    }
+
+    public Duration maxBackoff() {
+        return Duration.ofSeconds(Math.max(1, maxBackoffSeconds));
+    }
+
+    public int parallelism() {
+        return Math.max(1, parallelism);
+    }
+}
