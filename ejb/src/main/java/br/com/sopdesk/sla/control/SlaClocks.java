@@ -40,14 +40,16 @@ public class SlaClocks {
     @Inject
     AuditLog audit;
 
-    /** A demand reached Qualitor: its clock starts from when the agent registered it. */
+    /**
+     * A demand reached Qualitor: its clock starts from when the agent registered it. Fired once per
+     * ticket, in the transaction that moves it to SENT (a second one would fail on the ticket's
+     * version, and on the clock's unique ticket).
+     */
     public void started(@Observes TicketSent sent) {
         Ticket t = sent.ticket();
-        if (!em.createNamedQuery(SlaClock.BY_TICKET, SlaClock.class).setParameter("ticket", t.getId()).getResultList().isEmpty()) {
-            return;
-        }
         ClockPolicy policy = policyOf(t.getSopId());
-        AgentTeam team = em.find(AgentTeam.class, t.getCreatedBy());
+        AgentTeam team = em.createNamedQuery(AgentTeam.OF_USER, AgentTeam.class).setParameter("username", t.getCreatedBy())
+                .getResultList().stream().findFirst().orElse(null);
         List<Happening> timeline = new ArrayList<>();
         SlaClock clock = SlaClock.start(t.getId(), t.getQualitorNumber(), t.getSopId(), t.getTitle(),
                 t.getIntake().getCustomerName(), t.getCreatedBy(), team == null ? null : team.getTeam(), policy,
@@ -59,7 +61,8 @@ public class SlaClocks {
 
     /** The policy a SOP follows: its assignment, or the default one. */
     public ClockPolicy policyOf(String sopId) {
-        PolicyAssignment a = em.find(PolicyAssignment.class, sopId);
+        PolicyAssignment a = em.createNamedQuery(PolicyAssignment.OF_SOP, PolicyAssignment.class).setParameter("sopId", sopId)
+                .getResultList().stream().findFirst().orElse(null);
         ClockPolicy policy = em.find(ClockPolicy.class, a == null ? settings.defaultPolicy() : a.getPolicyCode());
         if (policy == null) {
             policy = em.find(ClockPolicy.class, settings.defaultPolicy());

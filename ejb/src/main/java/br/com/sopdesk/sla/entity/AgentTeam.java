@@ -1,14 +1,30 @@
 package br.com.sopdesk.sla.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.QueryHints;
 
-/** The team an agent works in, copied onto the clocks of the demands the agent opens. */
+/**
+ * The team an agent works in, copied onto the clocks of the demands the agent opens.
+ * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time). The
+ * look-up by user caches "no team" too.
+ */
 @Entity
+@Cacheable
+@Cache(expiry = 30_000)
 @Table(name = "agent_team")
+@NamedQuery(name = AgentTeam.OF_USER, query = "select t from AgentTeam t where t.username = :username", hints = {
+        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"),
+        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE_EXPIRY, value = "30000")})
 public class AgentTeam {
+
+    public static final String OF_USER = "AgentTeam.ofUser";
 
     @Id
     private String username;

@@ -1,6 +1,7 @@
 package br.com.sopdesk.sla.entity;
 
 import br.com.sopdesk.platform.Utc;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,14 +17,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.Cache;
 
 /**
  * An SLA policy administrators configure: how long Relacionamento has to return to the customer,
  * whether the time counts in calendar or business hours, the Qualitor situations that pause the
  * clock (waiting for the customer), when a clock is "at risk", and how often a breach is recalled.
  * Clocks copy the policy when they start, so editing a policy never moves a running deadline.
+ * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time).
  */
 @Entity
+@Cacheable
+@Cache(expiry = 30_000)
 @Table(name = "sla_policy")
 @NamedQuery(name = ClockPolicy.ALL, query = "select p from ClockPolicy p order by p.code")
 public class ClockPolicy {

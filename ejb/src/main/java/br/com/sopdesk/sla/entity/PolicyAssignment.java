@@ -1,18 +1,32 @@
 package br.com.sopdesk.sla.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.QueryHints;
 
-/** Which SLA policy a SOP's escalations follow; SOPs without one follow the default policy. */
+/**
+ * Which SLA policy a SOP's escalations follow; SOPs without one follow the default policy.
+ * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time). The
+ * look-up by SOP caches "none" too, the common case.
+ */
 @Entity
+@Cacheable
+@Cache(expiry = 30_000)
 @Table(name = "sla_policy_sop")
+@NamedQuery(name = PolicyAssignment.OF_SOP, query = "select a from PolicyAssignment a where a.sopId = :sopId", hints = {
+        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"),
+        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE_EXPIRY, value = "30000")})
 @NamedQuery(name = PolicyAssignment.ALL, query = "select a from PolicyAssignment a order by a.sopId")
 public class PolicyAssignment {
 
     public static final String ALL = "PolicyAssignment.all";
+    public static final String OF_SOP = "PolicyAssignment.ofSop";
 
     @Id
     @Column(name = "sop_id")

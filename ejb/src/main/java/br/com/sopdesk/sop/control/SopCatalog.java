@@ -89,8 +89,10 @@ public class SopCatalog {
         }
     }
 
+    /** The latest version of a SOP: its number read from the database, the bundle from the parsed cache when there. */
     public Optional<SopBundle> latest(String sopId) {
-        return latestRecord(sopId).map(SopCatalog::parsed);
+        Integer version = em.createNamedQuery(SopBundleRecord.LATEST_VERSION, Integer.class).setParameter("sopId", sopId).getSingleResult();
+        return version == null ? Optional.empty() : version(sopId, version);
     }
 
     public Optional<SopBundle> version(String sopId, int version) {

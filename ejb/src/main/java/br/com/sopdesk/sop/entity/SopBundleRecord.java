@@ -25,11 +25,14 @@ import java.time.LocalDateTime;
           (select max(o.version) from SopBundleRecord o where o.sopId = b.sopId) order by b.seed, b.sopId""")
 @NamedQuery(name = SopBundleRecord.BY_VERSION, query = "select b from SopBundleRecord b where b.sopId = :sopId and b.version = :version")
 @NamedQuery(name = SopBundleRecord.LATEST_OF, query = "select b from SopBundleRecord b where b.sopId = :sopId order by b.version desc")
+@NamedQuery(name = SopBundleRecord.LATEST_VERSION, query = "select max(b.version) from SopBundleRecord b where b.sopId = :sopId")
 public class SopBundleRecord {
 
     public static final String LATEST = "SopBundleRecord.latest";
     public static final String BY_VERSION = "SopBundleRecord.byVersion";
     public static final String LATEST_OF = "SopBundleRecord.latestOf";
+    /** The number of a SOP's latest version (null when it has none), without reading any bundle text. */
+    public static final String LATEST_VERSION = "SopBundleRecord.latestVersion";
 
     @Id
     @SequenceGenerator(name = "sop_bundle_seq", sequenceName = "sop_bundle_seq", allocationSize = 50)
