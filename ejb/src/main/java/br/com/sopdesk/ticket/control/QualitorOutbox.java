@@ -39,7 +39,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * <p>After a failure on the write whose outcome is unknown (timeout, cut connection, garbage), the
  * ticket is marked, and every later attempt asks the connector to look for it by its submission
  * key before opening another, so a lost answer never becomes a duplicate. When Qualitor answers
- * again after an outage, the tickets pausing in their back-off are all made due at once.
+ * again after an outage, the tickets pausing in their back-off are all made due at once. Qualitor
+ * refusing SOP Desk's own login is such an outage (retried, nothing was created); Qualitor refusing
+ * the ticket keeps it {@code REJECTED} with a plain message until a person fixes the cause and sends
+ * it again ({@link OutboxStore#resend}); a lost answer that cannot be checked holds it
+ * ({@code HELD}) for a person to look in Qualitor.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -96,7 +100,7 @@ public class QualitorOutbox {
                 if (e.retryable()) {
                     store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
                 } else {
-                    store.rejected(id, e.getMessage());
+                    store.refused(id, e);
                 }
             } catch (CircuitBreakerOpenException e) {
                 QUALITOR_WAS_DOWN.set(true);
@@ -173,7 +177,7 @@ public class QualitorOutbox {
                 + "\nDecisões:\n" + ticket.getDecisions()
                 + "Agente: " + ticket.getCreatedBy()
                 + "\nRetorno ao cliente prometido em até " + ticket.getReturnHours() + " horas.";
-        return new TicketDraft(in.getDocument(), in.getEmail(), in.getCustomerName(), ticket.getTitle(), description,
+        return new TicketDraft(in.getDocument(), in.getEmail(), ticket.getTitle(), description,
                 new TicketDraft.Mapping(c.getTicketType(), c.getCategory(), c.getLocation(), c.getSeverity()),
                 in.phonesLine(), ticket.getSubmissionKey(), LocalDate.ofInstant(ticket.getCreatedAt(), BRASILIA));
     }
