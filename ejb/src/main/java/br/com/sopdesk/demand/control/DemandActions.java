@@ -152,6 +152,11 @@ public class DemandActions {
         return outbox.send(id);
     }
 
+    /** A request as it stands now (the page polls it while it is queued). */
+    public Optional<DemandAction> find(long id) {
+        return Optional.ofNullable(em.find(DemandAction.class, id));
+    }
+
     /**
      * Closes in Qualitor ({@code closeTicket}) the demand of a ticket SOP Desk opened, and its related
      * demands when {@code closeRelated}: the request is stored and audited first, then sent; the

@@ -115,6 +115,23 @@ public class QualitorOutbox {
     }
 
     /**
+     * A person sends a refused or held ticket again ({@code Reenviar}), with the same submission key:
+     * queued (audited), then tried at once like a new one; returns it as it stands afterwards.
+     *
+     * @param checkedInQualitor for a held ticket: the person looked in Qualitor and it is not there
+     * @throws IllegalStateException when the ticket is in no state to be sent again
+     */
+    public Ticket resend(long id, String agent, boolean checkedInQualitor) {
+        store.resend(id, agent, Instant.now(), checkedInQualitor);
+        return context.getBusinessObject(QualitorOutbox.class).push(id);
+    }
+
+    /** A person found in Qualitor the ticket a held submission had created: records its number, sends nothing. */
+    public Ticket found(long id, String number, String agent) {
+        return store.found(id, number, agent, Instant.now());
+    }
+
+    /**
      * Sends every due ticket, {@code sopdesk.outbox.parallelism} at a time, until none is due;
      * returns how many were tried. When Qualitor was unreachable and answers again, the tickets
      * pausing in their back-off are made due first, so an outage's queue drains at once.
