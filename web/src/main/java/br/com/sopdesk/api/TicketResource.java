@@ -5,6 +5,7 @@ import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
@@ -188,12 +189,7 @@ public class TicketResource {
         }
         try {
             outbox.resend(id, security.getUserPrincipal().getName(), request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
-        } catch (jakarta.ejb.EJBException e) {
-            if (e.getCause() instanceof IllegalStateException refused) {
-                return conflict(id, refused.getMessage());
-            }
-            throw e;
-        } catch (IllegalStateException e) {
+        } catch (TicketActionRefused e) {
             return conflict(id, e.getMessage());
         }
         return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
@@ -217,11 +213,8 @@ public class TicketResource {
         }
         try {
             outbox.found(id, number, security.getUserPrincipal().getName());
-        } catch (jakarta.ejb.EJBException e) {
-            if (e.getCause() instanceof IllegalStateException refused) {
-                return conflict(id, refused.getMessage());
-            }
-            throw e;
+        } catch (TicketActionRefused e) {
+            return conflict(id, e.getMessage());
         }
         return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
     }

@@ -125,13 +125,17 @@ public class OutboxStore {
      * A person sends a refused or held ticket again, with the same submission key: queued and due
      * now (the caller pushes it). Audited with who and why.
      *
-     * @throws IllegalStateException when the ticket is in no state to be sent again
+     * @throws TicketActionRefused when the ticket is in no state to be sent again
      */
     public Ticket resend(long id, String agent, Instant now, boolean checkedInQualitor) {
         Ticket t = em.find(Ticket.class, id);
         String before = t.getState() == TicketState.HELD ? "retido (conferido no Qualitor: não existe)"
                 : "recusado" + (t.getRefusal() == null ? "" : " (" + t.getRefusal() + ")");
-        t.resend(now, checkedInQualitor);
+        try {
+            t.resend(now, checkedInQualitor);
+        } catch (IllegalStateException e) {
+            throw new TicketActionRefused(e.getMessage());
+        }
         audit.record(agent, "chamado.reenvio", "chamado " + id, "reenviado após " + before + "; chave " + t.getSubmissionKey());
         return t;
     }
@@ -140,12 +144,12 @@ public class OutboxStore {
      * A person found in Qualitor the ticket a held submission had created: its number is recorded
      * as if Qualitor had answered (the SLA clock starts), and nothing is sent.
      *
-     * @throws IllegalStateException when the ticket is not held
+     * @throws TicketActionRefused when the ticket is not held
      */
     public Ticket found(long id, String number, String agent, Instant now) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() != TicketState.HELD) {
-            throw new IllegalStateException("Só um chamado retido para conferência recebe o número encontrado no Qualitor (situação: "
+            throw new TicketActionRefused("Só um chamado retido para conferência recebe o número encontrado no Qualitor (situação: "
                     + t.getState() + ").");
         }
         t.sent(number, "", now);

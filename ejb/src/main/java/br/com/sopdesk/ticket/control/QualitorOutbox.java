@@ -119,7 +119,7 @@ public class QualitorOutbox {
      * queued (audited), then tried at once like a new one; returns it as it stands afterwards.
      *
      * @param checkedInQualitor for a held ticket: the person looked in Qualitor and it is not there
-     * @throws IllegalStateException when the ticket is in no state to be sent again
+     * @throws TicketActionRefused when the ticket is in no state to be sent again
      */
     public Ticket resend(long id, String agent, boolean checkedInQualitor) {
         store.resend(id, agent, Instant.now(), checkedInQualitor);

@@ -173,9 +173,8 @@ public class SopWalkView implements Serializable {
             if (!ticket.isQueued()) {
                 loadRelated();
             }
-        } catch (jakarta.ejb.EJBException | IllegalStateException e) {
-            Throwable why = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, why.getMessage(), null));
+        } catch (br.com.sopdesk.ticket.control.TicketActionRefused e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             tickets.find(ticket.id()).map(TicketStatus::of).ifPresent(t -> ticket = t);
         }
     }
@@ -192,8 +191,8 @@ public class SopWalkView implements Serializable {
         try {
             ticket = TicketStatus.of(outbox.found(ticket.id(), number, faces.getExternalContext().getRemoteUser()));
             loadRelated();
-        } catch (jakarta.ejb.EJBException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, String.valueOf(e.getCause() == null ? e : e.getCause().getMessage()), null));
+        } catch (br.com.sopdesk.ticket.control.TicketActionRefused e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
 
