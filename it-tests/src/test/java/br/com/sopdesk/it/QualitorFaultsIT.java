@@ -184,14 +184,17 @@ class QualitorFaultsIT extends BrowserTest {
     @Test
     void anUnknownContactEmailIsRefusedNamingItAndGoesOutOnceRegistered() throws Exception {
         Env.sandboxControl("auto-contacts?on=false");
-        HttpResponse<String> created = submit();
+        String email = "novo-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@padaria.com.br";
+        HttpResponse<String> created = Env.agentApi("POST", "tickets", Tickets.lostPasswordA1("11.222.333/0001-81", "(51) 99999-0000",
+                "(51) 3333-0000", email, "Cliente perdeu a senha de instalação do A1; tentativas esgotadas.", null));
+        assertEquals(201, created.statusCode(), created.body());
         String id = Env.field(created.body(), "id");
         String refused = settled(id, Duration.ofSeconds(20));
         assertEquals("REJECTED", Env.field(refused, "state"), refused);
         assertEquals("CONTACT_NOT_FOUND", Env.field(refused, "refusal"), refused);
-        assertTrue(Env.field(refused, "lastError").startsWith("O e-mail ti@comercio.com.br não está cadastrado como contato deste cliente"), refused);
+        assertTrue(Env.field(refused, "lastError").startsWith("O e-mail " + email + " não está cadastrado como contato deste cliente"), refused);
 
-        Env.sandboxControl("contacts?document=11222333000181&email=ti@comercio.com.br");
+        Env.sandboxControl("contacts?document=11222333000181&email=" + email);
         assertEquals(200, Env.agentApi("POST", "tickets/" + id + "/resend", "{}").statusCode());
         endsInExactlyOneTicket(created);
     }
@@ -237,5 +240,32 @@ class QualitorFaultsIT extends BrowserTest {
         assertEquals("SENT", Env.field(found.body(), "state"));
         assertEquals(number, Env.field(found.body(), "demandNumber"));
         assertEquals(1, ticketsWithKey(key));
+    }
+
+    @Test
+    void onThePageAnUnregisteredCustomerIsWarnedRefusedPlainlyAndReenviarSendsItOnce() throws Exception {
+        Env.sandboxControl("auto-register?on=false");
+        String cnpj = Env.freshCnpj();
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        browser.open(Env.APP + "app/sop.xhtml?id=perda-de-senha&cnpj=" + cnpj);
+        answer("tipo", "A3");
+        answer("a3-resolveu", "Não");
+        assertTrue(browser.text(By.id("related-unregistered")).contains("não está cadastrado como cliente no Qualitor"),
+                "the related panel says the customer is not registered, not that Qualitor is unavailable now");
+        assertTrue(browser.all(By.id("related-error")).isEmpty());
+        fillIntake("Cliente Novo Ltda", "Token bloqueado; desbloqueio e troca de PIN não resolveram.",
+                "(51) 99999-0000", "(51) 3333-0000", "ti@clientenovo.com.br");
+        browser.click(By.id("walk:save"));
+        assertTrue(browser.text(By.id("rejected-reason")).contains("não está cadastrado como cliente no Qualitor: cadastre-o"),
+                browser.text(By.id("rejected-reason")));
+        assertTrue(browser.text(By.id("rejected-detail")).contains("Cliente não encontrado"), "Qualitor's words kept apart");
+
+        Env.sandboxControl("customers?document=" + cnpj + "&name=Cliente%20Novo%20Ltda");
+        browser.click(By.id("walk:resend"));
+        String number = browser.waiting(Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-number"))).getText();
+        assertTrue(number.matches("\\d+"), number);
+        String tickets = Env.sandboxTickets();
+        assertEquals(1, tickets.split("\"cdchamado\":\"" + number + "\"", -1).length - 1, tickets);
     }
 }
