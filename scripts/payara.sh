@@ -16,6 +16,8 @@
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
 #   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
 #   SOPDESK_QUALITOR_MODE  stateless (default) or soap: how the application talks to Qualitor
+#   SOPDESK_QUALITOR_PASSWORD  the Qualitor integration password (default: the sandbox's); kept as the
+#                      password alias sopdesk-qualitor-password, never in clear in domain.xml
 #   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
 #                      loads nothing old against a fresh database (the integration tests' setting)
 #   SOPDESK_HEAP       the server's maximum heap (default 1536m; the SLA benchmark runs with 512m)
@@ -158,15 +160,7 @@ configure_database() {
     require_db_password
     want_class=org.postgresql.ds.PGSimpleDataSource
     # the password lives in the domain's password-alias store, referenced from the pool
-    local pwfile
-    pwfile="$(mktemp)"
-    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$SOPDESK_DB_PASSWORD" >"$pwfile"
-    if "${ASADMIN[@]}" list-password-aliases 2>/dev/null | grep -qx sopdesk-db-password; then
-      "${ASADMIN[@]}" --passwordfile "$pwfile" update-password-alias sopdesk-db-password >/dev/null
-    else
-      "${ASADMIN[@]}" --passwordfile "$pwfile" create-password-alias sopdesk-db-password >/dev/null
-    fi
-    rm -f "$pwfile"
+    password_alias sopdesk-db-password "$SOPDESK_DB_PASSWORD"
   else
     want_class=org.h2.jdbcx.JdbcDataSource
   fi
@@ -200,6 +194,21 @@ configure_database() {
   if ! "${ASADMIN[@]}" list-jdbc-resources | grep -q '^jdbc/sopdesk$'; then
     "${ASADMIN[@]}" create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk >/dev/null
   fi
+}
+
+# Keeps a secret in the domain's password-alias store (encrypted), never in domain.xml: created, or
+# updated when it exists. domain.xml then only says ${ALIAS=name}.
+password_alias() {
+  local pwfile
+  pwfile="$(mktemp)"
+  chmod 600 "$pwfile"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" >"$pwfile"
+  if "${ASADMIN[@]}" list-password-aliases 2>/dev/null | grep -qx "$1"; then
+    "${ASADMIN[@]}" --passwordfile "$pwfile" update-password-alias "$1" >/dev/null
+  else
+    "${ASADMIN[@]}" --passwordfile "$pwfile" create-password-alias "$1" >/dev/null
+  fi
+  rm -f "$pwfile"
 }
 
 # asadmin's --property syntax: ':' and '=' inside a value are escaped with a backslash
@@ -250,7 +259,10 @@ configure() {
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$HTTP_PORT/qualitor-sandbox"
   set_config qualitor.user integracao
-  set_config qualitor.password "${SOPDESK_QUALITOR_PASSWORD:-sandbox}"
+  # the integration password goes into the password-alias store; the config property only names it
+  # (MicroProfile Config resolves ${ALIAS=...} in Payara's domain config source)
+  password_alias sopdesk-qualitor-password "${SOPDESK_QUALITOR_PASSWORD:-sandbox}"
+  set_config qualitor.password '${ALIAS=sopdesk-qualitor-password}'
   set_config qualitor.company 1
   set_config qualitor.mode "${SOPDESK_QUALITOR_MODE:-stateless}"
   set_config sopdesk.demo "$DEMO"
@@ -332,5 +344,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,27p' "$0"; exit 2 ;;
+    sed -n '2,29p' "$0"; exit 2 ;;
 esac

@@ -10,9 +10,11 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * The application's calls to Qualitor, behind MicroProfile Fault Tolerance: when most recent calls
  * failed (Qualitor down, timing out, answering garbage), the circuit opens and calls fail at once
  * for a while instead of each waiting for its timeout; the outbox keeps the tickets meanwhile.
- * Qualitor refusing a request ({@code status 0}) is an answer, not an outage, and does not count.
- * Reads are retried once; creating a ticket is not retried here (the outbox retries it, with the
- * submission key check). Thresholds are overridable through MicroProfile Config, e.g.
+ * Qualitor refusing a request ({@code status 0}) is an answer, not an outage, and does not count;
+ * Qualitor refusing SOP Desk's own login ({@link QualitorException.Unauthorized}) is an outage and
+ * counts, so a wrong password does not hammer Qualitor (nor lock the integration account).
+ * Reads are retried once (not after a refusal of either kind); writes are not retried here (the
+ * outboxes retry them, looking first for what a lost answer may have written). Thresholds are overridable through MicroProfile Config, e.g.
  * {@code br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay=30000}.
  */
 @ApplicationScoped
@@ -22,33 +24,39 @@ public class QualitorGateway {
     QualitorClient client;
 
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
-            skipOn = QualitorException.Refused.class)
+            skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
     public OpenedTicket open(TicketDraft draft, boolean mayAlreadyExist) {
         return client.openTicket(draft, mayAlreadyExist);
     }
 
-    @Retry(maxRetries = 1, delay = 200, abortOn = QualitorException.Refused.class)
+    @Retry(maxRetries = 1, delay = 200, abortOn = {QualitorException.Refused.class, QualitorException.Unauthorized.class})
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = QualitorException.Refused.class)
     public List<TicketSummary> ticketsOfCustomer(String document) {
         return client.ticketsOfCustomer(document);
     }
 
-    @Retry(maxRetries = 1, delay = 200, abortOn = QualitorException.Refused.class)
+    @Retry(maxRetries = 1, delay = 200, abortOn = {QualitorException.Refused.class, QualitorException.Unauthorized.class})
     public TicketSummary ticket(String number) {
         return client.ticket(number);
     }
 
     /** A demand's situation and history, for the SLA monitor's syncs. */
-    @Retry(maxRetries = 1, delay = 200, abortOn = QualitorException.Refused.class)
+    @Retry(maxRetries = 1, delay = 200, abortOn = {QualitorException.Refused.class, QualitorException.Unauthorized.class})
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = QualitorException.Refused.class)
     public DemandProgress progress(String number) {
         return client.progress(number);
     }
 
-    public void addHistory(String number, String text) {
-        client.addHistory(number, text);
+    /**
+     * Writes a history entry carrying {@code key}; when {@code mayAlreadyExist}, looks for it first.
+     * Returns whether it was written now. Not retried here (the demand outbox retries it).
+     */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
+    public boolean addHistory(String number, String text, String key, boolean mayAlreadyExist) {
+        return client.addHistory(number, text, key, mayAlreadyExist);
     }
 
     /** Attaches a file; like opening a ticket, not retried here (the caller retries, looking first). */

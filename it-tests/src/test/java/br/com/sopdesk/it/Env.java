@@ -82,6 +82,32 @@ final class Env {
         return get(SANDBOX + "control/tickets").body();
     }
 
+    /** A sandbox control call ({@code POST control/<path>}), which must succeed. */
+    static void sandboxControl(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = post(SANDBOX + "control/" + pathAndQuery, "application/x-www-form-urlencoded", new byte[0]);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("sandbox control " + pathAndQuery + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** A valid CNPJ no one has used: 8 random digits, branch 0001, and its check digits. */
+    static String freshCnpj() {
+        String base = String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)) + "0001";
+        int[] w1 = {5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
+        int[] w2 = {6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (base.charAt(i) - '0') * w1[i];
+        }
+        int d1 = sum % 11 < 2 ? 0 : 11 - sum % 11;
+        String with = base + d1;
+        sum = 0;
+        for (int i = 0; i < 13; i++) {
+            sum += (with.charAt(i) - '0') * w2[i];
+        }
+        return with + (sum % 11 < 2 ? 0 : 11 - sum % 11);
+    }
+
     /** How many tickets the sandbox holds. */
     static int sandboxTicketCount() throws IOException, InterruptedException {
         String json = sandboxTickets();

@@ -56,7 +56,7 @@ class SoapModeIT {
     }
 
     private static TicketDraft draft(String key) {
-        return new TicketDraft("11222333000181", "soap@padaria.com.br", "Padaria Pão Quente", "Perda de senha - certificado A1 (SOAP)",
+        return new TicketDraft("11222333000181", "soap@padaria.com.br", "Perda de senha - certificado A1 (SOAP)",
                 "Cliente não localiza a senha; 1º contato às 10h, é urgente", new TicketDraft.Mapping("5", "32", "4", "2"),
                 "(51) 99999-0000 / (51) 3333-0000", key, LocalDate.now());
     }
@@ -104,9 +104,11 @@ class SoapModeIT {
     }
 
     @Test
-    void wrongCredentialsAreARefusal() {
+    void wrongCredentialsAreAnOutageOfSopDesksLogin() {
         try (QualitorClient wrong = client("errada", Duration.ofSeconds(3))) {
-            QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> wrong.ticketsOfCustomer("11222333000181"));
+            QualitorException.Unauthorized e = assertThrows(QualitorException.Unauthorized.class, () -> wrong.ticketsOfCustomer("11222333000181"));
+            assertTrue(e.retryable(), "retried once the password is fixed");
+            assertTrue(wrong.credentialsRefusal().isPresent());
             assertTrue(e.qualitorMessage().contains("Usuário ou senha inválidos"), e.qualitorMessage());
             assertFalse(e.getMessage().contains("errada"));
         }
@@ -120,7 +122,7 @@ class SoapModeIT {
         assertTrue(e.retryable() && e.writeMayHaveApplied(), e.toString());
         OpenedTicket retried = client.openTicket(draft(key), true);
         assertTrue(retried.alreadyExisted());
-        assertEquals(1, Env.sandboxTickets().split("sopdesk:" + key, -1).length - 1, "exactly one ticket with the key");
+        assertEquals(1, Env.sandboxTickets().split("\"dspalavrachave\":\"sopdesk:" + key, -1).length - 1, "exactly one ticket with the key");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package br.com.sopdesk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,7 @@ class SummaryAndCloseIT {
         assertTrue(files.contains("SOP: perda-de-senha versão"), files);
         assertTrue(files.contains("- tipo: A1") && files.contains("- a1-esgotou: sim"), files);
         assertTrue(files.contains("Cliente perdeu a senha de instalação do A1; tentativas esgotadas."), files);
-        assertEquals(1, count(Env.sandboxTickets(), "sopdesk:" + Env.field(created, "submissionKey")), "one ticket");
+        assertEquals(1, count(Env.sandboxTickets(), "\"dspalavrachave\":\"sopdesk:" + Env.field(created, "submissionKey")), "one ticket");
     }
 
     @Test
@@ -92,7 +93,7 @@ class SummaryAndCloseIT {
         String done = attached(id);
         assertEquals(1, count(files(number), "\"nmarquivo\""), files(number));
         assertTrue(Integer.parseInt(Env.field(done, "summaryAttempts")) >= 2, done);
-        assertEquals(1, count(Env.sandboxTickets(), "sopdesk:" + Env.field(created, "submissionKey")), "the ticket was not re-created");
+        assertEquals(1, count(Env.sandboxTickets(), "\"dspalavrachave\":\"sopdesk:" + Env.field(created, "submissionKey")), "the ticket was not re-created");
     }
 
     @Test
@@ -105,7 +106,7 @@ class SummaryAndCloseIT {
         String number = Env.field(done, "demandNumber");
         assertEquals(1, count(files(number), "\"nmarquivo\""), files(number));
         assertTrue(Integer.parseInt(Env.field(done, "summaryAttempts")) >= 2, "the first attempt failed: " + done);
-        assertEquals(1, count(Env.sandboxTickets(), "sopdesk:" + Env.field(created, "submissionKey")), "the ticket was not re-created");
+        assertEquals(1, count(Env.sandboxTickets(), "\"dspalavrachave\":\"sopdesk:" + Env.field(created, "submissionKey")), "the ticket was not re-created");
     }
 
     @Test
@@ -137,7 +138,10 @@ class SummaryAndCloseIT {
 
         String audit = Env.adminApi("GET", "admin/audit?limit=50", null).body();
         assertTrue(audit.contains("demanda.encerramento") && audit.contains("demanda.encerrada"), audit);
-        assertTrue(audit.contains("Cliente encontrou a senha no termo de emissão."), audit);
+        assertTrue(audit.contains("demanda.encerramento-falhou"), "the failed second close is audited too: " + audit);
+        assertTrue(audit.contains("motivo informado (46 caracteres)"), audit);
+        assertFalse(audit.contains("Cliente encontrou a senha no termo de emissão."),
+                "the audit trail is append-only and retention cannot clear it: never the customer's free text");
     }
 
     @Test

@@ -18,16 +18,26 @@ import java.util.Optional;
  * there with its {@code nmarquivo}. {@code closeTicket} takes {@code cdchamado} and
  * {@code idfecharrelacionados} ({@code Y}/{@code N}: close the related tickets too).
  *
+ * <p>Every ticket carries its submission key twice: in {@code dspalavrachave} and as the last line
+ * of its text ({@code Chave SOP Desk: sopdesk:<key>}), for installations that do not keep the
+ * keyword; every history entry SOP Desk writes ends with its own key ({@code Ref. SOP Desk: <key>}).
+ * A retry after a lost answer looks for them before writing again.
+ *
  * <p>Thread-safe; build one per configuration and share it.
  */
 public class QualitorClient implements AutoCloseable {
 
     static final String KEY_PREFIX = "sopdesk:";
+    /** The last line of every ticket's text, so the key can be found where {@code dspalavrachave} is not kept. */
+    static final String KEY_LINE = "Chave SOP Desk: ";
+    /** The last line of every history entry SOP Desk writes, so a retry can find the entry it may have written. */
+    static final String HISTORY_KEY_LINE = "Ref. SOP Desk: ";
     private static final int MAX_CACHED_CODES = 50_000;
 
     private final QualitorSettings settings;
     private final WsTransport transport;
     private final Map<String, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String credentialsRefusal;
 
     public QualitorClient(QualitorSettings settings) {
         this.settings = settings;
@@ -44,20 +54,19 @@ public class QualitorClient implements AutoCloseable {
     /**
      * Opens the ticket. When {@code mayAlreadyExist} (a retry after an unknown outcome), first looks
      * for a ticket of this customer that carries the draft's submission key and returns it instead
-     * of opening a second one.
+     * of opening a second one ({@link #findExisting}); when that cannot be checked, throws
+     * {@link QualitorException.Unverifiable} rather than sending blind.
      */
     public OpenedTicket openTicket(TicketDraft draft, boolean mayAlreadyExist) {
         String customer = customerCode(draft.customerDocument());
         if (mayAlreadyExist) {
-            Optional<TicketSummary> existing = ticketsOfCustomerCode(customer, draft.submittedOn()).stream()
-                    .filter(t -> draft.submissionKey().equals(t.submissionKey()))
-                    .findFirst();
+            Optional<TicketSummary> existing = findExisting(customer, draft);
             if (existing.isPresent()) {
                 TicketSummary t = existing.get();
                 return new OpenedTicket(t.number(), t.situation(), t.openedAt(), true);
             }
         }
-        String contact = contactCode(customer, draft.contactEmail(), draft.contactName());
+        String contact = contactCode(customer, draft.contactEmail());
         TicketDraft.Mapping m = draft.mapping();
         WsRequest request = new WsRequest()
                 .data("cdcliente", customer)
@@ -68,17 +77,84 @@ public class QualitorClient implements AutoCloseable {
                 .data("cdcategoria", m.category())
                 .data("cdlocalidade", m.location())
                 .data("cdseveridade", m.severity())
-                .data("dschamado", draft.description())
+                .data("dschamado", draft.description() + "\n\n" + KEY_LINE + KEY_PREFIX + draft.submissionKey())
                 .data("dspalavrachave", KEY_PREFIX + draft.submissionKey())
                 .additional("vlinformacaoadicional49", draft.phones());
-        Map<String, String> item;
         try {
-            item = call("WSTicket", "addTicketByData", request).single();
+            Map<String, String> item = call("WSTicket", "addTicketByData", request).single();
+            // status 1 without a number: Qualitor may have created it, so this too is an unknown outcome
+            return new OpenedTicket(required(item, "cdchamado"), item.getOrDefault("nmsituacao", ""),
+                    item.getOrDefault("dtchamado", ""), false);
         } catch (QualitorException e) {
             throw e.duringWrite();
         }
-        return new OpenedTicket(required(item, "cdchamado"), item.getOrDefault("nmsituacao", ""),
-                item.getOrDefault("dtchamado", ""), false);
+    }
+
+    /**
+     * The customer's ticket, opened since the day before the submission, that carries its key.
+     * {@code getTicket} promises only cdchamado, nmtitulochamado, nmsituacao and dtchamado per item:
+     * an item that comes without {@code dspalavrachave} is read with {@code getTicketData}, where the
+     * key is looked for in {@code dspalavrachave} and, for installations that do not keep that field,
+     * in the last line of {@code dschamado}. A candidate whose answer has neither makes the outcome
+     * {@link QualitorException.Unverifiable}.
+     */
+    Optional<TicketSummary> findExisting(String customer, TicketDraft draft) {
+        String key = KEY_PREFIX + draft.submissionKey();
+        WsRequest list = new WsRequest().data("cdcliente", customer)
+                .data("dtperiodo", draft.submittedOn() == null ? null : draft.submittedOn().minusDays(1).toString());
+        int unreadable = 0;
+        for (Map<String, String> item : call("WSTicket", "getTicket", list).items()) {
+            String number = item.get("cdchamado");
+            if (number == null || number.isBlank()) {
+                continue;
+            }
+            String listed = item.get("dspalavrachave");
+            if (listed != null && !listed.isBlank()) {
+                if (listed.strip().equals(key)) {
+                    return Optional.of(summary(item));
+                }
+                continue;
+            }
+            Map<String, String> full;
+            try {
+                full = call("WSTicket", "getTicketData", new WsRequest().data("cdchamado", number)
+                        .data("campos", "cdchamado,nmtitulochamado,nmsituacao,dtchamado,dspalavrachave,dschamado")).single();
+            } catch (QualitorException.Refused e) {
+                unreadable++;
+                continue;
+            }
+            String keyword = full.get("dspalavrachave");
+            String text = full.get("dschamado");
+            if (keyword != null && !keyword.isBlank()) {
+                if (keyword.strip().equals(key)) {
+                    return Optional.of(summary(merged(item, full)));
+                }
+            } else if (text != null) {
+                if (text.contains(KEY_LINE + key)) {
+                    return Optional.of(summary(merged(item, full)));
+                }
+            } else {
+                unreadable++;
+            }
+        }
+        if (unreadable > 0) {
+            throw new QualitorException.Unverifiable("Não foi possível confirmar no Qualitor se o chamado já foi criado: a resposta de uma "
+                    + "tentativa anterior se perdeu e o Qualitor não informa a chave do SOP Desk em " + unreadable + " chamado(s) do cliente. "
+                    + "Verifique no Qualitor antes de reenviar: procure, nos chamados do cliente abertos desde "
+                    + (draft.submittedOn() == null ? "o envio" : draft.submittedOn().minusDays(1)) + ", o texto \"" + KEY_LINE + key
+                    + "\". Se não houver, use Reenviar; se houver, informe o número da demanda.");
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> merged(Map<String, String> listed, Map<String, String> read) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(listed);
+        read.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                all.put(k, v);
+            }
+        });
+        return all;
     }
 
     /** The customer's tickets, newest first as Qualitor lists them. */
@@ -94,12 +170,41 @@ public class QualitorClient implements AutoCloseable {
         return summary(call("WSTicket", "getTicketData", request).single());
     }
 
-    /** Adds a history entry (used for reiteration and restart requests). */
+    /** Adds a history entry, without a key: nothing can tell a repeat from the first (prefer the keyed form). */
     public void addHistory(String number, String text) {
-        call("WSTicket", "addTicketHistory", new WsRequest()
-                .data("cdchamado", number)
-                .data("dsacompanhamento", text)
-                .data("cdtipoacompanhamento", "1"));
+        addHistory(number, text, null, false);
+    }
+
+    /**
+     * Adds a history entry ({@code addTicketHistory}, type {@code qualitor.history-type}) for a
+     * reiteration or a restart, ending with a short key marker ({@code Ref. SOP Desk: <key>}). When
+     * {@code mayAlreadyExist} (an earlier attempt's answer was lost), first looks in the ticket's
+     * history ({@code getTicketHistoryData}) for the entry carrying the key and writes nothing when
+     * it is there; when the history shows no entry texts at all, that cannot be checked
+     * ({@link QualitorException.Unverifiable}). Returns whether the entry was written now.
+     */
+    public boolean addHistory(String number, String text, String key, boolean mayAlreadyExist) {
+        String marker = key == null || key.isBlank() ? null : HISTORY_KEY_LINE + key;
+        if (mayAlreadyExist && marker != null) {
+            List<Map<String, String>> entries = call("WSTicket", "getTicketHistoryData", new WsRequest().data("cdchamado", number)).items();
+            if (entries.stream().anyMatch(e -> e.getOrDefault("dsacompanhamento", "").contains(marker))) {
+                return false;
+            }
+            if (!entries.isEmpty() && entries.stream().noneMatch(e -> e.containsKey("dsacompanhamento"))) {
+                throw new QualitorException.Unverifiable("Não foi possível confirmar se o registro chegou ao histórico da demanda " + number
+                        + " (o Qualitor não mostra o texto do histórico): confira no Qualitor se há um acompanhamento com \"" + marker
+                        + "\" antes de repetir o pedido.");
+            }
+        }
+        try {
+            call("WSTicket", "addTicketHistory", new WsRequest()
+                    .data("cdchamado", number)
+                    .data("dsacompanhamento", marker == null ? text : text + "\n" + marker)
+                    .data("cdtipoacompanhamento", settings.historyType()));
+        } catch (QualitorException e) {
+            throw e.duringWrite();
+        }
+        return true;
     }
 
     /**
@@ -188,18 +293,69 @@ public class QualitorClient implements AutoCloseable {
         }
     }
 
-    /** Customer and contact codes never change for a document or e-mail: looked up once per instance. */
+    /**
+     * Customer and contact codes never change for a document or e-mail: looked up once per instance.
+     * A CNPJ/CPF Qualitor does not know is a refusal that names it.
+     */
     private String customerCode(String document) {
-        return cached("cliente|" + document, () -> required(
-                call("WSGeneral", "getCustomer", new WsRequest().data("nrcpfcnpj", document)).single(), "cdcliente"));
+        return cached("cliente|" + document, () -> {
+            try {
+                return required(call("WSGeneral", "getCustomer", new WsRequest().data("nrcpfcnpj", document)).single(), "cdcliente");
+            } catch (QualitorException.Refused e) {
+                if (e.kind() == RefusalKind.CUSTOMER_NOT_FOUND) {
+                    throw e.advising("O " + documentShown(document) + " não está cadastrado como cliente no Qualitor: "
+                            + "cadastre-o (ou confira o documento) e use Reenviar.");
+                }
+                throw e;
+            }
+        });
     }
 
-    private String contactCode(String customer, String email, String name) {
-        return cached("contato|" + customer + "|" + (email == null ? "" : email.toLowerCase()), () -> required(
-                call("WSGeneral", "getCustomerContact", new WsRequest()
-                        .data("cdcliente", customer)
-                        .data("dsemail", email)
-                        .data("nmcontato", name)).single(), "cdcontato"));
+    /**
+     * The contact, by the customer's code and the e-mail ({@code getCustomerContact}: cdcliente +
+     * dsemail, as the vendor documents it). An e-mail that is not a contact of the customer falls
+     * back to {@code qualitor.default-contact} when one is configured (not cached, so a contact
+     * registered later is used), otherwise it is a refusal naming the e-mail.
+     */
+    private String contactCode(String customer, String email) {
+        String cacheKey = "contato|" + customer + "|" + (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT));
+        String known = codes.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        QualitorException.Refused notFound;
+        try {
+            List<Map<String, String>> items = call("WSGeneral", "getCustomerContact", new WsRequest()
+                    .data("cdcliente", customer)
+                    .data("dsemail", email)).items();
+            String code = items.isEmpty() ? null : items.get(0).get("cdcontato");
+            if (code != null && !code.isBlank()) {
+                return cached(cacheKey, () -> code);
+            }
+            notFound = new QualitorException.Refused(RefusalKind.CONTACT_NOT_FOUND, "", "getCustomerContact sem cdcontato", null);
+        } catch (QualitorException.Refused e) {
+            if (e.kind() != RefusalKind.CONTACT_NOT_FOUND) {
+                throw e;
+            }
+            notFound = e;
+        }
+        if (settings.defaultContact() != null) {
+            return settings.defaultContact();
+        }
+        throw notFound.advising("O e-mail " + email + " não está cadastrado como contato deste cliente no Qualitor: cadastre o contato "
+                + "(ou confira o e-mail) e use Reenviar; um administrador também pode definir um contato padrão (qualitor.default-contact).");
+    }
+
+    /** CNPJ or CPF with its punctuation, as people read it. */
+    static String documentShown(String document) {
+        String d = document == null ? "" : document.strip();
+        if (d.length() == 14) {
+            return "CNPJ " + d.substring(0, 2) + "." + d.substring(2, 5) + "." + d.substring(5, 8) + "/" + d.substring(8, 12) + "-" + d.substring(12);
+        }
+        if (d.length() == 11) {
+            return "CPF " + d.substring(0, 3) + "." + d.substring(3, 6) + "." + d.substring(6, 9) + "-" + d.substring(9);
+        }
+        return "documento " + d;
     }
 
     private String cached(String key, java.util.function.Supplier<String> lookup) {
@@ -238,13 +394,40 @@ public class QualitorClient implements AutoCloseable {
         return value;
     }
 
-    /** The one place a request goes out: through the configured transport, a {@code status 0} answer becoming a refusal. */
+    /**
+     * The one place a request goes out: through the configured transport, a {@code status 0} answer
+     * becoming a classified refusal. Remembers whether Qualitor last refused SOP Desk's own login
+     * ({@link #credentialsRefusal}), cleared by the next call that logs in fine.
+     */
     WsResponse call(String service, String operation, WsRequest request) {
-        WsResponse answer = transport.exchange(service, operation, request);
+        WsResponse answer;
+        try {
+            answer = transport.exchange(service, operation, request);
+        } catch (QualitorException.Unauthorized e) {
+            credentialsRefusal = e.getMessage();
+            throw e;
+        }
         if (!answer.ok()) {
-            throw new QualitorException.Refused(answer.errorCode(), answer.message());
+            QualitorException refusal = QualitorException.refusal(operation, answer.errorCode(), answer.message());
+            if (refusal instanceof QualitorException.Unauthorized) {
+                credentialsRefusal = refusal.getMessage();
+            } else if (!"getVersion".equals(operation)) {
+                credentialsRefusal = null;
+            }
+            throw refusal;
+        }
+        if (!"getVersion".equals(operation)) {
+            credentialsRefusal = null;
         }
         return answer;
+    }
+
+    /**
+     * Qualitor's refusal of SOP Desk's integration login on the latest authenticated call, if it
+     * refused it (for the readiness check: an outage even while {@code getVersion} answers).
+     */
+    public Optional<String> credentialsRefusal() {
+        return Optional.ofNullable(credentialsRefusal);
     }
 
     @Override

@@ -19,9 +19,15 @@ import org.eclipse.microprofile.config.Config;
  * @param mode           {@code qualitor.mode}: {@code stateless} (default, {@code statelessws.php}) or
  *                       {@code soap} (login token, then {@code op(auth, xmlValue)} on
  *                       {@code ws/services/service.php}) for installations that only offer SOAP
+ * @param historyType    {@code qualitor.history-type} (default 1): the {@code cdtipoacompanhamento} of
+ *                       the history entries SOP Desk writes (reiterations, restarts)
+ * @param defaultContact {@code qualitor.default-contact} (default none): the {@code cdcontato} a ticket
+ *                       is opened with when the customer's e-mail is not one of its contacts in
+ *                       Qualitor; without it such a ticket is refused, naming the e-mail
  */
 public record QualitorSettings(URI baseUri, String user, String password, String company,
-                               Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration, Mode mode) {
+                               Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration, Mode mode,
+                               String historyType, String defaultContact) {
 
     /** How SOP Desk talks to Qualitor; the same {@code <wsqualitor>} documents travel either way. */
     public enum Mode {
@@ -41,6 +47,14 @@ public record QualitorSettings(URI baseUri, String user, String password, String
 
     public QualitorSettings {
         mode = mode == null ? Mode.STATELESS : mode;
+        historyType = historyType == null || historyType.isBlank() ? "1" : historyType.strip();
+        defaultContact = defaultContact == null || defaultContact.isBlank() ? null : defaultContact.strip();
+    }
+
+    /** Settings with the default history type and no default contact. */
+    public QualitorSettings(URI baseUri, String user, String password, String company,
+                            Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration, Mode mode) {
+        this(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, mode, null, null);
     }
 
     /** Settings in the default (stateless) mode. */
@@ -51,7 +65,14 @@ public record QualitorSettings(URI baseUri, String user, String password, String
 
     /** The same settings in another mode. */
     public QualitorSettings withMode(Mode other) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, other);
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, other,
+                historyType, defaultContact);
+    }
+
+    /** The same settings with another default contact (null: none). */
+    public QualitorSettings withDefaultContact(String contact) {
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, mode,
+                historyType, contact);
     }
 
     public static QualitorSettings from(Config config) {
@@ -63,7 +84,9 @@ public record QualitorSettings(URI baseUri, String user, String password, String
                 Duration.ofMillis(config.getOptionalValue("qualitor.connect-timeout-ms", Long.class).orElse(2000L)),
                 Duration.ofMillis(config.getOptionalValue("qualitor.read-timeout-ms", Long.class).orElse(5000L)),
                 config.getOptionalValue("qualitor.xml-declaration", Boolean.class).orElse(true),
-                Mode.of(config.getOptionalValue("qualitor.mode", String.class).orElse("stateless")));
+                Mode.of(config.getOptionalValue("qualitor.mode", String.class).orElse("stateless")),
+                config.getOptionalValue("qualitor.history-type", String.class).orElse("1"),
+                config.getOptionalValue("qualitor.default-contact", String.class).orElse(null));
     }
 
     @Override

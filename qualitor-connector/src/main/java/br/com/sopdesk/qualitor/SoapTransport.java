@@ -18,6 +18,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * <p>The token is cached and shared by all threads. When Qualitor says it is invalid or expired (a
  * SOAP Fault or a {@code status 0} answer about the token or the session), this logs in again and
  * repeats the call once: a call refused for its token did nothing, so repeating it cannot duplicate.
+ * A login refused, or a token refused again right after a fresh login, is
+ * {@link QualitorException.Unauthorized}: an outage on SOP Desk's side, retried later.
  * The password goes only into the login envelope; it is never logged nor put in an exception.
  */
 final class SoapTransport implements WsTransport {
@@ -55,7 +57,8 @@ final class SoapTransport implements WsTransport {
             try {
                 return call(service, operation, token(service), xml);
             } catch (TokenRejected again) {
-                throw new QualitorException.Refused(again.code, again.getMessage());
+                // a token refused right after a fresh login: the integration user may not do this
+                throw new QualitorException.Unauthorized(again.code, again.getMessage());
             }
         }
     }
@@ -107,6 +110,9 @@ final class SoapTransport implements WsTransport {
         parts.put("company", settings.company());
         SoapEnvelope.Answer answer = invoke(service, "login", parts);
         if (answer.fault() != null) {
+            if (answer.fault().code().toLowerCase(Locale.ROOT).startsWith("client")) {
+                throw new QualitorException.Unauthorized(answer.fault().code(), answer.fault().message());
+            }
             throw faultError("login", answer.fault());
         }
         String value = answer.value() == null ? "" : answer.value().strip();
@@ -114,7 +120,7 @@ final class SoapTransport implements WsTransport {
             // some installations answer the login with a <wsqualitor> document
             WsResponse response = WsResponse.parse(value);
             if (!response.ok()) {
-                throw new QualitorException.Refused(response.errorCode(), response.message());
+                throw new QualitorException.Unauthorized(response.errorCode(), response.message());
             }
             value = response.items().isEmpty() ? "" : response.single().getOrDefault("token", "").strip();
         }
@@ -180,7 +186,7 @@ final class SoapTransport implements WsTransport {
      */
     private static QualitorException faultError(String operation, SoapEnvelope.Fault fault) {
         if (fault.code().toLowerCase(Locale.ROOT).startsWith("client")) {
-            return new QualitorException.Refused(fault.code(), fault.message());
+            return QualitorException.refusal(operation, fault.code(), fault.message());
         }
         return new QualitorException.Unavailable("SOAP Fault " + fault.code() + " em " + operation + ": " + fault.message(), null, 500);
     }

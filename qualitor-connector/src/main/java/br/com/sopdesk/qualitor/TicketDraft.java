@@ -8,18 +8,19 @@ import java.util.Objects;
  * customer and contact and translates the rest to {@code addTicketByData}.
  *
  * @param customerDocument CNPJ or CPF, digits and letters only
- * @param contactEmail     the requester's e-mail, used to find the Qualitor contact
- * @param contactName      the requester's name
+ * @param contactEmail     the requester's e-mail, used to find the Qualitor contact (with the
+ *                         customer's code, as {@code getCustomerContact} takes it)
  * @param title            ticket title
  * @param description      ticket text (customer data, the SOP walked, the problem)
  * @param mapping          Qualitor codes from the SOP
  * @param phones           the two contact phones, as one line
  * @param submissionKey    stable key of the submission; travels with the ticket so a retry can
- *                         find a ticket that was created although the answer was lost
+ *                         find a ticket that was created although the answer was lost (in
+ *                         {@code dspalavrachave} and as the last line of the ticket text)
  * @param submittedOn      the day (Brasília) the submission was made, or null: bounds the search
  *                         for an existing ticket to the customer's tickets since that day
  */
-public record TicketDraft(String customerDocument, String contactEmail, String contactName, String title,
+public record TicketDraft(String customerDocument, String contactEmail, String title,
                           String description, Mapping mapping, String phones, String submissionKey, LocalDate submittedOn) {
 
     public TicketDraft {

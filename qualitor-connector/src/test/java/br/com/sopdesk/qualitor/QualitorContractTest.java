@@ -56,9 +56,17 @@ class QualitorContractTest {
     }
 
     private static TicketDraft draft() {
-        return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Padaria Pão Quente", "Perda de senha - certificado A1",
+        return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Perda de senha - certificado A1",
                 "Cliente não localiza a senha; 1º contato às 10h", new TicketDraft.Mapping("5", "32", "4", "2"),
                 "(51) 99999-0000 / (51) 3333-0000", KEY, java.time.LocalDate.of(2026, 11, 23));
+    }
+
+    /** Answers {@code operation} only when its request document contains {@code fragment}. */
+    private void answerFor(String operation, String fragment, String body) {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=" + operation))
+                .withRequestBody(containing(java.net.URLEncoder.encode(fragment, StandardCharsets.ISO_8859_1)))
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=ISO-8859-1")
+                        .withBody(body.getBytes(StandardCharsets.ISO_8859_1))));
     }
 
     private void answer(String operation, String body) {
@@ -108,11 +116,15 @@ class QualitorContractTest {
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente><cdcontato>2</cdcontato>"
                 + "<idchamado>1</idchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado><cdtipochamado>5</cdtipochamado>"
                 + "<cdcategoria>32</cdcategoria><cdlocalidade>4</cdlocalidade><cdseveridade>2</cdseveridade>"
-                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h</dschamado><dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"
+                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h\n\nChave SOP Desk: sopdesk:" + KEY + "</dschamado>"
+                + "<dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"
                 + "</data><informacoesadicionais><vlinformacaoadicional49>(51) 99999-0000 / (51) 3333-0000</vlinformacaoadicional49>"
                 + "</informacoesadicionais></contents></wsqualitor>", form(add, "input_xml"));
         assertEquals("WSGeneral", form(calls("getCustomer").get(0), "wsdl_file"));
         assertTrue(form(calls("getCustomer").get(0), "input_xml").contains("<nrcpfcnpj>11222333000181</nrcpfcnpj>"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente>"
+                + "<dsemail>financeiro@paoquente.com.br</dsemail></data></contents></wsqualitor>", form(calls("getCustomerContact").get(0), "input_xml"),
+                "the contact by the customer's code and the e-mail, as the vendor documents it (no nmcontato)");
     }
 
     @Test
@@ -151,6 +163,20 @@ class QualitorContractTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
+        assertTrue(e.writeMayHaveApplied(), "the cut may come after Qualitor created it");
+        looksBeforeSendingAgain();
+    }
+
+    /** The retry after an unknown outcome finds the ticket the lost answer had created: no second one. */
+    private void looksBeforeSendingAgain() {
+        int sent = calls("addTicketByData").size();
+        answer("getTicket", ok("<cdchamado>48299</cdchamado><nmsituacao>Aguardando atendimento</nmsituacao>"
+                + "<dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"));
+        OpenedTicket retried = client.openTicket(draft(), true);
+        assertEquals("48299", retried.number());
+        assertTrue(retried.alreadyExisted());
+        assertEquals(sent, calls("addTicketByData").size(), "no second addTicketByData");
+        assertTrue(calls("getTicket").size() >= 1, "looked first");
     }
 
     @Test
@@ -184,6 +210,8 @@ class QualitorContractTest {
         answer("addTicketByData", "<html><body>Fatal error: Allowed memory size exhausted");
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Malformed && e.retryable(), e.toString());
+        assertTrue(e.writeMayHaveApplied(), "garbage may come after Qualitor created it");
+        looksBeforeSendingAgain();
     }
 
     @Test
@@ -194,20 +222,148 @@ class QualitorContractTest {
         assertFalse(e.writeMayHaveApplied(), "a refusal created nothing");
         assertEquals("12", e.errorCode());
         assertEquals("Ws - Campo obrigatório não informado: cdcategoria", e.qualitorMessage());
+        assertEquals(RefusalKind.INVALID_DATA, e.kind());
+        assertTrue(e.advice().startsWith("O Qualitor não aceitou a categoria do chamado: a classificação vem do SOP"), e.advice());
+        assertTrue(e.getMessage().endsWith("Detalhe do Qualitor (código 12): Ws - Campo obrigatório não informado: cdcategoria"), e.getMessage());
     }
 
     @Test
-    void wrongCredentialsAreRefusedBeforeAnyTicketIsOpened() {
-        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("password=wrong"))
-                .willReturn(aResponse().withBody(refused("1", "Ws - Usuário ou senha inválidos."))));
+    void wrongCredentialsAreAnOutageNotARefusalOfTheTicket() {
+        var refusing = qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("password=wrong"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=ISO-8859-1")
+                        .withBody(refused("1", "Ws - Usuário ou senha inválidos.").getBytes(StandardCharsets.ISO_8859_1))));
         QualitorClient wrong = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
                 "integracao", "wrong", "1", Duration.ofSeconds(1), Duration.ofSeconds(1), false));
         try (wrong) {
-            QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> wrong.openTicket(draft(), false));
+            QualitorException.Unauthorized e = assertThrows(QualitorException.Unauthorized.class, () -> wrong.openTicket(draft(), false));
+            assertEquals(RefusalKind.CREDENTIALS, e.kind());
             assertEquals("1", e.errorCode());
-            assertFalse(e.writeMayHaveApplied());
+            assertTrue(e.retryable(), "retried once the configuration is fixed");
+            assertFalse(e.writeMayHaveApplied(), "nothing was created");
+            assertTrue(e.getMessage().contains("usuário de integração") && e.getMessage().contains("Usuário ou senha inválidos"), e.getMessage());
             assertEquals(0, calls("addTicketByData").size());
+            assertTrue(wrong.credentialsRefusal().isPresent(), "remembered for the readiness check");
+
+            // the installation accepts the login again: the next call goes through and the outage is over
+            qualitor.removeStub(refusing);
+            answer("addTicketByData", ok("<cdchamado>48230</cdchamado>"));
+            assertEquals("48230", wrong.openTicket(draft(), false).number());
+            assertTrue(wrong.credentialsRefusal().isEmpty());
         }
+    }
+
+    @Test
+    void anUnknownCustomerIsARefusalThatNamesTheDocumentAndSaysWhatToDo() {
+        answer("getCustomer&", refused("20", "Ws - Cliente não encontrado"));
+        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.openTicket(draft(), false));
+        assertEquals(RefusalKind.CUSTOMER_NOT_FOUND, e.kind());
+        assertFalse(e.retryable());
+        assertFalse(e.writeMayHaveApplied());
+        assertEquals("O CNPJ 11.222.333/0001-81 não está cadastrado como cliente no Qualitor: cadastre-o (ou confira o documento) e use Reenviar.",
+                e.advice());
+        assertTrue(e.getMessage().endsWith("Detalhe do Qualitor (código 20): Ws - Cliente não encontrado"), e.getMessage());
+        assertEquals(0, calls("addTicketByData").size());
+
+        // registered meanwhile: the next attempt finds it (a refusal is not cached)
+        answer("getCustomer&", ok("<cdcliente>1300</cdcliente>"));
+        answer("addTicketByData", ok("<cdchamado>48231</cdchamado>"));
+        assertEquals("48231", client.openTicket(draft(), false).number());
+        assertTrue(form(calls("addTicketByData").get(0), "input_xml").contains("<cdcliente>1300</cdcliente>"));
+    }
+
+    @Test
+    void anUnknownContactIsRefusedNamingTheEmailOrFallsBackToTheDefaultContact() {
+        answer("getCustomerContact", refused("20", "Ws - Contato não encontrado"));
+        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.openTicket(draft(), false));
+        assertEquals(RefusalKind.CONTACT_NOT_FOUND, e.kind());
+        assertTrue(e.advice().startsWith("O e-mail financeiro@paoquente.com.br não está cadastrado como contato deste cliente no Qualitor"), e.advice());
+        assertEquals(0, calls("addTicketByData").size());
+
+        QualitorClient fallback = new QualitorClient(client.settings().withDefaultContact("77"));
+        try (fallback) {
+            answer("addTicketByData", ok("<cdchamado>48232</cdchamado>"));
+            assertEquals("48232", fallback.openTicket(draft(), false).number());
+            assertTrue(form(calls("addTicketByData").get(0), "input_xml").contains("<cdcontato>77</cdcontato>"));
+        }
+    }
+
+    @Test
+    void aContactAnswerWithoutACodeIsTreatedAsNotFound() {
+        answer("getCustomerContact", ok(""));
+        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.openTicket(draft(), false));
+        assertEquals(RefusalKind.CONTACT_NOT_FOUND, e.kind());
+    }
+
+    @Test
+    void aRetryFindsTheTicketByReadingEachCandidateWhenTheListOmitsTheKeyword() {
+        // getTicket promises only cdchamado, nmtitulochamado, nmsituacao, dtchamado
+        answer("getTicket", ok("<cdchamado>48240</cdchamado><nmtitulochamado>Outro assunto</nmtitulochamado><nmsituacao>Em atendimento</nmsituacao>"
+                + "<dtchamado>2026-11-23 09:00</dtchamado></dataitem><dataitem><cdchamado>48241</cdchamado>"
+                + "<nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado><nmsituacao>Aguardando atendimento</nmsituacao>"
+                + "<dtchamado>2026-11-23 10:42</dtchamado>"));
+        answerFor("getTicketData", "<cdchamado>48240</cdchamado>", ok("<cdchamado>48240</cdchamado><dspalavrachave>sopdesk:outra-chave</dspalavrachave>"));
+        answerFor("getTicketData", "<cdchamado>48241</cdchamado>", ok("<cdchamado>48241</cdchamado><dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"));
+        OpenedTicket found = client.openTicket(draft(), true);
+        assertEquals("48241", found.number());
+        assertTrue(found.alreadyExisted());
+        assertEquals("Aguardando atendimento", found.situation());
+        assertEquals(0, calls("addTicketByData").size(), "not opened again");
+        String read = form(calls("getTicketData").get(0), "input_xml");
+        assertTrue(read.contains("<campos>") && read.contains("dspalavrachave") && read.contains("dschamado"), read);
+    }
+
+    @Test
+    void whereTheKeywordIsNotKeptTheKeyIsFoundInTheTicketText() {
+        answer("getTicket", ok("<cdchamado>48250</cdchamado><nmsituacao>Aguardando atendimento</nmsituacao><dtchamado>2026-11-23 10:42</dtchamado>"));
+        answer("getTicketData", ok("<cdchamado>48250</cdchamado><dspalavrachave></dspalavrachave>"
+                + "<dschamado>Cliente não localiza a senha\n\nChave SOP Desk: sopdesk:" + KEY + "</dschamado>"));
+        OpenedTicket found = client.openTicket(draft(), true);
+        assertEquals("48250", found.number());
+        assertTrue(found.alreadyExisted());
+        assertEquals(0, calls("addTicketByData").size());
+
+        answer("getTicketData", ok("<cdchamado>48250</cdchamado><dschamado>Outro chamado, de outra pessoa</dschamado>"));
+        answer("addTicketByData", ok("<cdchamado>48251</cdchamado>"));
+        assertEquals("48251", client.openTicket(draft(), true).number(), "a text without the key is someone else's ticket");
+        assertEquals(1, calls("addTicketByData").size());
+    }
+
+    @Test
+    void whenNeitherTheKeywordNorTheTextComeBackTheRetryDoesNotSendBlind() {
+        answer("getTicket", ok("<cdchamado>48260</cdchamado><nmsituacao>Aguardando atendimento</nmsituacao>"));
+        answer("getTicketData", ok("<cdchamado>48260</cdchamado><nmsituacao>Aguardando atendimento</nmsituacao>"));
+        answer("addTicketByData", ok("<cdchamado>48261</cdchamado>"));
+        QualitorException.Unverifiable e = assertThrows(QualitorException.Unverifiable.class, () -> client.openTicket(draft(), true));
+        assertFalse(e.retryable());
+        assertTrue(e.writeMayHaveApplied());
+        assertTrue(e.getMessage().contains("Verifique no Qualitor antes de reenviar") && e.getMessage().contains("sopdesk:" + KEY), e.getMessage());
+        assertEquals(0, calls("addTicketByData").size(), "nothing sent while it cannot be checked");
+    }
+
+    @Test
+    void aCustomersTicketsInPtBrAreListedInOrder() {
+        answer("getTicket", ok("<cdchamado>48272</cdchamado><nmtitulochamado>Reemissão após revogação</nmtitulochamado>"
+                + "<nmsituacao>Aguardando aprovação</nmsituacao><dtchamado>2026-11-23 11:00</dtchamado></dataitem><dataitem>"
+                + "<cdchamado>48271</cdchamado><nmtitulochamado>Matrícula CEI ausente no certificado</nmtitulochamado>"
+                + "<nmsituacao>Em atendimento</nmsituacao><dtchamado>2026-11-22 15:30</dtchamado></dataitem><dataitem>"
+                + "<cdchamado>48270</cdchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado>"
+                + "<nmsituacao>Concluído</nmsituacao><dtchamado>2026-11-20 08:05</dtchamado>"));
+        List<TicketSummary> tickets = client.ticketsOfCustomer("11222333000181");
+        assertEquals(List.of("48272", "48271", "48270"), tickets.stream().map(TicketSummary::number).toList());
+        assertEquals("Reemissão após revogação", tickets.get(0).title());
+        assertEquals("Aguardando aprovação", tickets.get(0).situation());
+        assertEquals("Matrícula CEI ausente no certificado", tickets.get(1).title());
+        assertEquals("Concluído", tickets.get(2).situation());
+        assertEquals(null, tickets.get(0).submissionKey(), "no keyword listed: no key");
+        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<cdcliente>1207</cdcliente>"));
+    }
+
+    @Test
+    void aSuccessWithoutATicketNumberMayHaveCreatedIt() {
+        answer("addTicketByData", ok("<cdsituacao>1</cdsituacao><nmsituacao>Aguardando atendimento</nmsituacao>"));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
+        assertTrue(e instanceof QualitorException.Malformed && e.retryable(), e.toString());
+        assertTrue(e.writeMayHaveApplied(), "status 1 may mean it exists: the retry must look first");
     }
 
     @Test
@@ -216,6 +372,15 @@ class QualitorContractTest {
         client.addHistory("48213", "Reiteração: cliente sem retorno após 24 horas.");
         assertTrue(form(calls("addTicketHistory").get(0), "input_xml").contains(
                 "<cdchamado>48213</cdchamado><dsacompanhamento>Reiteração: cliente sem retorno após 24 horas.</dsacompanhamento><cdtipoacompanhamento>1</cdtipoacompanhamento>"));
+
+        QualitorClient typed = new QualitorClient(new QualitorSettings(client.settings().baseUri(), "integracao", "s3nha", "1",
+                Duration.ofSeconds(1), Duration.ofSeconds(2), true, QualitorSettings.Mode.STATELESS, "7", null));
+        try (typed) {
+            assertTrue(typed.addHistory("48213", "Reinício pedido.", "r1a2b3c4", false));
+            assertTrue(form(calls("addTicketHistory").get(1), "input_xml").contains(
+                    "<dsacompanhamento>Reinício pedido.\nRef. SOP Desk: r1a2b3c4</dsacompanhamento><cdtipoacompanhamento>7</cdtipoacompanhamento>"),
+                    "qualitor.history-type, and the key marker at the end");
+        }
 
         answer("getTicketData", ok("<cdchamado>48213</cdchamado><nmsituacao>Em atendimento</nmsituacao><dtprevisaoresposta>2026-11-24 10:42</dtprevisaoresposta>"));
         TicketSummary t = client.ticket("48213");

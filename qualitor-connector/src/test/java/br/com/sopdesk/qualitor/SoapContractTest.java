@@ -71,7 +71,7 @@ class SoapContractTest {
     }
 
     private static TicketDraft draft() {
-        return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Padaria Pão Quente", "Perda de senha - certificado A1",
+        return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Perda de senha - certificado A1",
                 "Cliente não localiza a senha; 1º contato às 10h", new TicketDraft.Mapping("5", "32", "4", "2"),
                 "(51) 99999-0000 / (51) 3333-0000", KEY, LocalDate.of(2026, 11, 23));
     }
@@ -164,7 +164,8 @@ class SoapContractTest {
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente><cdcontato>2</cdcontato>"
                 + "<idchamado>1</idchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado><cdtipochamado>5</cdtipochamado>"
                 + "<cdcategoria>32</cdcategoria><cdlocalidade>4</cdlocalidade><cdseveridade>2</cdseveridade>"
-                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h</dschamado><dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"
+                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h\n\nChave SOP Desk: sopdesk:" + KEY + "</dschamado>"
+                + "<dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"
                 + "</data><informacoesadicionais><vlinformacaoadicional49>(51) 99999-0000 / (51) 3333-0000</vlinformacaoadicional49>"
                 + "</informacoesadicionais></contents></wsqualitor>", p.get("xmlValue"));
         assertTrue(new String(add.getBody(), StandardCharsets.ISO_8859_1).contains("não localiza"), "pt-BR text travels as ISO-8859-1 bytes");
@@ -204,9 +205,9 @@ class SoapContractTest {
     }
 
     @Test
-    void aTokenRefusedRightAfterLoginIsARefusalNotALoop() {
+    void aTokenRefusedRightAfterLoginIsACredentialsOutageNotALoop() {
         qualitor.stubFor(soap("addTicketHistory").willReturn(fault("Client", "Token inválido.")));
-        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.addHistory("48213", "x"));
+        QualitorException.Unauthorized e = assertThrows(QualitorException.Unauthorized.class, () -> client.addHistory("48213", "x"));
         assertEquals("Token inválido.", e.qualitorMessage());
         assertEquals(2, calls("login").size());
         assertEquals(2, calls("addTicketHistory").size());
@@ -217,7 +218,8 @@ class SoapContractTest {
         qualitor.stubFor(soap("login").withRequestBody(containing("errada")).willReturn(fault("Client", "Usuário ou senha inválidos.")));
         QualitorClient wrong = soapClient("senha-errada", Duration.ofSeconds(1));
         try (wrong) {
-            QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> wrong.openTicket(draft(), false));
+            QualitorException.Unauthorized e = assertThrows(QualitorException.Unauthorized.class, () -> wrong.openTicket(draft(), false));
+            assertTrue(e.retryable(), "an outage on SOP Desk's side: retried once fixed");
             assertEquals("Client", e.errorCode());
             assertEquals("Usuário ou senha inválidos.", e.qualitorMessage());
             assertFalse(e.writeMayHaveApplied());
@@ -229,7 +231,7 @@ class SoapContractTest {
     @Test
     void loginAnsweredWithAStatusZeroDocumentIsARefusal() {
         qualitor.stubFor(soap("login").willReturn(answer("login", refused("1", "Ws - Usuário ou senha inválidos."))));
-        QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.ticket("1"));
+        QualitorException.Unauthorized e = assertThrows(QualitorException.Unauthorized.class, () -> client.ticket("1"));
         assertEquals("1", e.errorCode());
     }
 

@@ -77,6 +77,7 @@ public class ControlResource {
         sandbox.qualitor().reset();
         sandbox.faults().clear();
         sandbox.sessions().reset();
+        sandbox.expectPassword(null);
         return Map.of("reset", "ok");
     }
 
@@ -121,6 +122,50 @@ public class ControlResource {
     public Map<String, String> autoRegister(@QueryParam("on") @DefaultValue("true") boolean on) {
         sandbox.qualitor().autoRegister(on);
         return Map.of("autoRegister", String.valueOf(on));
+    }
+
+    /** Unknown e-mails become contacts on look-up ({@code on=true}, the default) or are refused as Qualitor does. */
+    @POST
+    @Path("auto-contacts")
+    public Map<String, String> autoContacts(@QueryParam("on") @DefaultValue("true") boolean on) {
+        sandbox.qualitor().autoContacts(on);
+        return Map.of("autoContacts", String.valueOf(on));
+    }
+
+    /** How much of the submission key comes back ({@code LISTED}, {@code NOT_LISTED}, {@code NOT_KEPT}, {@code UNREADABLE}). */
+    @POST
+    @Path("keyword-field")
+    public Map<String, String> keywordField(@QueryParam("mode") @DefaultValue("LISTED") SandboxQualitor.KeywordField mode) {
+        sandbox.qualitor().keywordField(mode);
+        return Map.of("keywordField", mode.name());
+    }
+
+    /** Someone at Qualitor registers a customer: {@code ?document=&name=}. */
+    @POST
+    @Path("customers")
+    public Map<String, String> registerCustomer(@QueryParam("document") String document, @QueryParam("name") String name) {
+        return sandbox.qualitor().registerCustomer(document, name);
+    }
+
+    /** Someone at Qualitor registers a contact of a customer: {@code ?document=&email=}. */
+    @POST
+    @Path("contacts")
+    public Map<String, String> registerContact(@QueryParam("document") String document, @QueryParam("email") String email) {
+        try {
+            return sandbox.qualitor().registerContact(document, email);
+        } catch (SandboxQualitor.SandboxFault e) {
+            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
+        }
+    }
+
+    /** The integration password changes at Qualitor ({@code ?password=}; none: back to {@code sandbox.password}). */
+    @POST
+    @Path("credentials")
+    public Map<String, String> credentials(@QueryParam("password") String password) {
+        sandbox.expectPassword(password);
+        // like a real installation after a password change: sessions opened with the old one end
+        sandbox.sessions().expireAll();
+        return Map.of("password", password == null || password.isEmpty() ? "configured" : "changed");
     }
 
     /** Mounts the controls at {@code /qualitor-sandbox/control}. */

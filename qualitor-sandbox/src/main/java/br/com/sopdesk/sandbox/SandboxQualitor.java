@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sandbox's in-memory Qualitor: customers, contacts and tickets, with the rules the real one
  * applies that SOP Desk depends on (mandatory fields, increasing ticket numbers, unknown tickets
  * refused). Unknown customers are registered on first look-up when {@code autoRegister} is on (the
- * default, so a demo accepts any valid CNPJ); tests can switch that off.
+ * default, so a demo accepts any valid CNPJ), and unknown e-mails become contacts when
+ * {@code autoContacts} is on (the default); tests switch either off to get Qualitor's refusals, and
+ * register customers and contacts through the controls. {@link KeywordField} says how much of the
+ * submission key an installation gives back.
  *
  * <p>One instance per deployment, guarded by its own monitor: the sandbox is a test double, its
  * throughput is not the subject.
@@ -39,6 +42,17 @@ public final class SandboxQualitor {
     private final Map<String, byte[]> fileContents = new java.util.HashMap<>();
     private final AtomicLong attachmentCodes = new AtomicLong();
     private volatile boolean autoRegister = true;
+    private volatile boolean autoContacts = true;
+    private volatile KeywordField keywordField = KeywordField.LISTED;
+
+    /**
+     * How an installation answers {@code dspalavrachave}: {@code LISTED} in {@code getTicket} and
+     * {@code getTicketData} (the default); {@code NOT_LISTED} only in {@code getTicketData} (the
+     * contract promises getTicket only cdchamado, nmtitulochamado, nmsituacao, dtchamado);
+     * {@code NOT_KEPT} nowhere (the installation does not keep it; the ticket text still has it);
+     * {@code UNREADABLE} nowhere, and {@code getTicketData} leaves out {@code dschamado} too.
+     */
+    public enum KeywordField { LISTED, NOT_LISTED, NOT_KEPT, UNREADABLE }
 
     public SandboxQualitor() {
         reset();
@@ -53,12 +67,43 @@ public final class SandboxQualitor {
         attachments.clear();
         fileContents.clear();
         autoRegister = true;
+        autoContacts = true;
+        keywordField = KeywordField.LISTED;
         register("11222333000181", "Padaria Pão Quente Ltda");
         register("12ABC34501DE35", "Comércio Alfanumérico S.A.");
     }
 
     public void autoRegister(boolean on) {
         this.autoRegister = on;
+    }
+
+    public void autoContacts(boolean on) {
+        this.autoContacts = on;
+    }
+
+    public void keywordField(KeywordField mode) {
+        this.keywordField = mode;
+    }
+
+    KeywordField keywordField() {
+        return keywordField;
+    }
+
+    /** Registers a customer (what Qualitor's own users do; driven by the controls); answers its record. */
+    public synchronized Map<String, String> registerCustomer(String document, String name) {
+        String doc = document == null ? "" : document.replaceAll("[^0-9A-Za-z]", "").toUpperCase();
+        Map<String, String> known = customersByDocument.get(doc);
+        return new LinkedHashMap<>(known != null ? known : register(doc, name == null || name.isBlank() ? "Cliente " + doc : name));
+    }
+
+    /** Registers a contact of a known customer by its e-mail (driven by the controls). */
+    public synchronized Map<String, String> registerContact(String document, String email) throws SandboxFault {
+        String doc = document == null ? "" : document.replaceAll("[^0-9A-Za-z]", "").toUpperCase();
+        Map<String, String> customer = customersByDocument.get(doc);
+        if (customer == null) {
+            throw new SandboxFault("20", "Ws - Cliente não encontrado: " + document);
+        }
+        return new LinkedHashMap<>(newContact(customer.get("cdcliente"), email));
     }
 
     synchronized Map<String, String> customer(String document) throws SandboxFault {
@@ -73,17 +118,25 @@ public final class SandboxQualitor {
         return customer;
     }
 
-    synchronized Map<String, String> contact(String customer, String email, String name) throws SandboxFault {
+    /** {@code getCustomerContact}: the contact of the customer with that e-mail (cdcliente + dsemail). */
+    synchronized Map<String, String> contact(String customer, String email) throws SandboxFault {
         requireCustomerCode(customer);
         if (email == null || email.isBlank()) {
             throw new SandboxFault("12", "Ws - Campo obrigatório não informado: dsemail");
         }
-        String key = customer + "|" + email.toLowerCase();
-        return contacts.computeIfAbsent(key, k -> {
+        Map<String, String> known = contacts.get(customer + "|" + email.toLowerCase());
+        if (known == null && !autoContacts) {
+            throw new SandboxFault("20", "Ws - Contato não encontrado: " + email);
+        }
+        return known != null ? known : newContact(customer, email);
+    }
+
+    private Map<String, String> newContact(String customer, String email) {
+        return contacts.computeIfAbsent(customer + "|" + email.toLowerCase(), k -> {
             Map<String, String> c = new LinkedHashMap<>();
             c.put("cdcontato", String.valueOf(contactCodes.incrementAndGet()));
             c.put("cdcliente", customer);
-            c.put("nmcontato", name == null ? email : name);
+            c.put("nmcontato", email);
             c.put("dsemail", email);
             return c;
         });

@@ -106,7 +106,7 @@ public class SoapServlet extends HttpServlet {
         }
         SoapSessions sessions = sandbox.sessions();
         if ("login".equals(operation)) {
-            if (user.equals(parts.get("login")) && password.equals(parts.get("passwd")) && company.equals(parts.get("company"))) {
+            if (user.equals(parts.get("login")) && sandbox.password(password).equals(parts.get("passwd")) && company.equals(parts.get("company"))) {
                 answer(resp, service, operation, sessions.login());
             } else {
                 fault(resp, "Client", "Usuário ou senha inválidos.");

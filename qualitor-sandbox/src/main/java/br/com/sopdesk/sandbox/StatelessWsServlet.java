@@ -58,7 +58,7 @@ public class StatelessWsServlet extends HttpServlet {
             return;
         }
         if (!"getVersion".equals(operation)
-                && !(user.equals(req.getParameter("user")) && password.equals(req.getParameter("password"))
+                && !(user.equals(req.getParameter("user")) && sandbox.password(password).equals(req.getParameter("password"))
                 && company.equals(req.getParameter("company")))) {
             resp.getWriter().write(WsOperations.error("1", "Ws - Usuário ou senha inválidos."));
             return;

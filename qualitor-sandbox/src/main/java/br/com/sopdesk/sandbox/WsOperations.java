@@ -37,18 +37,27 @@ public class WsOperations {
         return switch (service + "." + operation) {
             case "WSGeneral.getVersion" -> List.of(Map.of("version", "8.20.sandbox"));
             case "WSGeneral.getCustomer" -> List.of(q.customer(data.get("nrcpfcnpj")));
-            case "WSGeneral.getCustomerContact" -> List.of(q.contact(data.get("cdcliente"), data.get("dsemail"), data.get("nmcontato")));
+            case "WSGeneral.getCustomerContact" -> List.of(q.contact(data.get("cdcliente"), data.get("dsemail")));
             case "WSTicket.addTicketByData" -> {
                 Map<String, String> t = q.addTicket(data, additional);
                 yield List.of(pick(t, "cdchamado", "cdsituacao", "nmsituacao", "dtchamado"));
             }
             case "WSTicket.getTicketData" -> {
                 Map<String, String> t = q.ticket(data.get("cdchamado"));
+                SandboxQualitor.KeywordField kept = q.keywordField();
+                if (kept == SandboxQualitor.KeywordField.NOT_KEPT || kept == SandboxQualitor.KeywordField.UNREADABLE) {
+                    t.remove("dspalavrachave");
+                }
+                if (kept == SandboxQualitor.KeywordField.UNREADABLE) {
+                    t.remove("dschamado");
+                }
                 String fields = data.get("campos");
                 yield List.of(fields == null || fields.isBlank() ? t : pick(t, fields.split("\\s*,\\s*")));
             }
             case "WSTicket.getTicket" -> q.ticketsOf(data.get("cdcliente"), data.get("cdsituacao"), data.get("dtperiodo")).stream()
-                    .map(t -> pick(t, "cdchamado", "nmtitulochamado", "cdsituacao", "nmsituacao", "dtchamado", "dtprevisaoresposta", "dspalavrachave"))
+                    .map(t -> q.keywordField() == SandboxQualitor.KeywordField.LISTED
+                            ? pick(t, "cdchamado", "nmtitulochamado", "cdsituacao", "nmsituacao", "dtchamado", "dtprevisaoresposta", "dspalavrachave")
+                            : pick(t, "cdchamado", "nmtitulochamado", "nmsituacao", "dtchamado"))
                     .toList();
             case "WSTicket.addTicketHistory" -> {
                 q.addHistory(data.get("cdchamado"), data.get("dsacompanhamento"), data.get("cdtipoacompanhamento"));

@@ -21,13 +21,13 @@ public class CustomerResource {
     RelatedTickets related;
 
     /** The answer, with the duplicates named apart. */
-    public record TicketsView(java.util.List<RelatedTickets.Related> tickets, boolean duplicate, String error) {
+    public record TicketsView(java.util.List<RelatedTickets.Related> tickets, boolean duplicate, String error, boolean customerRegistered) {
     }
 
     @GET
     @Path("{document}/tickets")
     public TicketsView tickets(@PathParam("document") String document, @QueryParam("sopId") String sopId) {
         RelatedTickets.Lookup lookup = related.forCustomer(document, sopId);
-        return new TicketsView(lookup.tickets(), lookup.hasDuplicate(), lookup.error());
+        return new TicketsView(lookup.tickets(), lookup.hasDuplicate(), lookup.error(), !lookup.notRegistered());
     }
 }

@@ -5,6 +5,7 @@ import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
@@ -28,7 +29,8 @@ import java.util.Map;
  * {@code POST /api/tickets}: the same submission as the SOP page, validated by the same rules with
  * the same messages. Answers 201 with the ticket's state (and Qualitor's demand number when it
  * already has one), or 422 with one message per field and nothing stored or sent. Also reads a
- * ticket (with its walk summary's state in Qualitor) and closes its demand.
+ * ticket (with its walk summary's state in Qualitor), sends a refused or held one again, and closes
+ * its demand.
  */
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -73,13 +75,29 @@ public class TicketResource {
 
     /** A stored ticket, on its way to Qualitor or arrived. */
     public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
-                             String demandNumber, int attempts, String lastError, int returnHours, String situation,
+                             String demandNumber, int attempts, String lastError, String refusal, int returnHours, String situation,
                              String summaryState, int summaryAttempts, String summaryError) {
         static TicketView of(Ticket t) {
             return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
-                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getReturnHours(), t.getQualitorSituation(),
-                    t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(), t.getSummaryError());
+                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getRefusal(), t.getReturnHours(),
+                    t.getQualitorSituation(), t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(),
+                    t.getSummaryError());
         }
+    }
+
+    /**
+     * Sending a refused or held ticket again: for a held one, {@code checkedInQualitor} must say the
+     * person looked in Qualitor and the ticket is not there.
+     */
+    public record ResendRequest(Boolean checkedInQualitor) {
+    }
+
+    /** The demand number a person found in Qualitor for a held ticket. */
+    public record FoundRequest(String demandNumber) {
+    }
+
+    /** Why a request on a ticket was not accepted. */
+    public record Conflict(String message, String state) {
     }
 
     /** Closing the ticket's demand in Qualitor: why, and whether its related demands close too. */
@@ -154,6 +172,56 @@ public class TicketResource {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
                     .entity(new Refusal("A demanda não foi encerrada: corrija os campos indicados.", e.fieldErrors())).build();
         }
+    }
+
+    /**
+     * {@code POST /api/tickets/{id}/resend}: sends a {@code REJECTED} ticket again once what Qualitor
+     * refused is fixed (e.g. the customer or contact registered in Qualitor), or a {@code HELD} one
+     * once a person checked in Qualitor that it was not created ({@code {"checkedInQualitor": true}}),
+     * with the same submission key, through the outbox. Audited. 200 with the ticket as it stands
+     * after the attempt; 409 when the ticket is in no state to be sent again; 404 for an unknown one.
+     */
+    @POST
+    @Path("{id}/resend")
+    public Response resend(@PathParam("id") long id, ResendRequest request) {
+        if (tickets.find(id).isEmpty()) {
+            throw new NotFoundException("chamado não encontrado: " + id);
+        }
+        try {
+            outbox.resend(id, security.getUserPrincipal().getName(), request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
+        } catch (TicketActionRefused e) {
+            return conflict(id, e.getMessage());
+        }
+        return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
+    }
+
+    /**
+     * {@code POST /api/tickets/{id}/found}: a person found in Qualitor the ticket a {@code HELD}
+     * submission had created: records its number (nothing is sent). 409 when the ticket is not held.
+     */
+    @POST
+    @Path("{id}/found")
+    public Response found(@PathParam("id") long id, FoundRequest request) {
+        if (tickets.find(id).isEmpty()) {
+            throw new NotFoundException("chamado não encontrado: " + id);
+        }
+        String number = request == null || request.demandNumber() == null ? "" : request.demandNumber().strip();
+        if (!number.matches("\\d{1,20}")) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                    .entity(new Refusal("Informe o número da demanda encontrada no Qualitor.", Map.of("demandNumber",
+                            "Informe o número da demanda (somente dígitos)."))).build();
+        }
+        try {
+            outbox.found(id, number, security.getUserPrincipal().getName());
+        } catch (TicketActionRefused e) {
+            return conflict(id, e.getMessage());
+        }
+        return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
+    }
+
+    private Response conflict(long id, String message) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                .entity(new Conflict(message, tickets.find(id).map(t -> t.getState().name()).orElse(null))).build();
     }
 
     private static Response refuse(Map<String, String> errors) {

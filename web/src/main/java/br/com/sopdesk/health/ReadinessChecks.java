@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness at {@code /health/ready}: the database must answer; Qualitor's reachability is reported
- * too. An unreachable Qualitor does not make the instance unready by default
+ * too, and whether Qualitor refused SOP Desk's integration login on the latest authenticated call
+ * ({@code credentials}: {@code ok} or {@code refused}, with Qualitor's words). An unreachable Qualitor does not make the instance unready by default
  * ({@code sopdesk.health.qualitor-required=false}): tickets are kept in the outbox meanwhile, and
  * taking every instance out of the load balancer would stop the agents for nothing.
  */
@@ -48,8 +49,20 @@ public class ReadinessChecks {
             long start = System.nanoTime();
             try {
                 String version = qualitor.version();
+                var refused = qualitor.credentialsRefusal();
+                if (refused.isPresent()) {
+                    // Qualitor answers, but not to SOP Desk's login: tickets wait in the outbox
+                    return HealthCheckResponse.named("qualitor").status(!qualitorRequired)
+                            .withData("reachable", true)
+                            .withData("credentials", "refused")
+                            .withData("version", version)
+                            .withData("url", qualitor.settings().baseUri().toString())
+                            .withData("error", refused.get())
+                            .build();
+                }
                 return HealthCheckResponse.named("qualitor").up()
                         .withData("reachable", true)
+                        .withData("credentials", "ok")
                         .withData("version", version)
                         .withData("url", qualitor.settings().baseUri().toString())
                         .withData("millis", (System.nanoTime() - start) / 1_000_000)

@@ -4,6 +4,12 @@ import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.RefusalKind;
+import br.com.sopdesk.qualitor.TicketSummary;
+import br.com.sopdesk.ticket.control.RelatedTickets;
+import br.com.sopdesk.validation.BrazilianDocuments;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopNode;
@@ -24,8 +30,10 @@ import java.util.Map;
 
 /**
  * Reiterates or restarts an existing demand for the customer, as the customer portal does (seed
- * 004): the request is stored, then written to the demand's history in Qualitor. The reason is
- * required. Qualitor publishes no dedicated operation for either, so both are history entries.
+ * 004): the request is checked against the demand in Qualitor, stored, then written to the
+ * demand's history through the {@link DemandOutbox} (retried, never twice). The reason is required;
+ * it goes to Qualitor but never into the audit trail. Qualitor publishes no dedicated operation for
+ * either, so both are history entries.
  * Also closes the demand of a ticket SOP Desk opened ({@link #close}, Qualitor's {@code closeTicket}).
  */
 @Stateless
@@ -43,11 +51,22 @@ public class DemandActions {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DemandOutbox outbox;
+
     @Resource
     SessionContext context;
 
-    /** Stores the request after checking the walk and the fields; the caller then {@link #send}s it. */
-    public DemandAction request(String sopId, int sopVersion, Map<String, String> answers, String demandNumber, String reason, String agent) {
+    /**
+     * Stores the request after checking the walk, the fields and the demand; the caller then
+     * {@link #send}s it. The demand must be one of the customer's in Qualitor when the customer's
+     * document is known (otherwise it must exist), not closed for a reiteration, not cancelled for a
+     * restart. When Qualitor cannot be asked now, the request is stored anyway: the outbox delivers
+     * it when Qualitor answers (and Qualitor refuses a demand that does not exist).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public DemandAction request(String sopId, int sopVersion, Map<String, String> answers, String demandNumber, String reason,
+                                String customerDocument, String agent) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
@@ -63,29 +82,79 @@ public class DemandActions {
         if (why.length() < 10 || why.length() > 2000) {
             errors.put("reason", "Informe o motivo, com pelo menos 10 caracteres: ele é obrigatório para o Relacionamento.");
         }
+        DemandAction.Kind kind = walk.current().outcome() == SopNode.Outcome.REITERATE ? DemandAction.Kind.REITERATE : DemandAction.Kind.RESTART;
+        if (errors.isEmpty()) {
+            demandProblem(kind, number, customerDocument).ifPresent(problem -> errors.put("demandNumber", problem));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        DemandAction.Kind kind = walk.current().outcome() == SopNode.Outcome.REITERATE ? DemandAction.Kind.REITERATE : DemandAction.Kind.RESTART;
-        DemandAction action = new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent);
+        return context.getBusinessObject(DemandActions.class).store(new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent),
+                kind == DemandAction.Kind.REITERATE ? "demanda.reiteracao" : "demanda.reinicio", reasonSummary(why));
+    }
+
+    /** Stores and audits a request (its own transaction, called through the container). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public DemandAction store(DemandAction action, String auditAction, String auditDetail) {
         em.persist(action);
         em.flush();
-        audit.record(agent, kind == DemandAction.Kind.REITERATE ? "demanda.reiteracao" : "demanda.reinicio", "demanda " + number, why);
+        audit.record(action.getCreatedBy(), auditAction, "demanda " + action.getDemandNumber(), auditDetail);
         return action;
     }
 
-    /** Writes the request to the demand's history in Qualitor; the outcome is stored either way. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public DemandAction send(long id) {
-        DemandAction action = em.find(DemandAction.class, id);
-        DemandActions self = context.getBusinessObject(DemandActions.class);
+    /**
+     * The audit trail is append-only and retention cannot clear it, so it never holds the
+     * customer's free-text reason: only its length.
+     */
+    static String reasonSummary(String reason) {
+        return "motivo informado (" + (reason == null ? 0 : reason.strip().length()) + " caracteres)";
+    }
+
+    /** Why the demand cannot take this request, if Qualitor says so; empty when it can, or when Qualitor cannot be asked now. */
+    Optional<String> demandProblem(DemandAction.Kind kind, String number, String customerDocument) {
+        String document = BrazilianDocuments.normalize(customerDocument);
+        TicketSummary demand;
         try {
-            qualitor.addHistory(action.getDemandNumber(), action.historyText());
-            self.mark(id, null);
-        } catch (QualitorException e) {
-            self.mark(id, e.getMessage());
+            if (BrazilianDocuments.isCpfOrCnpj(document)) {
+                Optional<TicketSummary> ofCustomer = qualitor.ticketsOfCustomer(document).stream()
+                        .filter(t -> number.equals(t.number())).findFirst();
+                if (ofCustomer.isEmpty()) {
+                    return Optional.of("A demanda " + number + " não está entre as demandas do cliente " + BrazilianDocuments.format(document)
+                            + " no Qualitor: confira o número com o cliente (ou o CNPJ/CPF).");
+                }
+                demand = ofCustomer.get();
+            } else {
+                demand = qualitor.ticket(number);
+            }
+        } catch (QualitorException.Refused e) {
+            return Optional.of(e.kind() == RefusalKind.CUSTOMER_NOT_FOUND ? e.advice().replace(" e use Reenviar", "")
+                    : "A demanda " + number + " não foi encontrada no Qualitor: confira o número. (" + e.qualitorMessage() + ")");
+        } catch (QualitorException | FaultToleranceException e) {
+            return Optional.empty();
         }
-        return em.find(DemandAction.class, id);
+        String situation = demand.situation() == null ? "" : demand.situation();
+        if (kind == DemandAction.Kind.REITERATE && RelatedTickets.closed(situation)) {
+            return Optional.of("A demanda " + number + " já está encerrada no Qualitor (situação: " + situation + "): uma demanda encerrada "
+                    + "não pode ser reiterada. Se a resposta não resolveu, use o SOP de reinício da demanda.");
+        }
+        if (kind == DemandAction.Kind.RESTART && situation.toLowerCase(java.util.Locale.ROOT).contains("cancelad")) {
+            return Optional.of("A demanda " + number + " foi cancelada no Qualitor (situação: " + situation + "): ela não pode ser reiniciada; "
+                    + "registre uma nova demanda.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes the request to the demand's history in Qualitor through the demand outbox: one attempt
+     * now; when it cannot go, the request stays queued ({@code PENDING}) and the outbox timer retries.
+     */
+    public DemandAction send(long id) {
+        return outbox.send(id);
+    }
+
+    /** A request as it stands now (the page polls it while it is queued). */
+    public Optional<DemandAction> find(long id) {
+        return Optional.ofNullable(em.find(DemandAction.class, id));
     }
 
     /**
@@ -102,7 +171,9 @@ public class DemandActions {
             String situation = qualitor.close(action.getDemandNumber(), closeRelated);
             self.closed(action.getId(), ticketId, situation.isBlank() ? "Encerrado" : situation);
         } catch (QualitorException e) {
-            self.mark(action.getId(), e.getMessage());
+            self.closeFailed(action.getId(), e);
+        } catch (FaultToleranceException e) {
+            self.closeFailed(action.getId(), new QualitorException.Unavailable("consultas suspensas por alguns segundos após falhas seguidas", e));
         }
         return em.find(DemandAction.class, action.getId());
     }
@@ -130,7 +201,7 @@ public class DemandActions {
         em.persist(action);
         em.flush();
         audit.record(agent, "demanda.encerramento", "demanda " + ticket.getQualitorNumber(),
-                "chamado " + ticketId + (closeRelated ? "; com as relacionadas" : "") + "; motivo: " + why);
+                "chamado " + ticketId + (closeRelated ? "; com as relacionadas" : "") + "; " + reasonSummary(why));
         return action;
     }
 
@@ -143,15 +214,14 @@ public class DemandActions {
         audit.record(action.getCreatedBy(), "demanda.encerrada", "demanda " + action.getDemandNumber(), "situação no Qualitor: " + situation);
     }
 
-    /** Records the outcome in its own transaction (called through the container, see {@link #send}). */
+    /** Qualitor refused to close the demand or could not be reached: kept as failed, and audited. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void mark(long id, String error) {
+    public void closeFailed(long id, QualitorException e) {
         DemandAction action = em.find(DemandAction.class, id);
-        if (error == null) {
-            action.done();
-        } else {
-            action.failed(error);
-        }
+        action.failed(e.getMessage());
+        audit.record(action.getCreatedBy(), "demanda.encerramento-falhou", "demanda " + action.getDemandNumber(),
+                e instanceof QualitorException.Refused r ? r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage()
+                        : e.retryable() ? "Qualitor indisponível; pode ser pedido de novo" : "não concluído");
     }
 
     /**
@@ -166,7 +236,7 @@ public class DemandActions {
         DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor);
         em.persist(action);
         em.flush();
-        audit.record(supervisor, "demanda.reiteracao", "demanda " + demandNumber, "pelo painel de SLA: " + why);
+        audit.record(supervisor, "demanda.reiteracao", "demanda " + demandNumber, "pelo painel de SLA; " + reasonSummary(why));
         return action;
     }
 }

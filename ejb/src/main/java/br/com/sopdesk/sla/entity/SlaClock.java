@@ -45,6 +45,7 @@ import java.util.function.Predicate;
 @NamedQuery(name = SlaClock.CLAIMED, query = "select c.id from SlaClock c where c.claimToken = :token")
 @NamedQuery(name = SlaClock.BY_TICKET, query = "select c from SlaClock c where c.ticketId = :ticket")
 @NamedQuery(name = SlaClock.BY_DEMAND, query = "select c from SlaClock c where c.demandNumber = :demand order by c.id desc")
+@NamedQuery(name = SlaClock.BY_DEMANDS, query = "select c from SlaClock c where c.demandNumber in :demands")
 public class SlaClock {
 
     public static final String DUE = "SlaClock.due";
@@ -52,6 +53,8 @@ public class SlaClock {
     public static final String CLAIMED = "SlaClock.claimed";
     public static final String BY_TICKET = "SlaClock.byTicket";
     public static final String BY_DEMAND = "SlaClock.byDemand";
+    /** The clocks of several demands at once (the related-tickets panel; indexed by demand number, migration V10). */
+    public static final String BY_DEMANDS = "SlaClock.byDemands";
 
     public static final String AT_RISK = "AT_RISK";
     public static final String BREACH = "BREACH";

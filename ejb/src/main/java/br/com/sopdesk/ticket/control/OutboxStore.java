@@ -6,6 +6,7 @@ import br.com.sopdesk.ticket.entity.TicketSent;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.qualitor.QualitorException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -112,13 +113,67 @@ public class OutboxStore {
         return em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", Utc.of(now)).executeUpdate();
     }
 
-    /** Qualitor refused it; returns the ticket. */
-    public Ticket rejected(long id, String error) {
+    /**
+     * Qualitor refused the ticket (kept as {@code REJECTED} with the refusal's kind and its plain
+     * message, for a person to fix and send again), or a lost answer cannot be checked (held as
+     * {@code HELD} until a person looks in Qualitor); returns the ticket.
+     */
+    public Ticket refused(long id, QualitorException e) {
         Ticket t = em.find(Ticket.class, id);
-        if (t.getState() == TicketState.SENDING) {
-            t.rejected(truncate(error));
-            audit.record(t.getCreatedBy(), "chamado.recusado", "chamado " + id, truncate(error));
+        if (t.getState() != TicketState.SENDING) {
+            return t;
         }
+        String error = truncate(e.getMessage());
+        if (e instanceof QualitorException.Unverifiable) {
+            t.held(error);
+            audit.record(t.getCreatedBy(), "chamado.retido", "chamado " + id, "verificar no Qualitor antes de reenviar");
+        } else {
+            t.rejected(error, e instanceof QualitorException.Refused r ? r.kind().name() : null);
+            audit.record(t.getCreatedBy(), "chamado.recusado", "chamado " + id,
+                    e instanceof QualitorException.Refused r ? r.kind().name() + ": " + detailOf(r) : error);
+        }
+        return t;
+    }
+
+    /** Qualitor's code and words only: the plain sentence may name the customer's e-mail. */
+    private static String detailOf(QualitorException.Refused r) {
+        return truncate("código " + r.errorCode() + ": " + r.qualitorMessage());
+    }
+
+    /**
+     * A person sends a refused or held ticket again, with the same submission key: queued and due
+     * now (the caller pushes it). Audited with who and why.
+     *
+     * @throws TicketActionRefused when the ticket is in no state to be sent again
+     */
+    public Ticket resend(long id, String agent, Instant now, boolean checkedInQualitor) {
+        Ticket t = em.find(Ticket.class, id);
+        String before = t.getState() == TicketState.HELD ? "retido (conferido no Qualitor: não existe)"
+                : "recusado" + (t.getRefusal() == null ? "" : " (" + t.getRefusal() + ")");
+        try {
+            t.resend(now, checkedInQualitor);
+        } catch (IllegalStateException e) {
+            throw new TicketActionRefused(e.getMessage());
+        }
+        audit.record(agent, "chamado.reenvio", "chamado " + id, "reenviado após " + before + "; chave " + t.getSubmissionKey());
+        return t;
+    }
+
+    /**
+     * A person found in Qualitor the ticket a held submission had created: its number is recorded
+     * as if Qualitor had answered (the SLA clock starts), and nothing is sent.
+     *
+     * @throws TicketActionRefused when the ticket is not held
+     */
+    public Ticket found(long id, String number, String agent, Instant now) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t.getState() != TicketState.HELD) {
+            throw new TicketActionRefused("Só um chamado retido para conferência recebe o número encontrado no Qualitor (situação: "
+                    + t.getState() + ").");
+        }
+        t.sent(number, "", now);
+        audit.record(agent, "chamado.encontrado", "chamado " + id, "demanda Qualitor " + number + " informada após conferência");
+        sentEvents.fire(new TicketSent(t));
         return t;
     }
 

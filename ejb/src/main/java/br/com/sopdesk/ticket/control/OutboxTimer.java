@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Drains the Qualitor outbox every {@code sopdesk.outbox.drain-interval-seconds} (15 by default) on
  * every instance; the database claim in {@link OutboxStore} keeps instances from sending the same
  * ticket. Non-persistent on purpose: each instance runs its own, and a missed tick is simply the
- * next one. After the tickets, the walk summaries of sent tickets are attached. The timer bean
- * only delegates.
+ * next one. After the tickets, the walk summaries of sent tickets are attached, then the queued
+ * reiterations and restarts are written. The timer bean only delegates.
  */
 @Singleton
 @Startup
@@ -30,6 +30,9 @@ public class OutboxTimer {
 
     @Inject
     SummaryAttachments summaries;
+
+    @Inject
+    br.com.sopdesk.demand.control.DemandOutbox demands;
 
     @Inject
     @ConfigProperty(name = "sopdesk.outbox.drain-interval-seconds", defaultValue = "15")
@@ -53,6 +56,7 @@ public class OutboxTimer {
             try {
                 outbox.drain();
                 summaries.drain();
+                demands.drain();
             } finally {
                 draining.set(false);
             }

@@ -39,7 +39,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * <p>After a failure on the write whose outcome is unknown (timeout, cut connection, garbage), the
  * ticket is marked, and every later attempt asks the connector to look for it by its submission
  * key before opening another, so a lost answer never becomes a duplicate. When Qualitor answers
- * again after an outage, the tickets pausing in their back-off are all made due at once.
+ * again after an outage, the tickets pausing in their back-off are all made due at once. Qualitor
+ * refusing SOP Desk's own login is such an outage (retried, nothing was created); Qualitor refusing
+ * the ticket keeps it {@code REJECTED} with a plain message until a person fixes the cause and sends
+ * it again ({@link OutboxStore#resend}); a lost answer that cannot be checked holds it
+ * ({@code HELD}) for a person to look in Qualitor.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -111,7 +115,7 @@ public class QualitorOutbox {
             if (e.retryable()) {
                 return store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
             }
-            return store.rejected(id, e.getMessage());
+            return store.refused(id, e);
         } catch (CircuitBreakerOpenException e) {
             QUALITOR_WAS_DOWN.set(true);
             return store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
@@ -132,6 +136,23 @@ public class QualitorOutbox {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Resumo do chamado " + sent.getId() + " fica para o próximo ciclo da fila", e);
         }
+    }
+
+    /**
+     * A person sends a refused or held ticket again ({@code Reenviar}), with the same submission key:
+     * queued (audited), then tried at once like a new one; returns it as it stands afterwards.
+     *
+     * @param checkedInQualitor for a held ticket: the person looked in Qualitor and it is not there
+     * @throws TicketActionRefused when the ticket is in no state to be sent again
+     */
+    public Ticket resend(long id, String agent, boolean checkedInQualitor) {
+        store.resend(id, agent, Instant.now(), checkedInQualitor);
+        return context.getBusinessObject(QualitorOutbox.class).push(id);
+    }
+
+    /** A person found in Qualitor the ticket a held submission had created: records its number, sends nothing. */
+    public Ticket found(long id, String number, String agent) {
+        return store.found(id, number, agent, Instant.now());
     }
 
     /**
@@ -197,7 +218,7 @@ public class QualitorOutbox {
                 + "\nDecisões:\n" + ticket.getDecisions()
                 + "Agente: " + ticket.getCreatedBy()
                 + "\nRetorno ao cliente prometido em até " + ticket.getReturnHours() + " horas.";
-        return new TicketDraft(in.getDocument(), in.getEmail(), in.getCustomerName(), ticket.getTitle(), description,
+        return new TicketDraft(in.getDocument(), in.getEmail(), ticket.getTitle(), description,
                 new TicketDraft.Mapping(c.getTicketType(), c.getCategory(), c.getLocation(), c.getSeverity()),
                 in.phonesLine(), ticket.getSubmissionKey(), LocalDate.ofInstant(ticket.getCreatedAt(), BRASILIA));
     }

@@ -2,7 +2,10 @@ package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.RefusalKind;
 import br.com.sopdesk.qualitor.TicketSummary;
+import br.com.sopdesk.sla.entity.ClockState;
+import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.validation.BrazilianDocuments;
 import jakarta.ejb.Stateless;
@@ -14,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +25,19 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * The customer's existing demands in Qualitor ("Chamados Relacionados"), shown while the form is
  * open so a duplicate demand is not opened, and again after saving. Each one with the time left on
- * its return clock and whether it came from the same SOP (known by the submission key it carries).
+ * its return clock and whether it came from the same SOP.
+ *
+ * <p>Which SOP a demand came from is known by its number for the demands SOP Desk opened (and by the
+ * submission key when Qualitor lists it: {@code getTicket} does not promise it). The time left is
+ * SOP Desk's own SLA clock when the demand has one (business hours, pauses), otherwise Qualitor's
+ * expected answer date, otherwise the opening plus 24 hours. Both come from one indexed query each
+ * for all the listed numbers.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -43,13 +54,32 @@ public class RelatedTickets {
 
     Clock clock = Clock.system(BRASILIA);
 
-    /** One related demand as the agent sees it. */
+    /** Where a demand's time left comes from. */
+    public enum Deadline { SOPDESK, QUALITOR, OPENING_PLUS_24H }
+
+    /**
+     * One related demand as the agent sees it.
+     *
+     * @param hoursLeft   whole hours left, rounded down (negative once overdue: -1 in the first overdue hour)
+     * @param minutesLeft minutes left (negative once overdue)
+     * @param timeLeft    the same in words: "5 h", "40 min", "prazo vencido há 2 h", "prazo vencido há 15 min"
+     * @param paused      SOP Desk's clock is paused (Qualitor waits for the customer): the time left is frozen
+     * @param deadline    where the time left comes from
+     */
     public record Related(String number, String title, String situation, String openedAt, String expectedAnswer,
-                          Long hoursLeft, boolean sameSop, boolean open) implements Serializable {
+                          Long hoursLeft, Long minutesLeft, String timeLeft, boolean paused, Deadline deadline,
+                          boolean sameSop, boolean open) implements Serializable {
     }
 
-    /** The answer: the demands, or why they could not be read (Qualitor down does not block the agent). */
-    public record Lookup(List<Related> tickets, String error) implements Serializable {
+    /**
+     * The answer: the demands, or why they could not be read (Qualitor down does not block the
+     * agent); {@code notRegistered} when Qualitor does not know the CNPJ/CPF as a customer at all.
+     */
+    public record Lookup(List<Related> tickets, String error, boolean notRegistered) implements Serializable {
+        public Lookup(List<Related> tickets, String error) {
+            this(tickets, error, false);
+        }
+
         public boolean hasDuplicate() {
             return tickets.stream().anyMatch(r -> r.sameSop() && r.open());
         }
@@ -67,41 +97,101 @@ public class RelatedTickets {
         List<TicketSummary> found;
         try {
             found = qualitor.ticketsOfCustomer(doc);
+        } catch (QualitorException.Refused e) {
+            if (e.kind() == RefusalKind.CUSTOMER_NOT_FOUND) {
+                return new Lookup(List.of(), "O " + (doc.length() == 14 ? "CNPJ " : "CPF ") + BrazilianDocuments.format(doc)
+                        + " não está cadastrado como cliente no Qualitor: cadastre-o (ou confira o documento); sem o cadastro, "
+                        + "o chamado será recusado.", true);
+            }
+            return new Lookup(List.of(), e.getMessage());
         } catch (QualitorException e) {
             return new Lookup(List.of(), e.getMessage());
         } catch (FaultToleranceException e) {
             return new Lookup(List.of(), "Qualitor indisponível: consultas suspensas por alguns segundos após falhas seguidas");
         }
-        Map<String, String> sopByKey = sopsOf(found.stream().map(TicketSummary::submissionKey).filter(k -> k != null).toList());
-        LocalDateTime now = LocalDateTime.now(clock);
-        return new Lookup(found.stream().map(t -> related(t, sopByKey, sopId, now)).toList(), null);
+        List<String> numbers = found.stream().map(TicketSummary::number).filter(Objects::nonNull).toList();
+        Map<String, String> sopByNumber = pairs(Ticket.SOP_BY_NUMBERS, "numbers", numbers);
+        Map<String, String> sopByKey = pairs(Ticket.SOP_BY_KEYS, "keys",
+                found.stream().map(TicketSummary::submissionKey).filter(Objects::nonNull).toList());
+        Map<String, SlaClock> clocks = clocksOf(numbers);
+        Instant now = clock.instant();
+        return new Lookup(found.stream().map(t -> related(t, sopByNumber, sopByKey, clocks.get(t.number()), sopId, now)).toList(), null);
     }
 
-    private static Related related(TicketSummary t, Map<String, String> sopByKey, String sopId, LocalDateTime now) {
-        boolean open = !closed(t.situation());
-        Long hoursLeft = null;
-        LocalDateTime due = parse(t.expectedAnswer());
-        if (due == null) {
-            LocalDateTime opened = parse(t.openedAt());
-            due = opened == null ? null : opened.plusHours(24);
+    private static Related related(TicketSummary t, Map<String, String> sopByNumber, Map<String, String> sopByKey, SlaClock slaClock,
+                                   String sopId, Instant now) {
+        boolean open = !closed(t.situation()) && (slaClock == null || slaClock.getState() != ClockState.MET);
+        Duration left = null;
+        Deadline deadline = null;
+        boolean paused = false;
+        if (slaClock != null) {
+            left = slaClock.remaining(now);
+            paused = slaClock.getState() == ClockState.PAUSED;
+            deadline = Deadline.SOPDESK;
+        } else {
+            LocalDateTime due = parse(t.expectedAnswer());
+            deadline = Deadline.QUALITOR;
+            if (due == null) {
+                LocalDateTime opened = parse(t.openedAt());
+                due = opened == null ? null : opened.plusHours(24);
+                deadline = Deadline.OPENING_PLUS_24H;
+            }
+            left = due == null ? null : Duration.between(now, due.atZone(BRASILIA).toInstant());
         }
-        if (due != null && open) {
-            hoursLeft = Duration.between(now, due).toHours();
+        if (!open) {
+            left = null;
         }
-        boolean sameSop = sopId != null && t.submissionKey() != null && sopId.equals(sopByKey.get(t.submissionKey()));
-        return new Related(t.number(), t.title(), t.situation(), t.openedAt(), t.expectedAnswer(), hoursLeft, sameSop, open);
+        String sop = t.number() == null ? null : sopByNumber.get(t.number());
+        if (sop == null && t.submissionKey() != null) {
+            sop = sopByKey.get(t.submissionKey());
+        }
+        boolean sameSop = sopId != null && sopId.equals(sop);
+        Long minutes = left == null ? null : minutesOf(left);
+        return new Related(t.number(), t.title(), t.situation(), t.openedAt(), t.expectedAnswer(),
+                minutes == null ? null : Math.floorDiv(minutes, 60L), minutes, left == null ? null : timeLeft(left, paused),
+                paused && left != null, left == null ? null : deadline, sameSop, open);
     }
 
-    private Map<String, String> sopsOf(List<String> keys) {
-        Map<String, String> sops = new HashMap<>();
-        if (!keys.isEmpty()) {
-            em.createNamedQuery(Ticket.SOP_BY_KEYS, Object[].class).setParameter("keys", keys).getResultList()
-                    .forEach(row -> sops.put((String) row[0], (String) row[1]));
-        }
-        return sops;
+    /** Whole minutes, rounded towards the past: one second overdue is already overdue. */
+    static long minutesOf(Duration left) {
+        return Math.floorDiv(left.getSeconds(), 60L);
     }
 
-    static boolean closed(String situation) {
+    /**
+     * The time left in words: "5 h", "40 min" while there is time; "prazo vencido há 2 h" or, in the
+     * first overdue hour, "prazo vencido há 15 min"; "pausado, faltam 5 h" while the clock is paused.
+     */
+    static String timeLeft(Duration left, boolean paused) {
+        long minutes = minutesOf(left);
+        if (minutes < 0) {
+            long over = -minutes;
+            return "prazo vencido há " + (over >= 60 ? over / 60 + " h" : over + " min");
+        }
+        String text = minutes >= 60 ? minutes / 60 + " h" : minutes + " min";
+        return paused ? "pausado, faltam " + text : text;
+    }
+
+    private Map<String, String> pairs(String query, String parameter, List<String> values) {
+        Map<String, String> out = new HashMap<>();
+        if (!values.isEmpty()) {
+            em.createNamedQuery(query, Object[].class).setParameter(parameter, values).getResultList()
+                    .forEach(row -> out.put((String) row[0], (String) row[1]));
+        }
+        return out;
+    }
+
+    /** SOP Desk's clocks of the listed demands, newest per number (one query on the indexed demand number). */
+    private Map<String, SlaClock> clocksOf(List<String> numbers) {
+        Map<String, SlaClock> out = new HashMap<>();
+        if (!numbers.isEmpty()) {
+            em.createNamedQuery(SlaClock.BY_DEMANDS, SlaClock.class).setParameter("demands", numbers).getResultList()
+                    .forEach(c -> out.merge(c.getDemandNumber(), c, (a, b) -> a.getId() > b.getId() ? a : b));
+        }
+        return out;
+    }
+
+    /** Whether Qualitor's situation name means the demand is over. */
+    public static boolean closed(String situation) {
         String s = situation == null ? "" : situation.toLowerCase();
         return s.contains("encerrad") || s.contains("finalizad") || s.contains("fechad") || s.contains("cancelad") || s.contains("conclu");
     }

@@ -65,6 +65,7 @@ import java.util.UUID;
         update Ticket t set t.nextAttemptAt = :now, t.version = t.version + 1
         where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
 @NamedQuery(name = Ticket.SOP_BY_KEYS, query = "select t.submissionKey, t.sopId from Ticket t where t.submissionKey in :keys")
+@NamedQuery(name = Ticket.SOP_BY_NUMBERS, query = "select t.qualitorNumber, t.sopId from Ticket t where t.qualitorNumber in :numbers")
 @NamedQuery(name = Ticket.PAST_RETENTION, query = """
         select t.id from Ticket t
         where t.state in :finished and t.createdAt < :cutoff and t.anonymizedAt is null
@@ -106,6 +107,10 @@ public class Ticket {
     /** Takes over a ticket whose sender's lease ran out (it may have died after Qualitor created the ticket). */
     public static final String RECLAIM = "Ticket.reclaim";
     public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
+    /** The SOP of each listed demand SOP Desk opened, by Qualitor's number (whatever Qualitor lists of the key). */
+    public static final String SOP_BY_NUMBERS = "Ticket.sopByNumbers";
+    /** {@link #getRefusal()} of a ticket held because a lost answer cannot be checked in Qualitor. */
+    public static final String UNVERIFIABLE = "UNVERIFIABLE";
     public static final String WAITING = "Ticket.waiting";
     public static final String RETRY_NOW = "Ticket.retryNow";
     /** Finished tickets created before {@code :cutoff} that still hold the customer's data (retention). */
@@ -195,6 +200,10 @@ public class Ticket {
 
     @Column(name = "outcome_unknown", nullable = false)
     private boolean outcomeUnknown;
+
+    /** Why it is REJECTED (the connector's refusal kind) or HELD ({@link #UNVERIFIABLE}); null otherwise. */
+    @Column(name = "refusal", length = 24)
+    private String refusal;
 
     @Column(name = "qualitor_number", length = 20)
     private String qualitorNumber;
@@ -342,6 +351,7 @@ public class Ticket {
         this.claimedBy = null;
         this.claimedUntil = null;
         this.lastError = null;
+        this.refusal = null;
     }
 
     /**
@@ -362,15 +372,63 @@ public class Ticket {
 
     /** Qualitor refused it: stays here, visible, for a person to act on. */
     public void rejected(String error) {
+        rejected(error, null);
+    }
+
+    /** Qualitor refused it, for {@code why} (the connector's refusal kind): a person acts, then sends it again. */
+    public void rejected(String error, String why) {
         this.state = TicketState.REJECTED;
         this.lastError = error;
+        this.refusal = why;
         this.claimedBy = null;
         this.claimedUntil = null;
+    }
+
+    /** A lost answer that cannot be checked in Qualitor: held for a person, never resent on its own. */
+    public void held(String error) {
+        this.state = TicketState.HELD;
+        this.lastError = error;
+        this.refusal = UNVERIFIABLE;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+    }
+
+    /**
+     * A person sends it again ({@code Reenviar}), with the same submission key: after a refusal,
+     * once what Qualitor refused is fixed; after a hold, once they checked in Qualitor that the
+     * ticket is not there ({@code checkedInQualitor}), so the next attempt opens it without looking.
+     *
+     * @throws IllegalStateException when it is not refused or held, or its data was already removed
+     */
+    public void resend(Instant now, boolean checkedInQualitor) {
+        if (state != TicketState.REJECTED && state != TicketState.HELD) {
+            throw new IllegalStateException("Só um chamado recusado pelo Qualitor ou retido para conferência pode ser reenviado (situação: "
+                    + state + ").");
+        }
+        if (anonymizedAt != null) {
+            throw new IllegalStateException("Os dados deste chamado já foram anonimizados pela retenção: registre um novo chamado.");
+        }
+        if (state == TicketState.HELD) {
+            if (!checkedInQualitor) {
+                throw new IllegalStateException("Antes de reenviar, confira no Qualitor que o chamado não foi criado (a resposta de uma "
+                        + "tentativa anterior se perdeu) e confirme a conferência.");
+            }
+            this.outcomeUnknown = false;
+        }
+        this.state = TicketState.QUEUED;
+        this.refusal = null;
+        this.lastError = null;
+        this.nextAttemptAt = Utc.of(now);
     }
 
     /** Whether a retry must first look in Qualitor for the ticket an earlier attempt may have created. */
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;
+    }
+
+    /** Why it was refused (the connector's refusal kind) or held ({@link #UNVERIFIABLE}); null otherwise. */
+    public String getRefusal() {
+        return refusal;
     }
 
     public Long getId() {

@@ -14,8 +14,17 @@ public enum TicketState {
     SENDING,
     /** Qualitor answered with a demand number. */
     SENT,
-    /** Qualitor refused it (status 0); needs a person, resending unchanged would fail again. */
-    REJECTED;
+    /**
+     * Qualitor refused it (status 0): a person acts (registers the customer or the contact in
+     * Qualitor, fixes the SOP's mapping) and then sends it again ({@code Reenviar}).
+     */
+    REJECTED,
+    /**
+     * An earlier attempt may have created it in Qualitor, and Qualitor's answers do not let SOP Desk
+     * check: held until a person looks in Qualitor, then sends it again (not there) or records the
+     * demand number found (there). Never sent again on its own.
+     */
+    HELD;
 
     /** States in which SOP Desk's work on the ticket is over (its data may go after the retention period). */
     public static final Set<TicketState> FINISHED = EnumSet.of(SENT, REJECTED);

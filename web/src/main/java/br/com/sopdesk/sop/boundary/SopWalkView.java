@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * Binds the guided SOP page: the answers picking the path; at the end, the ticket form (escalation)
- * or the reiterate/restart form (an existing demand); the progress to Qualitor after saving. Opened
+ * or the reiterate/restart form (an existing demand); the progress to Qualitor after saving, and
+ * sending a refused or held ticket again once the agent fixed the cause in Qualitor. Opened
  * from inside Qualitor, {@code ?cnpj=} and {@code ?chamado=} pre-fill the customer and the demand.
  * Switching to another SOP keeps the customer's data and the answers to questions both SOPs ask.
  */
@@ -67,6 +68,9 @@ public class SopWalkView implements Serializable {
     private TicketStatus ticket;
     private DemandAction.State demandState;
     private String demandError;
+    private Long demandActionId;
+    private int demandAttempts;
+    private String foundNumber;
     private RelatedTickets.Lookup related;
     private CertificateFacts certificate;
 
@@ -127,12 +131,68 @@ public class SopWalkView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             DemandAction action = demands.request(bundle.id(), bundle.version(), answers, demandNumber, reason,
-                    faces.getExternalContext().getRemoteUser());
-            DemandAction sent = demands.send(action.getId());
-            demandState = sent.getState();
-            demandError = sent.getLastError();
+                    intake.getDocument(), faces.getExternalContext().getRemoteUser());
+            demandActionId = action.getId();
+            show(demands.send(action.getId()));
         } catch (InvalidSubmissionException e) {
             refused(faces, e);
+        }
+    }
+
+    /** Poll while the request is queued: shows Qualitor's outcome as soon as the outbox has it. */
+    public void refreshDemand() {
+        if (demandActionId != null && isDemandQueued()) {
+            demands.find(demandActionId).ifPresent(this::show);
+        }
+    }
+
+    private void show(DemandAction action) {
+        demandState = action.getState();
+        demandError = action.getLastError();
+        demandAttempts = action.getAttempts();
+    }
+
+    public boolean isDemandQueued() {
+        return demandState == DemandAction.State.PENDING || demandState == DemandAction.State.SENDING;
+    }
+
+    /** Sends a refused ticket again, once what Qualitor refused is fixed there ({@code Reenviar}). */
+    public void resend() {
+        resend(false);
+    }
+
+    /** Sends a held ticket again: the agent checked in Qualitor that it was not created. */
+    public void resendChecked() {
+        resend(true);
+    }
+
+    private void resend(boolean checked) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            ticket = TicketStatus.of(outbox.resend(ticket.id(), faces.getExternalContext().getRemoteUser(), checked));
+            if (!ticket.isQueued()) {
+                loadRelated();
+            }
+        } catch (br.com.sopdesk.ticket.control.TicketActionRefused e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            tickets.find(ticket.id()).map(TicketStatus::of).ifPresent(t -> ticket = t);
+        }
+    }
+
+    /** Records the demand number the agent found in Qualitor for a held ticket. */
+    public void found() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String number = foundNumber == null ? "" : foundNumber.strip();
+        if (!number.matches("\\d{1,20}")) {
+            faces.addMessage("walk:foundNumber", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Informe o número da demanda (somente dígitos).", null));
+            faces.validationFailed();
+            return;
+        }
+        try {
+            ticket = TicketStatus.of(outbox.found(ticket.id(), number, faces.getExternalContext().getRemoteUser()));
+            loadRelated();
+        } catch (br.com.sopdesk.ticket.control.TicketActionRefused e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
 
@@ -155,6 +215,8 @@ public class SopWalkView implements Serializable {
         ticket = null;
         demandState = null;
         demandError = null;
+        demandActionId = null;
+        foundNumber = null;
         reason = null;
         related = null;
     }
@@ -286,5 +348,17 @@ public class SopWalkView implements Serializable {
 
     public String getDemandError() {
         return demandError;
+    }
+
+    public int getDemandAttempts() {
+        return demandAttempts;
+    }
+
+    public String getFoundNumber() {
+        return foundNumber;
+    }
+
+    public void setFoundNumber(String foundNumber) {
+        this.foundNumber = foundNumber;
     }
 }

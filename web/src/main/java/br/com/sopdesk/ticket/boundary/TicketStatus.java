@@ -9,11 +9,31 @@ import java.io.Serializable;
  * number once Qualitor gave one, and the error in plain words if it was refused.
  */
 public record TicketStatus(long id, TicketState state, String number, String situation, int attempts,
-                           String lastError, int returnHours) implements Serializable {
+                           String lastError, String refusal, int returnHours) implements Serializable {
 
     public static TicketStatus of(Ticket t) {
         return new TicketStatus(t.getId(), t.getState(), t.getQualitorNumber(), t.getQualitorSituation(),
-                t.getAttempts(), t.getLastError(), t.getReturnHours());
+                t.getAttempts(), t.getLastError(), t.getRefusal(), t.getReturnHours());
+    }
+
+    /** Held: a lost answer that cannot be checked; a person looks in Qualitor before anything is resent. */
+    public boolean isHeld() {
+        return state == TicketState.HELD;
+    }
+
+    /** What to do first, in plain words: the message before Qualitor's own detail. */
+    public String getAdvice() {
+        if (lastError == null) {
+            return null;
+        }
+        int at = lastError.indexOf(" Detalhe do Qualitor");
+        return at < 0 ? lastError : lastError.substring(0, at);
+    }
+
+    /** Qualitor's own words, when the message carries them. */
+    public String getDetail() {
+        int at = lastError == null ? -1 : lastError.indexOf(" Detalhe do Qualitor");
+        return at < 0 ? null : lastError.substring(at + 1);
     }
 
     public boolean isSent() {
