@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,11 @@ class QualitorContractTest {
 
     private WireMockServer qualitor;
     private QualitorClient client;
+
+    @BeforeAll
+    static void warmUp() {
+        ClientWarmUp.once();
+    }
 
     @BeforeEach
     void start() {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -47,6 +48,11 @@ class SoapContractTest {
 
     private WireMockServer qualitor;
     private QualitorClient client;
+
+    @BeforeAll
+    static void warmUp() {
+        ClientWarmUp.once();
+    }
 
     @BeforeEach
     void start() {
