@@ -62,7 +62,11 @@ public final class SubmissionBenchmark {
     private static final String DOMAIN = System.getProperty("bench.domain", "sopdesk-it");
     private static final Pattern KEY = Pattern.compile("\"submissionKey\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    /**
+     * HTTP/1.1 as browsers, Qualitor and the connector speak it over plain HTTP (left to itself,
+     * the JDK client upgrades to h2c, which nothing else here does).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
     private final AtomicInteger customer = new AtomicInteger();
     private final Optional<ProcessHandle> server = ProcessHandle.allProcesses()
