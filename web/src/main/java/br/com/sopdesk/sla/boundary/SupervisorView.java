@@ -108,11 +108,14 @@ public class SupervisorView implements Serializable {
         return troublesRead;
     }
 
-    /** The dashboard's time zone as the reader names it, e.g. "horário de Brasília". */
+    /** The dashboard's time zone as the reader names it, e.g. "Horário de Brasília". */
     public String getZoneName() {
-        java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        String name = settings.zone().getDisplayName(java.time.format.TextStyle.FULL, locale);
-        return locale.getLanguage().equals("pt") && !name.isEmpty() ? Character.toLowerCase(name.charAt(0)) + name.substring(1) : name;
+        return settings.zone().getDisplayName(java.time.format.TextStyle.FULL, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
+    /** The zone's identifier ({@code sopdesk.sla.zone}), e.g. America/Sao_Paulo. */
+    public String getZoneId() {
+        return settings.zone().getId();
     }
 
     public List<SlaEvent> timeline(SlaClock clock) {
