@@ -61,7 +61,6 @@ public class SlaClock {
     public static final String REMINDER = "REMINDER";
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     /** Reads Qualitor refused in a row (e.g. it cannot find the demand) before the clock stops reading it. */
     static final int MAX_REFUSALS = 8;
 
@@ -276,7 +275,7 @@ public class SlaClock {
             String note = "";
             if (freshness != null && !readSince(now.minus(freshness))) {
                 note = lastSyncedAt == null ? " (sem leitura recente: o Qualitor não foi lido)"
-                        : " (sem leitura recente: última leitura do Qualitor às " + HOUR.format(getLastSyncedAt().atZone(zone)) + ")";
+                        : " (sem leitura recente: última leitura do Qualitor em " + SHOWN.format(getLastSyncedAt().atZone(zone)) + ")";
             }
             timeline.add(new Happening(getDeadlineAt(), "DUE", "Prazo de retorno vencido sem retorno registrado no Qualitor" + note));
             nextReminder(1, now);

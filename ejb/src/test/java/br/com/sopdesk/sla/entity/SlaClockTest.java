@@ -741,7 +741,7 @@ class SlaClockTest {
             c.syncFailed(t0(24), Duration.ofMinutes(1));      // the read before the breach failed
             assertEquals(Optional.of(SlaClock.BREACH), c.dueLevel(t0(24)));
             c.levelRaised(SlaClock.BREACH, t0(24), timeline, Duration.ofSeconds(15), SP);
-            assertEquals("Prazo de retorno vencido sem retorno registrado no Qualitor (sem leitura recente: última leitura do Qualitor às 09:00)",
+            assertEquals("Prazo de retorno vencido sem retorno registrado no Qualitor (sem leitura recente: última leitura do Qualitor em 18/11/2025 09:00)",
                     last(timeline, "DUE").detail());
         }
 
