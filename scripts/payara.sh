@@ -13,6 +13,8 @@
 #   SOPDESK_DEMO       true to load the demo users (default true)
 #   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
+#   SOPDESK_SMTP_TIMEOUT_MS  connect, read and write timeouts of the mail session, in ms (default
+#                      10000), so a hung SMTP server cannot hold the SLA alert deliveries
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
 #   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
 #   SOPDESK_QUALITOR_MODE  stateless (default) or soap: how the application talks to Qualitor
@@ -37,6 +39,7 @@ DEMO="${SOPDESK_DEMO:-true}"
 EAR="${SOPDESK_EAR:-$root/ear/target/sopdesk.ear}"
 SANDBOX_WAR="${SOPDESK_SANDBOX_WAR:-$root/qualitor-sandbox/target/qualitor-sandbox.war}"
 SMTP_PORT="${SOPDESK_SMTP_PORT:-2525}"
+SMTP_TIMEOUT_MS="${SOPDESK_SMTP_TIMEOUT_MS:-10000}"
 DB="${SOPDESK_DB:-h2}"
 DB_URL="${SOPDESK_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk}"
 DB_USER="${SOPDESK_DB_USER:-sopdesk}"
@@ -222,14 +225,22 @@ configure() {
   configure_database
   # prepared statements are reused per connection instead of parsed on every call
   "${ASADMIN[@]}" set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64 >/dev/null
+  # the mail session is recreated when its port or its timeouts differ from the wanted ones
+  local mail_props
+  mail_props="$("${ASADMIN[@]}" get 'resources.mail-resource.mail/sopdesk.property.*' 2>/dev/null || true)"
   if "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$' \
-      && ! "${ASADMIN[@]}" get 'resources.mail-resource.mail/sopdesk.property.*' 2>/dev/null | grep -q "smtp.port=$SMTP_PORT\$"; then
+      && ! { grep -q "smtp.port=$SMTP_PORT\$" <<<"$mail_props" \
+             && grep -q "smtp.timeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props" \
+             && grep -q "smtp.connectiontimeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props" \
+             && grep -q "smtp.writetimeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props"; }; then
     "${ASADMIN[@]}" delete-javamail-resource mail/sopdesk >/dev/null
   fi
   if ! "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
-    say "creating mail session mail/sopdesk (localhost:$SMTP_PORT)"
+    say "creating mail session mail/sopdesk (localhost:$SMTP_PORT, timeouts $SMTP_TIMEOUT_MS ms)"
     "${ASADMIN[@]}" create-javamail-resource --mailhost localhost --mailuser sopdesk \
-      --fromaddress sopdesk@localhost --property "mail.smtp.port=$SMTP_PORT" mail/sopdesk >/dev/null
+      --fromaddress sopdesk@localhost \
+      --property "mail.smtp.port=$SMTP_PORT:mail.smtp.timeout=$SMTP_TIMEOUT_MS:mail.smtp.connectiontimeout=$SMTP_TIMEOUT_MS:mail.smtp.writetimeout=$SMTP_TIMEOUT_MS" \
+      mail/sopdesk >/dev/null
   fi
   # Enough request threads for agents and for the sandbox answering the application on the same
   # server (with Payara's default of 5, requests calling the sandbox starve it of threads). Takes

@@ -49,7 +49,11 @@ import java.util.regex.Pattern;
  *       since the machine is shared;</li>
  *   <li>the breach latency: demands under a real one-minute policy, submitted through the API,
  *       alerted by the persistent timer (every 20 s) — alert raised minus deadline;</li>
- *   <li>the server's used heap, sampled from its MicroProfile Metrics endpoint all along.</li>
+ *   <li>the server's used heap, sampled from its MicroProfile Metrics endpoint all along;</li>
+ *   <li>optionally ({@code -Dbench.reads=D}, off by default), the cost of due Qualitor reads: D
+ *       seeded clocks made due for a read of one real demand in the sandbox, and the due scan
+ *       timed — the phases above make no Qualitor call at all (the seeded clocks' next read is
+ *       hours ahead).</li>
  * </ol>
  * While the scans are compared the timer is set to an hour (and the application redeployed), so
  * no timer tick takes a share of the due clocks from the scan being measured; it is set back to
@@ -67,6 +71,7 @@ public final class SlaScanBenchmark {
     private static final int[] DUE = {0, 100, 1_000, 10_000};
     private static final int BREACHES = Integer.getInteger("bench.breaches", 3);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 2);
+    private static final int READS = Integer.getInteger("bench.reads", 0);
     /** Seeded ids sit far above the application's sequences. */
     private static final long BASE = 1_000_000_000L;
     private static final int CHUNK = 50_000;
@@ -117,6 +122,9 @@ public final class SlaScanBenchmark {
         }
         Row same = rows.stream().filter(r -> r.due.clocks == 1_000).findFirst().orElseThrow();
         summary.put("due scan, 1,000 due among " + open + " open clocks", same.due.millis + " ms " + same.dueSamples);
+        if (READS > 0) {
+            reads(READS);
+        }
         reload(20);
         breaches();
         heap.stop();
@@ -131,10 +139,10 @@ public final class SlaScanBenchmark {
 
     // ---------------------------------------------------------------- the scans
 
-    record Report(String mode, int clocks, int alerts, long examined, long millis) {
+    record Report(String mode, int clocks, int alerts, int synced, long examined, long millis) {
         static Report of(JsonObject o) {
-            return new Report(o.getString("mode"), o.getInt("clocks"), o.getInt("alerts"), o.getJsonNumber("examined").longValue(),
-                    o.getJsonNumber("millis").longValue());
+            return new Report(o.getString("mode"), o.getInt("clocks"), o.getInt("alerts"), o.getInt("synced"),
+                    o.getJsonNumber("examined").longValue(), o.getJsonNumber("millis").longValue());
         }
     }
 
@@ -203,6 +211,47 @@ public final class SlaScanBenchmark {
             }
         }
         fresh += d;
+    }
+
+    // ---------------------------------------------------------------- the Qualitor reads (optional)
+
+    /**
+     * {@code d} fresh seeded clocks are pointed at one real demand (submitted through the API, so
+     * the sandbox knows it) and made due for a read only (their alerts stay hours ahead); the due
+     * scan then makes {@code d} reads of two Qualitor calls each. {@code bench.repeats} samples.
+     */
+    private void reads(int d) throws Exception {
+        HttpResponse<String> r = api("POST", "api/tickets", "agent", "agent-demo", lostPassword());
+        expect(201, r);
+        String demand = json(r.body()).asJsonObject().getString("demandNumber");
+        List<Long> samples = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            LocalDateTime past = utc(Instant.now().minusSeconds(1));
+            try (PreparedStatement s = db.prepareStatement(
+                    "UPDATE sla_clock SET demand_number = ?, next_sync_at = ?, due_at = ? WHERE id >= ? AND id < ?")) {
+                s.setString(1, demand);
+                s.setObject(2, past);
+                s.setObject(3, past);
+                s.setLong(4, fresh);
+                s.setLong(5, fresh + d);
+                if (s.executeUpdate() != d) {
+                    throw new IllegalStateException("not enough seeded clocks to make " + d + " due for a read");
+                }
+            }
+            fresh += d;
+            heap.resetPhase();
+            Report scan = scan("due");
+            samples.add(scan.millis);
+            System.out.printf(Locale.ROOT, "  %,d due for a Qualitor read (demand %s): %,d ms, %,d reads made, %.2f ms per read,"
+                            + " %d settled, %d alerts, peak used heap %d MB%n", d, demand, scan.millis, scan.synced,
+                    scan.synced == 0 ? 0.0 : (double) scan.millis / scan.synced, scan.clocks, scan.alerts, heap.phasePeak / 1_048_576);
+            if (scan.synced != d) {
+                System.out.println("  WARNING: the scan made a different number of reads than clocks were made due");
+            }
+        }
+        long best = samples.stream().min(Long::compare).orElseThrow();
+        summary.put("due scan, " + d + " clocks due for a Qualitor read (parallelism as configured)",
+                best + " ms " + samples + ", " + String.format(Locale.ROOT, "%.2f ms per read", (double) best / d));
     }
 
     // ---------------------------------------------------------------- the breach latency

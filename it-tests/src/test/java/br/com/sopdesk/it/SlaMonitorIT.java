@@ -16,11 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,15 +36,22 @@ import org.openqa.selenium.By;
 /**
  * The SLA monitor in the real server, with short test policies instead of 24 hours: a demand's
  * clock is visible once it reaches Qualitor; the at-risk and breach alerts are raised once each —
- * across four concurrent scans and a redeploy of the application in between — and arrive once
- * each by e-mail (a real SMTP server, GreenMail, on the mail session's port); the supervisor sees
- * the breach on the dashboard and acknowledges it; a return written in Qualitor meets the clock.
- * A waiting-for-customer situation pauses a clock and leaving it moves the deadline (version 2).
+ * six scans started together the moment the at-risk level falls due, and a redeploy of the
+ * application in between — and arrive once each by e-mail (a real SMTP server, GreenMail, on the
+ * mail session's port); of two simultaneous acknowledgements one wins; an at-risk e-mail held by
+ * quiet hours is withdrawn, not sent, once its alert was acknowledged; the supervisor sees the
+ * breach on the dashboard and acknowledges it; a return written in Qualitor meets the clock. A
+ * waiting-for-customer situation pauses a clock and leaving it moves the deadline (version 2).
  */
 class SlaMonitorIT extends BrowserTest {
 
     private static final String SUPERVISOR = "supervisor";
     private static final String SUPERVISOR_PASSWORD = "supervisor-demo";
+    private static final String SUPERVISOR_MAIL = "supervisor@sopdesk.local";
+    /** A second supervisor, whose quiet hours hold the at-risk e-mail, and her alert address. */
+    private static final String QUIET = "it-sla-silencio";
+    private static final String QUIET_PASSWORD = "silencio-it-2026";
+    private static final String HELD = "silencio@sopdesk.local";
     private static GreenMail smtp;
 
     @BeforeAll
@@ -57,6 +67,23 @@ class SlaMonitorIT extends BrowserTest {
 
     @Test
     void alertsFireOnceEachAcrossConcurrentScansAndARedeployArriveByEmailAndTheReturnMeetsTheClock() throws Exception {
+        // a second supervisor subscribes too, with quiet hours that hold the at-risk e-mail for a few minutes
+        HttpResponse<String> created = Env.adminApi("POST", "admin/users", "{\"username\":\"" + QUIET + "\",\"displayName\":\"Supervisora em silêncio\","
+                + "\"password\":\"" + QUIET_PASSWORD + "\",\"roles\":[\"supervisor\"]}");
+        assertTrue(created.statusCode() == 201 || created.body().contains("existe"), created.body());
+        ZonedDateTime local = ZonedDateTime.now(ZoneId.of("America/Sao_Paulo"));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        HttpResponse<String> quiet = Env.api("PUT", "sla/subscription", QUIET, QUIET_PASSWORD, "{\"email\":\"" + HELD + "\",\"quietFrom\":\""
+                + hhmm.format(local.minusMinutes(1)) + "\",\"quietUntil\":\"" + hhmm.format(local.plusMinutes(4)) + "\",\"active\":true}", null);
+        assertEquals(200, quiet.statusCode(), quiet.body());
+        try {
+            alertsOfOneDemand();
+        } finally {
+            Env.api("PUT", "sla/subscription", QUIET, QUIET_PASSWORD, "{\"email\":\"" + HELD + "\",\"active\":false}", null);
+        }
+    }
+
+    private void alertsOfOneDemand() throws Exception {
         String policy = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         definePolicy(policy, 2, 50, 0, null);
         JsonObject ticket = submitUnder(policy);
@@ -70,26 +97,69 @@ class SlaMonitorIT extends BrowserTest {
         Duration promised = Duration.between(Instant.parse(clock.getString("startedAt")), Instant.parse(clock.getString("deadline")));
         assertEquals(Duration.ofMinutes(2), promised, "the policy's two minutes, calendar time");
 
-        awaitAlerts(id, levels -> levels.contains("AT_RISK"), Duration.ofSeconds(100));
-
-        // four scans at once: the claims and the ledger let none raise an alert a second time
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Callable<HttpResponse<String>>> scans = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            scans.add(() -> Env.adminApi("POST", "admin/sla/scan", null));
+        // the moment the at-risk level falls due, six scans start at once (released together by a
+        // latch): the claims and the ledger let exactly one of them (or the timer) raise it
+        Instant atRisk = Instant.parse(clock.getString("startedAt")).plus(promised.dividedBy(2));
+        long early = Duration.between(Instant.now(), atRisk).toMillis();
+        assertTrue(early > 0, "the at-risk time should still be ahead: " + atRisk);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> scans = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            scans.add(pool.submit(() -> {
+                go.await();
+                return Env.adminApi("POST", "admin/sla/scan", null);
+            }));
         }
-        for (Future<HttpResponse<String>> f : pool.invokeAll(scans)) {
-            assertEquals(200, f.get().statusCode(), f.get().body());
+        Thread.sleep(early + 150);
+        go.countDown();
+        int raisedByScans = 0;
+        for (Future<HttpResponse<String>> f : scans) {
+            HttpResponse<String> r = f.get();
+            assertEquals(200, r.statusCode(), r.body());
+            raisedByScans += json(r.body()).asJsonObject().getInt("alerts");
         }
         pool.shutdown();
-        assertEquals(List.of("AT_RISK"), levels(id));
+        assertTrue(raisedByScans <= 1, "alerts raised by the concurrent scans: " + raisedByScans);
+        awaitAlerts(id, levels -> levels.contains("AT_RISK"), Duration.ofSeconds(30));
+        assertEquals(List.of("AT_RISK"), levels(id), "one alert");
+        JsonObject atRiskAlert = alert(id, "AT_RISK");
+        List<String> recipients = atRiskAlert.getJsonArray("deliveries").stream()
+                .map(d -> d.asJsonObject().getString("channel") + ":" + d.asJsonObject().getString("recipient")).toList();
+        assertTrue(recipients.contains("EMAIL:supervisor@sopdesk.local") && recipients.contains("EMAIL:" + HELD), recipients.toString());
+        assertEquals(recipients.stream().distinct().count(), recipients.size(), "one delivery per recipient: " + recipients);
+        assertEquals(1, awaitMails(demand, SUPERVISOR_MAIL, 1, Duration.ofSeconds(30)).size(), "one at-risk e-mail");
+
+        // two supervisors acknowledge it at the same moment: one is taken, the other told it is done
+        CountDownLatch together = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<Future<HttpResponse<String>>> acks = new ArrayList<>();
+        for (String who : List.of("primeiro", "segundo")) {
+            acks.add(two.submit(() -> {
+                together.await();
+                return Env.api("POST", "sla/alerts/" + atRiskAlert.getInt("id") + "/ack", SUPERVISOR, SUPERVISOR_PASSWORD,
+                        "{\"comment\":\"Reconhecido pelo " + who + "\"}", null);
+            }));
+        }
+        together.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        String refused = "";
+        for (Future<HttpResponse<String>> f : acks) {
+            statuses.add(f.get().statusCode());
+            if (f.get().statusCode() == 422) {
+                refused = f.get().body();
+            }
+        }
+        two.shutdown();
+        assertEquals(List.of(200, 422), statuses.stream().sorted().toList(), statuses + " " + refused);
+        assertTrue(refused.contains("já reconhecido"), refused);
 
         redeploy();
 
         List<String> after = awaitAlerts(id, levels -> levels.contains("BREACH"), Duration.ofSeconds(150));
         assertEquals(List.of("AT_RISK", "BREACH"), after, "each level once, the at-risk one not repeated after the redeploy");
 
-        List<MimeMessage> mails = awaitMails(demand, 2, Duration.ofSeconds(60));
+        List<MimeMessage> mails = awaitMails(demand, SUPERVISOR_MAIL, 2, Duration.ofSeconds(60));
         assertEquals(2, mails.size(), "one e-mail per level");
         assertTrue(mails.stream().anyMatch(m -> subject(m).startsWith("[SOP Desk] Em risco — demanda " + demand)), "at-risk mail");
         assertTrue(mails.stream().anyMatch(m -> subject(m).startsWith("[SOP Desk] Prazo estourado — demanda " + demand)), "breach mail");
@@ -126,7 +196,15 @@ class SlaMonitorIT extends BrowserTest {
         assertEquals("MET_LATE", met.getString("standing"));
         List<String> kinds = clockOf(id).getJsonArray("timeline").stream().map(e -> e.asJsonObject().getString("kind")).toList();
         assertTrue(kinds.containsAll(List.of("CREATED", "ALERT", "DUE", "ACKNOWLEDGED", "MET")), kinds.toString());
-        assertEquals(2, awaitMails(demand, 2, Duration.ofSeconds(1)).size(), "still one e-mail per level");
+        assertEquals(2, awaitMails(demand, SUPERVISOR_MAIL, 2, Duration.ofSeconds(1)).size(), "still one e-mail per level");
+
+        // the at-risk e-mail held by the administrator's quiet hours is withdrawn when they end: its alert was acknowledged
+        JsonObject held = awaitDelivery(id, "AT_RISK", HELD, d -> !d.getString("state").equals("PENDING"), Duration.ofMinutes(5));
+        assertEquals("WITHDRAWN", held.getString("state"), held.toString());
+        assertTrue(held.getString("lastError").startsWith("não enviado: alerta já reconhecido por " + SUPERVISOR), held.toString());
+        List<String> heldMails = awaitMails(demand, HELD, 1, Duration.ofSeconds(1)).stream().map(SlaMonitorIT::subject).toList();
+        assertEquals(1, heldMails.size(), "only the breach, which quiet hours never hold: " + heldMails);
+        assertTrue(heldMails.get(0).startsWith("[SOP Desk] Prazo estourado"), heldMails.toString());
     }
 
     @Test
@@ -254,21 +332,39 @@ class SlaMonitorIT extends BrowserTest {
         return clock;
     }
 
-    private static List<MimeMessage> awaitMails(String demand, int expected, Duration timeout) throws Exception {
+    private static JsonObject alert(long ticketId, String level) throws Exception {
+        return alertsOf(ticketId).stream().map(JsonValue::asJsonObject).filter(a -> a.getString("level").equals(level))
+                .findFirst().orElseThrow();
+    }
+
+    private static JsonObject awaitDelivery(long ticketId, String level, String recipient, Predicate<JsonObject> done, Duration timeout)
+            throws Exception {
         Instant end = Instant.now().plus(timeout);
-        List<MimeMessage> mine = mailsOf(demand);
+        while (true) {
+            JsonObject d = alert(ticketId, level).getJsonArray("deliveries").stream().map(JsonValue::asJsonObject)
+                    .filter(x -> x.getString("recipient").equals(recipient)).findFirst().orElseThrow();
+            if (done.test(d) || Instant.now().isAfter(end)) {
+                return d;
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    private static List<MimeMessage> awaitMails(String demand, String recipient, int expected, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        List<MimeMessage> mine = mailsOf(demand, recipient);
         while (mine.size() < expected && Instant.now().isBefore(end)) {
             Thread.sleep(500);
-            mine = mailsOf(demand);
+            mine = mailsOf(demand, recipient);
         }
         return mine;
     }
 
-    private static List<MimeMessage> mailsOf(String demand) {
+    private static List<MimeMessage> mailsOf(String demand, String recipient) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 String[] h = m.getHeader("X-SOPDesk-Alert");
-                return h != null && h[0].startsWith(demand + "/");
+                return h != null && h[0].startsWith(demand + "/") && m.getAllRecipients()[0].toString().equals(recipient);
             } catch (jakarta.mail.MessagingException e) {
                 return false;
             }

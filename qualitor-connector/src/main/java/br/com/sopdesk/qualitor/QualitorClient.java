@@ -32,6 +32,8 @@ public class QualitorClient implements AutoCloseable {
     static final String KEY_LINE = "Chave SOP Desk: ";
     /** The last line of every history entry SOP Desk writes, so a retry can find the entry it may have written. */
     static final String HISTORY_KEY_LINE = "Ref. SOP Desk: ";
+    /** Starts every history entry SOP Desk writes, so the SLA monitor never takes one for a return. */
+    public static final String HISTORY_MARKER = "[SOP Desk] ";
     private static final int MAX_CACHED_CODES = 50_000;
 
     private final QualitorSettings settings;
@@ -177,7 +179,8 @@ public class QualitorClient implements AutoCloseable {
 
     /**
      * Adds a history entry ({@code addTicketHistory}, type {@code qualitor.history-type}) for a
-     * reiteration or a restart, ending with a short key marker ({@code Ref. SOP Desk: <key>}). When
+     * reiteration or a restart, written behind {@link #HISTORY_MARKER} (so SOP Desk's own entries
+     * stay recognisable whoever Qualitor says wrote them) and ending with a short key marker ({@code Ref. SOP Desk: <key>}). When
      * {@code mayAlreadyExist} (an earlier attempt's answer was lost), first looks in the ticket's
      * history ({@code getTicketHistoryData}) for the entry carrying the key and writes nothing when
      * it is there; when the history shows no entry texts at all, that cannot be checked
@@ -199,12 +202,16 @@ public class QualitorClient implements AutoCloseable {
         try {
             call("WSTicket", "addTicketHistory", new WsRequest()
                     .data("cdchamado", number)
-                    .data("dsacompanhamento", marker == null ? text : text + "\n" + marker)
+                    .data("dsacompanhamento", marker == null ? marked(text) : marked(text) + "\n" + marker)
                     .data("cdtipoacompanhamento", settings.historyType()));
         } catch (QualitorException e) {
             throw e.duringWrite();
         }
         return true;
+    }
+
+    static String marked(String text) {
+        return text == null || text.startsWith(HISTORY_MARKER) ? text : HISTORY_MARKER + text;
     }
 
     /**
@@ -254,8 +261,10 @@ public class QualitorClient implements AutoCloseable {
 
     /**
      * A demand's situation, expected answer date and history ({@code getTicketData} then
-     * {@code getTicketHistoryData}). Entries written by the configured integration user are marked
-     * as SOP Desk's own.
+     * {@code getTicketHistoryData}). An entry is SOP Desk's own when its user code
+     * ({@code cdusuario}) or name ({@code nmusuario}) is the integration login, or when its text
+     * starts with {@link #HISTORY_MARKER}. An expected answer date Qualitor writes in a shape we do
+     * not read is left out rather than failing the read.
      */
     public DemandProgress progress(String number) {
         Map<String, String> item = call("WSTicket", "getTicketData", new WsRequest()
@@ -265,29 +274,57 @@ public class QualitorClient implements AutoCloseable {
                 .data("cdchamado", number)).items().stream()
                 .map(this::historyEntry)
                 .toList();
-        String expected = item.get("dtprevisaoresposta");
+        LocalStamp expected;
+        try {
+            expected = stamp(item.get("dtprevisaoresposta"));
+        } catch (QualitorException.Malformed e) {
+            expected = null;
+        }
         return new DemandProgress(number, item.get("cdsituacao"), item.get("nmsituacao"),
-                expected == null || expected.isBlank() ? null : expected, history);
+                expected == null ? null : expected.latest(), history);
     }
 
     private DemandProgress.Entry historyEntry(Map<String, String> item) {
-        String author = item.getOrDefault("nmusuario", item.getOrDefault("cdusuario", ""));
-        return new DemandProgress.Entry(qualitorTime(item.get("dtacompanhamento")), author,
-                item.getOrDefault("dsacompanhamento", ""), author.equalsIgnoreCase(settings.user()));
+        String name = item.getOrDefault("nmusuario", "").strip();
+        String code = item.getOrDefault("cdusuario", "").strip();
+        String text = item.getOrDefault("dsacompanhamento", "");
+        String user = settings.user();
+        boolean ours = (!name.isEmpty() && name.equalsIgnoreCase(user)) || (!code.isEmpty() && code.equalsIgnoreCase(user))
+                || text.stripLeading().startsWith(HISTORY_MARKER.strip());
+        LocalStamp at = stamp(item.get("dtacompanhamento"));
+        return new DemandProgress.Entry(at == null ? null : at.at(), at != null && at.dateOnly(), name.isEmpty() ? code : name,
+                text, ours);
     }
 
-    /** Qualitor writes {@code YYYY-MM-DD HH:MM[:SS]} or a bare date. */
-    static java.time.LocalDateTime qualitorTime(String value) {
+    /** A time as Qualitor wrote it: the time, and whether only the date was given (then at the day's start). */
+    record LocalStamp(java.time.LocalDateTime at, boolean dateOnly) {
+
+        /** The latest moment meant: the time itself, or the last second of a bare date's day. */
+        java.time.LocalDateTime latest() {
+            return dateOnly ? at.toLocalDate().atTime(23, 59, 59) : at;
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter ISO_STAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final java.time.format.DateTimeFormatter BR_STAMP = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    /**
+     * Qualitor writes {@code YYYY-MM-DD HH:MM[:SS]} (some screens and versions {@code DD/MM/YYYY
+     * HH:MM[:SS]}) or a bare date; fractions of a second are dropped.
+     */
+    static LocalStamp stamp(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip().replace('T', ' ');
+        boolean br = v.length() >= 10 && v.charAt(2) == '/';
         try {
             if (v.length() == 10) {
-                return java.time.LocalDate.parse(v).atStartOfDay();
+                return new LocalStamp((br ? java.time.LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                        : java.time.LocalDate.parse(v)).atStartOfDay(), true);
             }
-            return java.time.LocalDateTime.parse(v.length() == 16 ? v + ":00" : v.substring(0, 19),
-                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            String full = v.length() == 16 ? v + ":00" : v.substring(0, 19);
+            return new LocalStamp(java.time.LocalDateTime.parse(full, br ? BR_STAMP : ISO_STAMP), false);
         } catch (RuntimeException e) {
             throw new QualitorException.Malformed("data inválida na resposta: " + value);
         }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -377,15 +379,18 @@ class QualitorContractTest {
         answer("addTicketHistory", ok(""));
         client.addHistory("48213", "Reiteração: cliente sem retorno após 24 horas.");
         assertTrue(form(calls("addTicketHistory").get(0), "input_xml").contains(
-                "<cdchamado>48213</cdchamado><dsacompanhamento>Reiteração: cliente sem retorno após 24 horas.</dsacompanhamento><cdtipoacompanhamento>1</cdtipoacompanhamento>"));
+                "<cdchamado>48213</cdchamado><dsacompanhamento>[SOP Desk] Reiteração: cliente sem retorno após 24 horas.</dsacompanhamento><cdtipoacompanhamento>1</cdtipoacompanhamento>"));
+        client.addHistory("48213", QualitorClient.HISTORY_MARKER + "já marcado");
+        assertTrue(form(calls("addTicketHistory").get(1), "input_xml").contains("<dsacompanhamento>[SOP Desk] já marcado</dsacompanhamento>"),
+                "the marker is written once");
 
         QualitorClient typed = new QualitorClient(new QualitorSettings(client.settings().baseUri(), "integracao", "s3nha", "1",
                 Duration.ofSeconds(1), Duration.ofSeconds(2), true, QualitorSettings.Mode.STATELESS, "7", null));
         try (typed) {
             assertTrue(typed.addHistory("48213", "Reinício pedido.", "r1a2b3c4", false));
-            assertTrue(form(calls("addTicketHistory").get(1), "input_xml").contains(
-                    "<dsacompanhamento>Reinício pedido.\nRef. SOP Desk: r1a2b3c4</dsacompanhamento><cdtipoacompanhamento>7</cdtipoacompanhamento>"),
-                    "qualitor.history-type, and the key marker at the end");
+            assertTrue(form(calls("addTicketHistory").get(2), "input_xml").contains(
+                    "<dsacompanhamento>[SOP Desk] Reinício pedido.\nRef. SOP Desk: r1a2b3c4</dsacompanhamento><cdtipoacompanhamento>7</cdtipoacompanhamento>"),
+                    "qualitor.history-type, SOP Desk's marker first and the key marker at the end");
         }
 
         answer("getTicketData", ok("<cdchamado>48213</cdchamado><nmsituacao>Em atendimento</nmsituacao><dtprevisaoresposta>2026-11-24 10:42</dtprevisaoresposta>"));
@@ -439,6 +444,52 @@ class QualitorContractTest {
         answer("addAttachment", ok(""));
         assertTrue(client.attach("48214", "sopdesk-resumo.txt", new byte[] {1}, true), "not found: attached");
         assertEquals(2, calls("addAttachment").size());
+    }
+
+    @Test
+    void progressMarksSopDesksOwnEntriesAndFindsTheFirstReturnSinceTheClockStarted() {
+        answer("getTicketData", ok("<cdchamado>48213</cdchamado><cdsituacao>2</cdsituacao><nmsituacao>Em atendimento</nmsituacao>"
+                + "<dtprevisaoresposta>2026-11-24</dtprevisaoresposta>"));
+        answer("getTicketHistoryData", ok(
+                "<dtacompanhamento>2026-11-23 08:00</dtacompanhamento><nmusuario>Relacionamento</nmusuario><dsacompanhamento>antes</dsacompanhamento>"
+                + "</dataitem><dataitem><dtacompanhamento>2026-11-23 09:10</dtacompanhamento><cdusuario>integracao</cdusuario>"
+                + "<nmusuario>Integração SOP Desk</nmusuario><dsacompanhamento>Reiteração</dsacompanhamento>"
+                + "</dataitem><dataitem><dtacompanhamento>2026-11-23 09:20</dtacompanhamento><cdusuario>77</cdusuario>"
+                + "<nmusuario>INTEGRACAO</nmusuario><dsacompanhamento>Encerramento</dsacompanhamento>"
+                + "</dataitem><dataitem><dtacompanhamento>2026-11-23 09:30</dtacompanhamento><nmusuario>Operador</nmusuario>"
+                + "<dsacompanhamento>[SOP Desk] Reiteração solicitada</dsacompanhamento>"
+                + "</dataitem><dataitem><dtacompanhamento>2026-11-23 10:05:30</dtacompanhamento><nmusuario>Relacionamento</nmusuario>"
+                + "<dsacompanhamento>Retorno ao cliente</dsacompanhamento>"
+                + "</dataitem><dataitem><dtacompanhamento>2026-11-23 15:00</dtacompanhamento><nmusuario>Relacionamento</nmusuario>"
+                + "<dsacompanhamento>Novo contato</dsacompanhamento>"
+                + "</dataitem><dataitem><nmarquivo>sopdesk-resumo-1.txt</nmarquivo><nmusuario>integracao</nmusuario>"));
+        DemandProgress p = client.progress("48213");
+        assertEquals("Em atendimento", p.situationName());
+        assertEquals(LocalDateTime.of(2026, 11, 24, 23, 59, 59), p.expectedAnswer(), "a bare expected date means by the end of that day");
+        assertEquals(List.of(false, true, true, true, false, false, true), p.history().stream().map(DemandProgress.Entry::ours).toList(),
+                "by login in cdusuario, by login in nmusuario, by the marker");
+        assertNull(p.history().get(6).at(), "an attachment has no history time and never counts as a return");
+        DemandProgress.Entry first = p.firstReturnSince(LocalDateTime.of(2026, 11, 23, 9, 0)).orElseThrow();
+        assertEquals(LocalDateTime.of(2026, 11, 23, 10, 5, 30), first.at(), "the earliest return after the start, not the latest");
+        assertEquals("Relacionamento", first.author());
+        assertEquals(LocalDateTime.of(2026, 11, 23, 15, 0), p.firstReturnSince(LocalDateTime.of(2026, 11, 23, 10, 6)).orElseThrow().at());
+        assertTrue(p.firstReturnSince(LocalDateTime.of(2026, 11, 23, 15, 1)).isEmpty());
+    }
+
+    @Test
+    void aBareHistoryDateCountsAtTheEndOfItsDayAndAnUnreadableExpectedDateIsLeftOut() {
+        answer("getTicketData", ok("<cdchamado>48213</cdchamado><nmsituacao>Em atendimento</nmsituacao>"
+                + "<dtprevisaoresposta>amanhã cedo</dtprevisaoresposta>"));
+        answer("getTicketHistoryData", ok("<dtacompanhamento>23/11/2026</dtacompanhamento><nmusuario>Relacionamento</nmusuario>"
+                + "<dsacompanhamento>Retorno</dsacompanhamento>"));
+        DemandProgress p = client.progress("48213");
+        assertNull(p.expectedAnswer());
+        DemandProgress.Entry e = p.history().get(0);
+        assertTrue(e.dateOnly());
+        assertEquals(LocalDateTime.of(2026, 11, 23, 0, 0), e.at());
+        assertEquals(LocalDateTime.of(2026, 11, 23, 23, 59, 59), e.latest());
+        assertEquals(e, p.firstReturnSince(LocalDateTime.of(2026, 11, 23, 14, 0)).orElseThrow(), "same day, after the start: counts");
+        assertTrue(p.firstReturnSince(LocalDateTime.of(2026, 11, 24, 0, 0)).isEmpty(), "a day before the start does not");
     }
 
     @Test

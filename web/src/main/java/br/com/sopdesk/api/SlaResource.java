@@ -87,8 +87,9 @@ public class SlaResource {
     @GET
     @Path("alerts")
     public List<SlaViews.AlertView> alerts(@QueryParam("open") @DefaultValue("false") boolean open,
-                                           @QueryParam("max") @DefaultValue("200") int max) {
-        return board.alerts(open, max).stream()
+                                           @QueryParam("max") @DefaultValue("200") int max, @QueryParam("team") String team,
+                                           @QueryParam("sop") String sop, @QueryParam("agent") String agent) {
+        return board.alerts(open, new SlaBoard.Filter(null, team, sop, agent), max).stream()
                 .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(SlaViews.DeliveryView::of).toList()))
                 .toList();
     }

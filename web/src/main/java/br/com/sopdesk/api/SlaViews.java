@@ -23,7 +23,7 @@ public final class SlaViews {
             return new ClockView(c.getId(), c.getTicketId(), c.getDemandNumber(), c.getTitle(), c.getCustomerName(), c.getAgent(),
                     c.getTeam(), c.getSopId(), c.getPolicyCode(), c.getState().name(), c.standing(now).name(),
                     str(c.getStartedAt()), str(c.getDeadlineAt()), c.getDeadlineVersion(), c.remaining(now).toMinutes(),
-                    str(c.getMetAt()), c.getQualitorSituation(), c.getQualitorExpectedAt(), str(c.getLastSyncedAt()));
+                    str(c.getMetAt()), c.getQualitorSituation(), str(c.getQualitorExpectedAt()), str(c.getLastSyncedAt()));
         }
     }
 
@@ -45,9 +45,16 @@ public final class SlaViews {
         }
     }
 
-    public record DeliveryView(String channel, String recipient, String state, int attempts, String sentAt, String lastError) {
+    /**
+     * One delivery of an alert: {@code state} {@code PENDING}, {@code SENDING}, {@code SENT},
+     * {@code FAILED}, {@code UNCERTAIN} or {@code WITHDRAWN}; {@code lastError} is the channel's
+     * last refusal, or for a withdrawn delivery why it was not sent.
+     */
+    public record DeliveryView(String channel, String recipient, String state, int attempts, String notBefore, String sentAt,
+                               String lastError) {
         static DeliveryView of(SlaDelivery d) {
-            return new DeliveryView(d.getChannel(), d.getRecipient(), d.getState(), d.getAttempts(), str(d.getSentAt()), d.getLastError());
+            return new DeliveryView(d.getChannel(), d.getRecipient(), d.getState(), d.getAttempts(), str(d.getNotBefore()),
+                    str(d.getSentAt()), d.getLastError());
         }
     }
 

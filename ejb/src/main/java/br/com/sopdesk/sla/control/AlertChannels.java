@@ -73,8 +73,9 @@ public class AlertChannels {
                 + "Cliente: " + clock.getCustomerName() + "\n"
                 + "Agente: " + clock.getAgent() + (clock.getTeam() == null ? "" : " (" + clock.getTeam() + ")") + "\n"
                 + "Política: " + clock.getPolicyCode() + "\n"
-                + "Prazo: " + SHOWN.format(alert.getDeadlineAt().atZone(zone)) + " (Brasília)"
-                + (clock.getQualitorExpectedAt() == null ? "" : "; previsão do Qualitor: " + clock.getQualitorExpectedAt()) + "\n\n"
+                + "Prazo: " + SHOWN.format(alert.getDeadlineAt().atZone(zone)) + " (" + SlaClock.zoneName(zone) + ")"
+                + (clock.getQualitorExpectedAt() == null ? "" : "; previsão do Qualitor: " + SHOWN.format(clock.getQualitorExpectedAt().atZone(zone)))
+                + "\n\n"
                 + "Linha do tempo:\n" + alert.getExplanation() + "\n\n"
                 + "Painel do supervisor: " + settings.dashboardUrl() + "\n";
     }

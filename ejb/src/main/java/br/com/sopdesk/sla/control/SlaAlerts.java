@@ -99,6 +99,8 @@ public class SlaAlerts {
             case "MET" -> "cumprido";
             case "ALERT" -> "alerta";
             case "ACKNOWLEDGED" -> "reconhecido";
+            case "SYNC_FAILED" -> "leitura recusada";
+            case "SYNC_STOPPED" -> "leituras suspensas";
             default -> kind.toLowerCase();
         };
     }
@@ -110,7 +112,11 @@ public class SlaAlerts {
         return em.createNamedQuery(SlaDelivery.DUE, Long.class).setParameter("now", Utc.of(now)).setMaxResults(max).getResultList();
     }
 
-    /** Claims one delivery for this instance and says what to send, or nothing if another took it. */
+    /**
+     * Claims one delivery for this instance and says what to send, or nothing if another took it or
+     * the alert went stale while the delivery waited (clock met, alert acknowledged, deadline
+     * moved): that delivery is withdrawn with the reason instead of sent.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Outgoing> claimDelivery(long id, Instant now) {
         int won = em.createNamedQuery(SlaDelivery.CLAIM).setParameter("id", id)
@@ -121,6 +127,11 @@ public class SlaAlerts {
         SlaDelivery d = em.find(SlaDelivery.class, id);
         SlaAlert a = em.find(SlaAlert.class, d.getAlertId());
         SlaClock c = em.find(SlaClock.class, a.getClockId());
+        Optional<String> stale = a.staleness(c, settings.zone());
+        if (stale.isPresent()) {
+            d.withdraw(stale.get());
+            return Optional.empty();
+        }
         return Optional.of(new Outgoing(d.getId(), d.getChannel(), d.getRecipient(), a, c));
     }
 

@@ -71,11 +71,18 @@ public class SlaBoard {
         switch (f.standing() == null ? "" : f.standing()) {
             case "AT_RISK" -> q.append("c.state = :running and c.deadlineAt > :now and (c.nextLevel is null or c.nextLevel <> 'AT_RISK' or c.nextAlertAt <= :now)");
             case "ON_TRACK" -> q.append("c.state = :running and c.deadlineAt > :now and c.nextLevel = 'AT_RISK' and c.nextAlertAt > :now");
-            case "BREACHED" -> q.append("c.state <> :met and c.deadlineAt <= :now");
+            // a paused clock's deadline is not running: it is paused, not breached
+            case "BREACHED" -> q.append("c.state = :running and c.deadlineAt <= :now");
             case "PAUSED" -> q.append("c.state = :paused");
             case "MET" -> q.append("c.state = :met and c.metAt >= :since");
             default -> q.append("(c.state <> :met or c.metAt >= :since)");
         }
+        return q.append(narrowing(f)).toString();
+    }
+
+    /** The team, SOP and agent conditions on the clock {@code c}. */
+    private static String narrowing(Filter f) {
+        StringBuilder q = new StringBuilder();
         if (Filter.set(f.team())) {
             q.append(" and c.team = :team");
         }
@@ -88,13 +95,7 @@ public class SlaBoard {
         return q.toString();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f, Instant now) {
-        switch (f.standing() == null ? "" : f.standing()) {
-            case "AT_RISK", "ON_TRACK" -> query.setParameter("running", ClockState.RUNNING).setParameter("now", Utc.of(now));
-            case "BREACHED" -> query.setParameter("met", ClockState.MET).setParameter("now", Utc.of(now));
-            case "PAUSED" -> query.setParameter("paused", ClockState.PAUSED);
-            default -> query.setParameter("met", ClockState.MET).setParameter("since", Utc.of(now.minus(Duration.ofDays(7))));
-        }
+    private static <T> TypedQuery<T> narrow(TypedQuery<T> query, Filter f) {
         if (Filter.set(f.team())) {
             query.setParameter("team", f.team());
         }
@@ -105,6 +106,16 @@ public class SlaBoard {
             query.setParameter("agent", f.agent());
         }
         return query;
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f, Instant now) {
+        switch (f.standing() == null ? "" : f.standing()) {
+            case "AT_RISK", "ON_TRACK" -> query.setParameter("running", ClockState.RUNNING).setParameter("now", Utc.of(now));
+            case "BREACHED" -> query.setParameter("running", ClockState.RUNNING).setParameter("now", Utc.of(now));
+            case "PAUSED" -> query.setParameter("paused", ClockState.PAUSED);
+            default -> query.setParameter("met", ClockState.MET).setParameter("since", Utc.of(now.minus(Duration.ofDays(7))));
+        }
+        return narrow(query, f);
     }
 
     public Optional<SlaClock> clock(long id) {
@@ -123,8 +134,30 @@ public class SlaBoard {
 
     /** Alerts, newest first: those waiting for acknowledgement, or all. */
     public List<SlaAlert> alerts(boolean openOnly, int max) {
-        return em.createNamedQuery(openOnly ? SlaAlert.OPEN : SlaAlert.LATEST, SlaAlert.class)
-                .setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
+        return alerts(openOnly, Filter.ALL, max);
+    }
+
+    /** Alerts of the clocks the filter's team, SOP and agent select, newest first. */
+    public List<SlaAlert> alerts(boolean openOnly, Filter f, int max) {
+        String q = "select a from SlaAlert a, SlaClock c where c.id = a.clockId" + (openOnly ? " and a.acknowledgedAt is null" : "")
+                + narrowing(f) + " order by a.raisedAt desc, a.id desc";
+        return narrow(em.createQuery(q, SlaAlert.class), f).setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
+    }
+
+    /** A delivery that did not reach its recipient for sure, with its alert. */
+    public record Trouble(SlaDelivery delivery, SlaAlert alert) {
+    }
+
+    /**
+     * Deliveries that failed for good or may not have arrived ({@code FAILED}, {@code UNCERTAIN}),
+     * newest first, for the filter's clocks: the supervisor should check them by hand.
+     */
+    public List<Trouble> troubledDeliveries(Filter f, int max) {
+        String q = "select d, a from SlaDelivery d, SlaAlert a, SlaClock c where a.id = d.alertId and c.id = a.clockId"
+                + " and d.state in ('" + SlaDelivery.FAILED + "', '" + SlaDelivery.UNCERTAIN + "')" + narrowing(f)
+                + " order by d.id desc";
+        return narrow(em.createQuery(q, Object[].class), f).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList().stream()
+                .map(row -> new Trouble((SlaDelivery) row[0], (SlaAlert) row[1])).toList();
     }
 
     public List<SlaAlert> alertsOfDemand(String demand) {
@@ -136,9 +169,10 @@ public class SlaBoard {
     }
 
     /**
-     * Attainment for each of the last {@code days} days (Brasília dates of the deadlines): clocks
-     * due that day and met on time, against those breached. Two indexed counts per day, so the cost
-     * does not depend on how many clocks the window holds.
+     * Attainment for each of the last {@code days} days (dates of the deadlines in
+     * {@code sopdesk.sla.zone}): clocks due that day and met on time, against those breached (met
+     * late or not met). A paused clock is neither: its deadline is not running. Two indexed counts
+     * per day, so the cost does not depend on how many clocks the window holds.
      */
     public List<Day> attainment(int days, Filter f, Instant now) {
         LocalDate today = now.atZone(settings.zone()).toLocalDate();
@@ -148,36 +182,17 @@ public class SlaBoard {
             Instant to = d.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             Instant until = to.isAfter(now) ? now : to;
             long onTime = count("c.metAt is not null and c.metAt <= c.deadlineAt", f, from, until);
-            long total = count("1 = 1", f, from, until);
+            long total = count("c.state <> br.com.sopdesk.sla.entity.ClockState.PAUSED", f, from, until);
             out.add(new Day(d, onTime, total - onTime));
         }
         return out;
     }
 
     private long count(String condition, Filter f, Instant from, Instant until) {
-        StringBuilder q = new StringBuilder("select count(c) from SlaClock c where c.deadlineAt >= :from and c.deadlineAt < :until and ")
-                .append(condition);
-        if (Filter.set(f.team())) {
-            q.append(" and c.team = :team");
-        }
-        if (Filter.set(f.sopId())) {
-            q.append(" and c.sopId = :sop");
-        }
-        if (Filter.set(f.agent())) {
-            q.append(" and c.agent = :agent");
-        }
-        TypedQuery<Long> query = em.createQuery(q.toString(), Long.class)
+        String q = "select count(c) from SlaClock c where c.deadlineAt >= :from and c.deadlineAt < :until and " + condition + narrowing(f);
+        TypedQuery<Long> query = em.createQuery(q, Long.class)
                 .setParameter("from", Utc.of(from)).setParameter("until", Utc.of(until));
-        if (Filter.set(f.team())) {
-            query.setParameter("team", f.team());
-        }
-        if (Filter.set(f.sopId())) {
-            query.setParameter("sop", f.sopId());
-        }
-        if (Filter.set(f.agent())) {
-            query.setParameter("agent", f.agent());
-        }
-        return query.getSingleResult();
+        return narrow(query, f).getSingleResult();
     }
 
     /** Values for the filters, from the small tables (never a pass over all clocks). */

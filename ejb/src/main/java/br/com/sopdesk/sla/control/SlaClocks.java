@@ -161,17 +161,27 @@ public class SlaClocks {
         return s;
     }
 
-    /** A supervisor acknowledges an alert with a comment; it goes on the clock's timeline and the audit trail. */
+    /**
+     * A supervisor acknowledges an alert with a comment; it goes on the clock's timeline and the
+     * audit trail. A conditional update, so of two acknowledgements at once only one is taken; the
+     * other is refused ("já reconhecido").
+     */
     public SlaAlert acknowledge(long alertId, String by, String comment) {
         SlaAlert alert = em.find(SlaAlert.class, alertId);
         if (alert == null) {
             throw new IllegalArgumentException("Alerta não encontrado: " + alertId);
         }
+        String note = SlaAlert.acknowledgementComment(comment);
         Instant now = Instant.now();
-        alert.acknowledge(by, comment, now);
+        int won = em.createNamedQuery(SlaAlert.ACKNOWLEDGE).setParameter("id", alertId).setParameter("by", by)
+                .setParameter("comment", note).setParameter("at", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
+        em.refresh(alert);
+        if (won == 0) {
+            throw new IllegalStateException("Alerta já reconhecido por " + alert.getAcknowledgedBy() + ".");
+        }
         em.persist(new SlaEvent(alert.getClockId(), new Happening(now, "ACKNOWLEDGED",
-                "Alerta " + alert.getLevel() + " reconhecido por " + by + ": " + alert.getAckComment())));
-        audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + ": " + alert.getAckComment());
+                "Alerta " + alert.getLevel() + " reconhecido por " + by + ": " + note)));
+        audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + ": " + note);
         return alert;
     }
 }

@@ -2,6 +2,7 @@ package br.com.sopdesk.sla.control;
 
 import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.DemandProgress;
+import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.Observation;
@@ -16,6 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +32,12 @@ import java.util.logging.Logger;
 
 /**
  * One scan cycle of the SLA monitor: claims the clocks that are due (by the indexed {@code due_at}
- * column only), reads their demands in Qualitor when a sync is due, settles them (alerts into the
- * ledger), and repeats until nothing is due — no batch cap that lets a backlog fall behind. Then it
- * sends the alert deliveries that are due. Several instances may scan at once; the claims keep
- * them apart and the ledger keeps alerts unique.
+ * column only), reads their demands in Qualitor when a sync is due (or the breach is due on an old
+ * reading), settles them (alerts into the ledger), and repeats until nothing is due — no batch cap
+ * that lets a backlog fall behind. Then it sends the alert deliveries that are due, for a bounded
+ * time; {@link SlaTimer} also sends them on its own, more frequent schedule, so deliveries never
+ * wait behind a long settlement backlog. Several instances may scan at once; the claims keep them
+ * apart and the ledger keeps alerts unique.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -72,11 +78,12 @@ public class SlaScan {
         long started = System.nanoTime();
         Counters n = new Counters();
         while (true) {
-            List<Long> claimed = work.claim(Instant.now(), UUID.randomUUID().toString(), settings.scanBatch());
+            String token = UUID.randomUUID().toString();
+            List<Long> claimed = work.claim(Instant.now(), token, settings.scanBatch());
             if (claimed.isEmpty()) {
                 break;
             }
-            settleAll(claimed, n);
+            settleAll(claimed, token, n);
         }
         int delivered = deliver();
         return new Report("due", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, n.clocks.get(),
@@ -113,18 +120,19 @@ public class SlaScan {
         }
         for (int i = 0; i < found.size(); i += settings.scanBatch()) {
             List<Long> slice = found.subList(i, Math.min(found.size(), i + settings.scanBatch()));
-            settleAll(work.claimIds(new ArrayList<>(slice), Instant.now(), UUID.randomUUID().toString()), n);
+            String token = UUID.randomUUID().toString();
+            settleAll(work.claimIds(new ArrayList<>(slice), Instant.now(), token), token, n);
         }
         int delivered = deliver();
         return new Report("naive", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, examined,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void settleAll(List<Long> claimed, Counters n) {
+    private void settleAll(List<Long> claimed, String token, Counters n) {
         SlaScan self = context.getBusinessObject(SlaScan.class);
         int width = Math.min(settings.parallelism(), claimed.size());
         if (width <= 1) {
-            claimed.forEach(id -> self.settleOne(id, n));
+            claimed.forEach(id -> self.settleOne(id, token, n));
             return;
         }
         List<Future<?>> running = new ArrayList<>();
@@ -133,7 +141,7 @@ public class SlaScan {
             for (int j = i; j < claimed.size(); j += width) {
                 slice.add(claimed.get(j));
             }
-            running.add(executor.submit(() -> slice.forEach(id -> self.settleOne(id, n))));
+            running.add(executor.submit(() -> slice.forEach(id -> self.settleOne(id, token, n))));
         }
         for (Future<?> f : running) {
             try {
@@ -147,23 +155,31 @@ public class SlaScan {
         }
     }
 
-    /** Reads Qualitor if the clock's sync is due (outside any transaction), then settles the clock. */
-    public void settleOne(long id, Counters n) {
+    /**
+     * Renews the clock's claim, reads Qualitor if due (outside any transaction), then settles the
+     * clock. A clock whose claim another scan took meanwhile is skipped.
+     */
+    public void settleOne(long id, String token, Counters n) {
         try {
-            Instant now = Instant.now();
-            Optional<String> demand = work.syncTarget(id, now);
-            Observation observed = null;
-            boolean failed = false;
-            if (demand.isPresent()) {
+            Optional<SlaWork.Turn> turn = work.begin(id, token, Instant.now());
+            if (turn.isEmpty()) {
+                return;
+            }
+            SlaWork.Reading reading = SlaWork.Reading.NONE;
+            if (turn.get().read()) {
+                String demand = turn.get().demand();
                 try {
-                    observed = observation(qualitor.progress(demand.get()));
+                    reading = SlaWork.Reading.of(observation(qualitor.progress(demand), turn.get().startedAt()));
                     n.synced.incrementAndGet();
+                } catch (QualitorException.Refused e) {
+                    reading = SlaWork.Reading.refused(e.getMessage());
+                    LOG.fine(() -> "Qualitor recusou a leitura da demanda " + demand + ": " + PersonalData.mask(e.getMessage()));
                 } catch (RuntimeException e) {
-                    failed = true;
-                    LOG.fine(() -> "Leitura da demanda " + demand.get() + " no Qualitor falhou: " + PersonalData.mask(String.valueOf(e)));
+                    reading = SlaWork.Reading.failure();
+                    LOG.fine(() -> "Leitura da demanda " + demand + " no Qualitor falhou: " + PersonalData.mask(String.valueOf(e)));
                 }
             }
-            n.alerts.addAndGet(work.settle(id, observed, failed, Instant.now()));
+            n.alerts.addAndGet(work.settle(id, token, reading, Instant.now()));
             n.clocks.incrementAndGet();
         } catch (RuntimeException e) {
             // the claim lapses and the next cycle takes the clock again; the ledger keeps alerts unique
@@ -171,37 +187,67 @@ public class SlaScan {
         }
     }
 
-    Observation observation(DemandProgress p) {
-        Instant returned = p.lastReturn().map(e -> e.at().atZone(settings.zone()).toInstant()).orElse(null);
+    /** What Qualitor showed, in the clock's terms: the first return since the clock started (Qualitor's times are local). */
+    Observation observation(DemandProgress p, Instant startedAt) {
+        ZoneId zone = settings.zone();
+        LocalDateTime since = startedAt.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
+        Instant returned = p.firstReturnSince(since).map(e -> e.latest().atZone(zone).toInstant()).orElse(null);
         boolean closed = ClockPolicy.listed(settings.closedSituations(), p.situationCode(), p.situationName());
-        return new Observation(p.situationCode(), p.situationName(), p.expectedAnswer(), returned, closed);
+        Instant expected = p.expectedAnswer() == null ? null : p.expectedAnswer().atZone(zone).toInstant();
+        return new Observation(p.situationCode(), p.situationName(), expected, returned, closed);
     }
 
-    /** Sends the deliveries that are due; returns how many went out. */
+    /** Sends the deliveries that are due, for at most {@code sopdesk.sla.delivery-budget-seconds}; returns how many went out. */
     public int deliver() {
+        Instant until = Instant.now().plus(settings.deliveryBudget());
         int sent = 0;
         List<Long> due = alerts.dueDeliveries(Instant.now(), 200);
         while (!due.isEmpty()) {
             for (long id : due) {
-                Optional<SlaAlerts.Outgoing> out = alerts.claimDelivery(id, Instant.now());
-                if (out.isEmpty()) {
-                    continue;
+                if (Instant.now().isAfter(until)) {
+                    LOG.fine("Entregas de alertas: tempo da rodada esgotado; as restantes vão na próxima");
+                    return sent;
                 }
-                try {
-                    channels.send(out.get());
-                    alerts.delivered(id, Instant.now());
+                if (deliverOne(id)) {
                     sent++;
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    alerts.deliveryFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
-                    LOG.warning(() -> "Alerta não entregue por " + out.get().channel() + " (nova tentativa depois): " + PersonalData.mask(e.getMessage()));
                 }
             }
             due = alerts.dueDeliveries(Instant.now(), 200);
         }
         return sent;
+    }
+
+    /**
+     * Claims one delivery, sends it, and records the outcome — the send and its record apart: a
+     * send that went out is never undone by a failure to record it (the delivery stays
+     * {@code SENDING} and its lapsed claim makes it {@code UNCERTAIN}, never sent again).
+     */
+    private boolean deliverOne(long id) {
+        Optional<SlaAlerts.Outgoing> out = alerts.claimDelivery(id, Instant.now());
+        if (out.isEmpty()) {
+            return false;
+        }
+        try {
+            channels.send(out.get());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                alerts.deliveryFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
+            } catch (RuntimeException recording) {
+                LOG.log(Level.WARNING, "Falha de entrega não registrada (a entrega ficará incerta)", PersonalData.mask(recording));
+            }
+            LOG.warning(() -> "Alerta não entregue por " + out.get().channel() + " (nova tentativa depois): " + PersonalData.mask(e.getMessage()));
+            return false;
+        }
+        try {
+            alerts.delivered(id, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Alerta enviado por " + out.get().channel() + " mas o envio não foi registrado;"
+                    + " a entrega ficará incerta e não será reenviada", PersonalData.mask(e));
+        }
+        return true;
     }
 
     /** Counts shared by the threads of one cycle. */

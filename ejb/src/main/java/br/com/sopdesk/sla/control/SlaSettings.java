@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The SLA monitor's settings, all MicroProfile Config keys with safe defaults (documented in the
  * README): the desk's time zone and holidays, how often clocks read Qualitor, which Qualitor
- * situations end a demand, the default policy and the optional webhook.
+ * situations end a demand, the default policy, the claims and deliveries, and the optional webhook.
  */
 @ApplicationScoped
 public class SlaSettings {
@@ -58,6 +58,22 @@ public class SlaSettings {
     long lastSeconds;
 
     @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.breached-max-minutes", defaultValue = "60")
+    long breachedMaxMinutes;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.breach-fresh-seconds", defaultValue = "15")
+    long breachFreshSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.delivery-interval-seconds", defaultValue = "5")
+    long deliveryIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.delivery-budget-seconds", defaultValue = "30")
+    long deliveryBudgetSeconds;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.sla.webhook-url")
     Optional<String> webhookUrl;
 
@@ -92,7 +108,7 @@ public class SlaSettings {
         });
         holidays = new BrazilianHolidays(optionalHolidays, extra);
         cadence = new SyncCadence(Duration.ofMinutes(farMinutes), Duration.ofMinutes(nearMinutes), Duration.ofHours(2),
-                Duration.ofSeconds(lastSeconds), Duration.ofMinutes(10));
+                Duration.ofSeconds(lastSeconds), Duration.ofMinutes(10), Duration.ofMinutes(Math.max(1, breachedMaxMinutes)));
     }
 
     public ZoneId zone() {
@@ -129,6 +145,21 @@ public class SlaSettings {
 
     public int parallelism() {
         return Math.max(1, parallelism);
+    }
+
+    /** A breach is raised on a Qualitor reading at most this old; an older one is read again first. */
+    public Duration breachFreshness() {
+        return Duration.ofSeconds(Math.max(0, breachFreshSeconds));
+    }
+
+    /** How often each instance sends the alert deliveries that are due, apart from the scans. */
+    public Duration deliveryInterval() {
+        return Duration.ofSeconds(Math.max(1, deliveryIntervalSeconds));
+    }
+
+    /** How long one round of deliveries may go on before it leaves the rest to the next round. */
+    public Duration deliveryBudget() {
+        return Duration.ofSeconds(Math.max(1, deliveryBudgetSeconds));
     }
 
     public String dashboardUrl() {

@@ -11,6 +11,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -19,8 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs the SLA scan every {@code sopdesk.sla.scan-interval-seconds} (20 by default) from a
  * persistent EJB timer, so the schedule survives restarts; a changed interval replaces the timer
- * on the next start. The bean only delegates. What must never be lost or doubled lives in the
- * database (clocks' due times, the alert ledger), so a missed or repeated tick does no harm.
+ * on the next start. A second, non-persistent timer (every
+ * {@code sopdesk.sla.delivery-interval-seconds}, recreated at each start) sends the due alert
+ * deliveries on its own, so they never wait behind a long scan. The bean only delegates, outside
+ * any transaction (each step of the work has its own). What must never be lost or doubled lives in
+ * the database (clocks' due times, the alert ledger, the deliveries' claims), so a missed or
+ * repeated tick does no harm.
  */
 @Singleton
 @Startup
@@ -30,6 +36,7 @@ public class SlaTimer {
 
     private static final Logger LOG = Logger.getLogger(SlaTimer.class.getName());
     private static final String NAME = "sla-scan";
+    private static final String DELIVER = "sla-deliver";
 
     @Inject
     SlaScan scan;
@@ -38,10 +45,14 @@ public class SlaTimer {
     @ConfigProperty(name = "sopdesk.sla.scan-interval-seconds", defaultValue = "20")
     long intervalSeconds;
 
+    @Inject
+    SlaSettings settings;
+
     @Resource
     TimerService timers;
 
     private final AtomicBoolean scanning = new AtomicBoolean();
+    private final AtomicBoolean delivering = new AtomicBoolean();
 
     @PostConstruct
     void schedule() {
@@ -59,10 +70,23 @@ public class SlaTimer {
             timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
             LOG.info(() -> "Monitor de SLA: varredura a cada " + interval / 1000 + " s (timer persistente).");
         }
+        long every = settings.deliveryInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig(DELIVER, false));
     }
 
     @Timeout
-    void tick() {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick(Timer timer) {
+        if (DELIVER.equals(timer.getInfo())) {
+            if (delivering.compareAndSet(false, true)) {
+                try {
+                    scan.deliver();
+                } finally {
+                    delivering.set(false);
+                }
+            }
+            return;
+        }
         if (scanning.compareAndSet(false, true)) {
             try {
                 SlaScan.Report r = scan.scan();

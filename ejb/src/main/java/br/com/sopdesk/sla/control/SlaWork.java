@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * The scan's database steps, each its own short transaction (Qualitor is read between them, never
- * inside one): claim due clocks, then settle one clock at a time — take in what Qualitor showed,
- * raise the alert levels now due into the ledger, plan the next due time, release the claim.
+ * inside one): claim due clocks, then for one clock at a time renew its claim and decide whether to
+ * read Qualitor, then settle it — take in what Qualitor showed, raise the alert levels now due into
+ * the ledger, plan the next due time, release the claim.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -60,27 +61,71 @@ public class SlaWork {
         return em.createNamedQuery(SlaClock.CLAIMED, Long.class).setParameter("token", token).getResultList();
     }
 
-    /** The demand to read in Qualitor first, when the clock's sync is due. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<String> syncTarget(long id, Instant now) {
-        SlaClock clock = em.find(SlaClock.class, id);
-        return clock != null && clock.syncDue(now) ? Optional.of(clock.getDemandNumber()) : Optional.empty();
+    /**
+     * A claimed clock's turn: what the scan must read in Qualitor before settling it.
+     *
+     * @param demand    the demand to read, or null when no read is due
+     * @param startedAt when the clock started (a return before it does not count)
+     */
+    public record Turn(String demand, Instant startedAt) {
+
+        public boolean read() {
+            return demand != null;
+        }
     }
 
     /**
-     * Settles a claimed clock: applies the observation (or the failed read), raises every level
-     * now due, and releases it. Returns how many alerts this call put in the ledger.
+     * Starts a claimed clock's turn: renews the claim for another lease, if it is still this
+     * scan's (a batch may take longer than the lease: a clock whose claim lapsed and was taken by
+     * another scan is left to that one), and says whether Qualitor must be read first — a sync is
+     * due, or the breach is due on a reading older than {@code sopdesk.sla.breach-fresh-seconds}.
      */
-    public int settle(long id, Observation observed, boolean syncFailed, Instant now) {
-        SlaClock clock = em.find(SlaClock.class, id);
+    public Optional<Turn> begin(long id, String token, Instant now) {
+        int renewed = em.createNamedQuery(SlaClock.RENEW).setParameter("id", id).setParameter("token", token)
+                .setParameter("lease", Utc.of(now.plus(settings.lease()))).executeUpdate();
+        SlaClock clock = renewed == 0 ? null : em.find(SlaClock.class, id);
         if (clock == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Turn(clock.readDue(now, settings.breachFreshness()) ? clock.getDemandNumber() : null,
+                clock.getStartedAt()));
+    }
+
+    /** What reading Qualitor gave: an observation, a refusal (Qualitor answered no), or a failure. */
+    public record Reading(Observation observed, String refusal, boolean failed) {
+
+        public static final Reading NONE = new Reading(null, null, false);
+
+        public static Reading of(Observation o) {
+            return new Reading(o, null, false);
+        }
+
+        public static Reading refused(String reason) {
+            return new Reading(null, reason, false);
+        }
+
+        public static Reading failure() {
+            return new Reading(null, null, true);
+        }
+    }
+
+    /**
+     * Settles a claimed clock: applies the reading, raises every level now due, and releases it.
+     * Does nothing when the claim is no longer this scan's. Returns how many alerts this call put
+     * in the ledger.
+     */
+    public int settle(long id, String token, Reading reading, Instant now) {
+        SlaClock clock = em.find(SlaClock.class, id);
+        if (clock == null || !clock.claimedBy(token)) {
             return 0;
         }
         WorkCalendar calendar = clock.calendar(settings.zone(), settings.holidays());
         List<Happening> timeline = new ArrayList<>();
-        if (observed != null) {
-            timeline.addAll(clock.observe(observed, now, calendar, settings.cadence(), settings.zone()));
-        } else if (syncFailed) {
+        if (reading.observed() != null) {
+            timeline.addAll(clock.observe(reading.observed(), now, calendar, settings.cadence(), settings.zone()));
+        } else if (reading.refusal() != null) {
+            clock.syncRefused(now, reading.refusal(), timeline);
+        } else if (reading.failed()) {
             clock.syncFailed(now, SYNC_RETRY);
         } else if (clock.syncDue(now)) {
             clock.scheduleSync(now, settings.cadence());
@@ -88,7 +133,7 @@ public class SlaWork {
         int raised = 0;
         for (Optional<String> level = clock.dueLevel(now); level.isPresent(); level = clock.dueLevel(now)) {
             List<Happening> before = new ArrayList<>(timeline);
-            clock.levelRaised(level.get(), now, timeline);
+            clock.levelRaised(level.get(), now, timeline, settings.breachFreshness(), settings.zone());
             List<Happening> added = timeline.subList(before.size(), timeline.size());
             if (alerts.raise(clock, level.get(), now, before, added)) {
                 raised++;

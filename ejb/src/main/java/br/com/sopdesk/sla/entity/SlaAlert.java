@@ -16,13 +16,18 @@ import java.time.LocalDateTime;
  * The ledger of alerts: one row per (demand, policy, level, deadline version), enforced by a unique
  * constraint in the database, so neither a restart, a redeploy nor two instances scanning at once
  * can raise the same alert twice. A changed deadline has a new version and so new levels. The row
- * carries its own explanation (the clock's timeline when it was raised) and its acknowledgement.
+ * carries its own explanation (the clock's timeline when it was raised, its start and latest events
+ * kept when it is long) and its acknowledgement, taken by a conditional update so that of two
+ * supervisors acknowledging at once one wins and the other is told it is already done.
  */
 @Entity
 @Table(name = "sla_alert")
 @NamedQuery(name = SlaAlert.LATEST, query = "select a from SlaAlert a order by a.raisedAt desc, a.id desc")
 @NamedQuery(name = SlaAlert.OPEN, query = "select a from SlaAlert a where a.acknowledgedAt is null order by a.raisedAt desc, a.id desc")
 @NamedQuery(name = SlaAlert.OF_DEMAND, query = "select a from SlaAlert a where a.demandNumber = :demand order by a.raisedAt, a.id")
+@NamedQuery(name = SlaAlert.ACKNOWLEDGE, query = """
+        update SlaAlert a set a.acknowledgedAt = :at, a.acknowledgedBy = :by, a.ackComment = :comment
+        where a.id = :id and a.acknowledgedAt is null""")
 @NamedQuery(name = SlaAlert.EXISTS, query = """
         select count(a) from SlaAlert a where a.demandNumber = :demand and a.policyCode = :policy
         and a.level = :level and a.deadlineVersion = :version""")
@@ -32,6 +37,10 @@ public class SlaAlert {
     public static final String OPEN = "SlaAlert.open";
     public static final String OF_DEMAND = "SlaAlert.ofDemand";
     public static final String EXISTS = "SlaAlert.exists";
+    public static final String ACKNOWLEDGE = "SlaAlert.acknowledge";
+    /** The explanation column's size. */
+    static final int MAX_EXPLANATION = 4000;
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @Id
     @SequenceGenerator(name = "sla_alert_seq", sequenceName = "sla_alert_seq", allocationSize = 50)
@@ -86,20 +95,66 @@ public class SlaAlert {
         this.deadlineAt = Utc.of(clock.getDeadlineAt());
         this.raisedAt = Utc.of(now);
         this.raisedBy = instance.length() <= 120 ? instance : instance.substring(0, 120);
-        this.explanation = explanation.length() <= 4000 ? explanation : explanation.substring(0, 3997) + "...";
+        this.explanation = fit(explanation, MAX_EXPLANATION);
     }
 
-    /** A supervisor saw it; the comment says what was done. */
-    public void acknowledge(String by, String comment, Instant at) {
+    /**
+     * Fits a timeline (one event a line, oldest first) into {@code max} characters keeping what
+     * explains the alert: the first line (the demand's creation) and as many of the latest lines
+     * as fit (they hold the due time and the alert), the middle replaced by a marker.
+     */
+    static String fit(String timeline, int max) {
+        if (timeline.length() <= max) {
+            return timeline;
+        }
+        String[] lines = timeline.split("\n", -1);
+        String first = lines[0];
+        java.util.Deque<String> tail = new java.util.ArrayDeque<>();
+        int used = first.length();
+        int reserve = 60;
+        int i = lines.length - 1;
+        for (; i > 0; i--) {
+            if (used + 1 + lines[i].length() + reserve > max) {
+                break;
+            }
+            tail.addFirst(lines[i]);
+            used += 1 + lines[i].length();
+        }
+        if (tail.isEmpty() || first.length() + reserve > max) {
+            // a single line longer than the column: keep its start and the very end
+            int half = (max - 10) / 2;
+            return timeline.substring(0, half) + "\n[…]\n" + timeline.substring(timeline.length() - (max - 10 - half));
+        }
+        String marker = "[… " + i + " evento(s) omitido(s) …]";
+        return first + "\n" + marker + "\n" + String.join("\n", tail);
+    }
+
+    /**
+     * The comment of an acknowledgement, checked and trimmed (at most 1,000 characters); the
+     * acknowledgement itself is the conditional update {@link #ACKNOWLEDGE}.
+     */
+    public static String acknowledgementComment(String comment) {
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("Escreva um comentário para reconhecer o alerta.");
         }
+        String c = comment.strip();
+        return c.length() <= 1000 ? c : c.substring(0, 1000);
+    }
+
+    /** Why this alert should no longer go out to anyone, if it went stale since it was raised. */
+    public java.util.Optional<String> staleness(SlaClock clock, java.time.ZoneId zone) {
         if (acknowledgedAt != null) {
-            throw new IllegalStateException("Este alerta já foi reconhecido por " + acknowledgedBy + ".");
+            return java.util.Optional.of("não enviado: alerta já reconhecido por " + acknowledgedBy + " em "
+                    + SHOWN.format(getAcknowledgedAt().atZone(zone)));
         }
-        this.acknowledgedBy = by;
-        this.ackComment = comment.strip().length() <= 1000 ? comment.strip() : comment.strip().substring(0, 1000);
-        this.acknowledgedAt = Utc.of(at);
+        if (clock.getState() == ClockState.MET) {
+            return java.util.Optional.of("não enviado: demanda com retorno registrado em " + SHOWN.format(clock.getMetAt().atZone(zone))
+                    + ", antes do envio");
+        }
+        if (clock.getDeadlineVersion() != deadlineVersion) {
+            return java.util.Optional.of("não enviado: prazo revisto (versão " + clock.getDeadlineVersion() + ") antes do envio");
+        }
+        return java.util.Optional.empty();
     }
 
     /** Breach alerts are never held by quiet hours; at-risk warnings and reminders are. */

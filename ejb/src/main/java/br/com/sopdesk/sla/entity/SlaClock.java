@@ -43,6 +43,7 @@ import java.util.function.Predicate;
         update SlaClock c set c.claimToken = :token, c.claimedUntil = :lease
         where c.id in :ids and c.dueAt <= :now and (c.claimedUntil is null or c.claimedUntil < :now)""")
 @NamedQuery(name = SlaClock.CLAIMED, query = "select c.id from SlaClock c where c.claimToken = :token")
+@NamedQuery(name = SlaClock.RENEW, query = "update SlaClock c set c.claimedUntil = :lease where c.id = :id and c.claimToken = :token")
 @NamedQuery(name = SlaClock.BY_TICKET, query = "select c from SlaClock c where c.ticketId = :ticket")
 @NamedQuery(name = SlaClock.BY_DEMAND, query = "select c from SlaClock c where c.demandNumber = :demand order by c.id desc")
 @NamedQuery(name = SlaClock.BY_DEMANDS, query = "select c from SlaClock c where c.demandNumber in :demands")
@@ -51,6 +52,8 @@ public class SlaClock {
     public static final String DUE = "SlaClock.due";
     public static final String CLAIM = "SlaClock.claim";
     public static final String CLAIMED = "SlaClock.claimed";
+    /** Extends a claim when the clock's turn comes, if the claim is still this scan's. */
+    public static final String RENEW = "SlaClock.renew";
     public static final String BY_TICKET = "SlaClock.byTicket";
     public static final String BY_DEMAND = "SlaClock.byDemand";
     /** The clocks of several demands at once (the related-tickets panel; indexed by demand number, migration V10). */
@@ -61,6 +64,8 @@ public class SlaClock {
     public static final String REMINDER = "REMINDER";
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** Reads Qualitor refused in a row (e.g. it cannot find the demand) before the clock stops reading it. */
+    static final int MAX_REFUSALS = 8;
 
     @Id
     @SequenceGenerator(name = "sla_clock_seq", sequenceName = "sla_clock_seq", allocationSize = 50)
@@ -157,8 +162,11 @@ public class SlaClock {
     @Column(name = "qualitor_situation")
     private String qualitorSituation;
 
-    @Column(name = "qualitor_expected_at")
-    private String qualitorExpectedAt;
+    @Column(name = "qualitor_expected")
+    private LocalDateTime qualitorExpected;
+
+    @Column(name = "sync_refusals")
+    private int syncRefusals;
 
     @Column(name = "due_at")
     private LocalDateTime dueAt;
@@ -254,12 +262,25 @@ public class SlaClock {
 
     /** Moves past a level once its alert is in the ledger (raised now or by another instance before). */
     public void levelRaised(String level, Instant now, List<Happening> timeline) {
+        levelRaised(level, now, timeline, null, null);
+    }
+
+    /**
+     * As {@link #levelRaised(String, Instant, List)}; a breach raised while Qualitor's last reading
+     * is older than {@code freshness} says so in its timeline ("sem leitura recente").
+     */
+    public void levelRaised(String level, Instant now, List<Happening> timeline, Duration freshness, ZoneId zone) {
         if (level.equals(AT_RISK)) {
             nextLevel = BREACH;
             nextAlertAt = deadlineAt;
         } else if (level.equals(BREACH)) {
             breachedAt = deadlineAt;
-            timeline.add(new Happening(getDeadlineAt(), "DUE", "Prazo de retorno vencido sem retorno registrado no Qualitor"));
+            String note = "";
+            if (freshness != null && !readSince(now.minus(freshness))) {
+                note = lastSyncedAt == null ? " (sem leitura recente: o Qualitor não foi lido)"
+                        : " (sem leitura recente: última leitura do Qualitor em " + SHOWN.format(getLastSyncedAt().atZone(zone)) + ")";
+            }
+            timeline.add(new Happening(getDeadlineAt(), "DUE", "Prazo de retorno vencido sem retorno registrado no Qualitor" + note));
             nextReminder(1, now);
         } else if (level.startsWith(REMINDER)) {
             nextReminder(Integer.parseInt(level.substring(REMINDER.length() + 1)) + 1, now);
@@ -296,21 +317,26 @@ public class SlaClock {
         lastSyncedAt = Utc.of(now);
         String situation = o.situationName() == null ? o.situationCode() : o.situationName();
         String shownSituation = cut(situation, 100);
-        String expected = o.expectedAnswer() == null ? null : cut(o.expectedAnswer(), 20);
+        LocalDateTime expected = o.expectedAnswer() == null ? null : Utc.of(o.expectedAnswer());
         boolean changed = !java.util.Objects.equals(shownSituation, qualitorSituation)
-                || !java.util.Objects.equals(expected, qualitorExpectedAt);
+                || !java.util.Objects.equals(expected, qualitorExpected);
         qualitorSituation = shownSituation;
-        qualitorExpectedAt = expected;
+        qualitorExpected = expected;
+        syncRefusals = 0;
         if (state == ClockState.MET) {
             return timeline;
         }
         if (changed) {
             timeline.add(new Happening(now, "SYNCED", "Qualitor: situação \"" + situation + "\""
-                    + (o.expectedAnswer() == null ? "" : ", previsão de resposta do Qualitor " + o.expectedAnswer())));
+                    + (o.expectedAnswer() == null ? "" : ", previsão de resposta do Qualitor " + shown(o.expectedAnswer(), zone))));
         }
         // Qualitor writes history times to the minute: a return in the clock's first minute counts
         Instant startMinute = getStartedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Instant returned = o.returnedAt() != null && !o.returnedAt().isBefore(startMinute) ? o.returnedAt() : null;
+        if (returned != null && returned.isAfter(now)) {
+            // a bare date in Qualitor reads as the end of its day: it was written by now at the latest
+            returned = now;
+        }
         if (returned != null || o.closed()) {
             Instant metAt = returned != null ? returned : now;
             if (state == ClockState.PAUSED && remainingSeconds != null && !metAt.isBefore(getPausedAt())) {
@@ -364,14 +390,64 @@ public class SlaClock {
         updateDue();
     }
 
-    /** A failed read is tried again soon, without hurrying the alerts. */
+    /** A failed read (Qualitor unreachable, an unreadable answer) is tried again soon, without hurrying the alerts. */
     public void syncFailed(Instant now, Duration retryIn) {
         nextSyncAt = Utc.of(now.plus(retryIn));
         updateDue();
     }
 
+    /**
+     * Qualitor answered and refused the read (e.g. it cannot find the demand): the next read waits
+     * twice as long each time, from a minute up to an hour, and after {@value #MAX_REFUSALS}
+     * refusals in a row the clock stops reading Qualitor (its alerts go on). The first refusal and
+     * the stop go on the timeline.
+     */
+    public void syncRefused(Instant now, String reason, List<Happening> timeline) {
+        syncRefusals++;
+        if (syncRefusals >= MAX_REFUSALS) {
+            nextSyncAt = null;
+            timeline.add(new Happening(now, "SYNC_STOPPED", "Leituras do Qualitor suspensas após " + syncRefusals
+                    + " recusas seguidas: " + cut(reason, 300)));
+        } else {
+            long minutes = Math.min(60, 1L << (syncRefusals - 1));
+            nextSyncAt = Utc.of(now.plus(Duration.ofMinutes(minutes)));
+            if (syncRefusals == 1) {
+                timeline.add(new Happening(now, "SYNC_FAILED", "Qualitor recusou a leitura da demanda (" + cut(reason, 300)
+                        + "); novas tentativas cada vez mais espaçadas"));
+            }
+        }
+        updateDue();
+    }
+
     public boolean syncDue(Instant now) {
         return state != ClockState.MET && nextSyncAt != null && !Utc.instant(nextSyncAt).isAfter(now);
+    }
+
+    /** Whether Qualitor was read at or after {@code since}. */
+    public boolean readSince(Instant since) {
+        return lastSyncedAt != null && !Utc.instant(lastSyncedAt).isBefore(since);
+    }
+
+    /**
+     * Whether the scan should read Qualitor before settling: a sync is due, or the breach is due
+     * and the last reading is older than {@code freshness} (a return written in the last minute
+     * must not be reported as a breach). A clock that stopped reading Qualitor is not read again.
+     */
+    public boolean readDue(Instant now, Duration freshness) {
+        if (syncDue(now)) {
+            return true;
+        }
+        return state == ClockState.RUNNING && syncRefusals < MAX_REFUSALS && breachDue(now) && !readSince(now.minus(freshness));
+    }
+
+    private boolean breachDue(Instant now) {
+        return nextAlertAt != null && !Utc.instant(nextAlertAt).isAfter(now)
+                && (BREACH.equals(nextLevel) || (AT_RISK.equals(nextLevel) && !getDeadlineAt().isAfter(now)));
+    }
+
+    /** Whether the scan holding {@code token} still holds the clock. */
+    public boolean claimedBy(String token) {
+        return token != null && token.equals(claimToken);
     }
 
     private void updateDue() {
@@ -426,7 +502,13 @@ public class SlaClock {
     }
 
     static String shown(Instant at, ZoneId zone) {
-        return SHOWN.format(at.atZone(zone)) + " (Brasília)";
+        return SHOWN.format(at.atZone(zone)) + " (" + zoneName(zone) + ")";
+    }
+
+    /** The zone as people name it, e.g. "horário de Brasília" for America/Sao_Paulo. */
+    public static String zoneName(ZoneId zone) {
+        String name = zone.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.forLanguageTag("pt-BR"));
+        return name.isEmpty() ? zone.getId() : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     private static String cut(String s, int max) {
@@ -533,8 +615,13 @@ public class SlaClock {
         return qualitorSituation;
     }
 
-    public String getQualitorExpectedAt() {
-        return qualitorExpectedAt;
+    /** Qualitor's own expected answer time, shown beside our deadline. */
+    public Instant getQualitorExpectedAt() {
+        return Utc.instant(qualitorExpected);
+    }
+
+    public int getSyncRefusals() {
+        return syncRefusals;
     }
 
     public Instant getDueAt() {

@@ -20,9 +20,12 @@ import java.time.LocalDateTime;
  * <p>Sending is at most once: the claim moves it to {@code SENDING} in the database before the
  * channel is called, a refusal puts it back to {@code PENDING} with back-off (given up as
  * {@code FAILED} after eight attempts), success makes it {@code SENT}. If the sending instance
- * dies or the application is redeployed between the channel's answer and that record, the lease
- * runs out and the delivery becomes {@code UNCERTAIN} instead of being sent again: a supervisor
- * never gets the same alert twice, and the ledger and the dashboard still hold it.
+ * dies, the application is redeployed or the database fails between the channel's answer and that
+ * record, the lease runs out and the delivery becomes {@code UNCERTAIN} instead of being sent
+ * again: a supervisor never gets the same alert twice, and the ledger and the dashboard still hold
+ * it. An alert that went stale while its delivery waited (quiet hours, back-off) — the clock met,
+ * the alert acknowledged, the deadline moved — is not sent: the delivery becomes {@code WITHDRAWN}
+ * with the reason.
  */
 @Entity
 @Table(name = "sla_delivery")
@@ -43,6 +46,12 @@ public class SlaDelivery {
     public static final String OF_ALERT = "SlaDelivery.ofAlert";
     /** Deliveries whose sender vanished mid-send become UNCERTAIN, never sent twice. */
     public static final String LAPSED = "SlaDelivery.lapsed";
+    public static final String PENDING = "PENDING";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+    public static final String UNCERTAIN = "UNCERTAIN";
+    public static final String WITHDRAWN = "WITHDRAWN";
     public static final String EMAIL = "EMAIL";
     public static final String WEBHOOK = "WEBHOOK";
     static final int MAX_ATTEMPTS = 8;
@@ -85,28 +94,52 @@ public class SlaDelivery {
         this.alertId = alertId;
         this.channel = channel;
         this.recipient = recipient;
-        this.state = "PENDING";
+        this.state = PENDING;
         this.notBefore = Utc.of(notBefore);
     }
 
+    /**
+     * The channel took it. Recorded while still {@code SENDING}, or once its claim lapsed to
+     * {@code UNCERTAIN} (the send is then known to have gone out after all).
+     */
     public void sent(Instant at) {
-        state = "SENT";
+        if (!SENDING.equals(state) && !UNCERTAIN.equals(state)) {
+            return;
+        }
+        state = SENT;
         sentAt = Utc.of(at);
         claimedUntil = null;
         lastError = null;
     }
 
-    /** Tries again later (waits doubling from 30 s to about half an hour), giving up after eight attempts. */
+    /**
+     * The channel refused it: tries again later (waits doubling from 30 s to about half an hour),
+     * giving up after eight attempts. Only a delivery being sent can fail; any other state (sent,
+     * lapsed to uncertain, withdrawn) is left as it is.
+     */
     public void failed(String error, Instant now) {
+        if (!SENDING.equals(state)) {
+            return;
+        }
         lastError = error == null ? "falha" : error.length() <= 1000 ? error : error.substring(0, 1000);
         claimedUntil = null;
         if (attempts >= MAX_ATTEMPTS) {
-            state = "FAILED";
+            state = FAILED;
         } else {
-            state = "PENDING";
+            state = PENDING;
             long wait = Math.min(3600, 15L << Math.min(attempts, 10));
             notBefore = Utc.of(now.plus(Duration.ofSeconds(wait)));
         }
+    }
+
+    /** Not sent: the alert went stale before its turn came ({@code reason} says how). */
+    public void withdraw(String reason) {
+        if (!PENDING.equals(state) && !SENDING.equals(state)) {
+            return;
+        }
+        state = WITHDRAWN;
+        claimedUntil = null;
+        lastError = reason.length() <= 1000 ? reason : reason.substring(0, 1000);
     }
 
     public Long getId() {

@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * A supervisor who receives alerts by e-mail, with optional quiet hours (Brasília time) during
+ * A supervisor who receives alerts by e-mail, with optional quiet hours (in {@code sopdesk.sla.zone}) during
  * which at-risk warnings and reminders wait; a breach is sent at once.
  */
 @Entity

@@ -4,12 +4,22 @@ import java.time.Duration;
 
 /**
  * How often a clock reads its demand in Qualitor: rarely while the deadline is far, more often as it
- * nears, every {@code last} within the last {@code lastWindow} and for an hour after it.
+ * nears, every {@code last} within the last {@code lastWindow} and for an hour after it; after that
+ * hour a breached clock reads less and less often (half the time past that hour, from {@code near}
+ * up to {@code breachedMax}), so demands left unmet for days do not keep Qualitor busy.
  */
-public record SyncCadence(Duration far, Duration near, Duration nearWindow, Duration last, Duration lastWindow) {
+public record SyncCadence(Duration far, Duration near, Duration nearWindow, Duration last, Duration lastWindow,
+                          Duration breachedMax) {
+
+    private static final Duration HOUR = Duration.ofHours(1);
 
     public static final SyncCadence DEFAULT = new SyncCadence(Duration.ofMinutes(30), Duration.ofMinutes(5),
-            Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10));
+            Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10), HOUR);
+
+    /** A cadence whose breached clocks back off up to an hour. */
+    public SyncCadence(Duration far, Duration near, Duration nearWindow, Duration last, Duration lastWindow) {
+        this(far, near, nearWindow, last, lastWindow, HOUR);
+    }
 
     /**
      * The wait before the next read, given how long remains until the deadline (negative once
@@ -20,8 +30,13 @@ public record SyncCadence(Duration far, Duration near, Duration nearWindow, Dura
             // the time left is frozen; little of it means a resume soon matters
             return remaining.compareTo(lastWindow) <= 0 ? last : near;
         }
-        if (remaining.compareTo(lastWindow) <= 0 && remaining.compareTo(Duration.ofHours(-1)) >= 0) {
+        if (remaining.compareTo(lastWindow) <= 0 && remaining.compareTo(HOUR.negated()) >= 0) {
             return last;
+        }
+        if (remaining.isNegative()) {
+            Duration grown = remaining.negated().minus(HOUR).dividedBy(2);
+            Duration ceiling = breachedMax.compareTo(near) < 0 ? near : breachedMax;
+            return grown.compareTo(near) < 0 ? near : grown.compareTo(ceiling) > 0 ? ceiling : grown;
         }
         if (remaining.compareTo(nearWindow) <= 0) {
             return near;

@@ -135,7 +135,7 @@ class SlaClockTest {
             assertNull(c.getMetAt());
             assertEquals(List.of("CREATED"), kinds(timeline));
             assertEquals(T0, timeline.get(0).at());
-            assertEquals("Demanda D-1 registrada; prazo 18/11/2025 10:00 (Brasília) (RET24: Retorno 24 h)",
+            assertEquals("Demanda D-1 registrada; prazo 18/11/2025 10:00 (horário de Brasília) (RET24: Retorno 24 h)",
                     timeline.get(0).detail());
         }
 
@@ -172,7 +172,7 @@ class SlaClockTest {
             SlaClock c = start(policy(true, 1440, 75, 60), fri, fri, timeline);
             assertEquals(sp("2025-11-18T15:00"), c.getDeadlineAt());
             assertEquals(sp("2025-11-18T09:00"), c.getNextAlertAt(), "6 working hours before the deadline");
-            assertTrue(timeline.get(0).detail().contains("prazo 18/11/2025 15:00 (Brasília)"), timeline.get(0).detail());
+            assertTrue(timeline.get(0).detail().contains("prazo 18/11/2025 15:00 (horário de Brasília)"), timeline.get(0).detail());
         }
 
         @Test
@@ -355,7 +355,7 @@ class SlaClockTest {
             assertEquals(SlaClock.AT_RISK, c.getNextLevel());
             assertEquals(t0(38), c.getNextAlertAt());
             assertEquals(List.of("SYNCED", "RESUMED"), kinds(timeline));
-            assertEquals("Relógio retomado após 20 h 0 min de pausa; novo prazo 19/11/2025 06:00 (Brasília)",
+            assertEquals("Relógio retomado após 20 h 0 min de pausa; novo prazo 19/11/2025 06:00 (horário de Brasília)",
                     last(timeline, "RESUMED").detail());
             assertEquals(Duration.ofHours(14), c.remaining(t0(30)));
             assertEquals(Standing.ON_TRACK, c.standing(t0(30)));
@@ -453,7 +453,7 @@ class SlaClockTest {
             assertEquals(Optional.empty(), c.dueLevel(t0(30)));
             Happening met = last(timeline, "MET");
             assertEquals(t0(5), met.at());
-            assertEquals("Cumprido: retorno registrado no Qualitor em 17/11/2025 15:00 (Brasília) (no prazo)", met.detail());
+            assertEquals("Cumprido: retorno registrado no Qualitor em 17/11/2025 15:00 (horário de Brasília) (no prazo)", met.detail());
         }
 
         @Test
@@ -486,6 +486,15 @@ class SlaClockTest {
         }
 
         @Test
+        void aReturnReadAsTheEndOfADayStillToComeIsMetWhenItWasRead() {
+            // Qualitor gave a bare date (read as the end of that day): the return was written by now at the latest
+            SlaClock c = started();
+            c.observe(returned(sp("2025-11-17T23:59:59")), t0(6), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertEquals(ClockState.MET, c.getState());
+            assertEquals(t0(6), c.getMetAt());
+        }
+
+        @Test
         void aReturnDatedBeforeTheClockStartedDoesNotCount() {
             SlaClock c = started();
             List<Happening> timeline = c.observe(returned(T0.minusSeconds(3600)), t0(1), new WorkCalendar.AllHours(),
@@ -515,11 +524,11 @@ class SlaClockTest {
             WorkCalendar cal = new WorkCalendar.AllHours();
             assertEquals(List.of("SYNCED"), kinds(c.observe(working(), t0(1), cal, CADENCE, SP)));
             assertEquals(List.of(), c.observe(working(), t0(2), cal, CADENCE, SP));
-            List<Happening> expected = c.observe(new Observation("3", "Em atendimento", "18/11/2025", null, false), t0(3),
+            List<Happening> expected = c.observe(new Observation("3", "Em atendimento", sp("2025-11-18T14:30"), null, false), t0(3),
                     cal, CADENCE, SP);
-            assertEquals("Qualitor: situação \"Em atendimento\", previsão de resposta do Qualitor 18/11/2025",
+            assertEquals("Qualitor: situação \"Em atendimento\", previsão de resposta do Qualitor 18/11/2025 14:30 (horário de Brasília)",
                     expected.get(0).detail());
-            assertEquals("18/11/2025", c.getQualitorExpectedAt());
+            assertEquals(sp("2025-11-18T14:30"), c.getQualitorExpectedAt(), "kept as a time, never cut");
             assertEquals(t0(3), c.getLastSyncedAt());
         }
 
@@ -537,7 +546,7 @@ class SlaClockTest {
         void aLongExpectedAnswerSeenTwiceIsNotNews() {
             SlaClock c = started();
             WorkCalendar cal = new WorkCalendar.AllHours();
-            Observation o = new Observation("3", "Em atendimento", "2025-11-18T14:30:00.000-03:00", null, false);
+            Observation o = new Observation("3", "Em atendimento", sp("2025-11-18T14:30"), null, false);
             assertEquals(List.of("SYNCED"), kinds(c.observe(o, t0(1), cal, CADENCE, SP)));
             assertEquals(List.of(), c.observe(o, t0(2), cal, CADENCE, SP),
                     "the same expected answer read again must not add a timeline line");
@@ -638,8 +647,10 @@ class SlaClockTest {
             assertEquals(t0(24), c.getDueAt(), "the breach alert comes before the next read");
             c.scheduleSync(t0(24, 30), CADENCE);  // breached 30 min ago
             assertEquals(t0(24, 31), c.getNextSyncAt());
-            c.scheduleSync(t0(26), CADENCE);      // breached 2 h ago
-            assertEquals(t0(26, 5), c.getNextSyncAt());
+            c.scheduleSync(t0(26), CADENCE);      // breached 2 h ago: reads back off (30 min here, up to hourly)
+            assertEquals(t0(26, 30), c.getNextSyncAt());
+            c.scheduleSync(t0(72), CADENCE);      // two days unmet
+            assertEquals(t0(73), c.getNextSyncAt());
             assertDueIsEarliest(c);
         }
 
@@ -667,6 +678,88 @@ class SlaClockTest {
             assertEquals(t0(18), c.getNextAlertAt());
             assertFalse(c.syncDue(t0(1, 1).minusSeconds(1)));
             assertTrue(c.syncDue(t0(1, 1)));
+        }
+
+        @Test
+        void readsQualitorRefusesBackOffThenStopWithTimelineLines() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            c.syncRefused(t0(1), "Ws - Chamado não encontrado: D-1", timeline);
+            assertEquals(t0(1, 1), c.getNextSyncAt());
+            assertEquals(List.of("SYNC_FAILED"), kinds(timeline));
+            assertTrue(timeline.get(0).detail().contains("Chamado não encontrado"), timeline.get(0).detail());
+            long[] waits = {2, 4, 8, 16, 32, 60};
+            Instant now = t0(1);
+            for (long wait : waits) {
+                now = now.plus(Duration.ofMinutes(70));
+                c.syncRefused(now, "Ws - Chamado não encontrado: D-1", timeline);
+                assertEquals(now.plus(Duration.ofMinutes(wait)), c.getNextSyncAt());
+            }
+            assertEquals(List.of("SYNC_FAILED"), kinds(timeline), "one line for the refusals in a row");
+            c.syncRefused(now.plusSeconds(3600), "Ws - Chamado não encontrado: D-1", timeline);
+            assertEquals(SlaClock.MAX_REFUSALS, c.getSyncRefusals());
+            assertNull(c.getNextSyncAt(), "reads stop after the bound");
+            assertEquals(List.of("SYNC_FAILED", "SYNC_STOPPED"), kinds(timeline));
+            assertEquals(t0(18), c.getDueAt(), "the alerts go on");
+            assertFalse(c.readDue(t0(24), Duration.ofSeconds(15)), "no read before the breach of a demand Qualitor does not know");
+        }
+
+        @Test
+        void aSuccessfulReadEndsARunOfRefusals() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            c.syncRefused(t0(1), "x", timeline);
+            c.syncRefused(t0(2), "x", timeline);
+            c.observe(working(), t0(3), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertEquals(0, c.getSyncRefusals());
+            c.syncRefused(t0(4), "x", timeline);
+            assertEquals(t0(4, 1), c.getNextSyncAt(), "the back-off starts again from a minute");
+        }
+
+        @Test
+        void theBreachWaitsForAFreshReading() {
+            Duration fresh = Duration.ofSeconds(15);
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            settle(c, t0(18), timeline);                       // at risk; next level the breach at t0(24)
+            c.observe(working(), t0(23, 59).plusSeconds(30), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertFalse(c.readDue(t0(23, 59).plusSeconds(40), fresh), "nothing due yet");
+            assertFalse(c.syncDue(t0(24)), "no sync due at the deadline (next one a minute after the last)");
+            assertTrue(c.readDue(t0(24), fresh), "the breach is due on a 30 s old reading: read first");
+            c.observe(working(), t0(24).plusSeconds(5), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertFalse(c.readDue(t0(24).plusSeconds(10), fresh), "a reading of 5 s ago is fresh enough");
+            assertEquals(Optional.of(SlaClock.BREACH), c.dueLevel(t0(24).plusSeconds(10)));
+            c.levelRaised(SlaClock.BREACH, t0(24).plusSeconds(10), timeline, fresh, SP);
+            assertEquals("Prazo de retorno vencido sem retorno registrado no Qualitor", last(timeline, "DUE").detail());
+        }
+
+        @Test
+        void aBreachRaisedWithoutAFreshReadingSaysSo() {
+            SlaClock c = started();
+            List<Happening> timeline = new ArrayList<>();
+            c.observe(working(), t0(23), new WorkCalendar.AllHours(), CADENCE, SP);
+            c.syncFailed(t0(24), Duration.ofMinutes(1));      // the read before the breach failed
+            assertEquals(Optional.of(SlaClock.BREACH), c.dueLevel(t0(24)));
+            c.levelRaised(SlaClock.BREACH, t0(24), timeline, Duration.ofSeconds(15), SP);
+            assertEquals("Prazo de retorno vencido sem retorno registrado no Qualitor (sem leitura recente: última leitura do Qualitor em 18/11/2025 09:00)",
+                    last(timeline, "DUE").detail());
+        }
+
+        @Test
+        void aPausedOrMetClockIsNotReadForABreach() {
+            SlaClock c = started();
+            c.observe(waiting("15", "Aguardando cliente"), t0(2), new WorkCalendar.AllHours(), CADENCE, SP);
+            assertFalse(c.readDue(t0(2, 1), Duration.ofSeconds(15)));
+            SlaClock m = started();
+            m.met(t0(2), "teste", new ArrayList<>(), SP);
+            assertFalse(m.readDue(t0(30), Duration.ofSeconds(15)));
+        }
+
+        @Test
+        void theClaimIsOnlyTheHoldersToken() {
+            SlaClock c = started();
+            assertFalse(c.claimedBy("t-1"));
+            assertFalse(c.claimedBy(null));
         }
 
         @Test

@@ -12,12 +12,23 @@ class SlaDeliveryTest {
 
     private static final Instant NOW = Instant.parse("2025-11-18T13:00:00Z");
 
-    /** The claim query increments {@code attempts} in the database; here we set it as the query would. */
+    /** The claim query moves it to SENDING and increments {@code attempts} in the database; here we set both as it would. */
     private static void claimed(SlaDelivery d, int attempts) {
         try {
             Field f = SlaDelivery.class.getDeclaredField("attempts");
             f.setAccessible(true);
             f.setInt(d, attempts);
+            state(d, SlaDelivery.SENDING);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void state(SlaDelivery d, String state) {
+        try {
+            Field f = SlaDelivery.class.getDeclaredField("state");
+            f.setAccessible(true);
+            f.set(d, state);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
@@ -42,6 +53,7 @@ class SlaDeliveryTest {
         SlaDelivery d = delivery();
         claimed(d, 1);
         d.failed("timeout", NOW);
+        claimed(d, 2);
         d.sent(NOW.plusSeconds(40));
         assertEquals("SENT", d.getState());
         assertEquals(NOW.plusSeconds(40), d.getSentAt());
@@ -89,7 +101,56 @@ class SlaDeliveryTest {
         claimed(d, 1);
         d.failed(null, NOW);
         assertEquals("falha", d.getLastError());
+        claimed(d, 2);
         d.failed("e".repeat(3000), NOW);
         assertEquals(1000, d.getLastError().length());
+    }
+
+    @Test
+    void onlyADeliveryBeingSentCanFail() {
+        SlaDelivery pending = delivery();
+        pending.failed("x", NOW.plusSeconds(99));
+        assertEquals("PENDING", pending.getState());
+        assertEquals(NOW, pending.getNotBefore(), "a PENDING delivery is not pushed back");
+        assertNull(pending.getLastError());
+
+        SlaDelivery sent = delivery();
+        claimed(sent, 1);
+        sent.sent(NOW);
+        sent.failed("late failure record", NOW);
+        assertEquals("SENT", sent.getState(), "a sent delivery never goes back to PENDING");
+
+        SlaDelivery uncertain = delivery();
+        claimed(uncertain, 1);
+        state(uncertain, SlaDelivery.UNCERTAIN);
+        uncertain.failed("x", NOW);
+        assertEquals("UNCERTAIN", uncertain.getState(), "a lapsed send is never retried");
+    }
+
+    @Test
+    void aSendRecordedAfterItsClaimLapsedIsSent() {
+        SlaDelivery d = delivery();
+        claimed(d, 1);
+        state(d, SlaDelivery.UNCERTAIN);
+        d.sent(NOW.plusSeconds(200));
+        assertEquals("SENT", d.getState());
+        SlaDelivery w = delivery();
+        w.withdraw("não enviado: x");
+        w.sent(NOW);
+        assertEquals("WITHDRAWN", w.getState(), "a withdrawn delivery is not marked sent");
+    }
+
+    @Test
+    void aStaleAlertIsWithdrawnWithItsReason() {
+        SlaDelivery d = delivery();
+        claimed(d, 1);
+        d.withdraw("não enviado: demanda com retorno registrado em 18/11/2025 06:00, antes do envio");
+        assertEquals("WITHDRAWN", d.getState());
+        assertEquals("não enviado: demanda com retorno registrado em 18/11/2025 06:00, antes do envio", d.getLastError());
+        SlaDelivery sent = delivery();
+        claimed(sent, 1);
+        sent.sent(NOW);
+        sent.withdraw("x");
+        assertEquals("SENT", sent.getState(), "what went out is not withdrawn");
     }
 }

@@ -43,9 +43,15 @@ class SyncCadenceTest {
     }
 
     @Test
-    void longAfterTheBreachFallsBackToTheNearCadence() {
+    void longAfterTheBreachReadsLessAndLessOftenUpToHourly() {
         assertEquals(min(5), cadence.after(min(-61), false));
-        assertEquals(min(5), cadence.after(Duration.ofDays(-3), false));
+        assertEquals(min(5), cadence.after(min(-70), false));
+        assertEquals(min(15), cadence.after(min(-90), false));
+        assertEquals(min(45), cadence.after(min(-150), false));
+        assertEquals(min(60), cadence.after(min(-180), false));
+        assertEquals(min(60), cadence.after(Duration.ofDays(-3), false), "an unmet demand left for days: hourly, not every 5 min");
+        SyncCadence slow = new SyncCadence(min(30), min(5), Duration.ofHours(2), min(1), min(10), Duration.ofHours(6));
+        assertEquals(Duration.ofHours(6), slow.after(Duration.ofDays(-3), false));
     }
 
     @Test

@@ -4,6 +4,7 @@ import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaClocks;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
@@ -20,21 +21,20 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * Binds the supervisor's SLA dashboard: the clocks in the chosen standing and filters (refreshed
- * by a poll), the alerts waiting for acknowledgement, the attainment chart, acknowledging an alert
- * and reiterating a demand.
+ * by a poll), the alerts waiting for acknowledgement and the deliveries to check (failed or
+ * uncertain) for the same filters, the attainment chart, acknowledging an alert and reiterating a
+ * demand. Times are shown in {@code sopdesk.sla.zone}.
  */
 @Named
 @ViewScoped
 public class SupervisorView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM HH:mm");
 
     @Inject
@@ -42,6 +42,9 @@ public class SupervisorView implements Serializable {
 
     @Inject
     SlaClocks clocks;
+
+    @Inject
+    SlaSettings settings;
 
     @Inject
     DemandActions demands;
@@ -65,12 +68,14 @@ public class SupervisorView implements Serializable {
     /** What the last refresh read; read again on the next poll, filter change or action. */
     private transient List<SlaClock> clocksRead;
     private transient List<SlaAlert> alertsRead;
+    private transient List<SlaBoard.Trouble> troublesRead;
     private transient java.util.Map<String, Long> counts;
 
     /** Forgets what was read, so the page shows the database as it is now. */
     public void refresh() {
         clocksRead = null;
         alertsRead = null;
+        troublesRead = null;
         counts = null;
     }
 
@@ -90,9 +95,27 @@ public class SupervisorView implements Serializable {
 
     public List<SlaAlert> getOpenAlerts() {
         if (alertsRead == null) {
-            alertsRead = board.alerts(true, 100);
+            alertsRead = board.alerts(true, filter(null), 100);
         }
         return alertsRead;
+    }
+
+    /** Deliveries that failed or may not have arrived, for the chosen team, SOP and agent. */
+    public List<SlaBoard.Trouble> getTroubles() {
+        if (troublesRead == null) {
+            troublesRead = board.troubledDeliveries(filter(null), 50);
+        }
+        return troublesRead;
+    }
+
+    /** The dashboard's time zone as the reader names it, e.g. "Horário de Brasília". */
+    public String getZoneName() {
+        return settings.zone().getDisplayName(java.time.format.TextStyle.FULL, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
+    /** The zone's identifier ({@code sopdesk.sla.zone}), e.g. America/Sao_Paulo. */
+    public String getZoneId() {
+        return settings.zone().getId();
     }
 
     public List<SlaEvent> timeline(SlaClock clock) {
@@ -172,9 +195,9 @@ public class SupervisorView implements Serializable {
         }
     }
 
-    /** Deadline in Brasília time. */
+    /** A time in the dashboard's zone ({@code sopdesk.sla.zone}). */
     public String shown(Instant at) {
-        return at == null ? "—" : SHOWN.format(at.atZone(BRASILIA));
+        return at == null ? "—" : SHOWN.format(at.atZone(settings.zone()));
     }
 
     /** Time left (or past, with a minus sign) in hours and minutes. */
