@@ -127,22 +127,22 @@ final class IcpBrasilReader {
         }
         String email = null;
         for (ASN1Encodable entry : names) {
-            String[] oid = {null};
+            String oid = null;
             try {
                 ASN1TaggedObject name = ASN1TaggedObject.getInstance(entry);
                 if (name.getTagNo() == GeneralName.otherName) {
                     ASN1Sequence other = ASN1Sequence.getInstance(name, false);
-                    oid[0] = ASN1ObjectIdentifier.getInstance(other.getObjectAt(0)).getId();
+                    oid = ASN1ObjectIdentifier.getInstance(other.getObjectAt(0)).getId();
                     if (other.size() < 2) {
                         throw new IllegalArgumentException("otherName without a value");
                     }
-                    h.read(oid[0], text(other.getObjectAt(1)));
+                    h.read(oid, text(other.getObjectAt(1)));
                 } else if (name.getTagNo() == GeneralName.rfc822Name && email == null) {
-                    oid[0] = "rfc822Name";
+                    oid = "rfc822Name";
                     email = blankToNull(text(name));
                 }
             } catch (RuntimeException e) {
-                unreadable.add(oid[0] == null ? "subjectAltName" : "subjectAltName " + oid[0]);
+                unreadable.add(oid == null ? "subjectAltName" : "subjectAltName " + oid);
             }
         }
         return email;
