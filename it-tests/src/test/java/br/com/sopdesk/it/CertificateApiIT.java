@@ -1,9 +1,11 @@
 package br.com.sopdesk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.sopdesk.it.IcpCertificates.Holder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -39,8 +41,11 @@ class CertificateApiIT {
         assertEquals("COMERCIO EXEMPLO LTDA", Env.field(r.body(), "holderName"));
         assertEquals("12ABC34501DE35", Env.field(r.body(), "cnpj"));
         assertEquals("987654321098", Env.field(r.body(), "cei"));
+        assertEquals("COMPANY", Env.field(r.body(), "ceiKind"), "the company's CEI (2.16.76.1.3.7)");
         assertEquals("JOAO PEREIRA", Env.field(r.body(), "responsibleName"));
         assertEquals("11144477735", Env.field(r.body(), "responsibleCpf"));
+        assertEquals("1970-01-01", Env.field(r.body(), "responsibleBirthDate"));
+        assertNull(Env.field(r.body(), "birthDate"), "an e-CNPJ has no birth date of its own: " + r.body());
         assertEquals("A3", Env.field(r.body(), "type"));
         assertEquals("AC Teste Multipla v5", Env.field(r.body(), "issuer"));
         assertTrue(r.body().contains("\"code\":\"DOCUMENT_DIFFERS\""), r.body());
@@ -61,6 +66,7 @@ class CertificateApiIT {
         assertEquals("A1", Env.field(ok.body(), "type"));
         assertEquals("52998224725", Env.field(ok.body(), "cpf"));
         assertEquals("1980-03-15", Env.field(ok.body(), "birthDate"));
+        assertEquals("12345678901", Env.field(ok.body(), "nis"));
         assertEquals("REVOKE_AND_REISSUE", Env.field(ok.body(), "route"));
         assertTrue(ok.body().contains("\"code\":\"NO_CEI\"") && ok.body().contains("\"sop\":\"sem-matricula-cei\""), ok.body());
         assertTrue(ok.body().contains("restam 4 dia(s)"), ok.body());
@@ -74,6 +80,48 @@ class CertificateApiIT {
         assertEquals(422, english.statusCode());
         assertEquals("PASSWORD_REQUIRED", Env.field(english.body(), "reason"));
         assertTrue(Env.field(english.body(), "message").startsWith("This PFX/P12 file is password protected"), english.body());
+    }
+
+    @Test
+    void pfxAsOpenSsl3WritesItAndOneNotSupported() throws Exception {
+        Holder h = Holder.company("11222333000181");
+        h.policy = IcpCertificates.A1;
+        byte[] pfx = IcpCertificates.openSsl3Pfx(IcpCertificates.holder(h), "açaí-2025".toCharArray());
+        var ok = inspect(Map.of("password", "açaí-2025"), pfx, null);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals("11222333000181", Env.field(ok.body(), "cnpj"));
+        assertEquals("A1", Env.field(ok.body(), "type"));
+
+        byte[] gost = IcpCertificates.withMac(pfx, new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.643.7.1.1.2.2"), 2048);
+        assertProblem(inspect(Map.of("password", "açaí-2025"), gost, null), 422, "UNSUPPORTED_PROTECTION", "exporte novamente");
+    }
+
+    @Test
+    void pkcs7InACertificatePemBlockIsReadAsAChain() throws Exception {
+        var holder = IcpCertificates.holder(new Holder());
+        byte[] p7b = IcpCertificates.p7b(IcpCertificates.root(), holder, IcpCertificates.intermediate());
+        var r = inspect(Map.of(), IcpCertificates.pemBlock("CERTIFICATE", p7b).getBytes(StandardCharsets.US_ASCII), null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("PKCS7", Env.field(r.body(), "format"));
+        assertEquals("MARIA DA SILVA", Env.field(r.body(), "holderName"));
+    }
+
+    @Test
+    void chunkedUploadsAreBoundedAndMalformedMultipartAnsweredInJson() throws Exception {
+        byte[] der = IcpCertificates.der(IcpCertificates.holder(new Holder()));
+        var chunkedOk = send("multipart/form-data; boundary=" + BOUNDARY, body(Map.of(), der), true, null);
+        assertEquals(200, chunkedOk.statusCode(), chunkedOk.body());
+        assertEquals("52998224725", Env.field(chunkedOk.body(), "cpf"));
+
+        var chunkedHuge = send("multipart/form-data; boundary=" + BOUNDARY, body(Map.of(), new byte[600 * 1024]), true, null);
+        assertProblem(chunkedHuge, 413, "TOO_LARGE", "limite de 256 KB");
+
+        assertProblem(send("multipart/form-data", body(Map.of(), der), false, null), 400, "BAD_MULTIPART", "boundary");
+        assertProblem(send("multipart/form-data; boundary=outra-fronteira", body(Map.of(), der), false, "en"), 400, "BAD_MULTIPART",
+                "not valid multipart/form-data");
+        byte[] brokenHeaders = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file; filename=\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        assertProblem(send("multipart/form-data; boundary=" + BOUNDARY, concat(brokenHeaders, der, ("\r\n--" + BOUNDARY + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8)), false, null), 400, "BAD_MULTIPART", "multipart/form-data");
     }
 
     @Test
@@ -130,6 +178,28 @@ class CertificateApiIT {
         assertEquals(reason, Env.field(r.body(), "reason"), r.body());
         assertTrue(r.body().contains(text), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+    }
+
+    /** Sends a body as given; chunked (no Content-Length) when asked, as java.net.http does for a stream. */
+    private static HttpResponse<String> send(String contentType, byte[] body, boolean chunked, String language) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Env.APP + "api/certificates/inspect")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((Env.AGENT + ":" + Env.AGENT_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        return Env.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] concat(byte[]... parts) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.write(p);
+        }
+        return out.toByteArray();
     }
 
     static HttpResponse<String> inspect(Map<String, String> fields, byte[] file, String language) throws Exception {

@@ -41,6 +41,10 @@ class CertificatePageIT extends BrowserTest {
             assertEquals("COMERCIO EXEMPLO LTDA", browser.text(By.id("cert-holder")));
             assertEquals("12ABC34501DE35", browser.text(By.id("cert-cnpj")));
             assertTrue(browser.text(By.id("cert-kind")).startsWith("e-CNPJ"), browser.text(By.id("cert-kind")));
+            assertEquals("JOAO PEREIRA (CPF 11144477735)", browser.text(By.id("cert-responsible")));
+            assertEquals("01/01/1970", browser.text(By.id("cert-responsible-birth")));
+            assertEquals("Nascimento do responsável", label("cert-responsible-birth"), "the birth date is the responsible person's, and says so");
+            assertTrue(browser.all(By.id("cert-birth")).isEmpty(), "no birth date of the company itself");
             assertTrue(browser.text(By.cssSelector(".warning-NO_CEI")).contains("não tem matrícula CEI"));
             assertTrue(browser.find(By.cssSelector(".warning-NO_CEI a")).getAttribute("href").contains("id=sem-matricula-cei"),
                     "the warning leads to the CEI SOP");
@@ -71,6 +75,68 @@ class CertificatePageIT extends BrowserTest {
     }
 
     @Test
+    void aPfxDroppedWhileTheTicketFormIsOpenReadsWithThePasswordTypedAndFillsTheForm() throws Exception {
+        Holder h = new Holder();
+        h.policy = IcpCertificates.A1;
+        h.ceiPerson = "123456789012";
+        Path file = Files.createTempFile("certificado", ".pfx");
+        Files.write(file, IcpCertificates.openSsl3Pfx(IcpCertificates.holder(h), "senha-çerta".toCharArray()));
+        try {
+            browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+            browser.open(Env.APP + "app/sop.xhtml?id=garantia-revogacao");
+            answer("caso", "Perdeu ou esqueceu a senha");
+            answer("prazo-14", "Sim");
+            browser.find(By.id("walk:customerName"));
+            browser.type(By.id("walk:description"), "Cliente esqueceu a senha do A1 dentro da garantia.");
+
+            browser.type(By.id("walk:certificate-password"), "senha-errada");
+            drop(file);
+            String error = browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-error"))).getText();
+            assertTrue(error.startsWith("Senha incorreta"), error);
+            assertTrue(browser.all(By.id("cert-holder")).isEmpty(), "nothing read with the wrong password");
+
+            browser.type(By.id("walk:certificate-password"), "senha-çerta");
+            drop(file);
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("cert-holder")));
+            browser.waitForAjax();
+            assertEquals("MARIA DA SILVA", browser.text(By.id("cert-holder")));
+            assertEquals("52998224725", browser.text(By.id("cert-cpf")));
+            assertTrue(browser.text(By.id("cert-kind")).contains("A1"), browser.text(By.id("cert-kind")));
+            assertEquals("123456789012", browser.text(By.id("cert-cei")));
+            assertEquals("CEI (pessoa física)", label("cert-cei"));
+            assertEquals("PKCS12", browser.text(By.cssSelector(".certificate-facts dd:last-of-type")));
+            assertTrue(browser.all(By.id("certificate-error")).isEmpty(), "the earlier error is gone");
+
+            assertEquals("52998224725", browser.find(By.id("walk:document")).getAttribute("value"), "filled, and still there after the update");
+            assertEquals("MARIA DA SILVA", browser.find(By.id("walk:customerName")).getAttribute("value"));
+            assertEquals("maria@example.com.br", browser.find(By.id("walk:email")).getAttribute("value"));
+            String issued = LocalDate.ofInstant(h.notBefore, ZoneId.of("America/Sao_Paulo")).format(DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+            assertEquals(issued, browser.find(By.id("walk:extra:0:field")).getAttribute("value"));
+            assertEquals("Cliente esqueceu a senha do A1 dentro da garantia.", browser.find(By.id("walk:description")).getAttribute("value"),
+                    "what the agent typed before the drop is kept");
+            assertEquals("", browser.find(By.id("walk:certificate-password")).getAttribute("value"), "the password is not shown back");
+
+            drop(file);
+            String again = browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-error"))).getText();
+            assertTrue(again.contains("protegido por senha"), "the password served one reading and was not kept: " + again);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The term (dt) a fact (dd) is shown under. */
+    private String label(String factId) {
+        return browser.text(By.xpath("//dd[@id='" + factId + "']/preceding-sibling::dt[1]"));
+    }
+
+    private void drop(Path file) {
+        browser.driver().findElement(By.id("walk:certificate-file_input")).sendKeys(file.toAbsolutePath().toString());
+        browser.waitForAjax();
+    }
+
+    @Test
     void aWrongFileIsAnsweredOnThePage() throws Exception {
         Path file = Files.createTempFile("nao-e-certificado", ".pfx");
         Files.writeString(file, "isto não é um certificado");
@@ -87,6 +153,14 @@ class CertificatePageIT extends BrowserTest {
             browser.click(By.id("walk:certificate-read"));
             assertEquals("MARIA DA SILVA", browser.text(By.id("cert-holder")));
             assertEquals("52998224725", browser.text(By.id("cert-cpf")));
+
+            Holder expired = new Holder();
+            expired.notBefore = Instant.now().minus(400, ChronoUnit.DAYS);
+            expired.notAfter = Instant.now().minus(5, ChronoUnit.DAYS);
+            browser.type(By.id("walk:certificate-pem"), new String(IcpCertificates.pem(IcpCertificates.holder(expired)),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            browser.click(By.id("walk:certificate-read"));
+            assertTrue(browser.text(By.id("cert-validity")).contains("(vencido há 5 dia(s))"), browser.text(By.id("cert-validity")));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -53,18 +53,24 @@ public class CertificateResource {
     @Context
     HttpHeaders headers;
 
-    /** What the certificate says, what to watch out for and, when asked, the warranty. */
+    /**
+     * What the certificate says, what to watch out for and, when asked, the warranty. {@code birthDate}
+     * and {@code nis} are the holder's (e-CPF); an e-CNPJ's responsible person has {@code responsible*};
+     * {@code ceiKind} says whose CEI {@code cei} is ({@code PERSON} or {@code COMPANY}).
+     */
     public record Inspection(String format, String kind, String holderName, String document, String cpf, String cnpj, LocalDate birthDate,
-                             String nis, String cei, boolean hasCei, String responsibleName, String responsibleCpf, String email,
-                             String type, String policyOid, String subject, String issuer, List<String> chain, String serial,
-                             Instant notBefore, Instant notAfter, LocalDate issuedOn, LocalDate validUntil, boolean expired,
-                             long daysLeft, List<String> keyUsage, List<Warning> warnings, Warranty warranty) {
+                             String nis, String cei, String ceiKind, boolean hasCei, String responsibleName, String responsibleCpf,
+                             LocalDate responsibleBirthDate, String responsibleNis, String email, String type, String policyOid,
+                             String subject, String issuer, List<String> chain, String serial, Instant notBefore, Instant notAfter,
+                             LocalDate issuedOn, LocalDate validUntil, boolean expired, long daysLeft, List<String> keyUsage,
+                             List<String> unreadableParts, List<Warning> warnings, Warranty warranty) {
 
         static Inspection of(CertificateFacts f, List<Warning> warnings, Warranty warranty, Instant now) {
             return new Inspection(f.format().name(), f.kind().name(), f.holderName(), f.document(), f.cpf(), f.cnpj(), f.birthDate(),
-                    f.nis(), f.cei(), f.hasCei(), f.responsibleName(), f.responsibleCpf(), f.email(), f.type().name(), f.policyOid(),
-                    f.subject(), f.issuer(), f.chain(), f.serial(), f.notBefore(), f.notAfter(), f.issuedOn(), f.validUntil(),
-                    f.expired(now), f.daysLeft(now), f.keyUsage(), warnings, warranty);
+                    f.nis(), f.cei(), f.ceiKind() == null ? null : f.ceiKind().name(), f.hasCei(), f.responsibleName(), f.responsibleCpf(),
+                    f.responsibleBirthDate(), f.responsibleNis(), f.email(), f.type().name(), f.policyOid(), f.subject(), f.issuer(),
+                    f.chain(), f.serial(), f.notBefore(), f.notAfter(), f.issuedOn(), f.validUntil(), f.expired(now), f.daysLeft(now),
+                    f.keyUsage(), f.unreadableParts(), warnings, warranty);
         }
     }
 
@@ -146,7 +152,8 @@ public class CertificateResource {
                 .entity(new Problem("NOT_MULTIPART", CertificateWarning.messages(locale).getString("error.NOT_MULTIPART"))).build();
     }
 
-    private static Response problem(UnreadableCertificateException e, Locale locale) {
+    /** A refusal as the API documents it: the reason's status and {@code {"reason", "message"}}. */
+    static Response problem(UnreadableCertificateException e, Locale locale) {
         return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON + ";charset=UTF-8").entity(Problem.of(e, locale)).build();
     }
 

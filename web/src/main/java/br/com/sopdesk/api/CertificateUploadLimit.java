@@ -2,22 +2,26 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.certificate.control.CertificateInspector;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException;
+import br.com.sopdesk.certificate.control.UnreadableCertificateException.Reason;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses an oversized certificate upload (413, with the reason in JSON) before its body is parsed:
- * multipart bodies are kept in memory, so their size is bounded here, by the declared length (the
- * body is then read and dropped, never kept) or, without one, by cutting the stream.
+ * Bounds a certificate upload before Jersey's multipart reader sees it, so every bad request gets
+ * the API's JSON answer instead of an exception inside the reader (and the container's error page):
+ * a declared length over the limit is refused at once (the body read and dropped, never kept); any
+ * other body, chunked ones included, is read into memory up to the limit — multipart bodies are
+ * kept in memory anyway — and refused with 413 past it; a multipart body without a boundary, or
+ * whose parts do not use the one declared, is refused with 400 {@code BAD_MULTIPART}.
  */
 @Provider
 public class CertificateUploadLimit implements ContainerRequestFilter {
@@ -36,16 +40,42 @@ public class CertificateUploadLimit implements ContainerRequestFilter {
         if (resource == null || resource.getResourceClass() != CertificateResource.class) {
             return;
         }
-        long limit = (long) inspector.maxBytes() + ENVELOPE_BYTES;
+        int limit = inspector.maxBytes() + ENVELOPE_BYTES;
         if (request.getLength() > limit) {
             discard(request.getEntityStream());
-            UnreadableCertificateException e = new UnreadableCertificateException(UnreadableCertificateException.Reason.TOO_LARGE,
-                    inspector.maxBytes() / 1024);
-            request.abortWith(Response.status(413).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(CertificateResource.Problem.of(e, request.getAcceptableLanguages())).build());
+            tooLarge(request);
             return;
         }
-        request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+        MediaType type = request.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            return; // answered 415 by the resource
+        }
+        byte[] body;
+        try {
+            body = request.getEntityStream().readNBytes(limit + 1);
+        } catch (IOException e) {
+            refuse(request, new UnreadableCertificateException(Reason.BAD_MULTIPART));
+            return;
+        }
+        if (body.length > limit) {
+            discard(request.getEntityStream());
+            tooLarge(request);
+            return;
+        }
+        String boundary = type.getParameters().get("boundary");
+        if (boundary == null || boundary.isBlank() || indexOf(body, ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1)) < 0) {
+            refuse(request, new UnreadableCertificateException(Reason.BAD_MULTIPART));
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    private void tooLarge(ContainerRequestContext request) {
+        refuse(request, new UnreadableCertificateException(Reason.TOO_LARGE, inspector.maxBytes() / 1024));
+    }
+
+    private static void refuse(ContainerRequestContext request, UnreadableCertificateException e) {
+        request.abortWith(CertificateResource.problem(e, ApiLocale.of(request.getAcceptableLanguages())));
     }
 
     /** Reads and drops what the client is sending (up to 16 MB), so it reads the answer instead of blocking on its upload. */
@@ -64,31 +94,16 @@ public class CertificateUploadLimit implements ContainerRequestFilter {
         }
     }
 
-    /** Stops reading once the limit is passed. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && --left < 0) {
-                throw new IOException("upload over the limit");
+    private static int indexOf(byte[] body, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= body.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (body[i + j] != what[j]) {
+                    continue outer;
+                }
             }
-            return b;
+            return i;
         }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0 && (left -= n) < 0) {
-                throw new IOException("upload over the limit");
-            }
-            return n;
-        }
+        return -1;
     }
 }

@@ -5,17 +5,13 @@ import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.certificate.entity.SourceFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.UnrecoverableKeyException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -33,15 +29,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads a customer's certificate from whatever the agent has: a {@code .cer}/{@code .crt} in DER or
- * PEM, PEM text pasted from a token tool (one or many blocks, or bare Base64), a PKCS#7 chain
- * ({@code .p7b}), or a PFX/P12 with its password. The format is recognised by content, never by the
- * name. Of a chain, the end-entity certificate is read and the others name the chain.
+ * PEM, PEM text pasted from a token tool (one or many blocks, or bare Base64; ASCII, UTF-8 or
+ * UTF-16 as PowerShell writes it), a PKCS#7 chain ({@code .p7b}, DER or BER, or in PEM under any
+ * label: {@code PKCS7}, {@code PKCS #7 SIGNED DATA}, or {@code CERTIFICATE} as CA portals and
+ * {@code certutil -encode} write it), or a PFX/P12 with its password. The format is recognised by
+ * content, never by the name or the PEM label. Of a chain, the end-entity certificate is read and
+ * the others name the chain.
  *
  * <p>Everything happens in memory with BouncyCastle's ASN.1 classes; the BouncyCastle provider is
- * never registered. A PFX is opened with the JDK's PKCS#12 key store, which checks the password and
- * decrypts the certificates but leaves the private key encrypted (it is never asked for). Nothing
- * read, neither the content nor the password, is kept or logged; bad content ends in an
- * {@link UnreadableCertificateException} naming the reason.
+ * never registered. A PFX is opened by {@link Pkcs12Reader}, which checks the password and decrypts
+ * the certificates but never the private key. PEM blocks of keys and requests are skipped without
+ * being decoded. Nothing read, neither the content nor the password, is kept or logged; bad content
+ * ends in an {@link UnreadableCertificateException} naming the reason.
  */
 @ApplicationScoped
 public class CertificateInspector {
@@ -49,8 +48,16 @@ public class CertificateInspector {
     /** Default upload limit: a certificate or chain is a few KB; a PFX rarely passes 20 KB. */
     public static final int DEFAULT_MAX_BYTES = 256 * 1024;
 
-    private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 #._-]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     private static final Pattern BARE_BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]+");
+
+    /** PEM labels of what must hold a certificate or a chain: when one does not read, that is the answer. */
+    private static final Set<String> CERTIFICATE_LABELS = Set.of("CERTIFICATE", "X509 CERTIFICATE", "X.509 CERTIFICATE",
+            "TRUSTED CERTIFICATE", "CERTIFICATE CHAIN", "PKCS7", "PKCS #7", "PKCS #7 SIGNED DATA", "CMS");
+
+    /** What the container held: its certificates, the one it says is the holder's (a PFX key's), and how it came. */
+    private record Read(List<Certificate> certificates, Certificate endEntity, SourceFormat format) {
+    }
 
     @Inject
     @ConfigProperty(name = "sopdesk.certificate.max-bytes", defaultValue = "" + DEFAULT_MAX_BYTES)
@@ -77,7 +84,7 @@ public class CertificateInspector {
     /**
      * Inspects a file's content or pasted text.
      *
-     * @param password the PFX/P12 password, or null/empty when there is none
+     * @param password the PFX/P12 password, or null/empty when there is none; not modified (the caller clears it)
      */
     public CertificateFacts inspect(byte[] content, char[] password) {
         if (content == null || content.length == 0 || isBlankText(content)) {
@@ -87,7 +94,8 @@ public class CertificateInspector {
             throw tooLarge();
         }
         try {
-            return sniff(content, password);
+            Read read = sniff(content, password);
+            return IcpBrasilReader.facts(read.certificates(), read.endEntity(), read.format());
         } catch (UnreadableCertificateException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -96,17 +104,17 @@ public class CertificateInspector {
         }
     }
 
-    private CertificateFacts sniff(byte[] content, char[] password) {
+    private Read sniff(byte[] content, char[] password) {
         if ((content[0] & 0xFF) == 0x30) {
-            return binary(content, password, null);
+            return binary(content, password, SourceFormat.DER);
         }
-        String text = new String(content, StandardCharsets.ISO_8859_1);
+        String text = text(content);
         if (text.contains("-----BEGIN ")) {
-            return pem(text);
+            return pem(text, password);
         }
         String stripped = text.strip();
-        if (stripped.startsWith("\u00EF\u00BB\u00BF")) {
-            stripped = stripped.substring(3).strip();
+        if (stripped.isEmpty() || stripped.chars().allMatch(c -> c == 0 || Character.isWhitespace(c))) {
+            throw new UnreadableCertificateException(Reason.EMPTY);
         }
         if (stripped.length() >= 64 && BARE_BASE64.matcher(stripped).matches()) {
             byte[] der = decodeBase64(stripped);
@@ -117,22 +125,60 @@ public class CertificateInspector {
         throw new UnreadableCertificateException(Reason.UNREADABLE);
     }
 
-    /** PEM text: certificate and PKCS#7 blocks are read, anything else (keys, requests) is ignored. */
-    private CertificateFacts pem(String text) {
+    /**
+     * Text from a file or a paste: UTF-16 with or without its byte-order mark (PowerShell 5's
+     * {@code >} writes UTF-16LE), otherwise byte for byte (PEM is ASCII), less a UTF-8 BOM.
+     */
+    static String text(byte[] c) {
+        if (c.length >= 2 && (c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE) {
+            return new String(c, 2, c.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (c.length >= 2 && (c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF) {
+            return new String(c, 2, c.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (c.length >= 4 && c[0] != 0 && c[1] == 0 && c[2] != 0 && c[3] == 0) {
+            return new String(c, StandardCharsets.UTF_16LE);
+        }
+        if (c.length >= 4 && c[0] == 0 && c[1] != 0 && c[2] == 0 && c[3] != 0) {
+            return new String(c, StandardCharsets.UTF_16BE);
+        }
+        String text = new String(c, StandardCharsets.ISO_8859_1);
+        return text.startsWith("\u00EF\u00BB\u00BF") ? text.substring(3) : text;
+    }
+
+    /**
+     * PEM text: each block is decoded and recognised by its content like a file (certificate, PKCS#7,
+     * PFX), whatever its label; blocks of keys, requests and CRLs are skipped without decoding.
+     */
+    private Read pem(String text, char[] password) {
         List<Certificate> certificates = new ArrayList<>();
-        boolean pkcs7 = false;
+        Certificate endEntity = null;
+        SourceFormat format = SourceFormat.PEM;
         Matcher m = PEM_BLOCK.matcher(text);
         while (m.find()) {
-            String type = m.group(1);
-            switch (type) {
-                case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE" ->
-                        certificates.add(certificate(firstObject(decodeBase64(m.group(2)))));
-                case "PKCS7", "CMS" -> {
-                    certificates.addAll(signedDataCertificates(firstObject(decodeBase64(m.group(2)))));
-                    pkcs7 = true;
+            String label = m.group(1).strip();
+            if (label.contains("PRIVATE KEY") || label.contains("PUBLIC KEY") || label.contains("REQUEST") || label.contains("CRL")
+                    || label.contains("PARAMETERS")) {
+                continue;
+            }
+            try {
+                Read read = binary(decodeBase64(m.group(2)), password, SourceFormat.PEM);
+                certificates.addAll(read.certificates());
+                if (read.format() == SourceFormat.PKCS12) {
+                    format = SourceFormat.PKCS12;
+                    endEntity = endEntity == null ? read.endEntity() : endEntity;
+                } else if (read.format() == SourceFormat.PKCS7 && format == SourceFormat.PEM) {
+                    format = SourceFormat.PKCS7;
                 }
-                default -> {
-                    // a private key, a request, a CRL...: not what we read, and never kept
+            } catch (UnreadableCertificateException e) {
+                if (CERTIFICATE_LABELS.contains(label) || e.reason() == Reason.PASSWORD_REQUIRED || e.reason() == Reason.WRONG_PASSWORD
+                        || e.reason() == Reason.UNSUPPORTED_PROTECTION) {
+                    throw e;
+                }
+                // a block of some other kind: not what we read
+            } catch (RuntimeException e) {
+                if (CERTIFICATE_LABELS.contains(label)) {
+                    throw new UnreadableCertificateException(Reason.UNREADABLE);
                 }
             }
         }
@@ -140,21 +186,25 @@ public class CertificateInspector {
             int begins = count(text, "-----BEGIN ");
             throw new UnreadableCertificateException(begins > count(text, "-----END ") ? Reason.TRUNCATED : Reason.NO_CERTIFICATE);
         }
-        return IcpBrasilReader.facts(certificates, null, pkcs7 ? SourceFormat.PKCS7 : SourceFormat.PEM);
+        return new Read(certificates, endEntity, format);
     }
 
-    /** A DER structure: a certificate, a PKCS#7 ContentInfo, or a PFX (version 3 first). */
-    private CertificateFacts binary(byte[] der, char[] password, SourceFormat textFormat) {
+    /**
+     * A DER (or BER) structure: a PFX (version 3 first), a PKCS#7 ContentInfo (an OID first), or a
+     * certificate, which counts as {@code asCertificate}.
+     */
+    private static Read binary(byte[] der, char[] password, SourceFormat asCertificate) {
         ASN1Sequence top = firstObject(der);
         ASN1Encodable first = top.size() == 0 ? null : top.getObjectAt(0);
         if (first instanceof ASN1Integer version && top.size() >= 2 && version.hasValue(3)) {
-            return pkcs12(der, password);
+            Pkcs12Reader.Contents pfx = Pkcs12Reader.read(top, password);
+            return new Read(pfx.certificates(), pfx.keyHolder(), SourceFormat.PKCS12);
         }
         if (first instanceof ASN1ObjectIdentifier) {
-            return IcpBrasilReader.facts(signedDataCertificates(top), null, SourceFormat.PKCS7);
+            return new Read(signedDataCertificates(top), null, SourceFormat.PKCS7);
         }
         if (first instanceof ASN1Sequence && top.size() == 3) {
-            return IcpBrasilReader.facts(List.of(Certificate.getInstance(top)), null, textFormat == null ? SourceFormat.DER : textFormat);
+            return new Read(List.of(Certificate.getInstance(top)), null, asCertificate);
         }
         throw new UnreadableCertificateException(Reason.UNREADABLE);
     }
@@ -180,46 +230,6 @@ public class CertificateInspector {
             throw new UnreadableCertificateException(Reason.NO_CERTIFICATE);
         }
         return out;
-    }
-
-    /** The JDK opens the PFX: password check, certificate bags decrypted, the key left untouched. */
-    private static CertificateFacts pkcs12(byte[] der, char[] password) {
-        boolean noPassword = password == null || password.length == 0;
-        KeyStore store;
-        try {
-            store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(der), noPassword ? new char[0] : password);
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException || e.getCause() instanceof GeneralSecurityException) {
-                throw new UnreadableCertificateException(noPassword ? Reason.PASSWORD_REQUIRED : Reason.WRONG_PASSWORD);
-            }
-            throw new UnreadableCertificateException(Reason.UNREADABLE);
-        } catch (GeneralSecurityException e) {
-            throw new UnreadableCertificateException(Reason.UNREADABLE);
-        }
-        try {
-            List<Certificate> all = new ArrayList<>();
-            Certificate endEntity = null;
-            for (String alias : Collections.list(store.aliases())) {
-                java.security.cert.Certificate[] chain = store.isKeyEntry(alias) ? store.getCertificateChain(alias) : null;
-                if (chain != null && chain.length > 0) {
-                    for (java.security.cert.Certificate c : chain) {
-                        all.add(Certificate.getInstance(c.getEncoded()));
-                    }
-                    if (endEntity == null) {
-                        endEntity = all.get(all.size() - chain.length);
-                    }
-                } else if (store.getCertificate(alias) != null) {
-                    all.add(Certificate.getInstance(store.getCertificate(alias).getEncoded()));
-                }
-            }
-            if (all.isEmpty()) {
-                throw new UnreadableCertificateException(Reason.NO_CERTIFICATE);
-            }
-            return IcpBrasilReader.facts(all, endEntity, SourceFormat.PKCS12);
-        } catch (GeneralSecurityException e) {
-            throw new UnreadableCertificateException(Reason.UNREADABLE);
-        }
     }
 
     /** The first DER object, after checking its declared length against what arrived. */
@@ -275,13 +285,6 @@ public class CertificateInspector {
             throw new UnreadableCertificateException(Reason.UNREADABLE);
         }
         return 2L + n + length;
-    }
-
-    private static Certificate certificate(ASN1Sequence sequence) {
-        if (sequence.size() != 3) {
-            throw new UnreadableCertificateException(Reason.UNREADABLE);
-        }
-        return Certificate.getInstance(sequence);
     }
 
     private static byte[] decodeBase64(String text) {

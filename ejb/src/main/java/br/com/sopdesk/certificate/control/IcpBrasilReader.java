@@ -1,6 +1,7 @@
 package br.com.sopdesk.certificate.control;
 
 import br.com.sopdesk.certificate.entity.CertificateFacts;
+import br.com.sopdesk.certificate.entity.CertificateFacts.CeiKind;
 import br.com.sopdesk.certificate.entity.CertificateFacts.HolderKind;
 import br.com.sopdesk.certificate.entity.CertificateType;
 import br.com.sopdesk.certificate.entity.SourceFormat;
@@ -15,14 +16,18 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -33,17 +38,22 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Extracts the ICP-Brasil facts (DOC-ICP-04) from a certificate: the holder's data sits in
  * subjectAltName {@code otherName} entries, whose ASCII value CAs encode as OCTET STRING or as
- * PrintableString (also UTF8String/IA5String in older ones) under an explicit [0] tag; both are read.
- * Values of zeros mean "not informed". Pure ASN.1: no provider, no signature check (the agent
- * needs the data on the certificate, not a validation of it).
+ * PrintableString (also UTF8String, IA5String or BMPString in some, explicitly or implicitly
+ * tagged, or a string wrapped inside the OCTET STRING); all are read. Values of zeros mean "not
+ * informed". Pure ASN.1: no provider, no signature check (the agent needs the data on the
+ * certificate, not a validation of it).
+ *
+ * <p>The certificate is parsed once and each extension (and each otherName) read on its own: one
+ * odd entry in a genuine certificate costs that entry, named in {@link CertificateFacts#unreadableParts()},
+ * never the other facts.
  */
 final class IcpBrasilReader {
 
@@ -60,44 +70,96 @@ final class IcpBrasilReader {
     private static final java.util.regex.Pattern NON_DIGITS = java.util.regex.Pattern.compile("\\D");
     private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("ddMMuuuu").withResolverStyle(ResolverStyle.STRICT);
 
+    /** DER tags of the string types a value may be wrapped in inside an OCTET STRING. */
+    private static final Set<Integer> STRING_TAGS = Set.of(BERTags.UTF8_STRING, BERTags.NUMERIC_STRING, BERTags.PRINTABLE_STRING,
+            BERTags.T61_STRING, BERTags.IA5_STRING, BERTags.VISIBLE_STRING, BERTags.BMP_STRING, BERTags.UNIVERSAL_STRING);
+
     private IcpBrasilReader() {
     }
 
     /**
      * The facts of the end-entity certificate among {@code certificates}.
      *
-     * @param endEntity the one to read when the container says (a PFX key entry), or null to pick it
+     * @param endEntity the one to read when the container says (a PFX key's certificate), or null to pick it
      */
     static CertificateFacts facts(List<Certificate> certificates, Certificate endEntity, SourceFormat format) {
         Certificate ee = endEntity != null ? endEntity : endEntity(certificates);
         Extensions ext = ee.getTBSCertificate().getExtensions();
+        List<String> unreadable = new ArrayList<>();
         Holder h = new Holder();
-        String email = null;
-        GeneralNames san = ext == null ? null : GeneralNames.fromExtensions(ext, Extension.subjectAlternativeName);
-        if (san != null) {
-            for (GeneralName name : san.getNames()) {
-                if (name.getTagNo() == GeneralName.otherName) {
-                    ASN1Sequence other = ASN1Sequence.getInstance(name.getName());
-                    h.read(ASN1ObjectIdentifier.getInstance(other.getObjectAt(0)).getId(), text(other.getObjectAt(1)));
-                } else if (name.getTagNo() == GeneralName.rfc822Name && email == null) {
-                    email = text(name.getName());
-                }
-            }
-        }
+        String email = subjectAltNames(ext, h, unreadable);
         if (email == null) {
             email = first(ee.getSubject(), BCStyle.EmailAddress);
         }
         String cn = first(ee.getSubject(), BCStyle.CN);
-        HolderKind kind = h.cnpj != null ? HolderKind.COMPANY : h.personSeen ? HolderKind.PERSON : HolderKind.OTHER;
+        HolderKind kind = h.cnpj != null ? HolderKind.COMPANY : h.personSeen ? HolderKind.PERSON
+                : h.companySeen ? HolderKind.COMPANY : HolderKind.OTHER;
         String holderName = withoutDocument(cn);
         if (holderName == null) {
             holderName = kind == HolderKind.COMPANY && h.companyName != null ? h.companyName : first(ee.getSubject(), BCStyle.O);
         }
-        String policy = policy(ext);
-        return new CertificateFacts(format, kind, holderName, h.cpf, h.birthDate, h.nis, h.cnpj, h.cei, h.responsibleName,
-                h.responsibleCpf, blankToNull(email), CertificateType.ofPolicy(policy), policy, ee.getSubject().toString(),
-                nameOf(ee.getIssuer()), chain(ee, certificates), ee.getSerialNumber().getValue().toString(16).toUpperCase(Locale.ROOT),
-                ee.getStartDate().getDate().toInstant(), ee.getEndDate().getDate().toInstant(), usages(ext));
+        String policy = ext == null ? null : tolerant(unreadable, "certificatePolicies", () -> policy(ext));
+        List<String> usages = new ArrayList<>();
+        if (ext != null) {
+            usages.addAll(orEmpty(tolerant(unreadable, "keyUsage", () -> keyUsage(ext))));
+            usages.addAll(orEmpty(tolerant(unreadable, "extendedKeyUsage", () -> extendedKeyUsage(ext))));
+        }
+        CeiKind ceiKind = h.cei(kind);
+        String cei = ceiKind == CeiKind.COMPANY ? h.ceiCompany : ceiKind == CeiKind.PERSON ? h.ceiPerson : null;
+        return new CertificateFacts(format, kind, holderName, h.cpf, h.birthDate, h.nis, h.cnpj, cei, ceiKind, h.responsibleName,
+                h.responsibleCpf, h.responsibleBirthDate, h.responsibleNis, blankToNull(email), CertificateType.ofPolicy(policy), policy,
+                ee.getSubject().toString(), nameOf(ee.getIssuer()), chain(ee, certificates), serial(ee.getSerialNumber()),
+                ee.getStartDate().getDate().toInstant(), ee.getEndDate().getDate().toInstant(), usages, unreadable);
+    }
+
+    /**
+     * Reads the otherName entries into {@code h} and answers the first e-mail (rfc822Name). Each entry
+     * is read on its own; one that cannot be read is named in {@code unreadable}.
+     */
+    private static String subjectAltNames(Extensions ext, Holder h, List<String> unreadable) {
+        Extension san = ext == null ? null : ext.getExtension(Extension.subjectAlternativeName);
+        if (san == null) {
+            return null;
+        }
+        ASN1Sequence names = tolerant(unreadable, "subjectAltName", () -> ASN1Sequence.getInstance(san.getParsedValue()));
+        if (names == null) {
+            return null;
+        }
+        String email = null;
+        for (ASN1Encodable entry : names) {
+            String oid = null;
+            try {
+                ASN1TaggedObject name = ASN1TaggedObject.getInstance(entry);
+                if (name.getTagNo() == GeneralName.otherName) {
+                    ASN1Sequence other = ASN1Sequence.getInstance(name, false);
+                    oid = ASN1ObjectIdentifier.getInstance(other.getObjectAt(0)).getId();
+                    if (other.size() < 2) {
+                        throw new IllegalArgumentException("otherName without a value");
+                    }
+                    h.read(oid, text(other.getObjectAt(1)));
+                } else if (name.getTagNo() == GeneralName.rfc822Name && email == null) {
+                    oid = "rfc822Name";
+                    email = blankToNull(text(name));
+                }
+            } catch (RuntimeException e) {
+                unreadable.add(oid == null ? "subjectAltName" : "subjectAltName " + oid);
+            }
+        }
+        return email;
+    }
+
+    /** Runs one extension's reading; a failure is named in {@code unreadable} and answers null. */
+    private static <T> T tolerant(List<String> unreadable, String part, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            unreadable.add(part);
+            return null;
+        }
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     /** The certificate that issued none of the others, preferring one that is not a CA. */
@@ -118,10 +180,26 @@ final class IcpBrasilReader {
         return leaf != null ? leaf : certificates.get(0);
     }
 
-    private static boolean isCa(Certificate c) {
-        Extensions ext = c.getTBSCertificate().getExtensions();
-        BasicConstraints bc = ext == null ? null : BasicConstraints.fromExtensions(ext);
-        return bc != null && bc.isCA();
+    /** Whether its basic constraints say CA (an unreadable extension counts as not). */
+    static boolean isCa(Certificate c) {
+        try {
+            Extensions ext = c.getTBSCertificate().getExtensions();
+            BasicConstraints bc = ext == null ? null : BasicConstraints.fromExtensions(ext);
+            return bc != null && bc.isCA();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The serial as the Windows certificate dialog shows it: the encoded bytes in hexadecimal, leading zero bytes kept. */
+    static String serial(ASN1Integer serial) {
+        try {
+            byte[] tlv = serial.getEncoded(ASN1Encoding.DER);
+            int header = 2 + ((tlv[1] & 0x80) == 0 ? 0 : tlv[1] & 0x7F);
+            return Hex.toHexString(tlv, header, tlv.length - header);
+        } catch (java.io.IOException e) {
+            return Hex.toHexString(serial.getValue().toByteArray());
+        }
     }
 
     /** The CAs above {@code ee}: its issuer first, then up as far as the file carries them. */
@@ -142,7 +220,7 @@ final class IcpBrasilReader {
     }
 
     private static String policy(Extensions ext) {
-        CertificatePolicies policies = ext == null ? null : CertificatePolicies.fromExtensions(ext);
+        CertificatePolicies policies = CertificatePolicies.fromExtensions(ext);
         if (policies == null) {
             return null;
         }
@@ -157,11 +235,8 @@ final class IcpBrasilReader {
         return firstPolicy;
     }
 
-    private static List<String> usages(Extensions ext) {
+    private static List<String> keyUsage(Extensions ext) {
         List<String> out = new ArrayList<>();
-        if (ext == null) {
-            return out;
-        }
         KeyUsage ku = KeyUsage.fromExtensions(ext);
         if (ku != null) {
             String[] names = {"digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement",
@@ -177,6 +252,11 @@ final class IcpBrasilReader {
                 out.add("decipherOnly");
             }
         }
+        return out;
+    }
+
+    private static List<String> extendedKeyUsage(Extensions ext) {
+        List<String> out = new ArrayList<>();
         ExtendedKeyUsage eku = ExtendedKeyUsage.fromExtensions(ext);
         if (eku != null) {
             for (KeyPurposeId p : eku.getUsages()) {
@@ -203,7 +283,10 @@ final class IcpBrasilReader {
         return p.getId();
     }
 
-    /** The ASCII value of an otherName (explicit [0] around OCTET STRING or a string type, tolerating extra wrapping). */
+    /**
+     * The value of an otherName or rfc822Name: explicit [0] around a string type or an OCTET STRING
+     * (which may itself hold an encoded string), or the raw bytes of an implicitly tagged one.
+     */
     static String text(ASN1Encodable value) {
         ASN1Primitive p = value.toASN1Primitive();
         for (int depth = 0; p instanceof ASN1TaggedObject t && depth < 3; depth++) {
@@ -214,21 +297,31 @@ final class IcpBrasilReader {
         }
         if (p instanceof ASN1OctetString o) {
             byte[] bytes = o.getOctets();
-            if (bytes.length > 2 && (bytes[0] == 0x13 || bytes[0] == 0x0C || bytes[0] == 0x16) && (bytes[1] & 0xFF) == bytes.length - 2) {
+            if (bytes.length >= 2 && STRING_TAGS.contains(bytes[0] & 0xFF)) {
                 try {
                     if (ASN1Primitive.fromByteArray(bytes) instanceof ASN1String inner) {
                         return inner.getString();
                     }
                 } catch (java.io.IOException | RuntimeException e) {
-                    // plain ASCII that happens to look like a tag: read below
+                    // plain text that happens to start like a tag: read below
                 }
             }
             return decode(bytes);
         }
-        return null;
+        throw new IllegalArgumentException("not a string value");
     }
 
+    /** UTF-8 when it is, UTF-16 (a BMPString's bytes) when every other byte is zero, Latin-1 otherwise. */
     private static String decode(byte[] bytes) {
+        if (bytes.length >= 2 && bytes.length % 2 == 0) {
+            boolean bmp = true;
+            for (int i = 0; i < bytes.length && bmp; i += 2) {
+                bmp = bytes[i] == 0 && bytes[i + 1] != 0;
+            }
+            if (bmp) {
+                return new String(bytes, StandardCharsets.UTF_16BE);
+            }
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
@@ -276,13 +369,17 @@ final class IcpBrasilReader {
     /** The holder's data gathered from the otherName entries. */
     private static final class Holder {
         boolean personSeen;
+        boolean companySeen;
         String cpf;
         LocalDate birthDate;
         String nis;
         String cnpj;
-        String cei;
+        String ceiPerson;
+        String ceiCompany;
         String responsibleName;
         String responsibleCpf;
+        LocalDate responsibleBirthDate;
+        String responsibleNis;
         String companyName;
 
         void read(String oid, String value) {
@@ -293,23 +390,26 @@ final class IcpBrasilReader {
                 case PERSON -> {
                     personSeen = true;
                     cpf = informed(slice(value, 8, 19));
-                    birthDate = birth(slice(value, 0, 8), birthDate);
-                    nis = nis == null ? informed(slice(value, 19, 30)) : nis;
+                    birthDate = birth(slice(value, 0, 8));
+                    nis = informed(slice(value, 19, 30));
                 }
                 case RESPONSIBLE -> {
+                    companySeen = true;
                     responsibleCpf = informed(slice(value, 8, 19));
-                    birthDate = birthDate == null ? birth(slice(value, 0, 8), null) : birthDate;
-                    nis = nis == null ? informed(slice(value, 19, 30)) : nis;
+                    responsibleBirthDate = birth(slice(value, 0, 8));
+                    responsibleNis = informed(slice(value, 19, 30));
                 }
-                case RESPONSIBLE_NAME -> responsibleName = blankToNull(value);
+                case RESPONSIBLE_NAME -> {
+                    companySeen = true;
+                    responsibleName = blankToNull(value);
+                }
                 case CNPJ -> {
+                    companySeen = true;
                     String v = informed(value);
                     cnpj = v == null ? null : BrazilianDocuments.normalize(v);
                 }
-                case CEI_PERSON, CEI_COMPANY -> {
-                    String v = informed(NON_DIGITS.matcher(value).replaceAll(""));
-                    cei = cei == null ? v : cei;
-                }
+                case CEI_PERSON -> ceiPerson = informed(NON_DIGITS.matcher(value).replaceAll(""));
+                case CEI_COMPANY -> ceiCompany = informed(NON_DIGITS.matcher(value).replaceAll(""));
                 case COMPANY_NAME -> companyName = blankToNull(value);
                 default -> {
                     // voter id (3.5) and others the desk does not use
@@ -317,17 +417,24 @@ final class IcpBrasilReader {
             }
         }
 
-        private static LocalDate birth(String ddmmyyyy, LocalDate otherwise) {
+        /** Which CEI the certificate carries: the company's on an e-CNPJ, the person's on an e-CPF, else whichever there is. */
+        CeiKind cei(HolderKind kind) {
+            if (ceiCompany != null && (kind == HolderKind.COMPANY || ceiPerson == null)) {
+                return CeiKind.COMPANY;
+            }
+            return ceiPerson != null ? CeiKind.PERSON : null;
+        }
+
+        private static LocalDate birth(String ddmmyyyy) {
             if (informed(ddmmyyyy) == null) {
-                return otherwise;
+                return null;
             }
             try {
                 return LocalDate.parse(ddmmyyyy, BIRTH);
             } catch (DateTimeParseException e) {
-                return otherwise;
+                return null;
             }
         }
-
         private static String slice(String value, int from, int to) {
             String v = value.strip();
             return v.length() <= from ? null : v.substring(from, Math.min(to, v.length()));

@@ -26,39 +26,49 @@ public class UnreadableCertificateException extends RuntimeException {
         PASSWORD_REQUIRED,
         /** a PFX/P12 whose password does not match */
         WRONG_PASSWORD,
+        /** a PFX/P12 protected by an algorithm SOP Desk cannot check (named in the message) */
+        UNSUPPORTED_PROTECTION,
         /** a well-formed container without any certificate */
         NO_CERTIFICATE,
         /** the API request had no file part */
-        NO_FILE
+        NO_FILE,
+        /** the API request said multipart but its body is not (no boundary, or parts that do not follow it) */
+        BAD_MULTIPART
     }
 
     private final Reason reason;
-    private final int limitKb;
+    private final String detail;
 
     public UnreadableCertificateException(Reason reason) {
-        this(reason, 0);
+        this(reason, "");
     }
 
+    /** {@link Reason#TOO_LARGE}, with the limit in KB. */
     public UnreadableCertificateException(Reason reason, int limitKb) {
+        this(reason, String.valueOf(limitKb));
+    }
+
+    /** @param detail what the message names: the limit, the algorithm not supported... (never content or a password) */
+    public UnreadableCertificateException(Reason reason, String detail) {
         super(reason.name(), null, false, false);
         this.reason = reason;
-        this.limitKb = limitKb;
+        this.detail = detail == null ? "" : detail;
     }
 
     public Reason reason() {
         return reason;
     }
 
-    /** The HTTP status that fits: 413 for an oversized upload, 400 when the request lacks the file, 422 otherwise. */
+    /** The HTTP status that fits: 413 for an oversized upload, 400 when the request lacks the file or is no multipart, 422 otherwise. */
     public int httpStatus() {
         return switch (reason) {
             case TOO_LARGE -> 413;
-            case NO_FILE -> 400;
+            case NO_FILE, BAD_MULTIPART -> 400;
             default -> 422;
         };
     }
 
     public String message(Locale locale) {
-        return MessageFormat.format(CertificateWarning.messages(locale).getString("error." + reason.name()), String.valueOf(limitKb));
+        return MessageFormat.format(CertificateWarning.messages(locale).getString("error." + reason.name()), detail);
     }
 }

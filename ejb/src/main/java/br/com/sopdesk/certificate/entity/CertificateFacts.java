@@ -15,33 +15,39 @@ import java.util.List;
  * {@code otherName} entries (DOC-ICP-04), the type from the policy OID, the issuer and the chain,
  * the validity and the key usage. Nothing here is secret: it is what anyone holding the public
  * certificate can read, and what a ticket may keep. Values "not informed" (all zeros) are null.
+ * On an e-CNPJ the birth date, CPF and NIS are the responsible person's ({@code responsible*}),
+ * never the holder's.
  *
  * @param format          how the certificate arrived
  * @param kind            natural person (e-CPF), company (e-CNPJ), or neither
  * @param holderName      the subject's common name without the trailing {@code :CPF/CNPJ}
  * @param cpf             the holder's CPF (e-CPF, 2.16.76.1.3.1)
- * @param birthDate       the holder's birth date (e-CPF) or the responsible person's (e-CNPJ)
- * @param nis             NIS/PIS/PASEP of the holder (e-CPF) or of the responsible person (e-CNPJ)
+ * @param birthDate       the holder's birth date (e-CPF, 2.16.76.1.3.1)
+ * @param nis             the holder's NIS/PIS/PASEP (e-CPF, 2.16.76.1.3.1)
  * @param cnpj            the company's CNPJ (2.16.76.1.3.3), numeric or alphanumeric
- * @param cei             the CEI of the person (2.16.76.1.3.6) or of the company (2.16.76.1.3.7)
+ * @param cei             the CEI on the certificate: of the person (2.16.76.1.3.6) or of the company (2.16.76.1.3.7), see {@code ceiKind}
+ * @param ceiKind         whose CEI {@code cei} is, or null without one
  * @param responsibleName the person responsible for an e-CNPJ (2.16.76.1.3.2)
  * @param responsibleCpf  that person's CPF (2.16.76.1.3.4)
+ * @param responsibleBirthDate that person's birth date (2.16.76.1.3.4)
+ * @param responsibleNis  that person's NIS/PIS/PASEP (2.16.76.1.3.4)
  * @param email           the e-mail in the subject alternative name (or in the subject)
  * @param type            A1..A4 from the policy OID
  * @param policyOid       the ICP-Brasil policy OID, or the first policy when there is none
  * @param subject         the subject's distinguished name
  * @param issuer          the issuing CA's common name
  * @param chain           the CAs above it, nearest first, as far as the file carried them (at least the issuer)
- * @param serial          serial number in hexadecimal
+ * @param serial          serial number in hexadecimal, as encoded (leading zero bytes kept), as Windows shows it
  * @param notBefore       start of validity (a proxy for the issuance date)
  * @param notAfter        end of validity
  * @param keyUsage        key usage and extended key usage names
+ * @param unreadableParts the extensions (or subjectAltName entries) that could not be read, whose facts are missing
  */
 public record CertificateFacts(SourceFormat format, HolderKind kind, String holderName, String cpf, LocalDate birthDate,
-                               String nis, String cnpj, String cei, String responsibleName, String responsibleCpf,
-                               String email, CertificateType type, String policyOid, String subject, String issuer,
-                               List<String> chain, String serial, Instant notBefore, Instant notAfter,
-                               List<String> keyUsage) implements Serializable {
+                               String nis, String cnpj, String cei, CeiKind ceiKind, String responsibleName, String responsibleCpf,
+                               LocalDate responsibleBirthDate, String responsibleNis, String email, CertificateType type,
+                               String policyOid, String subject, String issuer, List<String> chain, String serial, Instant notBefore,
+                               Instant notAfter, List<String> keyUsage, List<String> unreadableParts) implements Serializable {
 
     /** ICP-Brasil certificates and the desk both live on Brasília time. */
     public static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
@@ -54,9 +60,14 @@ public record CertificateFacts(SourceFormat format, HolderKind kind, String hold
     /** Natural person (e-CPF), company (e-CNPJ), or a certificate without an ICP-Brasil holder. */
     public enum HolderKind { PERSON, COMPANY, OTHER }
 
+    /** Whose CEI the certificate carries: a natural person's (2.16.76.1.3.6) or a company's (2.16.76.1.3.7). */
+    public enum CeiKind { PERSON, COMPANY }
+
     public CertificateFacts {
         chain = chain == null ? List.of() : List.copyOf(chain);
         keyUsage = keyUsage == null ? List.of() : List.copyOf(keyUsage);
+        unreadableParts = unreadableParts == null ? List.of() : List.copyOf(unreadableParts);
+        ceiKind = cei == null ? null : ceiKind;
         type = type == null ? CertificateType.UNKNOWN : type;
     }
 
@@ -89,14 +100,18 @@ public record CertificateFacts(SourceFormat format, HolderKind kind, String hold
     }
 
     /**
-     * What the agent must notice before trusting the form: a certificate that is not an ICP-Brasil
-     * person or company certificate, no CEI, a document other than the one typed, a check-digit error,
-     * expired, not valid yet, or expiring within {@value #EXPIRY_NOTICE_DAYS} days.
+     * What the agent must notice before trusting the form: parts of the certificate that could not be
+     * read, a certificate that is not an ICP-Brasil person or company certificate, no CEI, a document
+     * other than the one typed, a check-digit error, expired, not valid yet, or expiring within
+     * {@value #EXPIRY_NOTICE_DAYS} days.
      *
      * @param typedDocument the CNPJ or CPF the agent typed (or that came from Qualitor), or null
      */
     public List<CertificateWarning> warnings(String typedDocument, Instant now) {
         List<CertificateWarning> out = new ArrayList<>();
+        if (!unreadableParts.isEmpty()) {
+            out.add(CertificateWarning.of(CertificateWarning.Code.UNREADABLE_PART, String.join(", ", unreadableParts)));
+        }
         if (kind == HolderKind.OTHER) {
             out.add(CertificateWarning.of(CertificateWarning.Code.NOT_ICP_BRASIL));
         } else {
@@ -136,7 +151,7 @@ public record CertificateFacts(SourceFormat format, HolderKind kind, String hold
         if (responsibleName != null) {
             out.append(", responsável ").append(responsibleName);
         }
-        out.append(", CEI ").append(hasCei() ? cei : "ausente");
+        out.append(", CEI ").append(hasCei() ? cei + (ceiKind == CeiKind.COMPANY ? " (da empresa)" : " (da pessoa física)") : "ausente");
         out.append("; emitido por ").append(issuer).append(", série ").append(serial)
                 .append(", válido de ").append(DAY.format(issuedOn())).append(" a ").append(DAY.format(validUntil())).append('.');
         return out.toString();

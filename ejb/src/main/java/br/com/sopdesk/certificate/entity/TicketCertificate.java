@@ -54,6 +54,10 @@ public class TicketCertificate {
     @Column(length = 20)
     private String cei;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cei_kind", length = 10)
+    private CertificateFacts.CeiKind ceiKind;
+
     @Column(length = 11)
     private String nis;
 
@@ -65,6 +69,12 @@ public class TicketCertificate {
 
     @Column(name = "responsible_cpf", length = 11)
     private String responsibleCpf;
+
+    @Column(name = "responsible_birth_date")
+    private LocalDate responsibleBirthDate;
+
+    @Column(name = "responsible_nis", length = 11)
+    private String responsibleNis;
 
     @Column(length = 200)
     private String email;
@@ -103,10 +113,13 @@ public class TicketCertificate {
         this.cpf = cut(facts.cpf(), 11);
         this.cnpj = cut(facts.cnpj(), 14);
         this.cei = cut(facts.cei(), 20);
+        this.ceiKind = facts.ceiKind();
         this.nis = cut(facts.nis(), 11);
         this.birthDate = facts.birthDate();
         this.responsibleName = cut(facts.responsibleName(), 200);
         this.responsibleCpf = cut(facts.responsibleCpf(), 11);
+        this.responsibleBirthDate = facts.responsibleBirthDate();
+        this.responsibleNis = cut(facts.responsibleNis(), 11);
         this.email = cut(facts.email(), 200);
         this.type = facts.type();
         this.policyOid = cut(facts.policyOid(), 100);
@@ -143,6 +156,10 @@ public class TicketCertificate {
 
     public String getCei() {
         return cei;
+    }
+
+    public CertificateFacts.CeiKind getCeiKind() {
+        return ceiKind;
     }
 
     public CertificateType getType() {

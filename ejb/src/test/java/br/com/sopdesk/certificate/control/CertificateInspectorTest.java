@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.sopdesk.certificate.control.IcpCertificates.Encoding;
 import br.com.sopdesk.certificate.control.IcpCertificates.Holder;
+import br.com.sopdesk.certificate.control.IcpCertificates.PfxShape;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException.Reason;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
+import br.com.sopdesk.certificate.entity.CertificateFacts.CeiKind;
 import br.com.sopdesk.certificate.entity.CertificateFacts.HolderKind;
 import br.com.sopdesk.certificate.entity.CertificateType;
 import br.com.sopdesk.certificate.entity.CertificateWarning;
 import br.com.sopdesk.certificate.entity.CertificateWarning.Code;
 import br.com.sopdesk.certificate.entity.SourceFormat;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -26,6 +30,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,13 +72,15 @@ class CertificateInspectorTest {
         assertEquals(LocalDate.of(1980, 3, 15), f.birthDate());
         assertEquals("12345678901", f.nis());
         assertEquals("123456789012", f.cei());
+        assertEquals(CeiKind.PERSON, f.ceiKind());
+        assertNull(f.responsibleBirthDate());
         assertNull(f.cnpj());
         assertEquals("maria@example.com.br", f.email());
         assertEquals(CertificateType.A3, f.type());
         assertEquals(IcpCertificates.A3, f.policyOid());
         assertEquals("AC Teste Multipla v5", f.issuer());
         assertEquals(List.of("AC Teste Multipla v5"), f.chain(), "a lone certificate names only its issuer");
-        assertEquals(c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), f.serial());
+        assertEquals(Hex.toHexString(c.getSerialNumber().toByteArray()), f.serial());
         assertEquals(c.getNotBefore().toInstant(), f.notBefore());
         assertEquals(c.getNotAfter().toInstant(), f.notAfter());
         assertEquals(List.of("digitalSignature", "nonRepudiation", "keyEncipherment", "clientAuth", "emailProtection"), f.keyUsage());
@@ -100,10 +119,13 @@ class CertificateInspectorTest {
         assertEquals("11222333000181", f.document());
         assertEquals("JOAO PEREIRA", f.responsibleName());
         assertEquals("11144477735", f.responsibleCpf());
-        assertEquals(LocalDate.of(1970, 1, 1), f.birthDate());
-        assertNull(f.nis(), "zeros are not informed");
+        assertEquals(LocalDate.of(1970, 1, 1), f.responsibleBirthDate(), "the responsible person's birth date, 2.16.76.1.3.4");
+        assertNull(f.birthDate(), "an e-CNPJ has no birth date of its own");
+        assertNull(f.responsibleNis(), "zeros are not informed");
+        assertNull(f.nis());
         assertNull(f.cpf());
         assertEquals("987654321098", f.cei());
+        assertEquals(CeiKind.COMPANY, f.ceiKind(), "the company's CEI, 2.16.76.1.3.7");
         assertEquals("financeiro@exemplo.com.br", f.email());
         assertEquals(List.of(), codes(f, "11.222.333/0001-81"), "same CNPJ typed with punctuation");
 
@@ -207,7 +229,12 @@ class CertificateInspectorTest {
         h.policy = IcpCertificates.A1;
         X509Certificate c = IcpCertificates.holder(h);
         char[] password = "s3nha-do-A1".toCharArray();
-        for (byte[] pfx : List.of(IcpCertificates.pfx(c, password), IcpCertificates.legacyPfx(c, password))) {
+        PfxShape pbmac1 = new PfxShape();
+        pbmac1.openSsl3 = true;
+        pbmac1.pbmac1 = true;
+        List<byte[]> shapes = List.of(IcpCertificates.pfx(c, password), IcpCertificates.legacyPfx(c, password),
+                IcpCertificates.openSsl3Pfx(c, password), IcpCertificates.pfx(c, password, pbmac1));
+        for (byte[] pfx : shapes) {
             CertificateFacts f = inspector.inspect(pfx, "s3nha-do-A1".toCharArray());
             assertEquals(SourceFormat.PKCS12, f.format());
             assertEquals(CertificateType.A1, f.type());
@@ -218,6 +245,184 @@ class CertificateInspectorTest {
             assertEquals(Reason.PASSWORD_REQUIRED, reason(pfx, null));
             assertEquals(Reason.PASSWORD_REQUIRED, reason(pfx, new char[0]));
         }
+    }
+
+    @Test
+    void pfxShapedLikeOpenSsl3AndLikeWindows() throws Exception {
+        Holder h = Holder.company("11222333000181");
+        h.policy = IcpCertificates.A1;
+        X509Certificate c = IcpCertificates.holder(h);
+        byte[] openSsl3 = IcpCertificates.openSsl3Pfx(c, "senha".toCharArray());
+        Pfx parsed = Pfx.getInstance(openSsl3);
+        assertEquals(NISTObjectIdentifiers.id_sha256, parsed.getMacData().getMac().getAlgorithmId().getAlgorithm(), "SHA-256 MAC");
+        assertTrue(new String(Hex.encode(openSsl3), StandardCharsets.US_ASCII).contains(
+                Hex.toHexString(PKCSObjectIdentifiers.id_PBES2.getEncoded())), "PBES2 inside");
+        byte[] windows = IcpCertificates.legacyPfx(c, "senha".toCharArray());
+        assertEquals(OIWObjectIdentifiers.idSHA1, Pfx.getInstance(windows).getMacData().getMac().getAlgorithmId().getAlgorithm());
+        for (byte[] pfx : List.of(openSsl3, windows)) {
+            CertificateFacts f = inspector.inspect(pfx, "senha".toCharArray());
+            assertEquals("11222333000181", f.cnpj());
+            assertEquals("JOAO PEREIRA", f.responsibleName());
+            assertEquals(CertificateType.A1, f.type());
+            assertEquals(List.of("AC Teste Multipla v5", "AC Raiz Teste ICP-Brasil v5"), f.chain());
+        }
+    }
+
+    @Test
+    void pfxWithAnEmptyPasswordOpensWithoutOne() throws Exception {
+        X509Certificate c = IcpCertificates.holder(new Holder());
+        for (byte[] pfx : List.of(IcpCertificates.legacyPfx(c, new char[0]), IcpCertificates.pfx(c, new char[0]))) {
+            assertEquals("52998224725", inspector.inspect(pfx, null).cpf());
+            assertEquals("52998224725", inspector.inspect(pfx, new char[0]).cpf());
+            assertEquals(Reason.WRONG_PASSWORD, reason(pfx, "alguma".toCharArray()));
+        }
+    }
+
+    @Test
+    void certificateOnlyPfxIsRead() throws Exception {
+        PfxShape shape = new PfxShape();
+        shape.withKey = false;
+        shape.openSsl3 = true;
+        byte[] pfx = IcpCertificates.pfx(IcpCertificates.holder(new Holder()), "senha".toCharArray(), shape);
+        CertificateFacts f = inspector.inspect(pfx, "senha".toCharArray());
+        assertEquals(SourceFormat.PKCS12, f.format());
+        assertEquals("MARIA DA SILVA", f.holderName());
+        assertEquals(Reason.WRONG_PASSWORD, reason(pfx, "outra".toCharArray()));
+    }
+
+    @Test
+    void pfxWithTheCaFirstAndNoLocalKeyIdStillReadsTheHolder() throws Exception {
+        PfxShape shape = new PfxShape();
+        shape.caFirst = true;
+        shape.localKeyIds = false;
+        CertificateFacts f = inspector.inspect(IcpCertificates.pfx(IcpCertificates.holder(new Holder()), "senha".toCharArray(), shape),
+                "senha".toCharArray());
+        assertEquals("MARIA DA SILVA", f.holderName(), "the end-entity certificate, not the CA whose bag came first");
+        assertEquals(HolderKind.PERSON, f.kind());
+        assertEquals(List.of("AC Teste Multipla v5", "AC Raiz Teste ICP-Brasil v5"), f.chain());
+    }
+
+    @Test
+    void nonAsciiPasswordInBothEncodings() throws Exception {
+        X509Certificate c = IcpCertificates.holder(new Holder());
+        PfxShape openSsl1 = new PfxShape();
+        openSsl1.toolPassword = IcpCertificates.asOpenSsl1("açaí-ção");
+        for (byte[] pfx : List.of(IcpCertificates.legacyPfx(c, "açaí-ção".toCharArray()), IcpCertificates.openSsl3Pfx(c, "açaí-ção".toCharArray()),
+                IcpCertificates.pfx(c, "açaí-ção".toCharArray(), openSsl1))) {
+            assertEquals("52998224725", inspector.inspect(pfx, "açaí-ção".toCharArray()).cpf());
+            assertEquals(Reason.WRONG_PASSWORD, reason(pfx, "acai-cao".toCharArray()));
+        }
+    }
+
+    @Test
+    void anUnsupportedProtectionIsNotCalledAWrongPassword() throws Exception {
+        byte[] pfx = IcpCertificates.legacyPfx(IcpCertificates.holder(new Holder()), "senha".toCharArray());
+        byte[] gost = IcpCertificates.withMac(pfx, new ASN1ObjectIdentifier("1.2.643.7.1.1.2.2"), 2048);
+        UnreadableCertificateException e = assertThrows(UnreadableCertificateException.class, () -> inspector.inspect(gost, "senha".toCharArray()));
+        assertEquals(Reason.UNSUPPORTED_PROTECTION, e.reason());
+        assertEquals(422, e.httpStatus());
+        String message = e.message(Locale.forLanguageTag("pt-BR"));
+        assertTrue(message.startsWith("Formato de proteção não suportado") && message.contains("1.2.643.7.1.1.2.2")
+                && message.contains("exporte novamente"), message);
+        assertEquals(Reason.UNSUPPORTED_PROTECTION, reason(gost, null), "not 'password required' either");
+
+        byte[] endless = IcpCertificates.withMac(pfx, OIWObjectIdentifiers.idSHA1, 50_000_000);
+        assertEquals(Reason.UNSUPPORTED_PROTECTION, reason(endless, "senha".toCharArray()), "an absurd iteration count is refused, not run");
+    }
+
+    @Test
+    void pkcs7InPemUnderAnyLabelAndInUtf16() throws Exception {
+        X509Certificate c = IcpCertificates.holder(new Holder());
+        byte[] p7b = IcpCertificates.p7b(IcpCertificates.root(), c, IcpCertificates.intermediate());
+        for (String label : List.of("CERTIFICATE", "PKCS #7 SIGNED DATA", "PKCS7", "CMS")) {
+            CertificateFacts f = inspector.inspect(IcpCertificates.pemBlock(label, p7b).getBytes(StandardCharsets.US_ASCII), null);
+            assertEquals(SourceFormat.PKCS7, f.format(), label);
+            assertEquals("MARIA DA SILVA", f.holderName(), label);
+            assertEquals(List.of("AC Teste Multipla v5", "AC Raiz Teste ICP-Brasil v5"), f.chain(), label);
+        }
+        String pem = new String(IcpCertificates.pem(c), StandardCharsets.US_ASCII);
+        List<byte[]> encodings = List.of(("\uFEFF" + pem).getBytes(StandardCharsets.UTF_16LE), ("\uFEFF" + pem).getBytes(StandardCharsets.UTF_16BE),
+                pem.getBytes(StandardCharsets.UTF_16LE), ("\uFEFF" + pem).getBytes(StandardCharsets.UTF_8));
+        for (byte[] text : encodings) {
+            CertificateFacts f = inspector.inspect(text, null);
+            assertEquals(SourceFormat.PEM, f.format());
+            assertEquals("52998224725", f.cpf());
+        }
+        assertEquals(Reason.EMPTY, reason("\uFEFF  \r\n".getBytes(StandardCharsets.UTF_16LE), null));
+    }
+
+    @Test
+    void berIndefiniteLengthP7b() throws Exception {
+        X509Certificate c = IcpCertificates.holder(Holder.company("12ABC34501DE35"));
+        byte[] ber = IcpCertificates.p7bBer(IcpCertificates.root(), IcpCertificates.intermediate(), c);
+        CertificateFacts f = inspector.inspect(ber, null);
+        assertEquals(SourceFormat.PKCS7, f.format());
+        assertEquals("12ABC34501DE35", f.cnpj());
+        assertEquals(List.of("AC Teste Multipla v5", "AC Raiz Teste ICP-Brasil v5"), f.chain());
+        assertEquals(f, inspector.inspect(IcpCertificates.pemBlock("PKCS7", ber).getBytes(StandardCharsets.US_ASCII), null));
+        assertEquals(Reason.TRUNCATED, reason(Arrays.copyOf(ber, ber.length / 2), null));
+    }
+
+    @Test
+    void otherNameValuesInEveryEncodingOfAFullCertificate() throws Exception {
+        for (Encoding encoding : Encoding.values()) {
+            Holder h = Holder.company("12ABC34501DE35");
+            h.encoding = encoding;
+            h.ceiCompany = "987654321098";
+            CertificateFacts f = inspector.inspect(IcpCertificates.der(IcpCertificates.holder(h)), null);
+            assertEquals("12ABC34501DE35", f.cnpj(), encoding.name());
+            assertEquals("JOAO PEREIRA", f.responsibleName(), encoding.name());
+            assertEquals("11144477735", f.responsibleCpf(), encoding.name());
+            assertEquals(LocalDate.of(1970, 1, 1), f.responsibleBirthDate(), encoding.name());
+            assertEquals("987654321098", f.cei(), encoding.name());
+            assertEquals(List.of(), f.unreadableParts(), encoding.name());
+        }
+    }
+
+    @Test
+    void oneBrokenExtensionCostsOnlyItsOwnFacts() throws Exception {
+        Holder h = new Holder();
+        h.ceiPerson = "123456789012";
+        h.email = null;
+        h.extraNames.add(new DERTaggedObject(false, 0, new DERSequence(new ASN1ObjectIdentifier("2.16.76.1.3.5"))));
+        h.extraNames.add(new DERTaggedObject(false, 0, new DERSequence(new ASN1Encodable[]{new ASN1ObjectIdentifier("2.16.76.1.3.9"),
+            new DERTaggedObject(true, 0, new ASN1Integer(7))})));
+        h.extraNames.add(new DERTaggedObject(true, GeneralName.rfc822Name, new DERUTF8String("joão@exemplo.com.br")));
+        h.rawExtensions.put(Extension.certificatePolicies, new ASN1Integer(5).getEncoded());
+        CertificateFacts f = inspector.inspect(IcpCertificates.der(IcpCertificates.holder(h)), null);
+
+        assertEquals("MARIA DA SILVA", f.holderName());
+        assertEquals("52998224725", f.cpf());
+        assertEquals(LocalDate.of(1980, 3, 15), f.birthDate());
+        assertEquals("123456789012", f.cei());
+        assertEquals("joão@exemplo.com.br", f.email(), "an rfc822Name that is no IA5String is still read");
+        assertEquals(List.of("digitalSignature", "nonRepudiation", "keyEncipherment", "clientAuth", "emailProtection"), f.keyUsage());
+        assertNull(f.policyOid());
+        assertEquals(List.of("subjectAltName 2.16.76.1.3.5", "subjectAltName 2.16.76.1.3.9", "certificatePolicies"), f.unreadableParts());
+        List<CertificateWarning> warnings = f.warnings(null, Instant.now());
+        assertEquals(Code.UNREADABLE_PART, warnings.get(0).code());
+        assertEquals("Parte do certificado está ilegível e não foi lida (subjectAltName 2.16.76.1.3.5, subjectAltName 2.16.76.1.3.9, "
+                + "certificatePolicies); o restante foi lido. Confira esses dados com o cliente.", warnings.get(0).message(Locale.forLanguageTag("pt-BR")));
+
+        Holder badSan = new Holder();
+        badSan.rawExtensions.put(Extension.subjectAlternativeName, new byte[]{0x30, 0x03, 0x02, 0x01});
+        badSan.rawExtensions.put(Extension.keyUsage, new byte[]{0x05, 0x00});
+        CertificateFacts g = inspector.inspect(IcpCertificates.der(IcpCertificates.holder(badSan)), null);
+        assertEquals("MARIA DA SILVA", g.holderName(), "the subject still names the holder");
+        assertEquals(CertificateType.A3, g.type());
+        assertEquals(List.of("clientAuth", "emailProtection"), g.keyUsage());
+        assertEquals(List.of("subjectAltName", "keyUsage"), g.unreadableParts());
+    }
+
+    @Test
+    void serialAsWindowsShowsIt() throws Exception {
+        Holder leadingZero = new Holder();
+        leadingZero.serial = new BigInteger("0A1B2C3D", 16);
+        assertEquals("0a1b2c3d", inspector.inspect(IcpCertificates.der(IcpCertificates.holder(leadingZero)), null).serial());
+        Holder highBit = new Holder();
+        highBit.serial = new BigInteger("8F0012", 16);
+        assertEquals("008f0012", inspector.inspect(IcpCertificates.der(IcpCertificates.holder(highBit)), null).serial(),
+                "the zero byte the encoding carries is kept");
     }
 
     @Test

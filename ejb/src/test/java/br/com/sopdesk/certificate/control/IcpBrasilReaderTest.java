@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERT61String;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,15 @@ class IcpBrasilReaderTest {
                 "an extra explicit tag");
         assertEquals("52998224725", IcpBrasilReader.text(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(
                 new DERTaggedObject(false, 0, new DERPrintableString("52998224725")).getEncoded())), "implicit tagging, as parsed from a file");
+        assertEquals("JOSÉ 123", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DEROctetString(new DERBMPString("JOSÉ 123").getEncoded()))),
+                "a BMPString inside the OCTET STRING");
+        assertEquals("JOSE 123", IcpBrasilReader.text(new DERTaggedObject(true, 0, new DEROctetString(new DERT61String("JOSE 123").getEncoded()))),
+                "a T61String inside the OCTET STRING");
+        assertEquals("11222333000181", IcpBrasilReader.text(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(
+                new DERTaggedObject(false, 0, new DERBMPString("11222333000181")).getEncoded())), "an implicitly tagged BMPString");
+        String longValue = "0".repeat(200) + "X";
+        assertEquals(longValue, IcpBrasilReader.text(new DERTaggedObject(true, 0, new DEROctetString(new DERUTF8String(longValue).getEncoded()))),
+                "a wrapped string with a long-form length");
     }
 
     @Test

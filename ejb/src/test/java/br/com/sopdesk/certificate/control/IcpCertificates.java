@@ -17,6 +17,32 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.BERSequence;
+import org.bouncycastle.asn1.BERTaggedObject;
+import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERT61String;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.MacData;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PBMAC1Params;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS12MacCalculatorBuilder;
+import org.bouncycastle.pkcs.bc.BcPKCS12PBMac1CalculatorBuilder;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
@@ -30,7 +56,6 @@ import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
@@ -54,15 +79,18 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 
 /**
  * Builds ICP-Brasil-shaped certificates at test time (DOC-ICP-04 otherName layout, A1/A3 policy
- * OIDs), their chain (root and intermediate CA), and the files customers send: DER, PEM, PKCS#7 and
- * PFX (the JDK's modern one and the legacy 3DES/RC2 one Windows exports). Keys are generated per run
- * and never written anywhere.
+ * OIDs, every otherName value encoding met in the field), their chain (root and intermediate CA),
+ * and the files customers send: DER, PEM, PKCS#7 (DER and BER) and PFX (the JDK's, OpenSSL 3's
+ * PBES2/AES with a SHA-256 MAC or PBMAC1, the legacy 3DES/RC2 one Windows exports, certificate-only,
+ * without localKeyId). Keys are generated per run and never written anywhere.
  */
 public final class IcpCertificates {
 
     public static final String A1 = "2.16.76.1.2.1.51";
     public static final String A3 = "2.16.76.1.2.3.49";
 
+    /** BouncyCastle's provider as an object, for the PBES2 test encryptor only (never registered). */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() & 0xFFFFFFFL);
     private static KeyPair rootKey;
     private static KeyPair caKey;
@@ -72,6 +100,9 @@ public final class IcpCertificates {
 
     private IcpCertificates() {
     }
+
+    /** How the otherName values are encoded (inside the explicit [0] unless implicit). */
+    public enum Encoding { PRINTABLE, OCTET_STRING, UTF8, IA5, BMP, IMPLICIT_PRINTABLE, IMPLICIT_BMP, BMP_IN_OCTET_STRING, T61_IN_OCTET_STRING }
 
     /** What goes into the holder's certificate; defaults describe a valid e-CPF A3. */
     public static final class Holder {
@@ -86,6 +117,12 @@ public final class IcpCertificates {
         public String email = "maria@example.com.br";
         public String policy = A3;
         public boolean octetStrings;
+        public Encoding encoding = Encoding.PRINTABLE;
+        /** subjectAltName entries added after the regular ones, as given (they may be malformed on purpose) */
+        public List<ASN1Encodable> extraNames = new ArrayList<>();
+        /** extensions written with these raw values (replacing the regular one of the same OID) */
+        public Map<ASN1ObjectIdentifier, byte[]> rawExtensions = new LinkedHashMap<>();
+        public BigInteger serial;
         public Instant notBefore = Instant.now().minus(10, ChronoUnit.DAYS);
         public Instant notAfter = Instant.now().plus(355, ChronoUnit.DAYS);
 
@@ -140,36 +177,69 @@ public final class IcpCertificates {
     public static X509Certificate holder(Holder h) throws GeneralSecurityException, IOException, OperatorCreationException {
         X509Certificate ca = intermediate();
         holderKey();
-        List<GeneralName> names = new ArrayList<>();
-        other(names, "2.16.76.1.3.1", h.personData, h.octetStrings);
-        other(names, "2.16.76.1.3.2", h.responsibleName, h.octetStrings);
-        other(names, "2.16.76.1.3.3", h.cnpj, h.octetStrings);
-        other(names, "2.16.76.1.3.4", h.responsibleData, h.octetStrings);
-        other(names, "2.16.76.1.3.6", h.ceiPerson, h.octetStrings);
-        other(names, "2.16.76.1.3.7", h.ceiCompany, h.octetStrings);
-        other(names, "2.16.76.1.3.8", h.companyName, h.octetStrings);
+        List<ASN1Encodable> names = new ArrayList<>();
+        Encoding encoding = h.octetStrings ? Encoding.OCTET_STRING : h.encoding;
+        other(names, "2.16.76.1.3.1", h.personData, encoding);
+        other(names, "2.16.76.1.3.2", h.responsibleName, encoding);
+        other(names, "2.16.76.1.3.3", h.cnpj, encoding);
+        other(names, "2.16.76.1.3.4", h.responsibleData, encoding);
+        other(names, "2.16.76.1.3.6", h.ceiPerson, encoding);
+        other(names, "2.16.76.1.3.7", h.ceiCompany, encoding);
+        other(names, "2.16.76.1.3.8", h.companyName, encoding);
         if (h.email != null) {
             names.add(new GeneralName(GeneralName.rfc822Name, h.email));
         }
+        names.addAll(h.extraNames);
         X500Name subject = new X500Name("CN=" + h.commonName.replace(",", "\\,") + ",OU=Certificado PF A3,OU=Videoconferencia,O=ICP-Brasil,C=BR");
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
-                serial(), Date.from(h.notBefore), Date.from(h.notAfter), subject, holderKey.getPublic())
-                .addExtension(Extension.basicConstraints, false, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[]{KeyPurposeId.id_kp_clientAuth,
-                    KeyPurposeId.id_kp_emailProtection}))
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+                h.serial != null ? h.serial : serial(), Date.from(h.notBefore), Date.from(h.notAfter), subject, holderKey.getPublic());
+        Map<ASN1ObjectIdentifier, ASN1Encodable> extensions = new LinkedHashMap<>();
+        extensions.put(Extension.basicConstraints, new BasicConstraints(false));
+        extensions.put(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment));
+        extensions.put(Extension.extendedKeyUsage, new ExtendedKeyUsage(new KeyPurposeId[]{KeyPurposeId.id_kp_clientAuth,
+            KeyPurposeId.id_kp_emailProtection}));
+        extensions.put(Extension.subjectAlternativeName, new DERSequence(names.toArray(ASN1Encodable[]::new)));
         if (h.policy != null) {
-            b.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(h.policy))));
+            extensions.put(Extension.certificatePolicies, new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(h.policy))));
+        }
+        for (var e : extensions.entrySet()) {
+            byte[] raw = h.rawExtensions.get(e.getKey());
+            if (raw != null) {
+                b.addExtension(e.getKey(), false, raw);
+            } else {
+                b.addExtension(e.getKey(), Extension.keyUsage.equals(e.getKey()), e.getValue());
+            }
+        }
+        for (var e : h.rawExtensions.entrySet()) {
+            if (!extensions.containsKey(e.getKey())) {
+                b.addExtension(e.getKey(), false, e.getValue());
+            }
         }
         return sign(b, caKey.getPrivate());
     }
 
-    private static void other(List<GeneralName> names, String oid, String value, boolean octets) {
+    private static void other(List<ASN1Encodable> names, String oid, String value, Encoding encoding) {
         if (value != null) {
-            ASN1Encodable v = octets ? new DEROctetString(value.getBytes(StandardCharsets.ISO_8859_1)) : new DERPrintableString(value);
-            names.add(new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[]{new ASN1ObjectIdentifier(oid),
-                new DERTaggedObject(true, 0, v)})));
+            ASN1Encodable tagged = switch (encoding) {
+                case PRINTABLE -> new DERTaggedObject(true, 0, new DERPrintableString(value));
+                case OCTET_STRING -> new DERTaggedObject(true, 0, new DEROctetString(value.getBytes(StandardCharsets.ISO_8859_1)));
+                case UTF8 -> new DERTaggedObject(true, 0, new DERUTF8String(value));
+                case IA5 -> new DERTaggedObject(true, 0, new DERIA5String(value));
+                case BMP -> new DERTaggedObject(true, 0, new DERBMPString(value));
+                case IMPLICIT_PRINTABLE -> new DERTaggedObject(false, 0, new DERPrintableString(value));
+                case IMPLICIT_BMP -> new DERTaggedObject(false, 0, new DERBMPString(value));
+                case BMP_IN_OCTET_STRING -> new DERTaggedObject(true, 0, new DEROctetString(encoded(new DERBMPString(value))));
+                case T61_IN_OCTET_STRING -> new DERTaggedObject(true, 0, new DEROctetString(encoded(new DERT61String(value))));
+            };
+            names.add(new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[]{new ASN1ObjectIdentifier(oid), tagged})));
+        }
+    }
+
+    private static byte[] encoded(ASN1Encodable value) {
+        try {
+            return value.toASN1Primitive().getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -198,6 +268,109 @@ public final class IcpCertificates {
         return gen.generate(new CMSAbsentContent()).getEncoded();
     }
 
+    /** The same chain as {@link #p7b}, BER-encoded with indefinite lengths, as some Windows and Java tools write it. */
+    public static byte[] p7bBer(X509Certificate... certificates) throws Exception {
+        ContentInfo info = ContentInfo.getInstance(p7b(certificates));
+        ASN1Sequence signedData = ASN1Sequence.getInstance(info.getContent());
+        ASN1EncodableVector fields = new ASN1EncodableVector();
+        for (ASN1Encodable f : signedData) {
+            fields.add(f);
+        }
+        byte[] ber = new BERSequence(new ASN1Encodable[]{info.getContentType(), new BERTaggedObject(true, 0, new BERSequence(fields))})
+                .getEncoded(ASN1Encoding.BER);
+        if ((ber[1] & 0xFF) != 0x80) {
+            throw new IllegalStateException("not indefinite-length");
+        }
+        return ber;
+    }
+
+    /** How a PFX is written: the protection, what it holds, and in which order. */
+    public static final class PfxShape {
+        /** PBES2/AES-256-CBC with PBKDF2-HMAC-SHA256 and a SHA-256 MAC, 2048 iterations (OpenSSL 3); otherwise 3DES key, RC2-40 certificates, SHA-1 MAC (Windows, OpenSSL 1.x) */
+        public boolean openSsl3;
+        /** PBMAC1 (PBKDF2-HMAC-SHA256) instead of the PKCS#12 MAC, as OpenSSL 3.4's -pbmac1_pbkdf2 */
+        public boolean pbmac1;
+        public boolean withKey = true;
+        public boolean localKeyIds = true;
+        /** the CA certificates' bags before the holder's */
+        public boolean caFirst;
+        /** the password as the tool turned it into characters (see {@link #asOpenSsl1}); the typed one when null */
+        public char[] toolPassword;
+    }
+
+    /** A PFX of the given shape holding the holder's certificate (and key), the intermediate and the root. */
+    public static byte[] pfx(X509Certificate holder, char[] password, PfxShape shape) throws Exception {
+        char[] toolPassword = shape.toolPassword != null ? shape.toolPassword : password;
+        List<PKCS12SafeBagBuilder> certBags = new ArrayList<>();
+        certBags.add(new JcaPKCS12SafeBagBuilder(holder));
+        certBags.add(new JcaPKCS12SafeBagBuilder(intermediate()));
+        certBags.add(new JcaPKCS12SafeBagBuilder(root()));
+        var keyId = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createSubjectKeyIdentifier(holder.getPublicKey());
+        if (shape.localKeyIds) {
+            certBags.get(0).addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
+        }
+        if (shape.caFirst) {
+            java.util.Collections.reverse(certBags);
+        }
+        OutputEncryptor certEncryptor;
+        OutputEncryptor keyEncryptor;
+        if (shape.openSsl3) {
+            certEncryptor = pbes2(toolPassword);
+            keyEncryptor = pbes2(toolPassword);
+        } else {
+            certEncryptor = new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
+                    CBCBlockCipher.newInstance(new RC2Engine())).build(toolPassword);
+            keyEncryptor = new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
+                    CBCBlockCipher.newInstance(new DESedeEngine())).build(toolPassword);
+        }
+        PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
+        pfx.addEncryptedData(certEncryptor, certBags.stream().map(PKCS12SafeBagBuilder::build).toArray(org.bouncycastle.pkcs.PKCS12SafeBag[]::new));
+        if (shape.withKey) {
+            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(holderKey(), keyEncryptor);
+            if (shape.localKeyIds) {
+                keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
+            }
+            pfx.addData(keyBag.build());
+        }
+        PKCS12MacCalculatorBuilder mac;
+        if (shape.pbmac1) {
+            AlgorithmIdentifier hmac = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
+            byte[] salt = new byte[16];
+            new java.security.SecureRandom().nextBytes(salt);
+            mac = new BcPKCS12PBMac1CalculatorBuilder(new PBMAC1Params(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBKDF2,
+                    new PBKDF2Params(salt, 2048, 32, hmac)), hmac));
+        } else if (shape.openSsl3) {
+            mac = new BcPKCS12MacCalculatorBuilder(new SHA256Digest(), new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE));
+        } else {
+            mac = new BcPKCS12MacCalculatorBuilder();
+        }
+        return pfx.build(mac, toolPassword).getEncoded(ASN1Encoding.DER);
+    }
+
+    private static OutputEncryptor pbes2(char[] password) throws OperatorCreationException {
+        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
+                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
+                .setIterationCount(2048).setProvider(BC).build(password);
+    }
+
+    /** How OpenSSL 1.x turned a non-ASCII password into PKCS#12 characters: each UTF-8 byte on its own. */
+    public static char[] asOpenSsl1(String password) {
+        byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
+        char[] out = new char[utf8.length];
+        for (int i = 0; i < utf8.length; i++) {
+            out[i] = (char) (utf8[i] & 0xFF);
+        }
+        return out;
+    }
+
+    /** The PFX again, its MAC now claiming the given digest algorithm and iteration count (for unsupported shapes). */
+    public static byte[] withMac(byte[] pfx, ASN1ObjectIdentifier digest, int iterations) throws IOException {
+        Pfx parsed = Pfx.getInstance(ASN1Primitive.fromByteArray(pfx));
+        MacData mac = parsed.getMacData();
+        return new Pfx(parsed.getAuthSafe(), new MacData(new DigestInfo(new AlgorithmIdentifier(digest, DERNull.INSTANCE),
+                mac.getMac().getDigest()), mac.getSalt(), iterations)).getEncoded(ASN1Encoding.DER);
+    }
+
     /** A PFX written by the JDK (PBES2/AES, HMAC-SHA256) with the holder's key and chain. */
     public static byte[] pfx(X509Certificate holder, char[] password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -210,20 +383,14 @@ public final class IcpCertificates {
 
     /** A legacy PFX as Windows and older CA tools export it: 3DES-encrypted key, RC2-40 certificates, SHA-1 MAC. */
     public static byte[] legacyPfx(X509Certificate holder, char[] password) throws Exception {
-        PKCS12SafeBagBuilder[] certBags = {
-            new JcaPKCS12SafeBagBuilder(holder), new JcaPKCS12SafeBagBuilder(intermediate()), new JcaPKCS12SafeBagBuilder(root())};
-        var keyId = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createSubjectKeyIdentifier(holder.getPublicKey());
-        certBags[0].addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
-        PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(holderKey(),
-                new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
-                        CBCBlockCipher.newInstance(new DESedeEngine())).build(password));
-        keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
-        PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-        pfx.addEncryptedData(new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
-                CBCBlockCipher.newInstance(new RC2Engine())).build(password),
-                new org.bouncycastle.pkcs.PKCS12SafeBag[]{certBags[0].build(), certBags[1].build(), certBags[2].build()});
-        pfx.addData(keyBag.build());
-        return pfx.build(new BcPKCS12MacCalculatorBuilder(), password).getEncoded();
+        return pfx(holder, password, new PfxShape());
+    }
+
+    /** A PFX as OpenSSL 3 writes it: PBES2/AES-256-CBC, PBKDF2-HMAC-SHA256, SHA-256 MAC, 2048 iterations. */
+    public static byte[] openSsl3Pfx(X509Certificate holder, char[] password) throws Exception {
+        PfxShape shape = new PfxShape();
+        shape.openSsl3 = true;
+        return pfx(holder, password, shape);
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws GeneralSecurityException, OperatorCreationException {

@@ -9,7 +9,10 @@ import br.com.sopdesk.certificate.entity.WarrantyCase;
 import br.com.sopdesk.certificate.entity.WarrantyDecision;
 import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.sop.entity.FieldSpec;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ComponentSystemEvent;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,6 +33,13 @@ import org.primefaces.event.FileUploadEvent;
  * password) or pastes the PEM text; the facts show, the empty form fields fill in, and the warnings
  * and, in the warranty SOP, the warranty decision appear. The file, the pasted text and the
  * password are dropped right after reading; only the facts stay (and go with the ticket).
+ *
+ * <p>PrimeFaces delivers the upload while the form is being validated, before the values typed in
+ * the ticket form reach the model; reading it then would fill fields that the model update
+ * overwrites a moment later with what was submitted. So the upload is read in the application phase,
+ * like the paste button's action. The password never goes into this bean or the view state: the
+ * moment its input is validated it is taken out of the component into the request's attributes,
+ * and it is cleared after the one reading it serves.
  */
 @Named
 @ViewScoped
@@ -44,26 +54,51 @@ public class CertificatePanel implements Serializable {
     @Inject
     SopWalkView walk;
 
-    private transient String password;
+    /** FacesContext attribute holding the password typed with this request (request scope only). */
+    private static final String PASSWORD = CertificatePanel.class.getName() + ".password";
+
     private transient String pasted;
     private String error;
     private List<String> filled = List.of();
 
-    /** The upload listener: reads the dropped file with the password typed beside it. */
+    /**
+     * The upload listener: reads the dropped file with the password typed beside it, once the form's
+     * values are in the model (PrimeFaces calls it first while validating: it is put off until then).
+     */
     public void upload(FileUploadEvent event) {
-        read(event.getFile().getContent());
+        if (event.getPhaseId() != PhaseId.INVOKE_APPLICATION) {
+            event.setPhaseId(PhaseId.INVOKE_APPLICATION);
+            event.queue();
+            return;
+        }
+        byte[] content = event.getFile().getContent();
+        ((UIInput) event.getComponent()).resetValue();
+        read(content);
     }
 
     /** Reads the PEM text pasted from a token tool. */
     public void readPasted() {
-        byte[] text = pasted == null ? new byte[0] : pasted.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] text = pasted == null ? new byte[0] : pasted.getBytes(StandardCharsets.UTF_8);
         pasted = null;
         read(text);
     }
 
+    /**
+     * {@code postValidate} of the password input: takes the value out of the component (so it is
+     * neither saved with the view nor written to a bean) into this request's attributes, where the
+     * reading finds it.
+     */
+    public void takePassword(ComponentSystemEvent event) {
+        UIInput input = (UIInput) event.getComponent();
+        Object typed = input.isLocalValueSet() ? input.getLocalValue() : input.getSubmittedValue();
+        input.resetValue();
+        if (typed instanceof String s && !s.isEmpty()) {
+            FacesContext.getCurrentInstance().getAttributes().put(PASSWORD, s.toCharArray());
+        }
+    }
+
     private void read(byte[] content) {
-        char[] secret = password == null || password.isEmpty() ? null : password.toCharArray();
-        password = null;
+        char[] secret = (char[]) FacesContext.getCurrentInstance().getAttributes().remove(PASSWORD);
         try {
             CertificateFacts facts = inspector.inspect(content, secret);
             error = null;
@@ -96,8 +131,13 @@ public class CertificatePanel implements Serializable {
         return warning.message(locale());
     }
 
+    /** Days to the end of validity; negative once expired (the page then says how long ago). */
     public long getDaysLeft() {
         return getFacts() == null ? 0 : getFacts().daysLeft(Instant.now());
+    }
+
+    public long getDaysExpired() {
+        return -getDaysLeft();
     }
 
     /** In the warranty SOP, once the case is answered: the decision, from the issuance date typed or read. */
@@ -162,14 +202,6 @@ public class CertificatePanel implements Serializable {
 
     public List<String> getFilled() {
         return filled;
-    }
-
-    public String getPassword() {
-        return null;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 
     public String getPasted() {
