@@ -158,7 +158,7 @@ public class SlaClocks {
         return s;
     }
 
-    /** A supervisor acknowledges an alert with a comment; it goes on the clock's timeline and the audit trail. */
+    /** A supervisor acknowledges an alert with a comment; it goes on the clock's timeline, the acknowledgement in the audit trail. */
     public SlaAlert acknowledge(long alertId, String by, String comment) {
         SlaAlert alert = em.find(SlaAlert.class, alertId);
         if (alert == null) {
@@ -168,7 +168,8 @@ public class SlaClocks {
         alert.acknowledge(by, comment, now);
         em.persist(new SlaEvent(alert.getClockId(), new Happening(now, "ACKNOWLEDGED",
                 "Alerta " + alert.getLevel() + " reconhecido por " + by + ": " + alert.getAckComment())));
-        audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + ": " + alert.getAckComment());
+        // the comment itself stays on the alert (the retention job clears it later); the append-only trail only points to it
+        audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + " (alerta " + alert.getId() + ")");
         return alert;
     }
 }
