@@ -1,7 +1,9 @@
 package br.com.sopdesk.api;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,7 +12,8 @@ import java.util.Map;
 /**
  * The API's errors as JSON {@code {"message"}}, like its other refusals: an unknown ticket (404 with
  * the resource's own pt-BR message), an unknown address, a method the address does not take (405,
- * with {@code Allow}), an unreadable body (400). An error that already has a body keeps it.
+ * with {@code Allow}). A body that is empty or not JSON is refused like any other bad input (422),
+ * never with a stack trace or a 500 ({@link UnreadableBody}). An error that already has a body keeps it.
  */
 @Provider
 public class ApiErrors implements ExceptionMapper<WebApplicationException> {
@@ -21,10 +24,28 @@ public class ApiErrors implements ExceptionMapper<WebApplicationException> {
         if (r.hasEntity()) {
             return r;
         }
+        if (e.getCause() instanceof NoContentException) {
+            return UnreadableBody.refusal();
+        }
         String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? generic(r.getStatus()) : e.getMessage();
         Response.ResponseBuilder b = Response.fromResponse(r).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
                 .entity(Map.of("message", message));
         return b.build();
+    }
+
+    /** A JSON body the reader could not parse (Jersey reports it as a ProcessingException, otherwise a 500). */
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return refusal();
+        }
+
+        static Response refusal() {
+            return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                    .entity(Map.of("message", "O corpo do pedido está vazio ou não é um JSON válido: nada foi alterado.")).build();
+        }
     }
 
     private static String generic(int status) {

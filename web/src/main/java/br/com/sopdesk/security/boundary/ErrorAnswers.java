@@ -1,5 +1,7 @@
 package br.com.sopdesk.security.boundary;
 
+import jakarta.faces.application.ProtectedViewException;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,11 +12,15 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * What the container answers for an error (web.xml maps 400, 401, 403, 404, 405 and 500 here), so
- * no error leaves on Payara's own page (which names the server and its version) and every one
- * carries the security headers: under {@code /api/} a JSON {@code {"message"}} in pt-BR, elsewhere
- * SOP Desk's error page. The status and headers set before the error (e.g. 401's
- * {@code WWW-Authenticate}) are kept.
+ * What the container answers for an error (web.xml maps 400, 401, 403, 404, 405, 500 and the Faces
+ * protected-view and expired-view exceptions here), so no error leaves on Payara's own page (which
+ * names the server and its version) and every one carries the security headers: under
+ * {@code /api/} a JSON {@code {"message"}} in pt-BR, elsewhere SOP Desk's error page. The status
+ * and headers set before the error (e.g. 401's {@code WWW-Authenticate}) are kept.
+ * <p>
+ * The pages are reached by a forward, which lets PrimeFaces give them a fresh CSP nonce: rendered
+ * straight from the error dispatch of a post that carried none (a forged one), PrimeFaces would
+ * refuse to render them at all.
  */
 @WebServlet("/error/answer")
 public class ErrorAnswers extends HttpServlet {
@@ -43,6 +49,21 @@ public class ErrorAnswers extends HttpServlet {
             response.getWriter().write("{\"message\":\"" + message + "\"}");
             return;
         }
-        request.getRequestDispatcher("/error/" + PAGES.getOrDefault(status, "500") + ".xhtml").forward(request, response);
+        request.getRequestDispatcher("/error/" + page(request, status) + ".xhtml").forward(request, response);
+    }
+
+    private static String page(HttpServletRequest request, int status) {
+        for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t; e = t.getCause()) {
+            if (t instanceof ProtectedViewException) {
+                return "protected";
+            }
+            if (t instanceof ViewExpiredException) {
+                return "expired";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return PAGES.getOrDefault(status, "500");
     }
 }
