@@ -20,7 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
  * taking every instance out of the load balancer would stop the agents for nothing.
  * <p>
  * The endpoint is anonymous (load balancers call it), so it says only up or down with a short
- * reason: no addresses, versions or error messages (those go to the server log). Qualitor is asked
+ * reason: no addresses, versions or error messages (those go to the server log). The reasons are
+ * plain ASCII: Payara writes the health answer without declaring a charset. Qualitor is asked
  * at most once per {@code sopdesk.health.qualitor-cache-seconds} (5 by default) per instance; calls
  * in between answer what the last probe found.
  */
@@ -58,7 +59,7 @@ public class ReadinessChecks {
                 return HealthCheckResponse.named("database").up().withData("sopBundles", database.sopBundles()).build();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Verificação de prontidão: o banco de dados não respondeu", e);
-                return HealthCheckResponse.named("database").down().withData("motivo", "o banco de dados não respondeu").build();
+                return HealthCheckResponse.named("database").down().withData("motivo", "sem resposta do banco de dados").build();
             }
         };
     }
@@ -71,7 +72,7 @@ public class ReadinessChecks {
             return p.reachable()
                     ? HealthCheckResponse.named("qualitor").up().withData("reachable", true).withData("millis", p.millis()).build()
                     : HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", false)
-                            .withData("motivo", "o Qualitor não respondeu").build();
+                            .withData("motivo", "sem resposta do Qualitor").build();
         };
     }
 
