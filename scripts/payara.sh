@@ -277,6 +277,8 @@ configure() {
     set_config sopdesk.login.window-seconds 20
     set_config sopdesk.login.max-failures-per-address 12
     set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT"
+    # tests: sessions an API sign-in creates idle out within seconds (AccessMatrixIT watches one go)
+    set_config sopdesk.api.session-idle-seconds 8
   else
     set_config sopdesk.outbox.drain-interval-seconds 15
     set_config sopdesk.outbox.max-backoff-seconds 300
@@ -285,6 +287,7 @@ configure() {
     set_config sopdesk.sla.sync.last-seconds 60
     set_config sopdesk.login.window-seconds 900
     set_config sopdesk.login.max-failures-per-address 30
+    set_config sopdesk.api.session-idle-seconds 300
   fi
   set_config sopdesk.sla.dashboard-url "http://localhost:$HTTP_PORT/sopdesk/supervisor/"
 }
