@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A browser-less visitor of the pages: keeps its session cookie, never follows redirects (so a
- * test sees the 302 to the login form), and signs in by posting the login form with its view state.
+ * test sees the 302 to the login form), and signs in by posting the login form with its view state
+ * and the page's CSP nonce, as a browser does.
  */
 final class PageSession {
 
@@ -50,6 +51,7 @@ final class PageSession {
         form.put("login:password", password);
         form.put("login:submit", "");
         form.put("jakarta.faces.ViewState", viewState(page));
+        form.put("primefaces.nonce", nonce(page)); // what PrimeFaces' script adds to the form in a browser
         return post("login.xhtml", form);
     }
 
