@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,11 @@ class AccessMatrixIT {
         }
     }
 
-    /** Which callers may: any signed-in role, supervisors only (the SLA monitor), or administrators only. */
+    /**
+     * Which callers may: any signed-in role, supervisors only (the SLA monitor), or administrators
+     * only. Deliberately, an administrator is not a supervisor: the SLA dashboard and its API are
+     * for those who hold the supervisor role (an account may hold both).
+     */
     enum Allowed { SIGNED_IN, SUPERVISOR, ADMIN }
 
     record Endpoint(String method, String path, String body, Allowed allowed) {
@@ -60,18 +65,38 @@ class AccessMatrixIT {
             new Endpoint("GET", "sla/subscription", null, Allowed.SUPERVISOR),
             new Endpoint("GET", "admin/sla/policies", null, Allowed.ADMIN),
             new Endpoint("PUT", "admin/sla/policies/MATRIZ", "{\"name\":\"\"}", Allowed.ADMIN),
-            new Endpoint("POST", "admin/sla/scan", null, Allowed.ADMIN));
+            new Endpoint("POST", "admin/sla/scan", null, Allowed.ADMIN),
+            new Endpoint("GET", "sla/clocks/999999999", null, Allowed.SUPERVISOR),
+            new Endpoint("POST", "sla/clocks/999999999/reiterate", "{\"comment\":\"matriz de acesso\"}", Allowed.SUPERVISOR),
+            // an empty body: refused (422) without touching the demo supervisor's subscription
+            new Endpoint("PUT", "sla/subscription", "", Allowed.SUPERVISOR),
+            new Endpoint("POST", "tickets/999999999/close", "{\"reason\":\"matriz de acesso\"}", Allowed.SIGNED_IN),
+            new Endpoint("POST", "tickets/999999999/resend", "{}", Allowed.SIGNED_IN),
+            new Endpoint("POST", "tickets/999999999/found", "{\"demandNumber\":\"1\"}", Allowed.SIGNED_IN),
+            new Endpoint("POST", "certificates/inspect", "{}", Allowed.SIGNED_IN),
+            new Endpoint("GET", "admin/sla/sops", null, Allowed.ADMIN),
+            new Endpoint("PUT", "admin/sla/sops/matriz-inexistente", "{\"policy\":\"NAO-EXISTE\"}", Allowed.ADMIN),
+            new Endpoint("PUT", "admin/sla/teams/ninguem-matriz", "{\"team\":\"\"}", Allowed.ADMIN),
+            new Endpoint("GET", "admin/sla/policies/RETORNO-24H", null, Allowed.ADMIN));
 
-    record Page(String path, Allowed allowed, boolean protectedView) {
+    /** A page, and how it answers one who may: the page, the protected-view refusal (typed address), or a redirect to {@code to}. */
+    record Page(String path, Allowed allowed, boolean protectedView, String to) {
+        Page(String path, Allowed allowed, boolean protectedView) {
+            this(path, allowed, protectedView, null);
+        }
     }
 
     static final List<Page> PAGES = List.of(
+            new Page("app/", Allowed.SIGNED_IN, false),
             new Page("app/index.xhtml", Allowed.SIGNED_IN, false),
             new Page("app/sop.xhtml?id=perda-de-senha", Allowed.SIGNED_IN, false),
+            // the folder opens the catalog through a redirect that carries the protected view's token
+            new Page("admin/", Allowed.ADMIN, false, "admin/index.xhtml?jakarta.faces.Token="),
             new Page("admin/index.xhtml", Allowed.ADMIN, true),
             new Page("admin/users.xhtml", Allowed.ADMIN, true),
             new Page("admin/audit.xhtml", Allowed.ADMIN, false),
-            new Page("admin/sla.xhtml", Allowed.ADMIN, false),
+            new Page("admin/sla.xhtml", Allowed.ADMIN, true),
+            new Page("supervisor/", Allowed.SUPERVISOR, false),
             new Page("supervisor/index.xhtml", Allowed.SUPERVISOR, false));
 
     static final Map<Who, PageSession> sessions = new java.util.EnumMap<>(Who.class);
@@ -130,6 +155,9 @@ class AccessMatrixIT {
                 } else if (p.protectedView()) {
                     expected = "the protected-view refusal (no token in a typed address)";
                     ok = r.body().contains("id=\"protected-view\"");
+                } else if (p.to() != null) {
+                    expected = "302 to " + p.to();
+                    ok = s == 302 && r.headers().firstValue("Location").orElse("").contains("/sopdesk/" + p.to());
                 } else {
                     expected = "200";
                     ok = s == 200 && !r.body().contains("id=\"protected-view\"");
@@ -140,6 +168,107 @@ class AccessMatrixIT {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void anAgentReachesOnlyTheirOwnTicketsAndOnlySupervisorsSeeWhoAlertsWentTo() throws Exception {
+        String other = "agente-matriz-" + UUID.randomUUID().toString().substring(0, 6);
+        String otherPassword = "senha-da-matriz-1";
+        HttpResponse<String> created = Env.adminApi("POST", "admin/users", "{\"username\":\"" + other + "\",\"displayName\":\"Outro agente\","
+                + "\"password\":\"" + otherPassword + "\",\"roles\":[\"agent\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        ShortClocks.Alerted t = ShortClocks.ticketWithAlert("Matriz de acesso");
+        String ticket = "tickets/" + t.ticketId();
+
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of(ticket, ticket + "/clock")) {
+            expect(wrong, "owner GET " + path, 200, Env.agentApi("GET", path, null));
+            expect(wrong, "supervisor GET " + path, 200, Env.api("GET", path, Who.SUPERVISOR.user, Who.SUPERVISOR.password, null, null));
+            expect(wrong, "admin GET " + path, 200, Env.adminApi("GET", path, null));
+            HttpResponse<String> foreign = Env.api("GET", path, other, otherPassword, null, null);
+            expect(wrong, "another agent GET " + path, 404, foreign);
+            if (foreign.body().contains(t.demand())) {
+                wrong.add("another agent's 404 names the demand: " + foreign.body());
+            }
+        }
+        expect(wrong, "another agent POST close", 404, Env.api("POST", ticket + "/close", other, otherPassword,
+                "{\"reason\":\"Encerrado por quem não é o dono.\"}", null));
+        expect(wrong, "another agent POST resend", 404, Env.api("POST", ticket + "/resend", other, otherPassword, "{}", null));
+        expect(wrong, "another agent POST found", 404, Env.api("POST", ticket + "/found", other, otherPassword,
+                "{\"demandNumber\":\"123\"}", null));
+        expect(wrong, "owner POST resend of a ticket Qualitor numbered", 409, Env.agentApi("POST", ticket + "/resend", "{}"));
+        String situation = Env.field(Env.agentApi("GET", ticket, null).body(), "situation");
+        if ("Encerrado".equals(situation)) {
+            wrong.add("another agent closed the demand");
+        }
+
+        String recipient = "supervisor@sopdesk.local";
+        String bySupervisor = Env.api("GET", ticket + "/clock", Who.SUPERVISOR.user, Who.SUPERVISOR.password, null, null).body();
+        if (!bySupervisor.contains("\"recipient\":\"" + recipient + "\"")) {
+            wrong.add("the supervisor does not see the alert's recipient: " + bySupervisor);
+        }
+        for (Who who : List.of(Who.AGENT, Who.ADMIN)) {
+            String body = Env.api("GET", ticket + "/clock", who.user, who.password, null, null).body();
+            if (body.contains(recipient) || !body.contains("\"channel\":\"EMAIL\"")) {
+                wrong.add(who + " sees the recipients, or no deliveries at all: " + body);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static void expect(List<String> wrong, String what, int status, HttpResponse<String> r) {
+        if (r.statusCode() != status) {
+            wrong.add(what + " -> " + r.statusCode() + ", expected " + status + ": " + r.body());
+        }
+    }
+
+    @Test
+    void aSessionIsSignedOutOnItsNextRequestOnceItsAccountChanges() throws Exception {
+        String user = "sessao-matriz-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "senha-da-sessao-1";
+        assertEquals(201, Env.adminApi("POST", "admin/users", "{\"username\":\"" + user + "\",\"displayName\":\"Sessão\","
+                + "\"password\":\"" + password + "\",\"roles\":[\"agent\",\"supervisor\"]}").statusCode());
+        PageSession page = PageSession.signedIn(user, password);
+        PageSession api = new PageSession();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, api.send("GET", "api/sla/subscription", null, null, "Authorization", basic).statusCode(), "signed in with Basic");
+        assertEquals(200, api.send("GET", "api/sla/subscription", null, null).statusCode(), "then by the session cookie alone");
+        assertEquals(200, page.get("supervisor/index.xhtml").statusCode());
+
+        // the supervisor role is removed: both sessions are signed out on their next request
+        assertEquals(200, Env.adminApi("PUT", "admin/users/" + user, "{\"roles\":[\"agent\"]}").statusCode());
+        HttpResponse<String> dashboard = page.get("supervisor/index.xhtml");
+        assertEquals(302, dashboard.statusCode());
+        assertTrue(dashboard.headers().firstValue("Location").orElse("").contains("login.xhtml?sessao=encerrada"), dashboard.headers().toString());
+        HttpResponse<String> cookieOnly = api.send("GET", "api/sla/subscription", null, null);
+        assertEquals(401, cookieOnly.statusCode(), cookieOnly.body());
+        assertTrue(cookieOnly.body().contains("sessão foi encerrada"), cookieOnly.body());
+
+        // signed in again, the new roles apply; a deactivation signs that session out too
+        PageSession again = PageSession.signedIn(user, password);
+        assertEquals(403, again.get("supervisor/index.xhtml").statusCode(), "no longer a supervisor");
+        assertEquals(200, again.get("app/index.xhtml").statusCode());
+        assertEquals(200, Env.adminApi("PUT", "admin/users/" + user, "{\"active\":false}").statusCode());
+        HttpResponse<String> after = again.get("app/index.xhtml");
+        assertEquals(302, after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElse("").contains("login.xhtml"));
+        assertEquals(302, again.get("app/index.xhtml").statusCode(), "and stays signed out");
+    }
+
+    @Test
+    void aSessionCreatedByAnApiSignInIdlesOutSoonAPageSessionDoesNot() throws Exception {
+        PageSession api = new PageSession();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((Env.AGENT + ":" + Env.AGENT_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> first = api.send("GET", "api/sops?q=senha", null, null, "Authorization", basic);
+        assertEquals(200, first.statusCode());
+        assertTrue(first.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID")), "the sign-in's session");
+        assertEquals(200, api.send("GET", "api/sops?q=senha", null, null).statusCode(), "reused by its cookie: no password hash per call");
+        PageSession page = PageSession.signedIn(Env.AGENT, Env.AGENT_PASSWORD);
+        // the test server sets sopdesk.api.session-idle-seconds=8 (300 by default)
+        Thread.sleep(10_000);
+        assertEquals(401, api.send("GET", "api/sops?q=senha", null, null).statusCode(), "the API's session idled out");
+        assertEquals(200, page.get("app/index.xhtml").statusCode(), "a page session keeps its 8 hours");
     }
 
     @Test

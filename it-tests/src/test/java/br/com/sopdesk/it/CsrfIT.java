@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
  * Forged requests: a signed-in administrator's browser made to post the users form from another
  * site (no view state, or a made-up one) or to open a protected page by its address (no token)
  * changes nothing; the same post with the page's own view state does create the user, so the
- * refusal is the protection at work and not a broken form.
+ * refusal is the protection at work and not a broken form. The API, which also accepts the page
+ * session's cookie, refuses changes sent from another site's page (its {@code Origin} or
+ * {@code Referer}) and takes them from SOP Desk itself, the configured Qualitor origin, or a
+ * program that sends neither header.
  */
 class CsrfIT {
 
@@ -57,10 +60,43 @@ class CsrfIT {
         String usersLink = PageSession.link(index, "admin/users.xhtml");
         String page = admin.get(usersLink).body();
 
-        HttpResponse<String> posted = admin.post(usersLink, createUserForm(real, PageSession.viewState(page)));
+        Map<String, String> form = createUserForm(real, PageSession.viewState(page));
+        form.put("primefaces.nonce", PageSession.nonce(page));
+        HttpResponse<String> posted = admin.post(usersLink, form);
 
         assertEquals(200, posted.statusCode());
         assertTrue(userExists(real), "a genuine post creates the user");
+    }
+
+    /** A bundle the catalog refuses (422): it shows the request got past the origin check without publishing anything. */
+    private static final String BAD_BUNDLE = "{\"id\":\"forjado\",\"version\":1}";
+
+    @Test
+    void apiChangesFromAnotherSitesPageAreRefused() throws Exception {
+        PageSession admin = PageSession.signedIn(Env.ADMIN, Env.ADMIN_PASSWORD);
+        String own = Env.APP.substring(0, Env.APP.indexOf("/sopdesk/"));
+        String qualitor = own.replace("//localhost:", "//127.0.0.1:");
+
+        // what a form on another site can send with the signed-in browser's cookie: text/plain, no preflight
+        for (String[] header : new String[][]{{"Origin", "http://atacante.example"}, {"Origin", "null"},
+                {"Referer", "http://atacante.example/pagina.html"}}) {
+            HttpResponse<String> forged = admin.send("POST", "api/admin/sops", "text/plain", BAD_BUNDLE, header);
+            assertEquals(403, forged.statusCode(), String.join(": ", header) + " -> " + forged.body());
+            assertTrue(forged.body().contains("\"message\"") && forged.body().contains("sopdesk.embed.origins"), forged.body());
+            HttpResponse<String> put = admin.send("PUT", "api/admin/categories/CSRF1", "application/json",
+                    "{\"name\":\"Forjada\",\"active\":true}", header);
+            assertEquals(403, put.statusCode(), put.body());
+        }
+        assertFalse(Env.adminApi("GET", "admin/categories", null).body().contains("\"code\":\"CSRF1\""), "nothing changed");
+
+        assertEquals(422, admin.send("POST", "api/admin/sops", "text/plain", BAD_BUNDLE, "Origin", own).statusCode(), "SOP Desk's own page");
+        assertEquals(422, admin.send("POST", "api/admin/sops", "text/plain", BAD_BUNDLE, "Referer", own + "/sopdesk/admin/index.xhtml")
+                .statusCode(), "SOP Desk's own page, by its Referer");
+        assertEquals(422, admin.send("POST", "api/admin/sops", "text/plain", BAD_BUNDLE, "Origin", qualitor).statusCode(),
+                "the configured Qualitor origin (sopdesk.embed.origins)");
+        assertEquals(422, admin.send("POST", "api/admin/sops", "text/plain", BAD_BUNDLE).statusCode(), "a program: neither header");
+        assertEquals(200, admin.send("GET", "api/admin/categories", null, null, "Origin", "http://atacante.example").statusCode(),
+                "reading is not a change");
     }
 
     @Test

@@ -17,13 +17,15 @@ import java.util.stream.Collectors;
 
 /**
  * A browser-less visitor of the pages: keeps its session cookie, never follows redirects (so a
- * test sees the 302 to the login form), and signs in by posting the login form with its view state.
+ * test sees the 302 to the login form), and signs in by posting the login form with its view state
+ * and the page's CSP nonce, as a browser does.
  */
 final class PageSession {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An anonymous visitor. */
@@ -49,6 +51,7 @@ final class PageSession {
         form.put("login:password", password);
         form.put("login:submit", "");
         form.put("jakarta.faces.ViewState", viewState(page));
+        form.put("primefaces.nonce", nonce(page)); // what PrimeFaces' script adds to the form in a browser
         return post("login.xhtml", form);
     }
 
@@ -67,12 +70,44 @@ final class PageSession {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A request with the session cookie and the given headers ({@code name, value, ...}); a body only when given. */
+    HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The session cookie's value now (null before the server gave one). */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     static String viewState(String page) {
         Matcher m = VIEW_STATE.matcher(page);
         if (!m.find()) {
             throw new AssertionError("no view state in the page");
         }
         return m.group(1).replace("&#58;", ":").replace("&amp;", "&");
+    }
+
+    /**
+     * The page's CSP nonce (on its script blocks), which PrimeFaces' script adds to every form as
+     * {@code primefaces.nonce} and expects back with each post.
+     */
+    static String nonce(String page) {
+        Matcher m = Pattern.compile("<script[^>]*\\snonce=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no CSP nonce in the page");
+        }
+        return m.group(1);
     }
 
     /** The href of the first link to {@code target} in the page, relative to the application, HTML entities undone. */

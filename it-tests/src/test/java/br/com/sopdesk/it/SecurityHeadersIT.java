@@ -2,6 +2,7 @@ package br.com.sopdesk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -12,7 +13,9 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * Framing and headers: only SOP Desk itself and the configured Qualitor origin may frame the pages
  * (the test server allows http://127.0.0.1:port besides its own localhost origin), the usual
- * headers are present, and the session cookie is HttpOnly and SameSite.
+ * headers are present, and the session cookie is HttpOnly and SameSite. Scripts run only from SOP
+ * Desk or with the page's nonce (PrimeFaces' CSP mode), every answer has one policy, and nothing
+ * names the server or its version, error answers included.
  */
 class SecurityHeadersIT extends BrowserTest {
 
@@ -32,6 +35,48 @@ class SecurityHeadersIT extends BrowserTest {
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
         assertFalse(cookie.contains("Secure"), "plain HTTP here: Secure only on HTTPS");
+    }
+
+    @Test
+    void scriptsRunOnlyWithThePagesNonce() throws Exception {
+        HttpResponse<String> login = Env.get(Env.APP + "login.xhtml");
+        java.util.List<String> policies = login.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), "one policy, not two combined: " + policies);
+        String csp = policies.get(0);
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=_-]+)'").matcher(csp);
+        assertTrue(nonce.find(), csp);
+        assertFalse(csp.contains("unsafe-inline' 'unsafe-eval") || csp.matches(".*script-src[^;]*unsafe.*"), csp);
+        java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)([^>]*)>").matcher(login.body());
+        int inline = 0;
+        while (scripts.find()) {
+            inline++;
+            assertTrue(scripts.group(1).contains("nonce=\"" + nonce.group(1) + "\""), "an inline script without the nonce: " + scripts.group());
+        }
+        assertTrue(inline > 0, "PrimeFaces writes its widgets' scripts inline, with the nonce");
+        assertFalse(login.body().matches("(?s).*\\son[a-z]+=\".*"), "no inline event handlers");
+    }
+
+    @Test
+    void noAnswerNamesTheServer() throws Exception {
+        for (String url : java.util.List.of(Env.APP + "login.xhtml", Env.APP + "api/sops", Env.APP + "nao-existe.xhtml",
+                Env.APP + "api/nao-existe", Env.HEALTH + "ready", Env.HEALTH.replace("/health/", "/nao-existe"))) {
+            HttpResponse<String> r = Env.get(url);
+            assertTrue(r.headers().firstValue("Server").isEmpty() && r.headers().firstValue("X-Powered-By").isEmpty(), url + " " + r.headers());
+            assertFalse(r.body().contains("Payara") || r.body().contains("GlassFish"), url + " names the server: " + r.body());
+        }
+        HttpResponse<String> apiError = Env.get(Env.APP + "api/nao-existe");
+        assertEquals(401, apiError.statusCode());
+        assertTrue(apiError.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), apiError.headers().toString());
+        assertTrue(apiError.headers().firstValue("Content-Security-Policy").isPresent(), "the container's 401 carries the headers too");
+        HttpResponse<String> unknown = Env.agentApi("GET", "nao-existe", null);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().startsWith("{\"message\":"), unknown.body());
+        assertTrue(unknown.headers().firstValue("X-Content-Type-Options").isPresent(), unknown.headers().toString());
+        HttpResponse<String> forbidden = Env.agentApi("GET", "admin/users", null);
+        assertEquals(403, forbidden.statusCode());
+        assertTrue(forbidden.body().startsWith("{\"message\":") && forbidden.headers().firstValue("Content-Security-Policy").isPresent(),
+                forbidden.body());
+        assertNotEquals(200, Env.get(Env.HEALTH.replace("/health/", "/openapi")).statusCode(), "MicroProfile OpenAPI is off");
     }
 
     private boolean framedLoginFormShows(String hostPage) {

@@ -248,7 +248,9 @@ class SlaMonitorIT extends BrowserTest {
     void administratorsDefineAPolicyAndApplyItToASopOnTheirPage() throws Exception {
         String code = "IT-PAGE-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
-        browser.open(Env.APP + "admin/sla.xhtml");
+        // a protected view: it opens through SOP Desk's own link, which carries its token
+        browser.click(By.id("session:nav-sla-admin"));
+        browser.waitForPage();
         browser.type(By.id("sla:code"), code);
         browser.type(By.id("sla:name"), "Retorno em 8 horas úteis");
         browser.type(By.id("sla:duration"), "480");

@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.control.SlaScan;
 import br.com.sopdesk.sla.entity.ClockPolicy;
@@ -24,7 +25,8 @@ import java.util.Map;
 
 /**
  * SLA administration (role {@code admin}): policies, which SOP follows which policy, agents' teams,
- * and running a scan cycle on demand (for operations and the benchmark). Every change is audited.
+ * and running a scan cycle on demand (for operations and the benchmark). Every change, and every
+ * scan run this way, is audited.
  */
 @Path("admin/sla")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -35,6 +37,9 @@ public class AdminSlaResource {
 
     @Inject
     SlaScan scan;
+
+    @Inject
+    AuditLog audit;
 
     @Context
     SecurityContext security;
@@ -119,11 +124,16 @@ public class AdminSlaResource {
         return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
     }
 
-    /** Runs one scan cycle now: {@code mode=due} (the monitor's) or {@code naive} (full scan, for comparison). */
+    /** Runs one scan cycle now: {@code mode=due} (the monitor's) or {@code naive} (full scan, for comparison); audited with what it did. */
     @POST
     @Path("scan")
     public SlaScan.Report scan(@QueryParam("mode") @DefaultValue("due") String mode) {
-        return "naive".equals(mode) ? scan.scanNaive() : scan.scan();
+        boolean naive = "naive".equals(mode);
+        SlaScan.Report r = naive ? scan.scanNaive() : scan.scan();
+        audit.record(user(), "sla.varredura", "monitor de SLA", (naive ? "varredura completa" : "varredura dos vencidos")
+                + " pedida pela API: " + r.clocks() + " relógio(s), " + r.alerts() + " alerta(s), " + r.synced() + " leitura(s) do Qualitor, "
+                + r.delivered() + " entrega(s), " + r.millis() + " ms");
+        return r;
     }
 
     private String user() {

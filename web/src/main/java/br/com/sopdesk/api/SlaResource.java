@@ -73,14 +73,16 @@ public class SlaResource {
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
-        return detail(board, c);
+        return detail(board, c, true);
     }
 
-    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c) {
+    /** A clock with its timeline and alerts; the deliveries' recipients and errors only when {@code recipients}. */
+    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients) {
         return new SlaViews.ClockDetail(SlaViews.ClockView.of(c, Instant.now()),
                 board.timeline(c.getId()).stream().map(SlaViews.EventView::of).toList(),
                 board.alertsOfDemand(c.getDemandNumber()).stream()
-                        .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(SlaViews.DeliveryView::of).toList()))
+                        .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream()
+                                .map(d -> recipients ? SlaViews.DeliveryView.of(d) : SlaViews.DeliveryView.withoutRecipient(d)).toList()))
                         .toList());
     }
 
@@ -140,6 +142,9 @@ public class SlaResource {
     @Path("subscription")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(Subscription s) {
+        if (s == null) {
+            return refusal(new IllegalArgumentException("Envie a inscrição em JSON: {\"email\", \"quietFrom\", \"quietUntil\", \"active\"}."));
+        }
         try {
             var saved = clocks.subscribe(security.getUserPrincipal().getName(), s.email(), s.quietFrom(), s.quietUntil(),
                     s.active() == null || s.active());

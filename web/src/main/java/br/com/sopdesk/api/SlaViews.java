@@ -56,6 +56,11 @@ public final class SlaViews {
             return new DeliveryView(d.getChannel(), d.getRecipient(), d.getState(), d.getAttempts(), str(d.getNotBefore()),
                     str(d.getSentAt()), d.getLastError());
         }
+
+        /** For callers who are not supervisors: that it went and how, not to whom (e-mails, the webhook's URL) nor the error. */
+        static DeliveryView withoutRecipient(SlaDelivery d) {
+            return new DeliveryView(d.getChannel(), null, d.getState(), d.getAttempts(), str(d.getNotBefore()), str(d.getSentAt()), null);
+        }
     }
 
     /** A clock with its timeline and alerts. */

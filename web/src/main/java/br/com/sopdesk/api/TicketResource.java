@@ -2,6 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
@@ -29,8 +30,10 @@ import java.util.Map;
  * {@code POST /api/tickets}: the same submission as the SOP page, validated by the same rules with
  * the same messages. Answers 201 with the ticket's state (and Qualitor's demand number when it
  * already has one), or 422 with one message per field and nothing stored or sent. Also reads a
- * ticket (with its walk summary's state in Qualitor), sends a refused or held one again, and closes
- * its demand.
+ * ticket (with its walk summary's state in Qualitor), its SLA clock, sends a refused or held one
+ * again, and closes its demand: an agent only the tickets they registered, supervisors and
+ * administrators any; anyone else's ticket is answered as unknown (404), so its existence is not
+ * revealed. Alert recipients (supervisors' e-mails, the webhook) show to supervisors only.
  */
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -77,11 +80,12 @@ public class TicketResource {
     public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
                              String demandNumber, int attempts, String lastError, String refusal, int returnHours, String situation,
                              String summaryState, int summaryAttempts, String summaryError) {
+        /** Qualitor's refusals may quote the customer's data: masked, as in lists. */
         static TicketView of(Ticket t) {
             return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
-                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), t.getLastError(), t.getRefusal(), t.getReturnHours(),
+                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), Masking.text(t.getLastError()), t.getRefusal(), t.getReturnHours(),
                     t.getQualitorSituation(), t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(),
-                    t.getSummaryError());
+                    Masking.text(t.getSummaryError()));
         }
     }
 
@@ -135,15 +139,24 @@ public class TicketResource {
     @GET
     @Path("{id}")
     public TicketView get(@PathParam("id") long id) {
-        return tickets.find(id).map(TicketView::of).orElseThrow(() -> new NotFoundException("chamado não encontrado: " + id));
+        return TicketView.of(visible(id));
     }
 
     /** The ticket's SLA clock with its timeline and alerts, once the demand reached Qualitor. */
     @GET
     @Path("{id}/clock")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
-        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c))
+        visible(id);
+        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor")))
                 .orElseThrow(() -> new NotFoundException("chamado sem relógio de SLA (ainda não chegou ao Qualitor?): " + id));
+    }
+
+    /** The ticket, if the caller may see it: its author, a supervisor or an administrator; otherwise unknown (404). */
+    private Ticket visible(long id) {
+        return tickets.find(id)
+                .filter(t -> security.isUserInRole("supervisor") || security.isUserInRole("admin")
+                        || t.getCreatedBy().equals(security.getUserPrincipal().getName()))
+                .orElseThrow(() -> new NotFoundException("chamado não encontrado: " + id));
     }
 
     /**
@@ -155,9 +168,7 @@ public class TicketResource {
     @POST
     @Path("{id}/close")
     public Response close(@PathParam("id") long id, CloseRequest request) {
-        if (tickets.find(id).isEmpty()) {
-            throw new NotFoundException("chamado não encontrado: " + id);
-        }
+        visible(id);
         CloseRequest r = request == null ? new CloseRequest(null, null) : request;
         try {
             DemandAction action = demands.close(id, Boolean.TRUE.equals(r.closeRelated()), r.reason(), security.getUserPrincipal().getName());
@@ -184,9 +195,7 @@ public class TicketResource {
     @POST
     @Path("{id}/resend")
     public Response resend(@PathParam("id") long id, ResendRequest request) {
-        if (tickets.find(id).isEmpty()) {
-            throw new NotFoundException("chamado não encontrado: " + id);
-        }
+        visible(id);
         try {
             outbox.resend(id, security.getUserPrincipal().getName(), request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
         } catch (TicketActionRefused e) {
@@ -202,9 +211,7 @@ public class TicketResource {
     @POST
     @Path("{id}/found")
     public Response found(@PathParam("id") long id, FoundRequest request) {
-        if (tickets.find(id).isEmpty()) {
-            throw new NotFoundException("chamado não encontrado: " + id);
-        }
+        visible(id);
         String number = request == null || request.demandNumber() == null ? "" : request.demandNumber().strip();
         if (!number.matches("\\d{1,20}")) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")

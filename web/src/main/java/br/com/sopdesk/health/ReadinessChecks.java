@@ -5,6 +5,9 @@ import br.com.sopdesk.qualitor.QualitorException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -13,12 +16,21 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness at {@code /health/ready}: the database must answer; Qualitor's reachability is reported
  * too, and whether Qualitor refused SOP Desk's integration login on the latest authenticated call
- * ({@code credentials}: {@code ok} or {@code refused}, with Qualitor's words). An unreachable Qualitor does not make the instance unready by default
+ * ({@code credentials}: {@code ok} or {@code refused}). An unreachable Qualitor does not make the
+ * instance unready by default
  * ({@code sopdesk.health.qualitor-required=false}): tickets are kept in the outbox meanwhile, and
  * taking every instance out of the load balancer would stop the agents for nothing.
+ * <p>
+ * The endpoint is anonymous (load balancers call it), so it says only up or down with a short
+ * reason: no addresses, versions or error messages (those go to the server log). The reasons are
+ * plain ASCII: Payara writes the health answer without declaring a charset. Qualitor is asked
+ * at most once per {@code sopdesk.health.qualitor-cache-seconds} (5 by default) per instance; calls
+ * in between answer what the last probe found.
  */
 @ApplicationScoped
 public class ReadinessChecks {
+
+    private static final Logger LOG = Logger.getLogger(ReadinessChecks.class.getName());
 
     @Inject
     DatabaseProbe database;
@@ -30,6 +42,17 @@ public class ReadinessChecks {
     @ConfigProperty(name = "sopdesk.health.qualitor-required", defaultValue = "false")
     boolean qualitorRequired;
 
+    @Inject
+    @ConfigProperty(name = "sopdesk.health.qualitor-cache-seconds", defaultValue = "5")
+    long qualitorCacheSeconds;
+
+    /** The last Qualitor probe: whether it answered, how fast, and when (System.nanoTime). */
+    private record Probe(boolean reachable, long millis, long at) {
+    }
+
+    private volatile Probe last;
+    private final AtomicBoolean probing = new AtomicBoolean();
+
     @Produces
     @Readiness
     HealthCheck database() {
@@ -37,7 +60,8 @@ public class ReadinessChecks {
             try {
                 return HealthCheckResponse.named("database").up().withData("sopBundles", database.sopBundles()).build();
             } catch (RuntimeException e) {
-                return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
+                LOG.log(Level.WARNING, "Verificação de prontidão: o banco de dados não respondeu", e);
+                return HealthCheckResponse.named("database").down().withData("motivo", "sem resposta do banco de dados").build();
             }
         };
     }
@@ -46,34 +70,51 @@ public class ReadinessChecks {
     @Readiness
     HealthCheck qualitor() {
         return () -> {
-            long start = System.nanoTime();
-            try {
-                String version = qualitor.version();
-                var refused = qualitor.credentialsRefusal();
-                if (refused.isPresent()) {
-                    // Qualitor answers, but not to SOP Desk's login: tickets wait in the outbox
-                    return HealthCheckResponse.named("qualitor").status(!qualitorRequired)
-                            .withData("reachable", true)
-                            .withData("credentials", "refused")
-                            .withData("version", version)
-                            .withData("url", qualitor.settings().baseUri().toString())
-                            .withData("error", refused.get())
-                            .build();
-                }
-                return HealthCheckResponse.named("qualitor").up()
-                        .withData("reachable", true)
-                        .withData("credentials", "ok")
-                        .withData("version", version)
-                        .withData("url", qualitor.settings().baseUri().toString())
-                        .withData("millis", (System.nanoTime() - start) / 1_000_000)
-                        .build();
-            } catch (QualitorException e) {
-                return HealthCheckResponse.named("qualitor").status(!qualitorRequired)
-                        .withData("reachable", false)
-                        .withData("url", qualitor.settings().baseUri().toString())
-                        .withData("error", e.getMessage())
-                        .build();
+            Probe p = probe();
+            if (!p.reachable()) {
+                return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", false)
+                        .withData("motivo", "sem resposta do Qualitor").build();
             }
+            if (qualitor.credentialsRefusal().isPresent()) {
+                // Qualitor answers, but not to SOP Desk's login: tickets wait in the outbox (the words go to the log)
+                return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
+                        .withData("credentials", "refused").withData("motivo", "o Qualitor recusou o login de integracao").build();
+            }
+            return HealthCheckResponse.named("qualitor").up().withData("reachable", true).withData("credentials", "ok")
+                    .withData("millis", p.millis()).build();
         };
+    }
+
+    /** The last probe while it is fresh; otherwise one caller asks Qualitor again while the others use the last answer. */
+    private Probe probe() {
+        Probe p = last;
+        if (p != null && System.nanoTime() - p.at() < qualitorCacheSeconds * 1_000_000_000L) {
+            return p;
+        }
+        boolean claimed = probing.compareAndSet(false, true);
+        if (!claimed && p != null) {
+            return p;
+        }
+        try {
+            long start = System.nanoTime();
+            boolean reachable;
+            try {
+                qualitor.version();
+                reachable = true;
+            } catch (QualitorException e) {
+                if (p == null || p.reachable()) {
+                    // once per outage, not on every probe
+                    LOG.log(Level.WARNING, "Verificação de prontidão: o Qualitor não respondeu", e);
+                }
+                reachable = false;
+            }
+            Probe now = new Probe(reachable, (System.nanoTime() - start) / 1_000_000, System.nanoTime());
+            last = now;
+            return now;
+        } finally {
+            if (claimed) {
+                probing.set(false);
+            }
+        }
     }
 }

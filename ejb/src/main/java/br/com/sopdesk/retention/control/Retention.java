@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code sopdesk.retention.days} (365 by default; 0 keeps it forever), as the LGPD asks: in batches
  * of {@code sopdesk.retention.batch-size}, each its own transaction, by the one instance holding
  * the job's lease in the database. Records stay (SOP, path, classification, dates, Qualitor's
- * number) for statistics; what identifies the customer goes. Each run that removed anything leaves
+ * number) for statistics; what identifies the customer goes, and so do the supervisors' free-text
+ * acknowledgement comments on SLA alerts. Each run that removed anything leaves
  * one audit entry with the counts.
  */
 @Stateless
@@ -60,11 +61,18 @@ public class Retention {
             batch = store.anonymizeDemandActions(cutoff.get(), Instant.now(), max);
             demands += batch;
         } while (batch > 0 && Instant.now().isBefore(stopBy));
-        if (tickets + demands > 0) {
-            store.recordRun(tickets, demands, policy);
+        int comments = 0;
+        do {
+            batch = store.anonymizeSlaComments(cutoff.get(), max);
+            comments += batch;
+        } while (batch > 0 && Instant.now().isBefore(stopBy));
+        if (tickets + demands + comments > 0) {
+            store.recordRun(tickets, demands, comments, policy);
             int t = tickets;
             int d = demands;
-            LOG.info(() -> "Retenção de " + policy.days() + " dias: " + t + " chamado(s) e " + d + " pedido(s) anonimizados.");
+            int c = comments;
+            LOG.info(() -> "Retenção de " + policy.days() + " dias: " + t + " chamado(s), " + d + " pedido(s) e " + c
+                    + " comentário(s) de SLA anonimizados.");
         }
     }
 }

@@ -93,10 +93,45 @@ public class RetentionStore {
                 .executeUpdate();
     }
 
+    /**
+     * Clears up to {@code max} supervisors' free-text comments written before {@code cutoff}: the
+     * acknowledgement comment of an alert ({@code sla_alert.ack_comment}) and the line it left on
+     * the clock's timeline ({@code sla_event} of kind {@code ACKNOWLEDGED}), which may name the
+     * customer or quote them. Who acknowledged, when and which alert stay. Returns how many rows
+     * this call cleared (alerts and timeline lines together).
+     */
+    public int anonymizeSlaComments(Instant cutoff, int max) {
+        String mark = Ticket.ANONYMIZED;
+        List<?> alerts = em.createNativeQuery("SELECT id FROM sla_alert WHERE acknowledged_at < ?1 AND ack_comment IS NOT NULL"
+                        + " AND ack_comment <> ?2 ORDER BY id")
+                .setParameter(1, Utc.of(cutoff)).setParameter(2, mark).setMaxResults(max).getResultList();
+        int done = 0;
+        if (!alerts.isEmpty()) {
+            done += em.createNativeQuery("UPDATE sla_alert SET ack_comment = ?1 WHERE id IN (" + ids(alerts) + ") AND ack_comment <> ?1")
+                    .setParameter(1, mark).executeUpdate();
+        }
+        List<?> events = em.createNativeQuery("SELECT id FROM sla_event WHERE kind IN (" + COMMENT_KINDS + ") AND at < ?1"
+                        + " AND detail IS NOT NULL AND detail <> ?2 ORDER BY id")
+                .setParameter(1, Utc.of(cutoff)).setParameter(2, mark).setMaxResults(max).getResultList();
+        if (!events.isEmpty()) {
+            done += em.createNativeQuery("UPDATE sla_event SET detail = ?1 WHERE id IN (" + ids(events) + ") AND detail <> ?1")
+                    .setParameter(1, mark).executeUpdate();
+        }
+        return done;
+    }
+
+    /** Timeline lines that carry a person's free text (SlaClocks writes the comment into them). */
+    static final String COMMENT_KINDS = "'ACKNOWLEDGED'";
+
+    /** Ids read from the database (numbers, never text from outside) as a SQL list. */
+    private static String ids(List<?> ids) {
+        return ids.stream().map(id -> String.valueOf(((Number) id).longValue())).collect(Collectors.joining(","));
+    }
+
     /** One audit entry per run, with counts only (never whose data it was). */
-    public void recordRun(int tickets, int demandActions, RetentionPolicy policy) {
+    public void recordRun(int tickets, int demandActions, int comments, RetentionPolicy policy) {
         audit.record(null, "retencao.anonimizados", "dados pessoais",
-                tickets + " chamado(s) e " + demandActions + " pedido(s) de demanda anonimizados (retenção de "
-                        + policy.days() + " dias)");
+                tickets + " chamado(s), " + demandActions + " pedido(s) de demanda e " + comments
+                        + " comentário(s) de SLA anonimizados (retenção de " + policy.days() + " dias)");
     }
 }

@@ -31,6 +31,9 @@ public class UserDirectory {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<SecurityStamps.AccountChanged> accountChanges;
+
     public static final int MIN_PASSWORD = 10;
 
     private static volatile String dummyHash;
@@ -55,6 +58,12 @@ public class UserDirectory {
 
     public Optional<UserAccount> find(String username) {
         return Optional.ofNullable(em.find(UserAccount.class, username));
+    }
+
+    /** The security stamp of an active account (see {@link UserAccount#getSecurityStamp()}); empty when inactive or unknown. */
+    public Optional<String> activeStamp(String username) {
+        return em.createQuery("select u.securityStamp from UserAccount u where u.username = :name and u.active = true", String.class)
+                .setParameter("name", username).getResultStream().findFirst();
     }
 
     /** Creates the account unless one with this name exists; returns whether it created it. */
@@ -122,6 +131,7 @@ public class UserDirectory {
         String detail = String.join("; ", changes.stream().filter(c -> !c.isEmpty()).toList());
         if (!detail.isEmpty()) {
             audit.record(admin, "usuario.alterado", "usuário " + account.getUsername(), detail);
+            accountChanges.fire(new SecurityStamps.AccountChanged(account.getUsername()));
         }
         return account;
     }

@@ -17,6 +17,10 @@ import java.util.TreeSet;
 /**
  * A person who signs in to SOP Desk, with the roles that decide what they see: {@code agent},
  * {@code supervisor}, {@code admin}. Only a PBKDF2 hash of the password is stored.
+ * <p>
+ * The security stamp changes whenever what the account may do changes (roles, deactivation or
+ * reactivation, a password reset): a session remembers the stamp it signed in with, and one whose
+ * stamp no longer matches is signed out on its next request, on every instance.
  */
 @Entity
 @Table(name = "user_account")
@@ -45,6 +49,9 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
+    @Column(name = "security_stamp", length = 40, nullable = false)
+    private String securityStamp;
+
     protected UserAccount() {
     }
 
@@ -57,6 +64,11 @@ public class UserAccount {
         this.passwordHash = passwordHash;
         this.roles = new TreeSet<>(roles);
         this.createdAt = Utc.of(Instant.now());
+        this.securityStamp = newStamp();
+    }
+
+    private static String newStamp() {
+        return java.util.UUID.randomUUID().toString();
     }
 
     /** Allowed user names: 2 to 80 of lower-case letters, digits, dot, dash, underscore, at-sign. */
@@ -73,6 +85,7 @@ public class UserAccount {
         String before = String.join(",", new TreeSet<>(roles));
         roles.clear();
         roles.addAll(newRoles);
+        securityStamp = newStamp();
         return "papéis: " + before + " -> " + String.join(",", new TreeSet<>(newRoles));
     }
 
@@ -90,11 +103,13 @@ public class UserAccount {
             return "";
         }
         active = on;
+        securityStamp = newStamp();
         return on ? "reativado" : "desativado";
     }
 
     public String resetPassword(String newHash) {
         passwordHash = newHash;
+        securityStamp = newStamp();
         return "senha redefinida";
     }
 
@@ -120,5 +135,10 @@ public class UserAccount {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** Changes whenever the roles, the active flag or the password change; see the class comment. */
+    public String getSecurityStamp() {
+        return securityStamp;
     }
 }

@@ -163,7 +163,8 @@ public class SlaClocks {
 
     /**
      * A supervisor acknowledges an alert with a comment; it goes on the clock's timeline and the
-     * audit trail. A conditional update, so of two acknowledgements at once only one is taken; the
+     * audit trail only as a pointer (the comment stays on the alert, which retention clears). A conditional
+     * update, so of two acknowledgements at once only one is taken; the
      * other is refused ("já reconhecido").
      */
     public SlaAlert acknowledge(long alertId, String by, String comment) {
@@ -181,7 +182,8 @@ public class SlaClocks {
         }
         em.persist(new SlaEvent(alert.getClockId(), new Happening(now, "ACKNOWLEDGED",
                 "Alerta " + alert.getLevel() + " reconhecido por " + by + ": " + note)));
-        audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + ": " + note);
+        // the comment itself stays on the alert (the retention job clears it later); the append-only trail only points to it
+        audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + " (alerta " + alert.getId() + ")");
         return alert;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import br.com.sopdesk.platform.SchemaMigration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -23,7 +24,7 @@ class RetentionStorePostgresTest extends RetentionStoreTest {
         }
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=retention_test";
         Flyway.configure().dataSource(url, user, password).schemas("retention_test")
-                .locations("classpath:db/migration").load().migrate();
+                .locations(SchemaMigration.locations("PostgreSQL")).load().migrate();
         return Map.of("url", url, "user", user, "password", password);
     }
 }

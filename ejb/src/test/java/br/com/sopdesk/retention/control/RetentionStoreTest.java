@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import br.com.sopdesk.platform.SchemaMigration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class RetentionStoreTest {
     /** JDBC settings of a fresh, migrated database; H2 in memory here. */
     Map<String, String> freshDatabase() throws SQLException {
         String url = "jdbc:h2:mem:retention" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.locations("H2")).load().migrate();
         return Map.of("url", url, "user", "sa", "password", "");
     }
 
@@ -229,6 +230,54 @@ class RetentionStoreTest {
         } finally {
             em.close();
         }
+    }
+
+    int anonymizeSlaComments(int max) {
+        return inTransaction(em -> store(em).anonymizeSlaComments(CUTOFF, max));
+    }
+
+    /** A clock for a finished ticket, with an alert acknowledged {@code daysOld} ago and its timeline line. */
+    long[] acknowledgedAlert(long clockId, long daysOld, String comment) {
+        long ticket = ticket(TicketState.SENT, daysOld, "sla" + clockId + "@example.com.br");
+        return inTransaction(em -> {
+            java.time.LocalDateTime at = Utc.of(NOW.minus(Duration.ofDays(daysOld)));
+            em.createNativeQuery("INSERT INTO sla_clock (id, version, ticket_id, demand_number, sop_id, title, customer_name, agent,"
+                            + " policy_code, duration_minutes, business_hours, work_start, work_end, at_risk_percent, reminder_minutes,"
+                            + " state, started_at, deadline_at, deadline_version, reminders_sent)"
+                            + " VALUES (?1, 1, ?2, ?3, 'perda-de-senha', 'Perda de senha A1', 'Maria da Silva', 'agent', 'RETORNO-24H',"
+                            + " 1440, FALSE, '08:00', '18:00', 75, 240, 'MET', ?4, ?4, 1, 0)")
+                    .setParameter(1, clockId).setParameter(2, ticket).setParameter(3, "9" + clockId).setParameter(4, at).executeUpdate();
+            em.createNativeQuery("INSERT INTO sla_alert (id, clock_id, demand_number, policy_code, level, deadline_version, deadline_at,"
+                            + " raised_at, raised_by, explanation, acknowledged_at, acknowledged_by, ack_comment)"
+                            + " VALUES (?1, ?1, ?2, 'RETORNO-24H', 'BREACH', 1, ?3, ?3, 'teste', 'vencido', ?3, 'supervisor', ?4)")
+                    .setParameter(1, clockId).setParameter(2, "9" + clockId).setParameter(3, at).setParameter(4, comment).executeUpdate();
+            em.createNativeQuery("INSERT INTO sla_event (id, clock_id, at, kind, detail) VALUES (?1, ?2, ?3, 'ACKNOWLEDGED', ?4), (?5, ?2, ?3, 'CREATED', ?6)")
+                    .setParameter(1, clockId * 10).setParameter(2, clockId).setParameter(3, at)
+                    .setParameter(4, "Alerta BREACH reconhecido por supervisor: " + comment)
+                    .setParameter(5, clockId * 10 + 1).setParameter(6, "Demanda 9" + clockId + " criada").executeUpdate();
+            return new long[]{clockId, clockId * 10, clockId * 10 + 1};
+        });
+    }
+
+    String column(String sql, long id) {
+        return inTransaction(em -> (String) em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
+    }
+
+    @Test
+    void acknowledgementCommentsPastThePeriodAreCleared() {
+        String comment = "Falei com a Maria da Silva, CPF 111.444.777-35: retorno amanhã";
+        long[] old = acknowledgedAlert(7001, 400, comment);
+        long[] recent = acknowledgedAlert(7002, 30, comment);
+
+        assertEquals(2, anonymizeSlaComments(10), "the old alert's comment and its timeline line");
+        assertEquals(0, anonymizeSlaComments(10), "each only once");
+
+        assertEquals(Ticket.ANONYMIZED, column("SELECT ack_comment FROM sla_alert WHERE id = ?1", old[0]));
+        assertEquals("supervisor", column("SELECT acknowledged_by FROM sla_alert WHERE id = ?1", old[0]), "who acknowledged stays");
+        assertEquals(Ticket.ANONYMIZED, column("SELECT detail FROM sla_event WHERE id = ?1", old[1]));
+        assertEquals("Demanda 97001 criada", column("SELECT detail FROM sla_event WHERE id = ?1", old[2]), "other timeline lines stay");
+        assertEquals(comment, column("SELECT ack_comment FROM sla_alert WHERE id = ?1", recent[0]));
+        assertTrue(column("SELECT detail FROM sla_event WHERE id = ?1", recent[1]).endsWith(comment));
     }
 
     @Test

@@ -3,35 +3,31 @@ package br.com.sopdesk.security.boundary;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Security headers on every answer. The pages may be framed only by SOP Desk itself and the
- * Qualitor origins in {@code sopdesk.embed.origins} (CSP {@code frame-ancestors}; no
- * {@code X-Frame-Options}, which cannot name another origin and would contradict it). The rest of
- * the policy is what PrimeFaces needs: its scripts and styles are inline, so {@code 'unsafe-inline'}
- * stays for them, while objects, base URIs and form targets elsewhere are closed. HTTPS requests
- * also get {@code Strict-Transport-Security}.
+ * Security headers on every answer, error pages included (mapped in web.xml for requests and error
+ * dispatches). The Content-Security-Policy is {@link ContentSecurityPolicy}'s: set here for every
+ * answer, and replaced on Faces pages by the same policy with the page's nonce that PrimeFaces adds
+ * (the response passed on turns a second CSP header into a replacement, so the browser never
+ * combines two policies). No {@code X-Frame-Options}: it cannot name another origin and would
+ * contradict {@code frame-ancestors}. HTTPS requests also get {@code Strict-Transport-Security}.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    static final String CSP = "Content-Security-Policy";
 
     @Inject
-    @ConfigProperty(name = "sopdesk.embed.origins", defaultValue = " ")
-    String embedOrigins;
+    ContentSecurityPolicy policy;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", policy(embedOrigins));
+        response.setHeader(CSP, policy.full());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -42,17 +38,23 @@ public class SecurityHeaders extends HttpFilter {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new OnePolicy(response));
     }
 
-    /** The policy for the given origins (comma or space separated; anything that is not an origin is dropped). */
-    public static String policy(String origins) {
-        String ancestors = Arrays.stream(origins == null ? new String[0] : origins.split("[,\\s]+"))
-                .map(String::strip)
-                .filter(o -> o.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?"))
-                .collect(Collectors.joining(" "));
-        return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-                + "form-action 'self'; frame-ancestors 'self'" + (ancestors.isEmpty() ? "" : " " + ancestors);
+    /** A response on which adding a Content-Security-Policy replaces the one already set. */
+    static final class OnePolicy extends HttpServletResponseWrapper {
+
+        OnePolicy(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (CSP.equalsIgnoreCase(name)) {
+                super.setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
     }
 }

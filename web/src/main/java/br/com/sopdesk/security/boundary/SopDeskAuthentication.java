@@ -2,6 +2,7 @@ package br.com.sopdesk.security.boundary;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.security.control.LoginThrottle;
+import br.com.sopdesk.security.control.SecurityStamps;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -18,11 +19,13 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How callers sign in, with the same accounts everywhere: the pages through the login form
@@ -36,7 +39,13 @@ import java.util.Optional;
  * Every password check first asks {@link LoginThrottle}: a user name or client address with too
  * many recent failures is refused without checking the password (the form shows how long to wait;
  * the API answers 429 with {@code Retry-After}). Form sign-ins and every failure are audited; API
- * successes are not (each API call signs in again and would flood the trail).
+ * successes are not (each API call without the session cookie signs in again and would flood the trail).
+ * <p>
+ * A successful sign-in remembers the account's security stamp in the session ({@link SessionGuard}
+ * signs the session out when the account changes). Payara gives the session a new id at every
+ * sign-in (no session fixation). A session an API call created by signing in with Basic idles out
+ * after {@code sopdesk.api.session-idle-seconds} (300 by default) instead of the pages' 8 hours;
+ * a client that keeps its cookie is spared a password hash per call meanwhile.
  */
 @ApplicationScoped
 @Alternative
@@ -59,6 +68,13 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     OidcSignOn oidc;
+
+    @Inject
+    SecurityStamps stamps;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.api.session-idle-seconds", defaultValue = "300")
+    int apiSessionIdleSeconds;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
@@ -85,6 +101,9 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
                 context.cleanClientSubject();
                 return context.redirect(request.getContextPath() + LOGIN_PAGE + "?sso=recusado");
             }
+            if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
+                remember(request, context.getCallerPrincipal().getName(), false);
+            }
             return status;
         }
         if (context.isProtected()) {
@@ -105,6 +124,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             throttle.succeeded(user);
+            remember(request, result.getCallerPrincipal().getName(), api);
             if (!api) {
                 audit.record(result.getCallerPrincipal().getName(), "login", "usuário " + result.getCallerPrincipal().getName(), "formulário; endereço " + address);
             }
@@ -114,6 +134,15 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         audit.record(user.isEmpty() ? null : user, "login.falhou", "usuário " + user, (api ? "API (Basic)" : "formulário") + "; endereço " + address);
         // the form keeps its page (the login view shows the message); the API gets 401
         return api ? unauthorized(response, context) : context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /** The signed-in session remembers the account's stamp; one an API call creates idles out soon. */
+    private void remember(HttpServletRequest request, String username, boolean api) {
+        HttpSession session = request.getSession(true);
+        if (api && session.isNew()) {
+            session.setMaxInactiveInterval(apiSessionIdleSeconds);
+        }
+        session.setAttribute(SessionGuard.STAMP, stamps.fresh(username).orElse(""));
     }
 
     private static AuthenticationStatus refusedForm(HttpServletRequest request, HttpMessageContext context, long seconds) {

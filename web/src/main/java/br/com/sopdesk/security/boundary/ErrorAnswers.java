@@ -1,0 +1,69 @@
+package br.com.sopdesk.security.boundary;
+
+import jakarta.faces.application.ProtectedViewException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * What the container answers for an error (web.xml maps 400, 401, 403, 404, 405, 500 and the Faces
+ * protected-view and expired-view exceptions here), so no error leaves on Payara's own page (which
+ * names the server and its version) and every one carries the security headers: under
+ * {@code /api/} a JSON {@code {"message"}} in pt-BR, elsewhere SOP Desk's error page. The status
+ * and headers set before the error (e.g. 401's {@code WWW-Authenticate}) are kept.
+ * <p>
+ * The pages are reached by a forward, which lets PrimeFaces give them a fresh CSP nonce: rendered
+ * straight from the error dispatch of a post that carried none (a forged one), PrimeFaces would
+ * refuse to render them at all.
+ */
+@WebServlet("/error/answer")
+public class ErrorAnswers extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Map<Integer, String> MESSAGES = Map.of(
+            400, "Pedido inválido.",
+            401, "Autenticação necessária: use HTTP Basic com um usuário do SOP Desk.",
+            403, "Este usuário não tem acesso a este recurso.",
+            404, "Recurso não encontrado.",
+            405, "Método não permitido neste recurso.",
+            500, "Erro interno: nada do que já foi salvo se perdeu; tente de novo.");
+
+    private static final Map<Integer, String> PAGES = Map.of(400, "400", 401, "403", 403, "403", 404, "404", 405, "400");
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String u && u.startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(status);
+            response.setContentType("application/json;charset=UTF-8");
+            String message = MESSAGES.getOrDefault(status, status >= 500 ? MESSAGES.get(500) : MESSAGES.get(400));
+            response.getWriter().write("{\"message\":\"" + message + "\"}");
+            return;
+        }
+        request.getRequestDispatcher("/error/" + page(request, status) + ".xhtml").forward(request, response);
+    }
+
+    private static String page(HttpServletRequest request, int status) {
+        for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t; e = t.getCause()) {
+            if (t instanceof ProtectedViewException) {
+                return "protected";
+            }
+            if (t instanceof ViewExpiredException) {
+                return "expired";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return PAGES.getOrDefault(status, "500");
+    }
+}

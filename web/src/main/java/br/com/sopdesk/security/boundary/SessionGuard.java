@@ -1,0 +1,81 @@
+package br.com.sopdesk.security.boundary;
+
+import br.com.sopdesk.security.control.SecurityStamps;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signs a session out on its next request once its account changed: the session remembers the
+ * account's security stamp from sign-in ({@link SopDeskAuthentication}), and this compares it, on
+ * every request, with the stamp {@link SecurityStamps} knows (read from the database at most a few
+ * seconds ago, so every instance sees a change made on another). Without this a deactivated user,
+ * or one whose role was removed, would keep the session's principal and roles until it ended.
+ * A page visitor is sent to the login form with a notice; an API caller gets 401.
+ */
+public class SessionGuard extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** Session attribute: the account's security stamp when this session signed in. */
+    static final String STAMP = "sopdesk.securityStamp";
+
+    @Inject
+    SecurityStamps stamps;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        Principal caller = request.getUserPrincipal();
+        HttpSession session = caller == null ? null : request.getSession(false);
+        if (session != null && !current(caller.getName(), session)) {
+            signOut(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean current(String username, HttpSession session) {
+        Object remembered;
+        try {
+            remembered = session.getAttribute(STAMP);
+        } catch (IllegalStateException e) {
+            return true; // invalidated meanwhile: nobody is signed in through it any more
+        }
+        Optional<String> stamp = stamps.current(username);
+        return stamp.isPresent() && Objects.equals(stamp.get(), remembered);
+    }
+
+    private static void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException e) {
+                // already gone
+            }
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"SOP Desk\", charset=\"UTF-8\"");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"message\":\"Sua sessão foi encerrada porque o acesso deste usuário mudou. Entre novamente.\"}");
+            return;
+        }
+        String login = request.getContextPath() + SopDeskAuthentication.LOGIN_PAGE + "?sessao=encerrada";
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // a Faces Ajax request understands a redirect only inside its partial response
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + login + "\"/></partial-response>");
+            return;
+        }
+        response.sendRedirect(login);
+    }
+}
