@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import br.com.sopdesk.it.IcpCertificates.Holder;
+import br.com.sopdesk.certificate.control.IcpCertificates;
+import br.com.sopdesk.certificate.control.IcpCertificates.Holder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

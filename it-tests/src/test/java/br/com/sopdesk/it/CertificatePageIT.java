@@ -3,7 +3,8 @@ package br.com.sopdesk.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import br.com.sopdesk.it.IcpCertificates.Holder;
+import br.com.sopdesk.certificate.control.IcpCertificates;
+import br.com.sopdesk.certificate.control.IcpCertificates.Holder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.ticket.control.OutboxSettings;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -43,18 +43,13 @@ public class DemandOutbox {
     SessionContext context;
 
     @Inject
-    @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
-    long leaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "sopdesk.outbox.max-backoff-seconds", defaultValue = "300")
-    long maxBackoffSeconds;
+    OutboxSettings settings;
 
     /** Tries to write one request now, if this instance wins its claim; returns it as it stands afterwards. */
     public DemandAction send(long id) {
-        if (store.claim(id, Instant.now(), Duration.ofSeconds(leaseSeconds))) {
+        if (store.claim(id, Instant.now(), settings.lease())) {
             DemandAction action = store.find(id);
-            Duration maxBackoff = Duration.ofSeconds(maxBackoffSeconds);
+            Duration maxBackoff = settings.maxBackoff();
             try {
                 boolean written = qualitor.addHistory(action.getDemandNumber(), action.historyText(), action.getActionKey(),
                         action.isOutcomeUnknown());

@@ -1,10 +1,10 @@
 package br.com.sopdesk.retention.control;
 
+import br.com.sopdesk.platform.InstanceName;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -23,8 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Retention {
 
-    static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
-            + "/" + ManagementFactory.getRuntimeMXBean().getName();
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
     /** Longest a run may hold the job; a run stops taking batches before it runs out. */
     static final Duration LEASE = Duration.ofMinutes(10);
@@ -45,7 +43,7 @@ public class Retention {
         RetentionPolicy policy = new RetentionPolicy(days);
         Instant started = Instant.now();
         var cutoff = policy.cutoff(started);
-        if (cutoff.isEmpty() || !store.takeLease(INSTANCE, started, LEASE)) {
+        if (cutoff.isEmpty() || !store.takeLease(InstanceName.get(), started, LEASE)) {
             return;
         }
         int max = Math.max(1, batchSize);

@@ -1,11 +1,11 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.platform.InstanceName;
 import br.com.sopdesk.sla.entity.BrazilianHolidays;
 import br.com.sopdesk.sla.entity.SyncCadence;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,8 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SlaSettings {
 
-    static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
-            + "/" + ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
     @ConfigProperty(name = "sopdesk.sla.zone", defaultValue = "America/Sao_Paulo")
@@ -167,6 +165,6 @@ public class SlaSettings {
     }
 
     public String instance() {
-        return INSTANCE;
+        return InstanceName.get();
     }
 }

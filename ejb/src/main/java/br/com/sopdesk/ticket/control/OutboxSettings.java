@@ -2,7 +2,7 @@ package br.com.sopdesk.ticket.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
+import br.com.sopdesk.platform.InstanceName;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,9 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OutboxSettings {
-
-    private static final String INSTANCE = System.getProperty("com.sun.aas.instanceName", "server")
-            + "/" + ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
     @ConfigProperty(name = "sopdesk.outbox.lease-seconds", defaultValue = "60")
@@ -32,7 +29,7 @@ public class OutboxSettings {
 
     /** This instance, as claims name it (unique among the instances sharing the database). */
     public String instance() {
-        return INSTANCE;
+        return InstanceName.get();
     }
 
     public Duration lease() {

@@ -66,6 +66,9 @@ public class QualitorOutbox {
     @Inject
     SummaryAttachments summaries;
 
+    @Inject
+    SummaryHandOff handOff;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -128,14 +131,10 @@ public class QualitorOutbox {
 
     /** Hands the claimed summary to another thread; if none takes it, its claim lapses to the timer. */
     private void attachSoon(Ticket sent, SummaryStore.Summary summary) {
-        if (sent.getSummaryState() != SummaryState.SENDING) {
-            return; // the number arrived before (another attempt's): that one's summary stands
+        if (sent.getSummaryState() == SummaryState.SENDING) {
+            handOff.attach(sent.getId(), summary);
         }
-        try {
-            executor.execute(() -> summaries.attachClaimed(sent.getId(), summary));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Resumo do chamado " + sent.getId() + " fica para o próximo ciclo da fila", e);
-        }
+        // otherwise the number had arrived before (another attempt's): that one's summary stands
     }
 
     /**

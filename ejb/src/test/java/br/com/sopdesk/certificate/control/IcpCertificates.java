@@ -51,6 +51,8 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -82,7 +84,8 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
  * OIDs, every otherName value encoding met in the field), their chain (root and intermediate CA),
  * and the files customers send: DER, PEM, PKCS#7 (DER and BER) and PFX (the JDK's, OpenSSL 3's
  * PBES2/AES with a SHA-256 MAC or PBMAC1, the legacy 3DES/RC2 one Windows exports, certificate-only,
- * without localKeyId). Keys are generated per run and never written anywhere.
+ * without localKeyId). Keys are generated per run and never written anywhere. Shared with the
+ * integration tests (the module's test jar), which upload the same shapes to the page and the API.
  */
 public final class IcpCertificates {
 
@@ -190,7 +193,10 @@ public final class IcpCertificates {
             names.add(new GeneralName(GeneralName.rfc822Name, h.email));
         }
         names.addAll(h.extraNames);
-        X500Name subject = new X500Name("CN=" + h.commonName.replace(",", "\\,") + ",OU=Certificado PF A3,OU=Videoconferencia,O=ICP-Brasil,C=BR");
+        // built attribute by attribute, so a common name with quotes, commas or markup is taken as it is
+        // (and of any length: the 64-character limit is the issuer's to keep, not the reader's to rely on)
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, new DERUTF8String(h.commonName)).addRDN(BCStyle.OU, "Certificado PF A3")
+                .addRDN(BCStyle.OU, "Videoconferencia").addRDN(BCStyle.O, "ICP-Brasil").addRDN(BCStyle.C, "BR").build();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
                 h.serial != null ? h.serial : serial(), Date.from(h.notBefore), Date.from(h.notAfter), subject, holderKey.getPublic());
         Map<ASN1ObjectIdentifier, ASN1Encodable> extensions = new LinkedHashMap<>();
