@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Qualitor path benchmark (issue 4), run against the real server and sandbox by
- * {@code ./mvnw -B verify -Pbench -DskipTests}. Not a test: it reports figures.
+ * {@code ./mvnw -B verify -Pbench -DskipTests -pl it-tests -am}. Not a test: it reports figures.
  *
  * <ol>
  *   <li>Whole path: {@code POST /api/tickets} (validation, database, outbox, connector, sandbox

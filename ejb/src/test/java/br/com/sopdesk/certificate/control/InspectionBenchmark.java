@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Inspections per second on one thread, for the figures in BENCHMARKS.md (not a test; run with
- * {@code ./mvnw -B -q verify -Pbench -DskipTests -DskipITs -pl ejb -am}). Each format is warmed up
+ * {@code ./mvnw -B -q verify -Pbench-cert -DskipTests -DskipITs -pl ejb -am}). Each format is warmed up
  * (3 s, and at least 2 s of this thread's CPU time, so that a loaded machine does not leave the
  * digests unjitted), then inspected in a closed loop for {@code bench.seconds} (default 10; PFX:
  * half of it). Reports
