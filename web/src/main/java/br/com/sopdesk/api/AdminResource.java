@@ -11,7 +11,7 @@ import br.com.sopdesk.sop.control.InvalidBundleException;
 import br.com.sopdesk.sop.control.SopBundleYaml;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -44,13 +44,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class AdminResource {
 
-    @Inject
+    @EJB
     Categories categories;
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Context

@@ -4,8 +4,8 @@ import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.control.SlaScan;
 import br.com.sopdesk.sla.entity.ClockPolicy;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,13 +32,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class AdminSlaResource {
 
-    @Inject
+    @EJB
     SlaClocks clocks;
 
-    @Inject
+    @EJB
     SlaScan scan;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Context

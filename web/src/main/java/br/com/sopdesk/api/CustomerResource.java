@@ -2,7 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.ticket.control.RelatedTickets;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +20,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class CustomerResource {
 
-    @Inject
+    @EJB
     RelatedTickets related;
 
     /** The answer, with the duplicates named apart. */

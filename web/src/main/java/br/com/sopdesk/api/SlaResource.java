@@ -7,8 +7,8 @@ import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.entity.SlaClock;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,16 +37,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class SlaResource {
 
-    @Inject
+    @EJB
     SlaBoard board;
 
-    @Inject
+    @EJB
     SlaClocks clocks;
 
-    @Inject
+    @EJB
     DemandActions demands;
 
-    @Inject
+    @EJB
     TicketService tickets;
 
     @Context

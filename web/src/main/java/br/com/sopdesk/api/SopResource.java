@@ -2,7 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class SopResource {
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     @Context

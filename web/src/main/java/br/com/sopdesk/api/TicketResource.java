@@ -10,6 +10,7 @@ import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,19 +41,19 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
 
-    @Inject
+    @EJB
     TicketService tickets;
 
-    @Inject
+    @EJB
     QualitorOutbox outbox;
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     @Inject
     br.com.sopdesk.sla.control.SlaBoard slaBoard;
 
-    @Inject
+    @EJB
     DemandActions demands;
 
     @Context

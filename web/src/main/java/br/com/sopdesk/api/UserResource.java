@@ -3,7 +3,7 @@ package br.com.sopdesk.api;
 import br.com.sopdesk.security.control.InvalidUserChangeException;
 import br.com.sopdesk.security.control.UserDirectory;
 import br.com.sopdesk.security.entity.UserAccount;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +27,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class UserResource {
 
-    @Inject
+    @EJB
     UserDirectory users;
 
     @Context

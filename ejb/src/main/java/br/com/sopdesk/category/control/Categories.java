@@ -2,8 +2,8 @@ package br.com.sopdesk.category.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.category.entity.Category;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -16,7 +16,7 @@ public class Categories {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public List<Category> all() {

@@ -8,6 +8,7 @@ import br.com.sopdesk.qualitor.RefusalKind;
 import br.com.sopdesk.qualitor.TicketSummary;
 import br.com.sopdesk.ticket.control.RelatedTickets;
 import br.com.sopdesk.validation.BrazilianDocuments;
+import jakarta.ejb.EJB;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import br.com.sopdesk.sop.control.SopCatalog;
@@ -42,16 +43,16 @@ public class DemandActions {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     @Inject
     QualitorGateway qualitor;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
-    @Inject
+    @EJB
     DemandOutbox outbox;
 
     @Resource

@@ -6,6 +6,7 @@ import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.ticket.control.OutboxSettings;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,7 +34,7 @@ public class DemandOutbox {
 
     private static final Logger LOG = Logger.getLogger(DemandOutbox.class.getName());
 
-    @Inject
+    @EJB
     DemandStore store;
 
     @Inject

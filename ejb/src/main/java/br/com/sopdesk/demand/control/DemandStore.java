@@ -3,10 +3,10 @@ package br.com.sopdesk.demand.control;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.platform.Utc;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -25,7 +25,7 @@ public class DemandStore {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public List<Long> due(Instant now, int max) {

@@ -1,6 +1,7 @@
 package br.com.sopdesk.retention.control;
 
 import br.com.sopdesk.platform.InstanceName;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,7 +28,7 @@ public class Retention {
     /** Longest a run may hold the job; a run stops taking batches before it runs out. */
     static final Duration LEASE = Duration.ofMinutes(10);
 
-    @Inject
+    @EJB
     RetentionStore store;
 
     @Inject

@@ -6,10 +6,10 @@ import br.com.sopdesk.platform.JobLease;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public class RetentionStore {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** Takes the retention job for {@code holder} until {@code now + lease}; false while another holds it. */

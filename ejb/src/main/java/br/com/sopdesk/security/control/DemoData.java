@@ -2,6 +2,7 @@ package br.com.sopdesk.security.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -26,7 +27,7 @@ public class DemoData {
     @ConfigProperty(name = "sopdesk.demo", defaultValue = "false")
     boolean demo;
 
-    @Inject
+    @EJB
     UserDirectory users;
 
     @Inject

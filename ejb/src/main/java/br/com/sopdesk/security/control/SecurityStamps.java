@@ -1,5 +1,6 @@
 package br.com.sopdesk.security.control;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -25,7 +26,7 @@ public class SecurityStamps {
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    @Inject
+    @EJB
     UserDirectory users;
 
     @Inject

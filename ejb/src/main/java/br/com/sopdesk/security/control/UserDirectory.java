@@ -2,6 +2,7 @@ package br.com.sopdesk.security.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.security.entity.UserAccount;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +29,7 @@ public class UserDirectory {
     @Inject
     Pbkdf2PasswordHash hash;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Inject

@@ -11,6 +11,7 @@ import br.com.sopdesk.sla.entity.SlaEvent;
 import br.com.sopdesk.sla.entity.SlaSubscriber;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketSent;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class SlaClocks {
     @Inject
     SlaSettings settings;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /**

@@ -8,6 +8,7 @@ import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.Observation;
 import br.com.sopdesk.sla.entity.SlaClock;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -45,13 +46,13 @@ public class SlaScan {
 
     private static final Logger LOG = Logger.getLogger(SlaScan.class.getName());
 
-    @Inject
+    @EJB
     SlaWork work;
 
-    @Inject
+    @EJB
     SlaAlerts alerts;
 
-    @Inject
+    @EJB
     AlertChannels channels;
 
     @Inject

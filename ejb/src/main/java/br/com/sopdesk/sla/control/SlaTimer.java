@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -38,7 +39,7 @@ public class SlaTimer {
     private static final String NAME = "sla-scan";
     private static final String DELIVER = "sla-deliver";
 
-    @Inject
+    @EJB
     SlaScan scan;
 
     @Inject

@@ -6,6 +6,7 @@ import br.com.sopdesk.sla.entity.Observation;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
 import br.com.sopdesk.sla.entity.WorkCalendar;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,7 +37,7 @@ public class SlaWork {
     @Inject
     SlaSettings settings;
 
-    @Inject
+    @EJB
     SlaAlerts alerts;
 
     /**

@@ -3,10 +3,10 @@ package br.com.sopdesk.sop.control;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ public class SeedBundles {
 
     private static final Logger LOG = Logger.getLogger(SeedBundles.class.getName());
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     @PostConstruct

@@ -7,10 +7,10 @@ import br.com.sopdesk.sop.entity.SearchText;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopBundleRecord;
 import br.com.sopdesk.sop.entity.SopUsage;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -35,10 +35,10 @@ public class SopCatalog {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     Categories categories;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public List<SopBundle> latest() {

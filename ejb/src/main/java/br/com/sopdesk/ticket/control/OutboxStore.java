@@ -7,6 +7,7 @@ import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.qualitor.QualitorException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,7 +32,7 @@ public class OutboxStore {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Inject

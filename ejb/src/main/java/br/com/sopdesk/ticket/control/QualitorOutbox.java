@@ -12,6 +12,7 @@ import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.validation.BrazilianDocuments;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -54,7 +55,7 @@ public class QualitorOutbox {
     /** Whether this instance saw Qualitor unreachable since the queued tickets were last woken. */
     private static final AtomicBoolean QUALITOR_WAS_DOWN = new AtomicBoolean();
 
-    @Inject
+    @EJB
     OutboxStore store;
 
     @Inject
@@ -63,7 +64,7 @@ public class QualitorOutbox {
     @Inject
     OutboxSettings settings;
 
-    @Inject
+    @EJB
     SummaryAttachments summaries;
 
     @Inject

@@ -4,6 +4,7 @@ import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -35,7 +36,7 @@ public class SummaryAttachments {
 
     private static final Logger LOG = Logger.getLogger(SummaryAttachments.class.getName());
 
-    @Inject
+    @EJB
     SummaryStore store;
 
     @Inject

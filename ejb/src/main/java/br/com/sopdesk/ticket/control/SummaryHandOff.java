@@ -3,6 +3,7 @@ package br.com.sopdesk.ticket.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class SummaryHandOff {
     @Inject
     OutboxSettings settings;
 
-    @Inject
+    @EJB
     SummaryAttachments summaries;
 
     private ThreadPoolExecutor pool;

@@ -4,10 +4,10 @@ import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.ticket.entity.SummaryState;
 import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public class SummaryStore {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** Ids of summaries due now: claimed by an instance whose lease ran out, then pending and due. */

@@ -12,6 +12,7 @@ import br.com.sopdesk.sop.entity.SopWalk;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,16 +38,16 @@ public class TicketService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     @Inject
     IntakeValidation validation;
 
-    @Inject
+    @EJB
     Categories categories;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Inject

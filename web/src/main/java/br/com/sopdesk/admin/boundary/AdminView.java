@@ -5,10 +5,10 @@ import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.InvalidBundleException;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
@@ -22,10 +22,10 @@ public class AdminView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     Categories categories;
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     private String bundleJson;

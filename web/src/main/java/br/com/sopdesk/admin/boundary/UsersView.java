@@ -3,10 +3,10 @@ package br.com.sopdesk.admin.boundary;
 import br.com.sopdesk.security.control.InvalidUserChangeException;
 import br.com.sopdesk.security.control.UserDirectory;
 import br.com.sopdesk.security.entity.UserAccount;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
@@ -21,7 +21,7 @@ public class UsersView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     UserDirectory users;
 
     private String newUsername;

@@ -3,8 +3,8 @@ package br.com.sopdesk.audit.boundary;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.audit.entity.AuditEntry;
 import br.com.sopdesk.audit.entity.AuditQuery;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URLEncoder;
@@ -25,7 +25,7 @@ public class AuditView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     private String actor;

@@ -2,11 +2,11 @@ package br.com.sopdesk.sla.boundary;
 
 import br.com.sopdesk.sla.control.SlaClocks;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
@@ -17,7 +17,7 @@ public class AlertSubscriptionView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     SlaClocks clocks;
 
     private String email;

@@ -5,11 +5,11 @@ import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.PolicyAssignment;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
@@ -23,10 +23,10 @@ public class SlaPolicyView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     SlaClocks clocks;
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     private String code;

@@ -10,6 +10,7 @@ import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.TicketService;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -37,19 +38,19 @@ public class SupervisorView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM HH:mm");
 
-    @Inject
+    @EJB
     SlaBoard board;
 
-    @Inject
+    @EJB
     SlaClocks clocks;
 
     @Inject
     SlaSettings settings;
 
-    @Inject
+    @EJB
     DemandActions demands;
 
-    @Inject
+    @EJB
     TicketService tickets;
 
     private String standing = "AT_RISK";

@@ -2,6 +2,7 @@ package br.com.sopdesk.sop.boundary;
 
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class SopListView implements Serializable {
             new Triage("Comprar certificado", "comprar"),
             new Triage("Acompanhar, reiterar ou reiniciar demanda", "demanda"));
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
     @Inject

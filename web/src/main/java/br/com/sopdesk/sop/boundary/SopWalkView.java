@@ -13,10 +13,10 @@ import br.com.sopdesk.ticket.control.QualitorOutbox;
 import br.com.sopdesk.ticket.control.RelatedTickets;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -38,22 +38,22 @@ public class SopWalkView implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String CARRY = "sopdesk.carry";
 
-    @Inject
+    @EJB
     SopCatalog catalog;
 
-    @Inject
+    @EJB
     TicketService tickets;
 
-    @Inject
+    @EJB
     QualitorOutbox outbox;
 
-    @Inject
+    @EJB
     DemandActions demands;
 
-    @Inject
+    @EJB
     Categories categories;
 
-    @Inject
+    @EJB
     RelatedTickets relatedTickets;
 
     private String sopId;
