@@ -16,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public class SlaClocks {
         Ticket t = sent.ticket();
         ClockPolicy policy = policyOf(t.getSopId());
         AgentTeam team = em.createNamedQuery(AgentTeam.OF_USER, AgentTeam.class).setParameter("username", t.getCreatedBy())
-                .getResultList().stream().findFirst().orElse(null);
+                .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst().orElse(null);
         List<Happening> timeline = new ArrayList<>();
         SlaClock clock = SlaClock.start(t.getId(), t.getQualitorNumber(), t.getSopId(), t.getTitle(),
                 t.getIntake().getCustomerName(), t.getCreatedBy(), team == null ? null : team.getTeam(), policy,
@@ -60,10 +61,14 @@ public class SlaClocks {
         timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
     }
 
-    /** The policy a SOP follows: its assignment, or the default one. */
-    public ClockPolicy policyOf(String sopId) {
+    /**
+     * The policy a SOP follows: its assignment, or the default one. Read while the demand's own
+     * changes are pending (the ticket just sent): the query does not flush them first, as it reads
+     * configuration the transaction has not touched, and the clock's insert flushes them together.
+     */
+    ClockPolicy policyOf(String sopId) {
         PolicyAssignment a = em.createNamedQuery(PolicyAssignment.OF_SOP, PolicyAssignment.class).setParameter("sopId", sopId)
-                .getResultList().stream().findFirst().orElse(null);
+                .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst().orElse(null);
         ClockPolicy policy = em.find(ClockPolicy.class, a == null ? settings.defaultPolicy() : a.getPolicyCode());
         if (policy == null) {
             policy = em.find(ClockPolicy.class, settings.defaultPolicy());
