@@ -281,7 +281,8 @@ public final class SubmissionBenchmark {
             }
             int n = i;
             running.add(call.call().handle((body, error) -> {
-                micros[n] = (System.nanoTime() - due) / 1000;
+                // a failed call counts as never answered: its (often quick) failure must not lower the percentiles
+                micros[n] = error == null ? (System.nanoTime() - due) / 1000 : Long.MAX_VALUE;
                 if (error != null && failed.getAndIncrement() == 0) {
                     System.out.println("  first failure: " + error);
                 }
@@ -292,9 +293,15 @@ public final class SubmissionBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
-        Result r = new Result(total / seconds, sorted[total / 2] / 1000.0, sorted[Math.min(total - 1, (int) (total * 0.99))] / 1000.0);
-        System.out.printf(Locale.ROOT, "%s: %d due at %d/s, all answered in %.1f s (%.1f/s), %d failed; p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
-                name, total, RATE, seconds, r.perSecond, failed.get(), r.p50, r.p99, sorted[total - 1] / 1000.0, cpuPerCall(cpu, total));
+        int answered = total - failed.get();
+        if (answered == 0) {
+            System.out.printf(Locale.ROOT, "%s: %d due at %d/s, none answered in %.1f s%n", name, total, RATE, seconds);
+            return new Result(0, 0, 0);
+        }
+        Result r = new Result(answered / seconds, sorted[answered / 2] / 1000.0, sorted[Math.min(answered - 1, (int) (answered * 0.99))] / 1000.0);
+        System.out.printf(Locale.ROOT, "%s: %d due at %d/s over %.1f s, %d answered (%.1f/s), %d failed; answered: p50 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms%s%n", name, total, RATE, seconds, answered, r.perSecond, failed.get(), r.p50, r.p99,
+                sorted[answered - 1] / 1000.0, cpuPerCall(cpu, total));
         return r;
     }
 
