@@ -13,7 +13,11 @@ public final class Masking {
 
     private static final Pattern EMAIL = Pattern.compile("([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*@([\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
     private static final Pattern CPF = Pattern.compile("(?<![\\d./-])(\\d{3})\\.?(\\d{3})\\.?(\\d{3})-?(\\d{2})(?![\\d/]|[.-]\\d)");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d*])(?:\\(\\d{2}\\)\\s?|\\d{2}\\s)?\\d{4,5}[-\\s]?\\d{4}(?!\\d)|(?<![\\d*])\\(\\d{2}\\)\\s?\\d{8,9}(?!\\d)");
+    /** Not inside a word, a key or an identifier ({@code teste-12349501}, a UUID's digit groups). */
+    private static final String PHONE_START = "(?<![\\p{L}\\p{N}*_-])";
+    private static final String PHONE_END = "(?![\\p{L}\\p{N}_-])";
+    private static final Pattern PHONE = Pattern.compile(PHONE_START + "(?:\\(\\d{2}\\)\\s?|\\d{2}\\s)?\\d{4,5}[-\\s]?\\d{4}" + PHONE_END
+            + "|" + PHONE_START + "\\(\\d{2}\\)\\s?\\d{8,9}" + PHONE_END);
 
     private Masking() {
     }

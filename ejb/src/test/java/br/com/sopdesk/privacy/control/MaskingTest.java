@@ -54,5 +54,8 @@ class MaskingTest {
     void datesAndKeysAreLeftAlone() {
         String text = "SOP perda-de-senha v2; chave 3f2a9c1e-77aa-4bb0-9d8e-0a1b2c3d4e5f; em 2026-11-23 12:00";
         assertEquals(text, Masking.text(text));
+        String digitsInKeys = "SOP teste-12349501 v3; chave 12347314-5678-4548-93ac-691fb81123b3; chave cdaa3b6d-2a48-4550-83b2-5b12346655f4";
+        assertEquals(digitsInKeys, Masking.text(digitsInKeys), "digit runs inside identifiers are not phones");
+        assertEquals("tel. (**) *****-0000.", Masking.text("tel. (51) 99999-0000."), "a phone at the end of a sentence still is");
     }
 }
