@@ -24,7 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,9 +72,17 @@ public class SlaScan {
     @Resource
     SessionContext context;
 
-    /** What one cycle did, for the logs, the admin endpoint and the benchmark. */
-    public record Report(String mode, int clocks, int alerts, int synced, int delivered, long examined, long millis) {
+    /**
+     * What one cycle did, for the logs, the admin endpoint and the benchmark; {@code alertedClocks}
+     * names the clocks it raised an alert on (the first {@value #NAMED}), so a person or a test can
+     * tell this cycle's alerts apart from those of other clocks that fell due at the same moment.
+     */
+    public record Report(String mode, int clocks, int alerts, int synced, int delivered, long examined, long millis,
+            List<Long> alertedClocks) {
     }
+
+    /** How many alerted clocks a report names. */
+    static final int NAMED = 100;
 
     /** Scans due clocks only (the monitor's way). */
     public Report scan() {
@@ -88,7 +98,7 @@ public class SlaScan {
         }
         int delivered = deliver();
         return new Report("due", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, n.clocks.get(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, n.named());
     }
 
     /**
@@ -126,7 +136,7 @@ public class SlaScan {
         }
         int delivered = deliver();
         return new Report("naive", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, examined,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, n.named());
     }
 
     private void settleAll(List<Long> claimed, String token, Counters n) {
@@ -180,7 +190,7 @@ public class SlaScan {
                     LOG.fine(() -> "Leitura da demanda " + demand + " no Qualitor falhou: " + PersonalData.mask(String.valueOf(e)));
                 }
             }
-            n.alerts.addAndGet(work.settle(id, token, reading, Instant.now()));
+            n.alerted(id, work.settle(id, token, reading, Instant.now()));
             n.clocks.incrementAndGet();
         } catch (RuntimeException e) {
             // the claim lapses and the next cycle takes the clock again; the ledger keeps alerts unique
@@ -256,5 +266,16 @@ public class SlaScan {
         final AtomicInteger clocks = new AtomicInteger();
         final AtomicInteger alerts = new AtomicInteger();
         final AtomicInteger synced = new AtomicInteger();
+        private final Queue<Long> named = new ConcurrentLinkedQueue<>();
+
+        void alerted(long clock, int raised) {
+            if (raised > 0 && alerts.getAndAdd(raised) < NAMED) {
+                named.add(clock);
+            }
+        }
+
+        List<Long> named() {
+            return named.stream().limit(NAMED).sorted().toList();
+        }
     }
 }
