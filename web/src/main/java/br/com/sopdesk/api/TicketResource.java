@@ -11,6 +11,7 @@ import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,12 @@ import java.util.Map;
  * again, and closes its demand: an agent only the tickets they registered, supervisors and
  * administrators any; anyone else's ticket is answered as unknown (404), so its existence is not
  * revealed. Alert recipients (supervisors' e-mails, the webhook) show to supervisors only.
+ *
+ * <p>One instance serves every request (the request's security, headers and URI reach it through
+ * JAX-RS's proxies): created per request, it cost the submission path its session beans' JNDI
+ * look-ups and Jersey's injection each time, about 4 % of a submission's CPU in the benchmark.
  */
+@ApplicationScoped
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)

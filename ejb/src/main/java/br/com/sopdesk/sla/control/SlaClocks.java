@@ -10,10 +10,8 @@ import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
 import br.com.sopdesk.sla.entity.SlaSubscriber;
 import br.com.sopdesk.ticket.entity.Ticket;
-import br.com.sopdesk.ticket.entity.TicketSent;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -43,12 +41,11 @@ public class SlaClocks {
     AuditLog audit;
 
     /**
-     * A demand reached Qualitor: its clock starts from when the agent registered it. Fired once per
-     * ticket, in the transaction that moves it to SENT (a second one would fail on the ticket's
-     * version, and on the clock's unique ticket).
+     * A demand reached Qualitor: its clock starts from when the agent registered it. Called once per
+     * ticket ({@link ClockStarter}), in the transaction that moves it to SENT (a second one would
+     * fail on the ticket's version, and on the clock's unique ticket).
      */
-    public void started(@Observes TicketSent sent) {
-        Ticket t = sent.ticket();
+    public void started(Ticket t) {
         ClockPolicy policy = policyOf(t.getSopId());
         AgentTeam team = em.createNamedQuery(AgentTeam.OF_USER, AgentTeam.class).setParameter("username", t.getCreatedBy())
                 .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst().orElse(null);
