@@ -23,6 +23,7 @@
 #   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
 #                      loads nothing old against a fresh database (the integration tests' setting)
 #   SOPDESK_HEAP       the server's maximum heap (default 1536m; the SLA benchmark runs with 512m)
+#   SOPDESK_COMPILER_THREADS  the JVM's JIT compiler threads (default 4; the JVM alone picks 2 on two cores)
 #   SOPDESK_DB         h2 (default: Payara's embedded H2 in the domain) or postgresql
 #   SOPDESK_DB_URL     PostgreSQL JDBC URL (default jdbc:postgresql://localhost:5432/sopdesk)
 #   SOPDESK_DB_USER    PostgreSQL user (default sopdesk)
@@ -259,6 +260,20 @@ configure() {
       "${ASADMIN[@]}" delete-jvm-options -- "$current" >/dev/null
     fi
     "${ASADMIN[@]}" create-jvm-options -- "$heap" >/dev/null
+    RESTART=true
+  fi
+  # JIT compiler threads (SOPDESK_COMPILER_THREADS, restart once when it changes). On two cores the
+  # JVM's default is one C1 and one C2 thread; under load the C2 thread gets only its share beside
+  # dozens of request threads, its queue stays hundreds of methods long for tens of thousands of
+  # requests, and the server runs on slower, profiling code meanwhile (BENCHMARKS.md). More compiler
+  # threads finish that sooner; they are started only while the queue is long and cost nothing after.
+  local compilers="-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}"
+  current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- '-XX:CICompilerCount=[0-9]*' | head -n 1 || true)"
+  if [ "$current" != "$compilers" ]; then
+    if [ -n "$current" ]; then
+      "${ASADMIN[@]}" delete-jvm-options -- "${current/:/\\:}" >/dev/null
+    fi
+    "${ASADMIN[@]}" create-jvm-options -- "${compilers/:/\\:}" >/dev/null   # asadmin splits options at ':'
     RESTART=true
   fi
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
