@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
@@ -99,10 +100,30 @@ public class SummaryAttachments {
      * any failure leaves it to the outbox timer, with back-off.
      */
     public void attachClaimed(long id, SummaryStore.Summary summary) {
+        deliver(id, summary).ifPresent(sentNow -> {
+            try {
+                store.attached(id, sentNow);
+            } catch (RuntimeException e) {
+                notRecorded(id, e);
+            }
+        });
+    }
+
+    /** Qualitor has the summary but recording it failed: retried later, asking Qualitor first. */
+    void notRecorded(long id, RuntimeException e) {
+        LOG.log(Level.WARNING, "Resumo do chamado " + id + " anexado, mas não registrado", PersonalData.mask(e));
+        store.retryLater(id, "Falha inesperada: " + e, Instant.now(), settings.maxBackoff(), true);
+    }
+
+    /**
+     * Sends a claimed summary to Qualitor and returns whether this attempt sent it (false: it was
+     * there already), leaving the caller to record it ({@link SummaryStore#attached}); empty after a
+     * failure, which is recorded here for the outbox timer to retry.
+     */
+    public Optional<Boolean> deliver(long id, SummaryStore.Summary summary) {
         Duration maxBackoff = settings.maxBackoff();
         try {
-            boolean sentNow = qualitor.attach(summary.number(), summary.fileName(), summary.content(), summary.mayAlreadyExist());
-            store.attached(id, sentNow);
+            return Optional.of(qualitor.attach(summary.number(), summary.fileName(), summary.content(), summary.mayAlreadyExist()));
         } catch (QualitorException e) {
             if (e.retryable()) {
                 store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
@@ -116,5 +137,6 @@ public class SummaryAttachments {
             LOG.log(Level.WARNING, "Falha inesperada ao anexar o resumo do chamado " + id, PersonalData.mask(e));
             store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
         }
+        return Optional.empty();
     }
 }

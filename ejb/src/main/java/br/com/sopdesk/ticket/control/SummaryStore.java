@@ -71,11 +71,29 @@ public class SummaryStore {
         return Optional.empty();
     }
 
+    /** A summary Qualitor now has: the ticket it belongs to, and whether this attempt sent it (or found it there). */
+    public record Attached(long id, boolean sentNow) {
+    }
+
     public void attached(long id, boolean sentNow) {
-        Ticket t = em.find(Ticket.class, id);
-        if (t.getSummaryState() == SummaryState.SENDING) {
+        record(em.find(Ticket.class, id), sentNow);
+    }
+
+    /**
+     * Records several attached summaries in one transaction, read in one query: what the hand-off's
+     * threads collected while another of them was recording ({@link SummaryHandOff}).
+     */
+    public void attachedAll(List<Attached> done) {
+        java.util.Map<Long, Boolean> sentNow = new java.util.HashMap<>();
+        done.forEach(a -> sentNow.put(a.id(), a.sentNow()));
+        em.createNamedQuery(Ticket.BY_IDS, Ticket.class).setParameter("ids", sentNow.keySet()).getResultList()
+                .forEach(t -> record(t, sentNow.get(t.getId())));
+    }
+
+    private void record(Ticket t, boolean sentNow) {
+        if (t != null && t.getSummaryState() == SummaryState.SENDING) {
             t.summaryAttached();
-            audit.record(t.getCreatedBy(), "chamado.resumo-anexado", "chamado " + id,
+            audit.record(t.getCreatedBy(), "chamado.resumo-anexado", "chamado " + t.getId(),
                     WalkSummary.fileName(t) + " na demanda " + t.getQualitorNumber()
                             + (sentNow ? "" : " (já estava anexado: nada reenviado)") + " após " + t.getSummaryAttempts() + " tentativa(s)");
         }

@@ -92,6 +92,7 @@ import java.util.UUID;
         update Ticket t set t.summaryClaimedUntil = :lease, t.summaryAttempts = t.summaryAttempts + 1,
           t.summaryOutcomeUnknown = true, t.version = t.version + 1
         where t.id = :id and t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now""")
+@NamedQuery(name = Ticket.BY_IDS, query = "select t from Ticket t where t.id in :ids")
 @NamedQuery(name = Ticket.SITUATION, query = """
         update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id""")
 public class Ticket {
@@ -132,6 +133,7 @@ public class Ticket {
     public static final String SUMMARY_RECLAIM = "Ticket.summaryReclaim";
     /** Records Qualitor's situation after an action on the demand (e.g. closing it). */
     public static final String SITUATION = "Ticket.situation";
+    public static final String BY_IDS = "Ticket.byIds";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
