@@ -52,6 +52,11 @@ public final class SubmissionBenchmark {
     private static final String SANDBOX = System.getProperty("sandbox.url", "http://localhost:18080/qualitor-sandbox/");
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
+    /** The warm-up goes on past {@code bench.warmup}, in rounds, until the server's JIT has settled, up to this many. */
+    private static final int WARMUP_MAX = Integer.getInteger("bench.warmupMax", 100_000);
+    private static final int WARMUP_ROUND = 5_000;
+    /** The server's JIT counts as settled when its compiler threads used at most this share of its CPU in a round. */
+    private static final double JIT_SETTLED = 0.05;
     private static final int MEASURED = Integer.getInteger("bench.submissions", 3000);
     private static final int QUEUED = Integer.getInteger("bench.queued", 10_000);
     private static final int OUTAGE_SECONDS = Integer.getInteger("bench.outageSeconds", 600);
@@ -85,8 +90,7 @@ public final class SubmissionBenchmark {
         System.out.println("server process: " + server.map(p -> "pid " + p.pid()).orElse("not found (CPU figures omitted)"));
         login();
         sandbox("faults?kind=NONE&count=0");
-        timed("warm-up (whole path)", WARMUP, this::submit);
-        timed("warm-up (baseline)", WARMUP, this::rawPost);
+        warmUp();
         if (PHASES.contains("capacity")) {
             Result path = timed("whole path: POST /api/tickets", MEASURED, this::submit);
             Result raw = timed("baseline: raw addTicketByData to the sandbox", MEASURED, this::rawPost);
@@ -103,6 +107,72 @@ public final class SubmissionBenchmark {
         if (PHASES.contains("outage")) {
             outage();
         }
+    }
+
+    /**
+     * Whole-path submissions until at least {@code bench.warmup} are done and a round of
+     * {@value #WARMUP_ROUND} left the server's JIT compilers at most {@value #JIT_SETTLED} of its CPU
+     * (or {@code bench.warmupMax} are done), then as many raw posts. On two busy cores the compiler
+     * threads share the CPU with every request thread, and Payara's C2 compilations go on for tens of
+     * thousands of submissions: measured before they end, a phase measures the compiler.
+     */
+    private void warmUp() throws Exception {
+        int done = 0;
+        int round = 0;
+        boolean settled = false;
+        while (done < WARMUP_MAX && !settled) {
+            int calls = Math.min(done < WARMUP ? Math.min(WARMUP - done, WARMUP_ROUND) : WARMUP_ROUND, WARMUP_MAX - done);
+            long[] jit = jitCpu();
+            timed("warm-up (whole path) round " + ++round, calls, this::submit);
+            done += calls;
+            double share = jitShare(jit);
+            settled = done >= WARMUP && (share < 0 || share <= JIT_SETTLED);
+        }
+        System.out.printf(Locale.ROOT, "warm-up: %d submissions%s%n", done,
+                settled ? "" : " (bench.warmupMax reached; the server's JIT had not settled)");
+        timed("warm-up (baseline)", Math.min(done, 20_000), this::rawPost);
+    }
+
+    /**
+     * CPU time used so far by the server's JIT compiler threads and by all its threads, in clock
+     * ticks, from {@code /proc}; {-1, -1} where that cannot be read.
+     */
+    private long[] jitCpu() {
+        if (server.isEmpty()) {
+            return new long[] {-1, -1};
+        }
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(server.get().pid()), "task");
+        long compilers = 0;
+        long all = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) threads::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    // the name sits in parentheses and may hold spaces: the fields counted here follow it
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    all += ticks;
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        compilers += ticks;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return new long[] {-1, -1};
+        }
+        return new long[] {compilers, all};
+    }
+
+    /** The compilers' share of the server's CPU since {@code before} (-1 when unknown). */
+    private double jitShare(long[] before) {
+        long[] after = jitCpu();
+        if (before[0] < 0 || after[0] < 0 || after[1] <= before[1]) {
+            return -1;
+        }
+        return (double) (after[0] - before[0]) / (after[1] - before[1]);
     }
 
     private void outage() throws Exception {
@@ -243,15 +313,17 @@ public final class SubmissionBenchmark {
         return new long[] {theirs, mine};
     }
 
-    private String cpuPerCall(long[] before, int calls) {
+    private String cpuPerCall(long[] before, long[] jitBefore, int calls) {
         long[] after = cpu();
         if (before[0] < 0 || after[0] < 0 || calls == 0) {
             return "";
         }
+        double jit = jitShare(jitBefore);
         double server = (after[0] - before[0]) / 1e6 / calls;
         double client = (after[1] - before[1]) / 1e6 / calls;
-        return String.format(Locale.ROOT, "; CPU per call: server %.2f ms + client %.2f ms = %.2f ms (%.0f/s if two cores did nothing else); load %s",
-                server, client, server + client, 2000 / (server + client), loadAverage());
+        return String.format(Locale.ROOT, "; CPU per call: server %.2f ms + client %.2f ms = %.2f ms (%.0f/s if two cores did nothing else)%s; load %s",
+                server, client, server + client, 2000 / (server + client),
+                jit < 0 ? "" : String.format(Locale.ROOT, "; server JIT compiling: %.1f %% of its CPU", 100 * jit), loadAverage());
     }
 
     private static String loadAverage() {
@@ -272,6 +344,7 @@ public final class SubmissionBenchmark {
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<?>> running = new ArrayList<>(total);
         long[] cpu = cpu();
+        long[] jit = jitCpu();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * 1e9 / RATE);
@@ -301,7 +374,7 @@ public final class SubmissionBenchmark {
         Result r = new Result(answered / seconds, sorted[answered / 2] / 1000.0, sorted[Math.min(answered - 1, (int) (answered * 0.99))] / 1000.0);
         System.out.printf(Locale.ROOT, "%s: %d due at %d/s over %.1f s, %d answered (%.1f/s), %d failed; answered: p50 %.1f ms, p99 %.1f ms,"
                         + " max %.1f ms%s%n", name, total, RATE, seconds, answered, r.perSecond, failed.get(), r.p50, r.p99,
-                sorted[answered - 1] / 1000.0, cpuPerCall(cpu, total));
+                sorted[answered - 1] / 1000.0, cpuPerCall(cpu, jit, total));
         return r;
     }
 
@@ -314,6 +387,7 @@ public final class SubmissionBenchmark {
         AtomicInteger next = new AtomicInteger();
         long[] micros = new long[total];
         long[] cpu = cpu();
+        long[] jit = jitCpu();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CONCURRENCY; c++) {
@@ -336,7 +410,7 @@ public final class SubmissionBenchmark {
         Arrays.sort(sorted);
         Result r = new Result(total / seconds, sorted[(int) (total * 0.50)] / 1000.0, sorted[Math.min(total - 1, (int) (total * 0.99))] / 1000.0);
         System.out.printf(Locale.ROOT, "%s: %d in %.1f s = %.1f/s; p50 %.1f ms, p99 %.1f ms (concurrency %d)%s%n",
-                name, total, seconds, r.perSecond, r.p50, r.p99, CONCURRENCY, cpuPerCall(cpu, total));
+                name, total, seconds, r.perSecond, r.p50, r.p99, CONCURRENCY, cpuPerCall(cpu, jit, total));
         return r;
     }
 
