@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -122,11 +124,12 @@ public final class SubmissionBenchmark {
         boolean settled = false;
         while (done < WARMUP_MAX && !settled) {
             int calls = Math.min(done < WARMUP ? Math.min(WARMUP - done, WARMUP_ROUND) : WARMUP_ROUND, WARMUP_MAX - done);
-            long[] jit = jitCpu();
+            JitCpu jit = jitCpu();
             timed("warm-up (whole path) round " + ++round, calls, this::submit);
             done += calls;
             double share = jitShare(jit);
-            settled = done >= WARMUP && (share < 0 || share <= JIT_SETTLED);
+            // without /proc (no figure at all), the fixed warm-up is all there is
+            settled = done >= WARMUP && (server.isEmpty() ? true : share >= 0 && share <= JIT_SETTLED);
         }
         System.out.printf(Locale.ROOT, "warm-up: %d submissions%s%n", done,
                 settled ? "" : " (bench.warmupMax reached; the server's JIT had not settled)");
@@ -134,45 +137,67 @@ public final class SubmissionBenchmark {
     }
 
     /**
-     * CPU time used so far by the server's JIT compiler threads and by all its threads, in clock
-     * ticks, from {@code /proc}; {-1, -1} where that cannot be read.
+     * CPU time used so far by each of the server's JIT compiler threads (by thread id; the JVM starts
+     * and stops the extra ones as the queue grows and empties) and by the whole process, in clock
+     * ticks, from {@code /proc}; null where that cannot be read.
      */
-    private long[] jitCpu() {
-        if (server.isEmpty()) {
-            return new long[] {-1, -1};
+    record JitCpu(Map<String, Long> compilers, long process) {
+    }
+
+    private JitCpu jitCpu() {
+        for (int attempt = 0; attempt < 5 && server.isPresent(); attempt++) {
+            try {
+                return jitCpuOnce();
+            } catch (java.io.IOException | RuntimeException e) {
+                // a thread ended while the list was read: read it again
+            }
         }
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(server.get().pid()), "task");
-        long compilers = 0;
-        long all = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(tasks)) {
+        return null;
+    }
+
+    private JitCpu jitCpuOnce() throws java.io.IOException {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc", Long.toString(server.get().pid()));
+        Map<String, Long> compilers = new HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(proc.resolve("task"))) {
             for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) threads::iterator) {
                 try {
-                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
-                    // the name sits in parentheses and may hold spaces: the fields counted here follow it
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    all += ticks;
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        compilers += ticks;
+                    String[] stat = statFields(java.nio.file.Files.readString(t.resolve("stat")));
+                    if (stat[0].startsWith("C1 Compiler") || stat[0].startsWith("C2 Compiler")) {
+                        compilers.put(t.getFileName().toString(), Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
                     }
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (java.io.IOException gone) {
                     // a thread that ended meanwhile
                 }
             }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return new long[] {-1, -1};
         }
-        return new long[] {compilers, all};
+        String[] process = statFields(java.nio.file.Files.readString(proc.resolve("stat")));
+        return new JitCpu(compilers, Long.parseLong(process[12]) + Long.parseLong(process[13]));
     }
 
-    /** The compilers' share of the server's CPU since {@code before} (-1 when unknown). */
-    private double jitShare(long[] before) {
-        long[] after = jitCpu();
-        if (before[0] < 0 || after[0] < 0 || after[1] <= before[1]) {
+    /** A {@code /proc} stat line: the name (in parentheses, may hold spaces), then field 3 onwards at index 1. */
+    private static String[] statFields(String stat) {
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = new String[rest.length + 1];
+        fields[0] = name;
+        System.arraycopy(rest, 0, fields, 1, rest.length);
+        return fields;
+    }
+
+    /**
+     * The compilers' share of the server's CPU since {@code before} (-1 when unknown). A compiler
+     * thread that stopped meanwhile takes its last moments with it: it stopped because it was idle.
+     */
+    private double jitShare(JitCpu before) {
+        JitCpu after = jitCpu();
+        if (before == null || after == null || after.process() <= before.process()) {
             return -1;
         }
-        return (double) (after[0] - before[0]) / (after[1] - before[1]);
+        long compiled = 0;
+        for (Map.Entry<String, Long> t : after.compilers().entrySet()) {
+            compiled += t.getValue() - before.compilers().getOrDefault(t.getKey(), 0L);
+        }
+        return (double) compiled / (after.process() - before.process());
     }
 
     private void outage() throws Exception {
@@ -313,7 +338,7 @@ public final class SubmissionBenchmark {
         return new long[] {theirs, mine};
     }
 
-    private String cpuPerCall(long[] before, long[] jitBefore, int calls) {
+    private String cpuPerCall(long[] before, JitCpu jitBefore, int calls) {
         long[] after = cpu();
         if (before[0] < 0 || after[0] < 0 || calls == 0) {
             return "";
@@ -344,7 +369,7 @@ public final class SubmissionBenchmark {
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<?>> running = new ArrayList<>(total);
         long[] cpu = cpu();
-        long[] jit = jitCpu();
+        JitCpu jit = jitCpu();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * 1e9 / RATE);
@@ -387,7 +412,7 @@ public final class SubmissionBenchmark {
         AtomicInteger next = new AtomicInteger();
         long[] micros = new long[total];
         long[] cpu = cpu();
-        long[] jit = jitCpu();
+        JitCpu jit = jitCpu();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CONCURRENCY; c++) {
