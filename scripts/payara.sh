@@ -9,7 +9,8 @@
 # Settings (environment):
 #   PAYARA_HOME        Payara installation (default: it-tests/target/payara/payara6, unpacked by the build)
 #   SOPDESK_DOMAIN     domain name (default domain1: http 8080, admin 4848)
-#   SOPDESK_PORTBASE   port base for a new domain (http = base+80, admin = base+48); empty = Payara's defaults
+#   SOPDESK_PORTBASE   port base for a new domain (http = base+80, admin = base+48, the sandbox's own
+#                      listener = base+90); empty = Payara's defaults (8080, 4848; the sandbox's 8090)
 #   SOPDESK_DEMO       true to load the demo users (default true)
 #   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
@@ -52,9 +53,9 @@ case "$DB" in
 esac
 
 if [ -n "$PORTBASE" ]; then
-  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80))
+  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80)); SANDBOX_PORT=$((PORTBASE + 90))
 else
-  ADMIN_PORT=4848; HTTP_PORT=8080
+  ADMIN_PORT=4848; HTTP_PORT=8080; SANDBOX_PORT=8090
 fi
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT")
 say() { printf '[payara] %s\n' "$*"; }
@@ -257,6 +258,17 @@ configure() {
     "${ASADMIN[@]}" set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8" >/dev/null
     RESTART=true
   fi
+  # The sandbox stands in for a Qualitor on another machine: the application reaches it on a
+  # listener with its own threads (SANDBOX_PORT; it also answers on HTTP_PORT). With one pool,
+  # more submissions in flight than request threads (an open-loop load) held every thread waiting
+  # for the sandbox, whose answers then waited for a free thread until the read timeout.
+  local sandbox_listener=configs.config.server-config.network-config.network-listeners.network-listener.sandbox-listener
+  if [ -z "$(get_attr "$sandbox_listener.port")" ]; then
+    "${ASADMIN[@]}" create-threadpool --maxthreadpoolsize 32 --minthreadpoolsize 4 sandbox-thread-pool >/dev/null
+    "${ASADMIN[@]}" create-http-listener --listenerport "$SANDBOX_PORT" --listeneraddress 127.0.0.1 --defaultvs server sandbox-listener >/dev/null
+    "${ASADMIN[@]}" set "$sandbox_listener.thread-pool=sandbox-thread-pool" >/dev/null
+    RESTART=true
+  fi
   # Payara's default heap (512 MB) leaves the collector busy once agents, the outbox and the
   # sandbox share the server; give it room (SOPDESK_HEAP; restart below, once, when it changes).
   local heap="-Xmx${SOPDESK_HEAP:-1536m}" current
@@ -300,7 +312,7 @@ configure() {
   # because the SLA benchmark samples the heap from it over plain HTTP (see README, Security).
   "${ASADMIN[@]}" set-openapi-configuration --enabled=false >/dev/null
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
-  set_config qualitor.url "http://localhost:$HTTP_PORT/qualitor-sandbox"
+  set_config qualitor.url "http://localhost:$SANDBOX_PORT/qualitor-sandbox"
   set_config qualitor.user integracao
   # the integration password goes into the password-alias store; the config property only names it
   # (MicroProfile Config resolves ${ALIAS=...} in Payara's domain config source)
