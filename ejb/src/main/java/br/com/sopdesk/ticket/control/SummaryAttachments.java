@@ -110,7 +110,7 @@ public class SummaryAttachments {
     }
 
     /** Qualitor has the summary but recording it failed: retried later, asking Qualitor first. */
-    void notRecorded(long id, RuntimeException e) {
+    public void notRecorded(long id, RuntimeException e) {
         LOG.log(Level.WARNING, "Resumo do chamado " + id + " anexado, mas não registrado", PersonalData.mask(e));
         store.retryLater(id, "Falha inesperada: " + e, Instant.now(), settings.maxBackoff(), true);
     }

@@ -57,7 +57,7 @@ class SummaryHandOffTest {
         }
 
         @Override
-        void notRecorded(long id, RuntimeException e) {
+        public void notRecorded(long id, RuntimeException e) {
             putBack.merge(id, 1, Integer::sum);
         }
     }
