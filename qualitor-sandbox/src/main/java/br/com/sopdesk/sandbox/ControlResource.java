@@ -33,12 +33,15 @@ public class ControlResource {
         return sandbox.qualitor().allTickets();
     }
 
-    /** How many tickets were received and the SOP Desk submission keys they carry (for duplicate checks). */
+    /**
+     * How many tickets were received since the last reset and the SOP Desk submission keys they
+     * carry (for duplicate checks), also of those no longer kept whole.
+     */
     @GET
     @Path("tickets/keys")
     public Map<String, Object> keys() {
-        List<Map<String, String>> all = sandbox.qualitor().allTickets();
-        return Map.of("count", all.size(), "keys", all.stream().map(t -> t.getOrDefault("dspalavrachave", "")).toList());
+        List<String> keys = sandbox.qualitor().keys();
+        return Map.of("count", keys.size(), "keys", keys);
     }
 
     /** The files attached to one ticket (name, size, code, and the text when it is UTF-8 text). */

@@ -1,6 +1,7 @@
 package br.com.sopdesk.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The one sandbox per deployment: its data, its configured faults, its SOAP login tokens, and the
@@ -23,7 +24,8 @@ public class Sandbox {
         this.expectedPassword = password == null || password.isEmpty() ? null : password;
     }
 
-    private final SandboxQualitor qualitor = new SandboxQualitor();
+    private final SandboxQualitor qualitor = new SandboxQualitor(
+            ConfigProvider.getConfig().getOptionalValue("sandbox.keptTickets", Integer.class).orElse(10_000));
     private final Faults faults = new Faults();
     private final SoapSessions sessions = new SoapSessions();
 
