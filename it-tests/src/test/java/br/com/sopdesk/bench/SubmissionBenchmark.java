@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *       clients; submissions/s, p50, p99.</li>
  *   <li>Baseline: the same {@code addTicketByData} form posted raw to the same sandbox from the
  *       same JVM, same concurrency; the ratio of the two.</li>
- *   <li>Sustained rate: both again, open loop at {@code bench.rate} per second for
+ *   <li>Sustained rate: both again, open loop at {@code bench.rate} per second (a comma-separated
+ *       list runs each rate in turn: the latency curve) for
  *       {@code bench.rateSeconds}; each latency counts from the moment the request was due, so a
  *       server that falls behind shows it (no coordinated omission).</li>
  *   <li>Outage: the sandbox down for {@code bench.outageSeconds}, {@code bench.queued} submissions
@@ -62,7 +63,9 @@ public final class SubmissionBenchmark {
     private static final int MEASURED = Integer.getInteger("bench.submissions", 3000);
     private static final int QUEUED = Integer.getInteger("bench.queued", 10_000);
     private static final int OUTAGE_SECONDS = Integer.getInteger("bench.outageSeconds", 600);
-    private static final int RATE = Integer.getInteger("bench.rate", 300);
+    /** The open loop's rates, comma-separated: each runs for {@code bench.rateSeconds}, whole path then baseline. */
+    private static final int[] RATES = Arrays.stream(System.getProperty("bench.rate", "300").split(","))
+            .map(String::strip).filter(r -> !r.isEmpty()).mapToInt(Integer::parseInt).toArray();
     private static final int RATE_SECONDS = Integer.getInteger("bench.rateSeconds", 60);
     /** Phases to run, comma-separated: capacity, rate, outage. */
     private static final String PHASES = System.getProperty("bench.phases", "capacity,rate,outage");
@@ -101,10 +104,12 @@ public final class SubmissionBenchmark {
                     path.p99, raw.p99, path.p99 - raw.p99);
         }
         if (PHASES.contains("rate")) {
-            Result path = paced("sustained: POST /api/tickets", this::submitAsync);
-            Result raw = paced("sustained: baseline", this::rawPostAsync);
-            System.out.printf(Locale.ROOT, "sustained %d/s: whole path p50 %.1f ms, p99 %.1f ms vs baseline p50 %.1f ms, p99 %.1f ms = p99 +%.1f ms%n",
-                    RATE, path.p50, path.p99, raw.p50, raw.p99, path.p99 - raw.p99);
+            for (int rate : RATES) {
+                Result path = paced("sustained: POST /api/tickets", rate, this::submitAsync);
+                Result raw = paced("sustained: baseline", rate, this::rawPostAsync);
+                System.out.printf(Locale.ROOT, "sustained %d/s: whole path p50 %.1f ms, p99 %.1f ms vs baseline p50 %.1f ms, p99 %.1f ms = p99 +%.1f ms%n",
+                        rate, path.p50, path.p99, raw.p50, raw.p99, path.p99 - raw.p99);
+            }
         }
         if (PHASES.contains("outage")) {
             outage();
@@ -223,7 +228,7 @@ public final class SubmissionBenchmark {
         Instant up = Instant.now();
         Set<String> wanted = new HashSet<>(keys);
         while (true) {
-            String json = get(SANDBOX + "control/tickets/keys");
+            String json = get(SANDBOX + "control/tickets/keys?from=" + before); // only what arrived since Qualitor came back
             List<String> got = new ArrayList<>();
             Matcher m = Pattern.compile("sopdesk:([0-9a-f-]{36})").matcher(json);
             while (m.find()) {
@@ -360,11 +365,11 @@ public final class SubmissionBenchmark {
     }
 
     /**
-     * Open loop: one call due every {@code 1/RATE} s for {@code RATE_SECONDS}; each latency runs
+     * Open loop: one call due every {@code 1/rate} s for {@code RATE_SECONDS}; each latency runs
      * from the moment the call was due to its answer.
      */
-    private Result paced(String name, AsyncCall call) throws Exception {
-        int total = RATE * RATE_SECONDS;
+    private Result paced(String name, int rate, AsyncCall call) throws Exception {
+        int total = rate * RATE_SECONDS;
         long[] micros = new long[total];
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<?>> running = new ArrayList<>(total);
@@ -372,7 +377,7 @@ public final class SubmissionBenchmark {
         JitCpu jit = jitCpu();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long due = start + (long) (i * 1e9 / RATE);
+            long due = start + (long) (i * 1e9 / rate);
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
@@ -393,12 +398,12 @@ public final class SubmissionBenchmark {
         Arrays.sort(sorted);
         int answered = total - failed.get();
         if (answered == 0) {
-            System.out.printf(Locale.ROOT, "%s: %d due at %d/s, none answered in %.1f s%n", name, total, RATE, seconds);
+            System.out.printf(Locale.ROOT, "%s: %d due at %d/s, none answered in %.1f s%n", name, total, rate, seconds);
             return new Result(0, 0, 0);
         }
         Result r = new Result(answered / seconds, sorted[answered / 2] / 1000.0, sorted[Math.min(answered - 1, (int) (answered * 0.99))] / 1000.0);
         System.out.printf(Locale.ROOT, "%s: %d due at %d/s over %.1f s, %d answered (%.1f/s), %d failed; answered: p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms%s%n", name, total, RATE, seconds, answered, r.perSecond, failed.get(), r.p50, r.p99,
+                        + " max %.1f ms%s%n", name, total, rate, seconds, answered, r.perSecond, failed.get(), r.p50, r.p99,
                 sorted[answered - 1] / 1000.0, cpuPerCall(cpu, jit, total));
         return r;
     }

@@ -34,14 +34,17 @@ public class ControlResource {
     }
 
     /**
-     * How many tickets were received since the last reset and the SOP Desk submission keys they
-     * carry (for duplicate checks), also of those no longer kept whole.
+     * How many tickets were received since the last reset, and the SOP Desk submission keys they
+     * carry (for duplicate checks), also of those no longer kept whole: from the {@code from}-th
+     * ticket on (default 0, all), so a poller asks only for what arrived since it last looked.
      */
     @GET
     @Path("tickets/keys")
-    public Map<String, Object> keys() {
-        List<String> keys = sandbox.qualitor().keys();
-        return Map.of("count", keys.size(), "keys", keys);
+    public Map<String, Object> keys(@QueryParam("from") @DefaultValue("0") int from) {
+        SandboxQualitor q = sandbox.qualitor();
+        synchronized (q) {
+            return Map.of("count", q.received(), "keys", q.keys(from));
+        }
     }
 
     /** The files attached to one ticket (name, size, code, and the text when it is UTF-8 text). */

@@ -192,12 +192,24 @@ public final class SandboxQualitor {
         attachments.remove(number).forEach(a -> fileContents.remove(a.get("cdarquivo")));
     }
 
-    /** Every ticket received since the last reset, as its submission key ("" without one), oldest first. */
-    public synchronized List<String> keys() {
-        List<String> all = new ArrayList<>(forgottenKeys.size() + tickets.size());
-        all.addAll(forgottenKeys);
-        tickets.values().forEach(t -> all.add(t.getOrDefault("dspalavrachave", "")));
-        return all;
+    /** How many tickets were received since the last reset. */
+    public synchronized int received() {
+        return forgottenKeys.size() + tickets.size();
+    }
+
+    /**
+     * The tickets received since the last reset from the {@code from}-th on (0: all), as their
+     * submission keys ("" without one), oldest first.
+     */
+    public synchronized List<String> keys(int from) {
+        int start = Math.max(0, from);
+        List<String> out = new ArrayList<>(Math.max(0, received() - start));
+        if (start < forgottenKeys.size()) {
+            out.addAll(forgottenKeys.subList(start, forgottenKeys.size()));
+        }
+        int skip = Math.max(0, start - forgottenKeys.size());
+        tickets.values().stream().skip(skip).forEach(t -> out.add(t.getOrDefault("dspalavrachave", "")));
+        return out;
     }
 
     synchronized Map<String, String> ticket(String number) throws SandboxFault {

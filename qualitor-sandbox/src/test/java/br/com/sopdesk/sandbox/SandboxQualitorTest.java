@@ -24,7 +24,11 @@ class SandboxQualitorTest {
         assertThrows(SandboxQualitor.SandboxFault.class, () -> qualitor.ticket(first));
         assertEquals(List.of(), qualitor.attachmentsOf(first));
         assertEquals(List.of(second, third), qualitor.allTickets().stream().map(t -> t.get("cdchamado")).toList());
-        assertEquals(List.of("sopdesk:a", "sopdesk:b", "sopdesk:c"), qualitor.keys());
+        assertEquals(List.of("sopdesk:a", "sopdesk:b", "sopdesk:c"), qualitor.keys(0));
+        assertEquals(List.of("sopdesk:b", "sopdesk:c"), qualitor.keys(1));
+        assertEquals(List.of("sopdesk:c"), qualitor.keys(2));
+        assertEquals(List.of(), qualitor.keys(3));
+        assertEquals(3, qualitor.received());
         assertEquals("sopdesk:b", qualitor.ticket(second).get("dspalavrachave"));
     }
 
@@ -34,7 +38,8 @@ class SandboxQualitorTest {
         open("sopdesk:b");
         open("sopdesk:c");
         qualitor.reset();
-        assertEquals(List.of(), qualitor.keys());
+        assertEquals(List.of(), qualitor.keys(0));
+        assertEquals(0, qualitor.received());
     }
 
     private String open(String key) throws Exception {
