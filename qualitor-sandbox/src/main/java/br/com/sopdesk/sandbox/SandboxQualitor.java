@@ -61,11 +61,6 @@ public final class SandboxQualitor {
      */
     public enum KeywordField { LISTED, NOT_LISTED, NOT_KEPT, UNREADABLE }
 
-    /** Keeps the latest 10,000 tickets whole. */
-    public SandboxQualitor() {
-        this(10_000);
-    }
-
     /** Keeps the latest {@code kept} tickets whole (at least one). */
     public SandboxQualitor(int kept) {
         this.kept = Math.max(1, kept);
