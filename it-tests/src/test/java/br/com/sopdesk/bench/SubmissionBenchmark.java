@@ -119,9 +119,10 @@ public final class SubmissionBenchmark {
     /**
      * Whole-path submissions until at least {@code bench.warmup} are done and a round of
      * {@value #WARMUP_ROUND} left the server's JIT compilers at most {@value #JIT_SETTLED} of its CPU
-     * (or {@code bench.warmupMax} are done), then as many raw posts. On two busy cores the compiler
-     * threads share the CPU with every request thread, and Payara's C2 compilations go on for tens of
-     * thousands of submissions: measured before they end, a phase measures the compiler.
+     * (or {@code bench.warmupMax} are done), then as many raw posts, at most 20,000. On two busy
+     * cores the compiler threads share the CPU with every request thread, and Payara's C2
+     * compilations go on for tens of thousands of submissions: measured before they end, a phase
+     * measures the compiler.
      */
     private void warmUp() throws Exception {
         int done = 0;
@@ -134,7 +135,7 @@ public final class SubmissionBenchmark {
             done += calls;
             double share = jitShare(jit);
             // without /proc (no figure at all), the fixed warm-up is all there is
-            settled = done >= WARMUP && (server.isEmpty() ? true : share >= 0 && share <= JIT_SETTLED);
+            settled = done >= WARMUP && (server.isEmpty() || share >= 0 && share <= JIT_SETTLED);
         }
         System.out.printf(Locale.ROOT, "warm-up: %d submissions%s%n", done,
                 settled ? "" : " (bench.warmupMax reached; the server's JIT had not settled)");
