@@ -106,9 +106,20 @@ public class SummaryHandOff {
         }
     }
 
+    /**
+     * Stops taking summaries and drops the queued ones at once: run now, they would call into an
+     * application the server is already undeploying (each one an error in the log), and their
+     * claims lapse to the outbox timer anyway. The ones being attached are let finish. Called when
+     * the web module stops, before the EJB module does, and again here, which does nothing more.
+     */
     @PreDestroy
-    void stop() {
+    public void stop() {
         pool.shutdown();
+        List<Runnable> left = new ArrayList<>();
+        pool.getQueue().drainTo(left);
+        if (!left.isEmpty()) {
+            LOG.info(() -> left.size() + " resumo(s) na fila ficam para a fila do Qualitor: a aplicação está parando");
+        }
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 pool.shutdownNow();

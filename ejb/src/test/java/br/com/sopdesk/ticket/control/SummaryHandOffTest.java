@@ -15,6 +15,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +51,17 @@ class SummaryHandOffTest {
     /** Qualitor takes every summary (sent now unless it may be there already); failures put back are counted. */
     static class FakeAttachments extends SummaryAttachments {
         final Map<Long, Integer> putBack = new ConcurrentHashMap<>();
+        final AtomicInteger delivered = new AtomicInteger();
+        volatile CountDownLatch qualitorSlow = new CountDownLatch(0);
 
         @Override
         public Optional<Boolean> deliver(long id, SummaryStore.Summary summary) {
+            delivered.incrementAndGet();
+            try {
+                qualitorSlow.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return Optional.of(!summary.mayAlreadyExist());
         }
 
@@ -130,6 +139,28 @@ class SummaryHandOffTest {
         assertTrue(store.batches.size() < 300, "one transaction per summary: " + store.batches.size());
         assertTrue(store.batches.stream().allMatch(b -> b.size() <= 100), "a batch over 100");
         assertTrue(attachments.putBack.isEmpty());
+    }
+
+    @Test
+    void stoppingDropsTheQueuedSummariesAndLetsTheOnesBeingAttachedFinish() throws InterruptedException {
+        attachments.qualitorSlow = new CountDownLatch(1);
+        for (long id = 1; id <= 40; id++) {
+            assertTrue(handOff.attach(id, summary(id, false)));
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (attachments.delivered.get() < 4 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        Thread stopping = new Thread(handOff::stop);
+        stopping.start();
+        Thread.sleep(200);
+        attachments.qualitorSlow.countDown();
+        stopping.join(TimeUnit.SECONDS.toMillis(15));
+
+        assertEquals(4, attachments.delivered.get(), "only the four being attached reach Qualitor");
+        assertEquals(4, recorded().size(), "the four attached are recorded, not dropped halfway");
+        assertTrue(attachments.putBack.isEmpty());
+        assertTrue(!handOff.attach(41, summary(41, false)), "a stopped hand-off takes no more summaries");
     }
 
     @Test
