@@ -153,7 +153,11 @@ class SummaryHandOffTest {
         }
         Thread stopping = new Thread(handOff::stop);
         stopping.start();
-        Thread.sleep(200);
+        // stop() has dropped the queue once it waits for the four to finish (its only timed wait)
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stopping.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
         attachments.qualitorSlow.countDown();
         stopping.join(TimeUnit.SECONDS.toMillis(15));
 
