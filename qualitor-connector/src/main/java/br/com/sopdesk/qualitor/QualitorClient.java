@@ -6,22 +6,22 @@ import java.util.Optional;
 
 /**
  * SOP Desk's view of Qualitor: open a ticket, read one, list a customer's, add a history entry,
- * attach a file, close a ticket. Everything Qualitor-specific (operation names, field names, the
- * {@code <wsqualitor>} envelope, ISO-8859-1, status codes, and whether the stateless form endpoint
- * or the SOAP services with a login token carry it: {@code qualitor.mode}) is translated here and
- * nowhere else.
+ * attach a file, move a demand to a Qualitor team, close a ticket. Everything Qualitor-specific
+ * (operation names, field names, the {@code <wsqualitor>} envelope, the encoding, status codes, and
+ * whether the stateless endpoint or the SOAP services carry it) is translated here and nowhere else;
+ * everything that differs between installations comes from {@link QualitorSettings}.
  *
- * <p>Qualitor publishes no full description of {@code addAttachment}; the field shape used here is
- * our assumption, kept in one place: {@code cdchamado}, {@code nmarquivo} (file name),
- * {@code dsarquivo} (the content in Base64). To check before re-attaching after a lost answer, it
- * reads the ticket's history ({@code getTicketHistoryData}), assuming an attached file is listed
- * there with its {@code nmarquivo}. {@code closeTicket} takes {@code cdchamado} and
- * {@code idfecharrelacionados} ({@code Y}/{@code N}: close the related tickets too).
+ * <p>Shapes follow public clients of real Qualitor servers: {@code addAttachment} takes
+ * {@code cdchamado}, {@code nmanexo}, {@code idprivado} and {@code attachment} (Base64);
+ * {@code transferTicketTeam} takes {@code cdchamado} and {@code cdequipe}; {@code getTicket} filters
+ * by {@code cdcliente} and a period ({@code Idtipoperiodo}, {@code dtperiodo}, {@code dtperiodo2}).
+ * {@code closeTicket} takes {@code cdchamado} and {@code idfecharrelacionados} ({@code Y}/{@code N}).
  *
  * <p>Every ticket carries its submission key twice: in {@code dspalavrachave} and as the last line
  * of its text ({@code Chave SOP Desk: sopdesk:<key>}), for installations that do not keep the
  * keyword; every history entry SOP Desk writes ends with its own key ({@code Ref. SOP Desk: <key>}).
- * A retry after a lost answer looks for them before writing again.
+ * A retry after a lost answer looks for them before writing again; what cannot be looked for (an
+ * attachment: no public operation lists them) is never written twice blind.
  *
  * <p>Thread-safe; build one per configuration and share it.
  */
@@ -53,6 +53,10 @@ public class QualitorClient implements AutoCloseable {
         return settings;
     }
 
+    WsTransport transport() {
+        return transport;
+    }
+
     /**
      * Opens the ticket. When {@code mayAlreadyExist} (a retry after an unknown outcome), first looks
      * for a ticket of this customer that carries the draft's submission key and returns it instead
@@ -69,6 +73,18 @@ public class QualitorClient implements AutoCloseable {
             }
         }
         String contact = contactCode(customer, draft.contactEmail());
+        try {
+            Map<String, String> item = call("WSTicket", "addTicketByData", openRequest(customer, contact, draft)).single();
+            // status 1 without a number: Qualitor may have created it, so this too is an unknown outcome
+            return new OpenedTicket(required(item, "cdchamado"), item.getOrDefault("nmsituacao", ""),
+                    item.getOrDefault("dtchamado", ""), false);
+        } catch (QualitorException e) {
+            throw e.duringWrite();
+        }
+    }
+
+    /** {@code addTicketByData}'s document: the classification, the text, and the data mapped to extra information. */
+    private WsRequest openRequest(String customer, String contact, TicketDraft draft) {
         TicketDraft.Mapping m = draft.mapping();
         WsRequest request = new WsRequest()
                 .data("cdcliente", customer)
@@ -79,40 +95,121 @@ public class QualitorClient implements AutoCloseable {
                 .data("cdcategoria", m.category())
                 .data("cdlocalidade", m.location())
                 .data("cdseveridade", m.severity())
-                .data("dschamado", draft.description() + "\n\n" + KEY_LINE + KEY_PREFIX + draft.submissionKey())
-                .data("dspalavrachave", KEY_PREFIX + draft.submissionKey())
-                .additional("vlinformacaoadicional49", draft.phones());
-        try {
-            Map<String, String> item = call("WSTicket", "addTicketByData", request).single();
-            // status 1 without a number: Qualitor may have created it, so this too is an unknown outcome
-            return new OpenedTicket(required(item, "cdchamado"), item.getOrDefault("nmsituacao", ""),
-                    item.getOrDefault("dtchamado", ""), false);
-        } catch (QualitorException e) {
-            throw e.duringWrite();
+                .data("dschamado", text(draft))
+                .data("dspalavrachave", KEY_PREFIX + draft.submissionKey());
+        Map<QualitorSettings.Datum, String> extra = settings.extraInfo();
+        TicketDraft.Facts f = draft.facts();
+        java.util.function.BiConsumer<QualitorSettings.Datum, String> mapped = (datum, value) -> {
+            if (extra.containsKey(datum) && value != null && !value.isBlank()) {
+                request.additional("vlinformacaoadicional" + extra.get(datum), value);
+            }
+        };
+        mapped.accept(QualitorSettings.Datum.PHONE1, f.phone1());
+        mapped.accept(QualitorSettings.Datum.PHONE2, f.phone2());
+        mapped.accept(QualitorSettings.Datum.EMAIL, f.email());
+        mapped.accept(QualitorSettings.Datum.DOCUMENT, f.document());
+        mapped.accept(QualitorSettings.Datum.SOP, f.sop());
+        mapped.accept(QualitorSettings.Datum.CERTIFICATE, f.certificate());
+        return request;
+    }
+
+    /**
+     * The ticket text: the problem, then what SOP Desk registered (each datum that has no
+     * extra-information field of its own), then the key line.
+     */
+    String text(TicketDraft draft) {
+        Map<QualitorSettings.Datum, String> extra = settings.extraInfo();
+        TicketDraft.Facts f = draft.facts();
+        StringBuilder t = new StringBuilder(draft.description()).append("\n\n--- Registrado pelo SOP Desk ---");
+        if (f.customerName() != null || (f.document() != null && !extra.containsKey(QualitorSettings.Datum.DOCUMENT))) {
+            t.append("\nCliente: ").append(f.customerName() == null ? "" : f.customerName());
+            if (f.document() != null && !extra.containsKey(QualitorSettings.Datum.DOCUMENT)) {
+                t.append(f.customerName() == null ? "" : " - ").append(f.document());
+            }
+        }
+        line(t, extra, QualitorSettings.Datum.EMAIL, "E-mail", f.email());
+        boolean phone1 = f.phone1() != null && !extra.containsKey(QualitorSettings.Datum.PHONE1);
+        boolean phone2 = f.phone2() != null && !extra.containsKey(QualitorSettings.Datum.PHONE2);
+        if (phone1 && phone2) {
+            t.append("\nTelefones: ").append(f.phone1()).append(" / ").append(f.phone2());
+        } else if (phone1 || phone2) {
+            t.append("\nTelefone: ").append(phone1 ? f.phone1() : f.phone2());
+        }
+        line(t, extra, QualitorSettings.Datum.SOP, "SOP", f.sop());
+        line(t, extra, QualitorSettings.Datum.CERTIFICATE, "Certificado", f.certificate());
+        if (f.walk() != null && !f.walk().isBlank()) {
+            t.append('\n').append(f.walk().strip());
+        }
+        return t.append("\n\n").append(KEY_LINE).append(KEY_PREFIX).append(draft.submissionKey()).toString();
+    }
+
+    private static void line(StringBuilder t, Map<QualitorSettings.Datum, String> extra, QualitorSettings.Datum datum, String label,
+                             String value) {
+        if (value != null && !value.isBlank() && !extra.containsKey(datum)) {
+            t.append('\n').append(label).append(": ").append(value);
         }
     }
 
     /**
-     * The customer's ticket, opened since the day before the submission, that carries its key.
-     * {@code getTicket} promises only cdchamado, nmtitulochamado, nmsituacao and dtchamado per item:
-     * an item that comes without {@code dspalavrachave} is read with {@code getTicketData}, where the
-     * key is looked for in {@code dspalavrachave} and, for installations that do not keep that field,
-     * in the last line of {@code dschamado}. A candidate whose answer has neither makes the outcome
-     * {@link QualitorException.Unverifiable}.
+     * The {@code addTicketByData} request exactly as it would go for this draft (password masked),
+     * nothing sent; the customer is looked up when {@code customerCode} is null, the contact is the
+     * default contact or a placeholder. For the administrator's setup check.
+     */
+    public String previewOpen(TicketDraft draft, String customerCode) {
+        String customer = customerCode != null ? customerCode : customerCode(draft.customerDocument());
+        String contact = settings.defaultContact() != null ? settings.defaultContact() : "{cdcontato do e-mail do cliente}";
+        return transport.preview("WSTicket", "addTicketByData", openRequest(customer, contact, draft));
+    }
+
+    /**
+     * The customer's ticket that carries the draft's key. Looked for first among the tickets opened
+     * since the day before the submission, with the period sent both ways installations read it
+     * ({@code dtperiodo} alone, or {@code Idtipoperiodo} with {@code dtperiodo} and
+     * {@code dtperiodo2}); when that finds nothing, among all the customer's tickets, so no one reading
+     * of the filter is relied on. {@code getTicket} promises only cdchamado, nmtitulochamado,
+     * nmsituacao and dtchamado per item: an item without {@code dspalavrachave} is read with
+     * {@code getTicketData}, where the key is looked for in {@code dspalavrachave} and, for
+     * installations that do not keep that field, in the last line of {@code dschamado}. A candidate
+     * whose answer has neither makes the outcome {@link QualitorException.Unverifiable}.
      */
     Optional<TicketSummary> findExisting(String customer, TicketDraft draft) {
         String key = KEY_PREFIX + draft.submissionKey();
-        WsRequest list = new WsRequest().data("cdcliente", customer)
-                .data("dtperiodo", draft.submittedOn() == null ? null : draft.submittedOn().minusDays(1).toString());
-        int unreadable = 0;
-        for (Map<String, String> item : call("WSTicket", "getTicket", list).items()) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int[] unreadable = {0};
+        Optional<TicketSummary> found = Optional.empty();
+        if (draft.submittedOn() != null) {
+            WsRequest recent = new WsRequest().data("cdcliente", customer)
+                    .data("Idtipoperiodo", settings.periodType())
+                    .data("dtperiodo", draft.submittedOn().minusDays(1).toString())
+                    .data("dtperiodo2", draft.submittedOn().plusDays(2).toString());
+            found = carrying(key, call("WSTicket", "getTicket", recent).items(), seen, unreadable);
+        }
+        if (found.isEmpty()) {
+            found = carrying(key, call("WSTicket", "getTicket", new WsRequest().data("cdcliente", customer)).items(), seen, unreadable);
+        }
+        if (found.isPresent()) {
+            return found;
+        }
+        if (unreadable[0] > 0) {
+            throw new QualitorException.Unverifiable("Não foi possível confirmar no Qualitor se o chamado já foi criado: a resposta de uma "
+                    + "tentativa anterior se perdeu e o Qualitor não informa a chave do SOP Desk em " + unreadable[0] + " chamado(s) do cliente. "
+                    + "Verifique no Qualitor antes de reenviar: procure, nos chamados do cliente abertos desde "
+                    + (draft.submittedOn() == null ? "o envio" : draft.submittedOn().minusDays(1)) + ", o texto \"" + KEY_LINE + key
+                    + "\". Se não houver, use Reenviar; se houver, informe o número da demanda.");
+        }
+        return Optional.empty();
+    }
+
+    /** The listed ticket carrying {@code key}, reading each one not read yet ({@code seen}) whose listing lacks the keyword. */
+    private Optional<TicketSummary> carrying(String key, List<Map<String, String>> listed, java.util.Set<String> seen, int[] unreadable) {
+        for (Map<String, String> item : listed) {
             String number = item.get("cdchamado");
-            if (number == null || number.isBlank()) {
+            if (number == null || number.isBlank() || !seen.add(number)) {
                 continue;
             }
-            String listed = item.get("dspalavrachave");
-            if (listed != null && !listed.isBlank()) {
-                if (listed.strip().equals(key)) {
+            String keyword = item.get("dspalavrachave");
+            if (keyword != null && !keyword.isBlank()) {
+                if (keyword.strip().equals(key)) {
                     return Optional.of(summary(item));
                 }
                 continue;
@@ -122,13 +219,13 @@ public class QualitorClient implements AutoCloseable {
                 full = call("WSTicket", "getTicketData", new WsRequest().data("cdchamado", number)
                         .data("campos", "cdchamado,nmtitulochamado,nmsituacao,dtchamado,dspalavrachave,dschamado")).single();
             } catch (QualitorException.Refused e) {
-                unreadable++;
+                unreadable[0]++;
                 continue;
             }
-            String keyword = full.get("dspalavrachave");
+            String readKeyword = full.get("dspalavrachave");
             String text = full.get("dschamado");
-            if (keyword != null && !keyword.isBlank()) {
-                if (keyword.strip().equals(key)) {
+            if (readKeyword != null && !readKeyword.isBlank()) {
+                if (readKeyword.strip().equals(key)) {
                     return Optional.of(summary(merged(item, full)));
                 }
             } else if (text != null) {
@@ -136,15 +233,8 @@ public class QualitorClient implements AutoCloseable {
                     return Optional.of(summary(merged(item, full)));
                 }
             } else {
-                unreadable++;
+                unreadable[0]++;
             }
-        }
-        if (unreadable > 0) {
-            throw new QualitorException.Unverifiable("Não foi possível confirmar no Qualitor se o chamado já foi criado: a resposta de uma "
-                    + "tentativa anterior se perdeu e o Qualitor não informa a chave do SOP Desk em " + unreadable + " chamado(s) do cliente. "
-                    + "Verifique no Qualitor antes de reenviar: procure, nos chamados do cliente abertos desde "
-                    + (draft.submittedOn() == null ? "o envio" : draft.submittedOn().minusDays(1)) + ", o texto \"" + KEY_LINE + key
-                    + "\". Se não houver, use Reenviar; se houver, informe o número da demanda.");
         }
         return Optional.empty();
     }
@@ -215,31 +305,76 @@ public class QualitorClient implements AutoCloseable {
     }
 
     /**
-     * Attaches a file to the ticket ({@code addAttachment}). When {@code mayAlreadyExist} (a retry
-     * after an attempt whose answer was lost), first looks in the ticket's history for a file of
-     * that name and attaches nothing when it is there. Returns whether the file was sent now.
+     * Attaches a file to the ticket ({@code addAttachment}: {@code cdchamado}, {@code nmanexo},
+     * {@code idprivado} from {@code qualitor.attachment-private}, {@code attachment} in Base64).
+     * No public operation lists a demand's attachments, so after an attempt whose answer was lost
+     * ({@code mayAlreadyExist}) nothing is sent: that is {@link QualitorException.Unverifiable}, for a
+     * person to look in Qualitor, since attaching again could attach twice.
      */
-    public boolean attach(String number, String fileName, byte[] content, boolean mayAlreadyExist) {
-        if (mayAlreadyExist && attachmentNames(number).contains(fileName)) {
-            return false;
+    public void attach(String number, String fileName, byte[] content, boolean mayAlreadyExist) {
+        if (mayAlreadyExist) {
+            throw new QualitorException.Unverifiable("Não é possível confirmar se o anexo " + fileName + " chegou à demanda " + number
+                    + " (a resposta se perdeu e o Qualitor não lista anexos por integração): confira na demanda antes de anexar de novo.");
         }
         try {
             call("WSTicket", "addAttachment", new WsRequest()
                     .data("cdchamado", number)
-                    .data("nmarquivo", fileName)
-                    .data("dsarquivo", java.util.Base64.getEncoder().encodeToString(content)));
+                    .data("nmanexo", fileName)
+                    .data("idprivado", settings.attachmentPrivate() ? "S" : "N")
+                    .data("attachment", java.util.Base64.getEncoder().encodeToString(content)));
+        } catch (QualitorException e) {
+            throw e.duringWrite();
+        }
+    }
+
+    /**
+     * Moves the demand to a Qualitor team ({@code transferTicketTeam}: {@code cdchamado},
+     * {@code cdequipe}). When {@code mayAlreadyExist} (an earlier attempt's answer was lost), first
+     * reads the demand's team ({@code getTicketData}, {@code campos=cdequipe}) and moves nothing when it
+     * is there already; a demand whose answer does not give its team cannot be checked
+     * ({@link QualitorException.Unverifiable}). Returns whether it was moved now.
+     */
+    public boolean transferTeam(String number, String team, boolean mayAlreadyExist) {
+        if (mayAlreadyExist) {
+            Map<String, String> item = call("WSTicket", "getTicketData", new WsRequest().data("cdchamado", number)
+                    .data("campos", "cdchamado,cdequipe")).single();
+            String current = item.get("cdequipe");
+            if (current == null) {
+                throw new QualitorException.Unverifiable("Não foi possível confirmar se a demanda " + number + " já está na equipe " + team
+                        + " do Qualitor (a resposta não traz a equipe): confira na demanda antes de transferir de novo.");
+            }
+            if (current.strip().equals(team)) {
+                return false;
+            }
+        }
+        try {
+            call("WSTicket", "transferTicketTeam", new WsRequest().data("cdchamado", number).data("cdequipe", team));
         } catch (QualitorException e) {
             throw e.duringWrite();
         }
         return true;
     }
 
-    /** Names of the files attached to the ticket, as its history lists them. */
-    public List<String> attachmentNames(String number) {
-        return call("WSTicket", "getTicketHistoryData", new WsRequest().data("cdchamado", number)).items().stream()
-                .map(i -> i.getOrDefault("nmarquivo", ""))
-                .filter(n -> !n.isBlank())
-                .toList();
+    /** A demand's classification codes and Qualitor's names for them (for the setup check). */
+    public DemandCodes demandCodes(String number) {
+        Map<String, String> i = call("WSTicket", "getTicketData", new WsRequest().data("cdchamado", number)
+                .data("campos", "cdchamado,cdcategoria,nmcategoria,nmcategoriacompleta,cdtipochamado,nmtipochamado,cdequipe,nmequipe")).single();
+        String category = i.getOrDefault("nmcategoriacompleta", "");
+        return new DemandCodes(number, i.get("cdcategoria"), category.isBlank() ? i.get("nmcategoria") : category,
+                i.get("cdtipochamado"), i.get("nmtipochamado"), i.get("cdequipe"), i.get("nmequipe"));
+    }
+
+    /** Qualitor's name of an extra-information field ({@code getTicketAdditionalInfoDetail}). */
+    public String additionalInfoName(String code) {
+        Map<String, String> item = call("WSTicket", "getTicketAdditionalInfoDetail", new WsRequest()
+                .data("cdtipoinformacaoadicional", code)).single();
+        return item.entrySet().stream().filter(e -> e.getKey().startsWith("nm") || e.getKey().startsWith("ds"))
+                .map(Map.Entry::getValue).filter(v -> !v.isBlank()).findFirst().orElse("");
+    }
+
+    /** The customer code Qualitor gives a CNPJ/CPF ({@code getCustomer}). */
+    public String customerCodeOf(String document) {
+        return customerCode(document);
     }
 
     /**

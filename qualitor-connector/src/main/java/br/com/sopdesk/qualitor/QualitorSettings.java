@@ -2,59 +2,224 @@ package br.com.sopdesk.qualitor;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Connection settings, read from MicroProfile Config. The keys (all under {@code qualitor.}) are
- * documented in the README; the password has no default and is expected from a Payara password
- * alias or the environment, never from the repository.
+ * How SOP Desk reaches one Qualitor installation. Everything that differs between installations is
+ * here, by key ({@link Key}): the application keeps the administrator's values in its database with
+ * these MicroProfile Config keys as their defaults; the password only ever comes from MicroProfile
+ * Config (a Payara password alias or the environment), never from the database or the repository.
  *
- * @param baseUri        {@code qualitor.url}: the installation root, without {@code /ws/...}
- * @param user           {@code qualitor.user}: the integration login
- * @param password       {@code qualitor.password}
- * @param company        {@code qualitor.company}: Qualitor's company code
- * @param connectTimeout {@code qualitor.connect-timeout-ms} (default 2000)
- * @param readTimeout    {@code qualitor.read-timeout-ms} (default 5000)
- * @param xmlDeclaration {@code qualitor.xml-declaration} (default true): some versions reject it
- * @param mode           {@code qualitor.mode}: {@code stateless} (default, {@code statelessws.php}) or
- *                       {@code soap} (login token, then {@code op(auth, xmlValue)} on
- *                       {@code ws/services/service.php}) for installations that only offer SOAP
- * @param historyType    {@code qualitor.history-type} (default 1): the {@code cdtipoacompanhamento} of
- *                       the history entries SOP Desk writes (reiterations, restarts)
- * @param defaultContact {@code qualitor.default-contact} (default none): the {@code cdcontato} a ticket
- *                       is opened with when the customer's e-mail is not one of its contacts in
- *                       Qualitor; without it such a ticket is refused, naming the e-mail
+ * @param baseUri           the installation root, without {@code /ws/...}
+ * @param encoding          how the {@code <wsqualitor>} documents are written ({@link Encoding})
+ * @param mode              stateless form posts or SOAP services
+ * @param historyType       {@code cdtipoacompanhamento} of the history entries SOP Desk writes
+ * @param defaultContact    the {@code cdcontato} used when the customer's e-mail is not a contact
+ * @param wsdlFile          how the stateless endpoint's {@code wsdl_file} is spelled
+ * @param soapWsdl          where the SOAP services' WSDLs are, relative to {@code baseUri}
+ * @param periodType        {@code Idtipoperiodo} sent with the period of {@code getTicket}
+ * @param attachmentPrivate whether attachments are sent as private ({@code idprivado})
+ * @param extraInfo         which SOP Desk datum goes to which {@code vlinformacaoadicionalNN}; a datum
+ *                          absent here is written in the ticket text
  */
 public record QualitorSettings(URI baseUri, String user, String password, String company,
-                               Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration, Mode mode,
-                               String historyType, String defaultContact) {
+                               Duration connectTimeout, Duration readTimeout, Encoding encoding, Mode mode,
+                               String historyType, String defaultContact, WsdlFile wsdlFile, String soapWsdl,
+                               String periodType, boolean attachmentPrivate, Map<Datum, String> extraInfo) {
 
     /** How SOP Desk talks to Qualitor; the same {@code <wsqualitor>} documents travel either way. */
     public enum Mode {
         /** Form post to {@code ws/statelessws.php}, credentials on every call. */
         STATELESS,
-        /** SOAP 1.1 (rpc) on {@code ws/services/service.php?wsdl=<service>}, with a login token. */
-        SOAP;
+        /** SOAP 1.1 services described by their WSDLs, with a login token per service. */
+        SOAP
+    }
 
-        static Mode of(String value) {
-            try {
-                return Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("qualitor.mode deve ser stateless ou soap, não '" + value + "'", e);
+    /**
+     * The two encodings real clients use: UTF-8 without an XML declaration (the PHP library since
+     * its fix for Qualitor 8.10.09) and ISO-8859-1 with its declaration (the vendor's page, the C#
+     * client). Characters the encoding cannot carry travel as numeric character references.
+     */
+    public enum Encoding {
+        ISO_8859_1(java.nio.charset.StandardCharsets.ISO_8859_1, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"),
+        UTF_8(java.nio.charset.StandardCharsets.UTF_8, "");
+
+        private final java.nio.charset.Charset charset;
+        private final String declaration;
+
+        Encoding(java.nio.charset.Charset charset, String declaration) {
+            this.charset = charset;
+            this.declaration = declaration;
+        }
+
+        public java.nio.charset.Charset charset() {
+            return charset;
+        }
+
+        String declaration() {
+            return declaration;
+        }
+
+        /** Whether the character travels as itself (otherwise as a character reference). */
+        boolean carries(int codePoint) {
+            return this == UTF_8 || codePoint <= 0xFF;
+        }
+    }
+
+    /** How {@code wsdl_file} is spelled on the stateless endpoint; public clients use the suffixed forms. */
+    public enum WsdlFile {
+        /** {@code WSTicket.wsdl} */
+        SUFFIXED,
+        /** {@code wsticket.wsdl} */
+        LOWERCASE,
+        /** {@code WSTicket} */
+        BARE;
+
+        String spell(String service) {
+            return switch (this) {
+                case SUFFIXED -> service + ".wsdl";
+                case LOWERCASE -> service.toLowerCase(Locale.ROOT) + ".wsdl";
+                case BARE -> service;
+            };
+        }
+    }
+
+    /** The data SOP Desk sends beside the problem text, each mappable to an extra-information code. */
+    public enum Datum { PHONE1, PHONE2, EMAIL, DOCUMENT, SOP, CERTIFICATE }
+
+    /** The installation settings, by MicroProfile Config key, with their defaults. */
+    public enum Key {
+        URL("qualitor.url", "http://localhost:8080/qualitor-sandbox"),
+        USER("qualitor.user", "integracao"),
+        COMPANY("qualitor.company", "1"),
+        MODE("qualitor.mode", "stateless"),
+        ENCODING("qualitor.encoding", "iso-8859-1"),
+        WSDL_FILE("qualitor.wsdl-file", "suffixed"),
+        SOAP_WSDL("qualitor.soap.wsdl", "ws/services/{group}/{service}.wsdl"),
+        CONNECT_TIMEOUT("qualitor.connect-timeout-ms", "2000"),
+        READ_TIMEOUT("qualitor.read-timeout-ms", "5000"),
+        HISTORY_TYPE("qualitor.history-type", "1"),
+        DEFAULT_CONTACT("qualitor.default-contact", ""),
+        PERIOD_TYPE("qualitor.period-type", "1"),
+        ATTACHMENT_PRIVATE("qualitor.attachment-private", "false"),
+        EXTRA_PHONE1("qualitor.extra.phone1", ""),
+        EXTRA_PHONE2("qualitor.extra.phone2", ""),
+        EXTRA_EMAIL("qualitor.extra.email", ""),
+        EXTRA_DOCUMENT("qualitor.extra.document", ""),
+        EXTRA_SOP("qualitor.extra.sop", ""),
+        EXTRA_CERTIFICATE("qualitor.extra.certificate", ""),
+        REFERENCE_DEMANDS("qualitor.check.reference-demands", ""),
+        REFERENCE_CUSTOMER("qualitor.check.reference-customer", "");
+
+        private final String key;
+        private final String defaultValue;
+
+        Key(String key, String defaultValue) {
+            this.key = key;
+            this.defaultValue = defaultValue;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String defaultValue() {
+            return defaultValue;
+        }
+
+        public static Optional<Key> of(String key) {
+            for (Key k : values()) {
+                if (k.key.equals(key)) {
+                    return Optional.of(k);
+                }
             }
+            return Optional.empty();
+        }
+
+        /** Checks a value the administrator typed; returns the problem in pt-BR, or empty when it is fine. */
+        public Optional<String> problem(String value) {
+            String v = value == null ? "" : value.strip();
+            try {
+                switch (this) {
+                    case URL -> {
+                        URI u = URI.create(v);
+                        if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
+                            return Optional.of("informe um endereço http(s) completo, sem /ws/...");
+                        }
+                    }
+                    case USER, COMPANY -> {
+                        if (v.isEmpty()) {
+                            return Optional.of("obrigatório");
+                        }
+                    }
+                    case MODE -> parseMode(v);
+                    case ENCODING -> parseEncoding(v);
+                    case WSDL_FILE -> parseWsdlFile(v);
+                    case SOAP_WSDL -> {
+                        if (!v.contains("{service}")) {
+                            return Optional.of("deve conter {service} (e, se quiser, {group})");
+                        }
+                    }
+                    case CONNECT_TIMEOUT, READ_TIMEOUT -> {
+                        long ms = Long.parseLong(v);
+                        if (ms < 100 || ms > 120_000) {
+                            return Optional.of("entre 100 e 120000 milissegundos");
+                        }
+                    }
+                    case ATTACHMENT_PRIVATE -> parseBoolean(v);
+                    case REFERENCE_DEMANDS -> {
+                        if (!v.isEmpty() && !v.matches("[0-9]{1,20}(\\s*,\\s*[0-9]{1,20})*")) {
+                            return Optional.of("números de demanda separados por vírgula");
+                        }
+                    }
+                    case REFERENCE_CUSTOMER -> {
+                        if (!v.isEmpty() && !v.replaceAll("[.\\-/\\s]", "").matches("[0-9A-Za-z]{11,14}")) {
+                            return Optional.of("um CNPJ ou CPF");
+                        }
+                    }
+                    default -> {
+                        if (!v.isEmpty() && !v.matches("[0-9A-Za-z_-]{1,20}")) {
+                            return Optional.of("um código do Qualitor (letras e números, até 20)");
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage() == null || e instanceof NumberFormatException ? "valor inválido" : e.getMessage());
+            }
+            return Optional.empty();
         }
     }
 
     public QualitorSettings {
         mode = mode == null ? Mode.STATELESS : mode;
-        historyType = historyType == null || historyType.isBlank() ? "1" : historyType.strip();
-        defaultContact = defaultContact == null || defaultContact.isBlank() ? null : defaultContact.strip();
+        encoding = encoding == null ? Encoding.ISO_8859_1 : encoding;
+        wsdlFile = wsdlFile == null ? WsdlFile.SUFFIXED : wsdlFile;
+        soapWsdl = soapWsdl == null || soapWsdl.isBlank() ? Key.SOAP_WSDL.defaultValue() : soapWsdl.strip();
+        historyType = blankToNull(historyType) == null ? "1" : historyType.strip();
+        defaultContact = blankToNull(defaultContact);
+        periodType = blankToNull(periodType) == null ? "1" : periodType.strip();
+        Map<Datum, String> extra = new EnumMap<>(Datum.class);
+        if (extraInfo != null) {
+            extraInfo.forEach((d, code) -> {
+                if (blankToNull(code) != null) {
+                    extra.put(d, code.strip());
+                }
+            });
+        }
+        extraInfo = java.util.Collections.unmodifiableMap(extra);
     }
 
-    /** Settings with the default history type and no default contact. */
+    /** Settings with today's defaults for everything past the transport (tests, tools). */
     public QualitorSettings(URI baseUri, String user, String password, String company,
                             Duration connectTimeout, Duration readTimeout, boolean xmlDeclaration, Mode mode) {
-        this(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, mode, null, null);
+        this(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration ? Encoding.ISO_8859_1 : Encoding.UTF_8,
+                mode, null, null, null, null, null, false, Map.of());
     }
 
     /** Settings in the default (stateless) mode. */
@@ -65,32 +230,136 @@ public record QualitorSettings(URI baseUri, String user, String password, String
 
     /** The same settings in another mode. */
     public QualitorSettings withMode(Mode other) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, other,
-                historyType, defaultContact);
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, other,
+                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
     }
 
     /** The same settings with another default contact (null: none). */
     public QualitorSettings withDefaultContact(String contact) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, xmlDeclaration, mode,
-                historyType, contact);
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
+                historyType, contact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
     }
 
+    /** The same settings with another encoding. */
+    public QualitorSettings withEncoding(Encoding other) {
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, other, mode,
+                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+    }
+
+    /** The same settings with another {@code wsdl_file} spelling. */
+    public QualitorSettings withWsdlFile(WsdlFile other) {
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
+                historyType, defaultContact, other, soapWsdl, periodType, attachmentPrivate, extraInfo);
+    }
+
+    /** The same settings with another WSDL location template. */
+    public QualitorSettings withSoapWsdl(String template) {
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
+                historyType, defaultContact, wsdlFile, template, periodType, attachmentPrivate, extraInfo);
+    }
+
+    /** The same settings with another extra-information mapping. */
+    public QualitorSettings withExtraInfo(Map<Datum, String> mapping) {
+        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
+                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, mapping);
+    }
+
+    /** The same settings with other timeouts (the setup check uses short ones). */
+    public QualitorSettings withTimeouts(Duration connect, Duration read) {
+        return new QualitorSettings(baseUri, user, password, company, connect, read, encoding, mode,
+                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+    }
+
+    /** Settings from MicroProfile Config alone. */
     public static QualitorSettings from(Config config) {
-        return new QualitorSettings(
-                URI.create(config.getOptionalValue("qualitor.url", String.class).orElse("http://localhost:8080/qualitor-sandbox")),
-                config.getOptionalValue("qualitor.user", String.class).orElse("integracao"),
-                config.getOptionalValue("qualitor.password", String.class).orElse(""),
-                config.getOptionalValue("qualitor.company", String.class).orElse("1"),
-                Duration.ofMillis(config.getOptionalValue("qualitor.connect-timeout-ms", Long.class).orElse(2000L)),
-                Duration.ofMillis(config.getOptionalValue("qualitor.read-timeout-ms", Long.class).orElse(5000L)),
-                config.getOptionalValue("qualitor.xml-declaration", Boolean.class).orElse(true),
-                Mode.of(config.getOptionalValue("qualitor.mode", String.class).orElse("stateless")),
-                config.getOptionalValue("qualitor.history-type", String.class).orElse("1"),
-                config.getOptionalValue("qualitor.default-contact", String.class).orElse(null));
+        return from(key -> config.getOptionalValue(key, String.class), config.getOptionalValue("qualitor.password", String.class).orElse(""));
+    }
+
+    /**
+     * Settings from a source of values by key (the database over MicroProfile Config), each absent
+     * one taking its default. The legacy {@code qualitor.xml-declaration=false} means UTF-8 without
+     * declaration when {@code qualitor.encoding} is not set.
+     *
+     * @throws IllegalArgumentException naming the key of a value that cannot be read
+     */
+    public static QualitorSettings from(Function<String, Optional<String>> source, String password) {
+        Function<Key, String> get = k -> source.apply(k.key()).map(String::strip).orElse(k.defaultValue());
+        for (Key k : Key.values()) {
+            Optional<String> problem = source.apply(k.key()).flatMap(k::problem);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(k.key() + ": " + problem.get());
+            }
+        }
+        Encoding encoding = source.apply(Key.ENCODING.key()).isPresent() ? parseEncoding(get.apply(Key.ENCODING))
+                : source.apply("qualitor.xml-declaration").map(v -> parseBoolean(v) ? Encoding.ISO_8859_1 : Encoding.UTF_8)
+                .orElse(Encoding.ISO_8859_1);
+        Map<Datum, String> extra = new EnumMap<>(Datum.class);
+        extra.put(Datum.PHONE1, get.apply(Key.EXTRA_PHONE1));
+        extra.put(Datum.PHONE2, get.apply(Key.EXTRA_PHONE2));
+        extra.put(Datum.EMAIL, get.apply(Key.EXTRA_EMAIL));
+        extra.put(Datum.DOCUMENT, get.apply(Key.EXTRA_DOCUMENT));
+        extra.put(Datum.SOP, get.apply(Key.EXTRA_SOP));
+        extra.put(Datum.CERTIFICATE, get.apply(Key.EXTRA_CERTIFICATE));
+        return new QualitorSettings(URI.create(get.apply(Key.URL)), get.apply(Key.USER), password == null ? "" : password,
+                get.apply(Key.COMPANY),
+                Duration.ofMillis(Long.parseLong(get.apply(Key.CONNECT_TIMEOUT))),
+                Duration.ofMillis(Long.parseLong(get.apply(Key.READ_TIMEOUT))),
+                encoding, parseMode(get.apply(Key.MODE)), get.apply(Key.HISTORY_TYPE), get.apply(Key.DEFAULT_CONTACT),
+                parseWsdlFile(get.apply(Key.WSDL_FILE)), get.apply(Key.SOAP_WSDL), get.apply(Key.PERIOD_TYPE),
+                parseBoolean(get.apply(Key.ATTACHMENT_PRIVATE)), extra);
+    }
+
+    /** The demands the setup check reads to learn Qualitor's names for the codes in use. */
+    public static List<String> referenceDemands(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s*,\\s*"));
+    }
+
+    static Mode parseMode(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "stateless" -> Mode.STATELESS;
+            case "soap" -> Mode.SOAP;
+            default -> throw new IllegalArgumentException("qualitor.mode deve ser stateless ou soap, não '" + value + "'");
+        };
+    }
+
+    static Encoding parseEncoding(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT).replace("_", "-")) {
+            case "iso-8859-1", "latin1", "latin-1" -> Encoding.ISO_8859_1;
+            case "utf-8", "utf8" -> Encoding.UTF_8;
+            default -> throw new IllegalArgumentException("use iso-8859-1 (com declaração) ou utf-8 (sem declaração), não '" + value + "'");
+        };
+    }
+
+    static WsdlFile parseWsdlFile(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "suffixed" -> WsdlFile.SUFFIXED;
+            case "lowercase" -> WsdlFile.LOWERCASE;
+            case "bare" -> WsdlFile.BARE;
+            default -> throw new IllegalArgumentException("use suffixed (WSTicket.wsdl), lowercase (wsticket.wsdl) ou bare (WSTicket), não '"
+                    + value + "'");
+        };
+    }
+
+    static boolean parseBoolean(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "sim", "s", "yes" -> true;
+            case "false", "nao", "não", "n", "no", "" -> false;
+            default -> throw new IllegalArgumentException("use true ou false, não '" + value + "'");
+        };
+    }
+
+    /** The key a setting's enum value is written with (for the administrator's page and the check's fixes). */
+    public static String spelling(WsdlFile w) {
+        return w.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @Override
     public String toString() {
-        return "QualitorSettings[" + baseUri + ", mode=" + mode + ", user=" + user + ", company=" + company + "]";
+        return "QualitorSettings[" + baseUri + ", mode=" + mode + ", user=" + user + ", company=" + company + ", encoding=" + encoding
+                + ", wsdl_file=" + wsdlFile + "]";
     }
 }

@@ -4,58 +4,52 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Why Qualitor answered {@code status 0}, so the application can tell an outage on its own side
- * (its integration login refused) from a refusal a person fixes (a customer or contact missing in
- * Qualitor, data Qualitor does not accept).
+ * Why Qualitor answered {@code status 0}, as far as the evidence tells, so the application can give
+ * the person who acts a plain sentence (register the customer, the contact, fix a field).
  *
- * <p>Qualitor publishes no table of {@code error_code}s, so the message decides first (Portuguese or
- * English, accents ignored), then the operation that was refused ({@code getCustomer} answers
- * {@code status 0} for an unknown CNPJ/CPF), and last the codes our sandbox uses (1 credentials,
- * 12/13 invalid data, 20 not found).
+ * <p>Qualitor publishes no table of {@code error_code}s, so no code is ever read as a reason, and
+ * nothing is read as "bad credentials" but a refused {@code login} itself: a wrong password on the
+ * stateless endpoint looks like any other refusal, and is recognised by the same refusal coming back
+ * for several tickets in a row (the outbox pauses then). Qualitor's own words pick the advice for
+ * a customer or contact not found and for invalid data (Portuguese or English, accents ignored);
+ * anything else is {@link #OTHER}, shown with Qualitor's code and words.
  */
 public enum RefusalKind {
-    /** SOP Desk's integration user, password or permission: nothing was done; retry once it is fixed. */
+    /** SOP Desk's integration login was refused by the {@code login} operation itself (SOAP). */
     CREDENTIALS,
-    /** The CNPJ/CPF is not a customer in Qualitor. */
+    /** Qualitor says the CNPJ/CPF is not one of its customers. */
     CUSTOMER_NOT_FOUND,
-    /** The e-mail is not a contact of the customer in Qualitor. */
+    /** Qualitor says the e-mail is not a contact of the customer. */
     CONTACT_NOT_FOUND,
-    /** Qualitor refused the data sent (a mandatory field missing, a code it does not know). */
+    /** Qualitor says a field is missing or not accepted (a mandatory field, a code it does not know). */
     INVALID_DATA,
-    /** Any other refusal. */
+    /** A refusal Qualitor does not explain in words we can read. */
     OTHER;
 
     /** Classifies one {@code status 0} answer (or SOAP {@code Client} fault) of {@code operation}. */
     public static RefusalKind classify(String operation, String errorCode, String message) {
-        String m = plain(message);
-        String code = errorCode == null ? "" : errorCode.strip();
-        if (about(m, "usuario ou senha", "senha invalida", "senha incorreta", "login invalido", "falha no login", "falha de login",
-                "falha na autenticacao", "nao autenticado", "autenticacao", "permissao", "sem acesso", "acesso negado",
-                "nao autorizado", "invalid password", "wrong password", "invalid user", "invalid login", "login failed",
-                "unauthorized", "not authorized", "access denied", "permission", "token", "sessao", "session", "not logged",
-                "nao logado") || "login".equals(operation) || (code.equals("1") && m.isEmpty())) {
+        if ("login".equals(operation)) {
             return CREDENTIALS;
         }
+        String m = plain(message);
         boolean notFound = about(m, "nao encontrad", "nao localizad", "nao cadastrad", "inexistente", "not found", "does not exist",
-                "unknown customer", "unknown contact");
-        if ("getCustomer".equals(operation) && (notFound || !about(m, "obrigatori", "invalid"))) {
+                "unknown customer", "unknown contact", "nenhum registro", "no record");
+        boolean aboutContact = about(m, "contato", "contact");
+        boolean aboutCustomer = about(m, "cliente", "customer");
+        if (notFound && "getCustomer".equals(operation) && !aboutContact) {
             return CUSTOMER_NOT_FOUND;
         }
-        if ("getCustomerContact".equals(operation) && (notFound || !about(m, "obrigatori", "invalid") || about(m, "contato", "contact"))) {
-            return about(m, "cliente", "customer") && !about(m, "contato", "contact") ? CUSTOMER_NOT_FOUND : CONTACT_NOT_FOUND;
+        if (notFound && "getCustomerContact".equals(operation)) {
+            return aboutCustomer && !aboutContact ? CUSTOMER_NOT_FOUND : CONTACT_NOT_FOUND;
         }
-        if (notFound && about(m, "contato", "contact")) {
+        if (notFound && aboutContact) {
             return CONTACT_NOT_FOUND;
         }
-        if (notFound && about(m, "cliente", "customer")) {
+        if (notFound && aboutCustomer) {
             return CUSTOMER_NOT_FOUND;
         }
-        if (about(m, "obrigatori", "nao informad", "invalid", "required", "mandatory", "formato", "nao permitid", "not allowed")
-                || code.equals("12") || code.equals("13")) {
+        if (about(m, "obrigatori", "nao informad", "invalid", "required", "mandatory", "formato", "nao permitid", "not allowed")) {
             return INVALID_DATA;
-        }
-        if (code.equals("1")) {
-            return CREDENTIALS;
         }
         return OTHER;
     }

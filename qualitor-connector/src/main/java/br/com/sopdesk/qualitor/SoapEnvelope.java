@@ -20,17 +20,12 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * SOAP 1.1 envelopes for Qualitor's PHP (NuSOAP-style, rpc/encoded) services, written and read with
- * the JDK's XML APIs. A call is {@code <ns1:operation xmlns:ns1="urn:<service>">} with one
- * {@code xsd:string} element per part ({@code auth}, {@code xmlValue}; {@code login},
- * {@code passwd}, {@code company} for the login); the answer is
+ * SOAP 1.1 envelopes for Qualitor's PHP (rpc/encoded) services, written and read with the JDK's XML
+ * APIs. A call is {@code <ns1:operation>} in the namespace the service's WSDL gives ({@link Wsdl})
+ * with one {@code xsd:string} element per part, named as the WSDL names them; the answer is
  * {@code <ns1:operationResponse><return>} holding a string (the token, or the {@code <wsqualitor>}
- * document as escaped text), or a {@code SOAP-ENV:Fault}.
- *
- * <p>Assumptions, since Qualitor publishes no WSDL: the namespace {@code urn:<service>} and the
- * {@code SOAPAction} {@code urn:<service>#<operation>} (NuSOAP's defaults); part names as in the
- * vendor's integration page. Parsing refuses DTDs and ignores namespace prefixes and part names of
- * the answer (PHP servers differ in them).
+ * document as escaped text), or a {@code SOAP-ENV:Fault}. Parsing refuses DTDs and ignores namespace
+ * prefixes and part names of the answer (PHP servers differ in them).
  */
 final class SoapEnvelope {
 
@@ -50,16 +45,8 @@ final class SoapEnvelope {
     private SoapEnvelope() {
     }
 
-    static String namespace(String service) {
-        return "urn:" + service;
-    }
-
-    static String soapAction(String service, String operation) {
-        return "\"" + namespace(service) + "#" + operation + "\"";
-    }
-
-    /** The request envelope, ISO-8859-1 encoded (characters beyond Latin-1 become character references). */
-    static byte[] request(String service, String operation, Map<String, String> parts) {
+    /** The request envelope in the given encoding (characters it cannot carry become character references). */
+    static byte[] request(String namespace, String operation, Map<String, String> parts, QualitorSettings.Encoding encoding) {
         try {
             Document doc = SafeXml.newDocument();
             Element envelope = doc.createElementNS(SOAP_ENV, "SOAP-ENV:Envelope");
@@ -71,8 +58,8 @@ final class SoapEnvelope {
             doc.appendChild(envelope);
             Element body = doc.createElementNS(SOAP_ENV, "SOAP-ENV:Body");
             envelope.appendChild(body);
-            Element call = doc.createElementNS(namespace(service), "ns1:" + operation);
-            call.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:ns1", namespace(service));
+            Element call = doc.createElementNS(namespace, "ns1:" + operation);
+            call.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:ns1", namespace);
             body.appendChild(call);
             parts.forEach((name, value) -> {
                 Element part = doc.createElement(name);
@@ -81,7 +68,7 @@ final class SoapEnvelope {
                 call.appendChild(part);
             });
             Transformer out = TransformerFactory.newDefaultInstance().newTransformer();
-            out.setOutputProperty(OutputKeys.ENCODING, "ISO-8859-1");
+            out.setOutputProperty(OutputKeys.ENCODING, encoding.charset().name());
             out.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
             out.transform(new DOMSource(doc), new StreamResult(bytes));
@@ -139,7 +126,7 @@ final class SoapEnvelope {
     /** Control characters XML 1.0 cannot carry are dropped (as {@link WsRequest} does). */
     private static String xmlSafe(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().filter(cp -> cp >= 0x20 || cp == '\n' || cp == '\r' || cp == '\t').forEach(out::appendCodePoint);
+        s.codePoints().filter(WsRequest::xmlChar).forEach(out::appendCodePoint);
         return out.toString();
     }
 }

@@ -1,26 +1,34 @@
 package br.com.sopdesk.qualitor;
 
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * {@code qualitor.mode=soap}: {@code login(login, passwd, company)} once for a token, then every
- * operation as {@code op(auth, xmlValue)} on {@code ws/services/service.php?wsdl=<service>}, the
- * same {@code <wsqualitor>} documents as the stateless mode travelling as strings inside SOAP 1.1
- * envelopes ({@link SoapEnvelope}).
+ * {@code qualitor.mode=soap}, as real clients speak it: each service's WSDL ({@code qualitor.soap.wsdl},
+ * e.g. {@code ws/services/Ticket/WSTicket.wsdl}) is read at run time for the endpoint, namespace,
+ * SOAPAction and part names ({@link Wsdl}); each service logs in once ({@code login(user, pass,
+ * company)}) and passes its token as the first part of every call, sending back the cookies that
+ * service set (a PHP session may hold the login). The same {@code <wsqualitor>} documents as the
+ * stateless mode travel as strings inside the envelopes ({@link SoapEnvelope}).
  *
- * <p>The token is cached and shared by all threads. When Qualitor says it is invalid or expired (a
- * SOAP Fault or a {@code status 0} answer about the token or the session), this logs in again and
- * repeats the call once: a call refused for its token did nothing, so repeating it cannot duplicate.
- * A login refused, or a token refused again right after a fresh login, is
- * {@link QualitorException.Unauthorized}: an outage on SOP Desk's side, retried later.
- * The password goes only into the login envelope; it is never logged nor put in an exception.
+ * <p>When an answer reads as the session being gone, this logs that service in again and repeats
+ * the call once (a call refused for its token did nothing, so repeating it cannot duplicate); what
+ * comes back then is reported as it is. Only a refused {@code login} is
+ * {@link QualitorException.Unauthorized}. Uses the JAX-RS client rather than a MicroProfile REST
+ * Client interface because the endpoint is only known once the WSDL is read. The password goes only
+ * into the login envelope; it is never logged nor put in an exception.
  */
 final class SoapTransport implements WsTransport {
 
@@ -28,87 +36,165 @@ final class SoapTransport implements WsTransport {
     private static final String NO_AUTH_OPERATION = "getVersion";
 
     private final QualitorSettings settings;
-    private final SoapWsApi api;
-    private final Object loginLock = new Object();
-    private volatile String token;
+    private final Client http;
+    private final Map<String, Port> ports = new ConcurrentHashMap<>();
 
     SoapTransport(QualitorSettings settings) {
         this.settings = settings;
-        this.api = RestClientBuilder.newBuilder()
-                .baseUri(settings.baseUri())
+        this.http = ClientBuilder.newBuilder()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // SOAP faults come with HTTP 500: their envelope is read here, not turned into an exception
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(SoapWsApi.class);
+                .build();
     }
 
-    @Override
-    public WsResponse exchange(String service, String operation, WsRequest request) {
-        String xml = request.toXml(settings.xmlDeclaration());
-        if (NO_AUTH_OPERATION.equals(operation)) {
-            return answerOf(operation, invoke(service, operation, new LinkedHashMap<>()));
+    /** One service as this client knows it: its WSDL, its token and its cookies. */
+    private final class Port {
+        final String service;
+        final Object loginLock = new Object();
+        final Map<String, String> cookies = new ConcurrentHashMap<>();
+        volatile Wsdl wsdl;
+        volatile String token;
+        final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+
+        Port(String service) {
+            this.service = service;
         }
-        String used = token(service);
-        try {
-            return call(service, operation, used, xml);
-        } catch (TokenRejected first) {
-            forget(used);
-            try {
-                return call(service, operation, token(service), xml);
-            } catch (TokenRejected again) {
-                // a token refused right after a fresh login: the integration user may not do this
-                throw new QualitorException.Unauthorized(again.code, again.getMessage());
+
+        Wsdl wsdl() {
+            Wsdl known = wsdl;
+            if (known == null) {
+                synchronized (loginLock) {
+                    if (wsdl == null) {
+                        wsdl = readWsdl(service);
+                    }
+                    known = wsdl;
+                }
+            }
+            return known;
+        }
+
+        Wsdl.Operation operation(String name) {
+            return wsdl().operation(name).orElseThrow(() -> new QualitorException.Refused("",
+                    "a operação " + name + " não consta do WSDL de " + service + " (" + wsdlUri(service) + ")"));
+        }
+
+        String token() {
+            String current = token;
+            if (current != null) {
+                return current;
+            }
+            synchronized (loginLock) {
+                if (token == null) {
+                    token = login(this);
+                    logins.incrementAndGet();
+                }
+                return token;
+            }
+        }
+
+        void forget(String used) {
+            synchronized (loginLock) {
+                if (used != null && used.equals(token)) {
+                    token = null;
+                }
             }
         }
     }
 
-    private WsResponse call(String service, String operation, String auth, String xml) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("auth", auth);
-        parts.put("xmlValue", xml);
-        SoapEnvelope.Answer answer = invoke(service, operation, parts);
+    /** Where the service's WSDL is: {@code qualitor.soap.wsdl} with {@code {service}} and {@code {group}} (the name without "WS"). */
+    URI wsdlUri(String service) {
+        String group = service.startsWith("WS") ? service.substring(2) : service;
+        String path = settings.soapWsdl().replace("{service}", service).replace("{group}", group);
+        String base = settings.baseUri().toString();
+        return URI.create(base.endsWith("/") ? base : base + "/").resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private Wsdl readWsdl(String service) {
+        URI uri = wsdlUri(service);
+        try (Response response = http.target(uri).request().get()) {
+            if (response.getStatus() >= 300) {
+                throw new QualitorException.Unavailable("HTTP " + response.getStatus() + " ao ler o WSDL " + uri, null, response.getStatus());
+            }
+            byte[] body = response.readEntity(byte[].class);
+            return Wsdl.parse(body == null ? new byte[0] : body, uri);
+        } catch (ProcessingException e) {
+            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " ao ler o WSDL " + uri, e);
+        }
+    }
+
+    private Port port(String service) {
+        return ports.computeIfAbsent(service, Port::new);
+    }
+
+    /** The endpoint the service's WSDL names (reads the WSDL when not read yet). */
+    URI endpoint(String service) {
+        return port(service).wsdl().endpoint();
+    }
+
+    /** Makes sure the service has a token, logging in when it has none (the setup check). */
+    void login(String service) {
+        port(service).token();
+    }
+
+    /** How many times each service has logged in (tests, the setup check). */
+    Map<String, Integer> logins() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ports.forEach((s, p) -> counts.put(s, p.logins.get()));
+        return counts;
+    }
+
+    @Override
+    public WsResponse exchange(String service, String operation, WsRequest request) {
+        Port port = port(service);
+        if (NO_AUTH_OPERATION.equals(operation)) {
+            return answerOf(operation, invoke(port, operation, List.of()));
+        }
+        String xml = request.toXml(settings.encoding());
+        String used = port.token();
+        try {
+            return call(port, operation, used, xml);
+        } catch (TokenRejected first) {
+            port.forget(used);
+            try {
+                return call(port, operation, port.token(), xml);
+            } catch (TokenRejected again) {
+                // a fresh login's token refused too: report Qualitor's answer as it is
+                if (again.fault != null) {
+                    throw faultError(operation, again.fault);
+                }
+                return again.answer;
+            }
+        }
+    }
+
+    @Override
+    public String preview(String service, String operation, WsRequest request) {
+        Port port = port(service);
+        Wsdl.Operation op = port.operation(operation);
+        byte[] envelope = SoapEnvelope.request(op.namespace(), operation,
+                parts(op, List.of("<token de " + service + ">", request.toXml(settings.encoding()))), settings.encoding());
+        return "POST " + port.wsdl().endpoint() + "\nContent-Type: text/xml; charset=" + settings.encoding().charset().name()
+                + "\nSOAPAction: \"" + op.soapAction() + "\"\n\n" + new String(envelope, settings.encoding().charset());
+    }
+
+    private WsResponse call(Port port, String operation, String auth, String xml) {
+        SoapEnvelope.Answer answer = invoke(port, operation, List.of(auth, xml));
         if (answer.fault() != null) {
             if (aboutToken(answer.fault().message())) {
-                throw new TokenRejected(answer.fault().code(), answer.fault().message());
+                throw new TokenRejected(answer.fault(), null);
             }
             throw faultError(operation, answer.fault());
         }
         WsResponse response = answerOf(operation, answer);
         if (!response.ok() && aboutToken(response.message())) {
-            throw new TokenRejected(response.errorCode(), response.message());
+            throw new TokenRejected(null, response);
         }
         return response;
     }
 
-    /** The cached token, or a new one from {@code login}: one login at a time, shared by every caller. */
-    String token(String service) {
-        String current = token;
-        if (current != null) {
-            return current;
-        }
-        synchronized (loginLock) {
-            if (token == null) {
-                token = login(service);
-            }
-            return token;
-        }
-    }
-
-    private void forget(String used) {
-        synchronized (loginLock) {
-            if (used != null && used.equals(token)) {
-                token = null;
-            }
-        }
-    }
-
-    private String login(String service) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("login", settings.user());
-        parts.put("passwd", settings.password());
-        parts.put("company", settings.company());
-        SoapEnvelope.Answer answer = invoke(service, "login", parts);
+    private String login(Port port) {
+        port.cookies.clear();
+        SoapEnvelope.Answer answer = invoke(port, "login", List.of(settings.user(), settings.password(), settings.company()));
         if (answer.fault() != null) {
             if (answer.fault().code().toLowerCase(Locale.ROOT).startsWith("client")) {
                 throw new QualitorException.Unauthorized(answer.fault().code(), answer.fault().message());
@@ -130,18 +216,33 @@ final class SoapTransport implements WsTransport {
         return value;
     }
 
-    private SoapEnvelope.Answer invoke(String service, String operation, Map<String, String> parts) {
-        byte[] envelope = SoapEnvelope.request(service, operation, parts);
+    /** The values in the order of the operation's input parts, named as the WSDL names them. */
+    private static Map<String, String> parts(Wsdl.Operation op, List<String> values) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        List<String> names = op.inputParts();
+        for (int i = 0; i < values.size(); i++) {
+            parts.put(i < names.size() ? names.get(i) : "arg" + i, values.get(i));
+        }
+        return parts;
+    }
+
+    private SoapEnvelope.Answer invoke(Port port, String operation, List<String> values) {
+        Wsdl.Operation op = port.operation(operation);
+        byte[] envelope = SoapEnvelope.request(op.namespace(), operation, parts(op, values), settings.encoding());
+        URI endpoint = port.wsdl().endpoint();
         Response response;
         try {
-            response = api.call(service, SoapEnvelope.soapAction(service, operation), envelope);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, e, status);
+            Invocation.Builder call = http.target(endpoint).request()
+                    .header("SOAPAction", "\"" + op.soapAction() + "\"");
+            port.cookies.forEach(call::cookie);
+            response = call.post(Entity.entity(envelope, "text/xml; charset=" + settings.encoding().charset().name()));
         } catch (ProcessingException e) {
             throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " em " + operation, e);
         }
         try (response) {
+            for (Map.Entry<String, NewCookie> c : response.getCookies().entrySet()) {
+                port.cookies.put(c.getKey(), c.getValue().getValue());
+            }
             int status = response.getStatus();
             byte[] bytes = response.readEntity(byte[].class);
             bytes = bytes == null ? new byte[0] : bytes;
@@ -156,6 +257,9 @@ final class SoapTransport implements WsTransport {
                     } catch (QualitorException.Malformed notAnEnvelope) {
                         // fall through: a plain HTTP 500
                     }
+                }
+                if (status == 404) {
+                    port.wsdl = null; // the service may have moved: read its WSDL again next time
                 }
                 throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, null, status);
             }
@@ -173,7 +277,7 @@ final class SoapTransport implements WsTransport {
         if (!value.startsWith("<")) {
             // getVersion may answer the bare version string
             if ("getVersion".equals(operation) && !value.isEmpty()) {
-                return new WsResponse(true, "", "", java.util.List.of(Map.of("version", value)));
+                return new WsResponse(true, "", "", List.of(Map.of("version", value)));
             }
             throw new QualitorException.Malformed("resposta SOAP de " + operation + " não é um documento wsqualitor");
         }
@@ -181,8 +285,8 @@ final class SoapTransport implements WsTransport {
     }
 
     /**
-     * A fault the client caused ({@code Client}: bad credentials, bad request) is a refusal that
-     * sending again will not fix; a server-side fault may pass, and may come after the work was done.
+     * A fault the client caused ({@code Client}) is Qualitor's refusal, carrying its words; a
+     * server-side fault may pass, and may come after the work was done.
      */
     private static QualitorException faultError(String operation, SoapEnvelope.Fault fault) {
         if (fault.code().toLowerCase(Locale.ROOT).startsWith("client")) {
@@ -191,11 +295,14 @@ final class SoapTransport implements WsTransport {
         return new QualitorException.Unavailable("SOAP Fault " + fault.code() + " em " + operation + ": " + fault.message(), null, 500);
     }
 
-    /** Whether Qualitor's message says the token or the session is invalid or expired. */
+    /**
+     * Whether Qualitor's message reads as the token or the session being gone. A guess, used only to
+     * decide whether to log in again and repeat once (harmless when wrong), never to classify.
+     */
     static boolean aboutToken(String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         return m.contains("token") || m.contains("sess") || m.contains("autentica") || m.contains("authentica")
-                || m.contains("not logged") || m.contains("não logado") || m.contains("nao logado");
+                || m.contains("not logged") || m.contains("não logado") || m.contains("nao logado") || m.contains("login");
     }
 
     private static boolean looksLikeXml(byte[] body) {
@@ -210,18 +317,20 @@ final class SoapTransport implements WsTransport {
         return false;
     }
 
-    /** Qualitor refused the token: log in again and repeat once. */
+    /** Qualitor's answer reads as the token being refused: log in again and repeat once. */
     private static final class TokenRejected extends RuntimeException {
-        final String code;
+        final transient SoapEnvelope.Fault fault;
+        final transient WsResponse answer;
 
-        TokenRejected(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
+        TokenRejected(SoapEnvelope.Fault fault, WsResponse answer) {
+            super(null, null, false, false);
+            this.fault = fault;
+            this.answer = answer;
         }
     }
 
     @Override
     public void close() {
-        WsTransport.closeQuietly(api);
+        http.close();
     }
 }

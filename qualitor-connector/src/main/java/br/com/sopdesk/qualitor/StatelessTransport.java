@@ -10,8 +10,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * {@code qualitor.mode=stateless}: every call is a form post to {@code ws/statelessws.php} carrying
- * the credentials, the service ({@code wsdl_file}), the operation and the request document
- * ({@code input_xml}), all encoded in ISO-8859-1.
+ * the credentials, the service ({@code wsdl_file}, spelled as {@code qualitor.wsdl-file} says), the
+ * operation and the request document ({@code input_xml}), percent-encoded from the bytes of the
+ * configured encoding, which the content type and the document's declaration (or its absence,
+ * meaning UTF-8) both name.
  */
 final class StatelessTransport implements WsTransport {
 
@@ -32,7 +34,7 @@ final class StatelessTransport implements WsTransport {
         byte[] body = formBody(service, operation, request);
         Response response;
         try {
-            response = api.call(body);
+            response = settings.encoding() == QualitorSettings.Encoding.UTF_8 ? api.callUtf8(body) : api.callLatin1(body);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, e, status);
@@ -51,17 +53,26 @@ final class StatelessTransport implements WsTransport {
     }
 
     byte[] formBody(String service, String operation, WsRequest request) {
-        String form = "user=" + enc(settings.user())
-                + "&password=" + enc(settings.password())
-                + "&company=" + enc(settings.company())
-                + "&wsdl_file=" + enc(service)
-                + "&operation=" + enc(operation)
-                + "&input_xml=" + enc(request.toXml(settings.xmlDeclaration()));
-        return form.getBytes(StandardCharsets.US_ASCII);
+        return form(service, operation, request, settings.password()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value == null ? "" : value, LATIN1);
+    private String form(String service, String operation, WsRequest request, String password) {
+        return "user=" + enc(settings.user())
+                + "&password=" + enc(password)
+                + "&company=" + enc(settings.company())
+                + "&wsdl_file=" + enc(settings.wsdlFile().spell(service))
+                + "&operation=" + enc(operation)
+                + "&input_xml=" + enc(request.toXml(settings.encoding()));
+    }
+
+    @Override
+    public String preview(String service, String operation, WsRequest request) {
+        return "POST " + settings.baseUri() + "/ws/statelessws.php\nContent-Type: application/x-www-form-urlencoded; charset="
+                + settings.encoding().charset().name() + "\n\n" + form(service, operation, request, MASK);
+    }
+
+    private String enc(String value) {
+        return URLEncoder.encode(value == null ? "" : value, settings.encoding().charset());
     }
 
     @Override

@@ -8,9 +8,10 @@ import java.util.Objects;
  * One {@code <wsqualitor>} request document: the {@code <data>} fields in the order Qualitor's
  * documentation lists them, plus the optional {@code <informacoesadicionais>} block.
  *
- * <p>Qualitor installations run on ISO-8859-1. Characters outside Latin-1 (typographic quotes,
- * emoji pasted by an agent) are written as numeric character references so they survive the trip
- * instead of turning into question marks.
+ * <p>Written in one of the two encodings real clients use ({@link QualitorSettings.Encoding}):
+ * characters the encoding cannot carry (typographic quotes in ISO-8859-1, say) are written as
+ * numeric character references, which survive either; characters XML 1.0 cannot carry at all are
+ * dropped (intake refuses them before they get here).
  */
 final class WsRequest {
 
@@ -35,31 +36,38 @@ final class WsRequest {
         return data;
     }
 
-    /** Renders the document, with or without the XML declaration some Qualitor versions reject. */
-    String toXml(boolean withDeclaration) {
+    /** The document as text, with the declaration its encoding calls for; encode it with {@code encoding.charset()}. */
+    String toXml(QualitorSettings.Encoding encoding) {
         StringBuilder xml = new StringBuilder(256);
-        if (withDeclaration) {
-            xml.append("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
-        }
+        xml.append(encoding.declaration());
         xml.append("<wsqualitor><contents><data>");
-        data.forEach((name, value) -> element(xml, name, value));
+        data.forEach((name, value) -> element(xml, name, value, encoding));
         xml.append("</data>");
         if (!additional.isEmpty()) {
             xml.append("<informacoesadicionais>");
-            additional.forEach((name, value) -> element(xml, name, value));
+            additional.forEach((name, value) -> element(xml, name, value, encoding));
             xml.append("</informacoesadicionais>");
         }
         xml.append("</contents></wsqualitor>");
         return xml.toString();
     }
 
-    private static void element(StringBuilder xml, String name, String value) {
+    /** The document's bytes, as they travel. */
+    byte[] toBytes(QualitorSettings.Encoding encoding) {
+        return toXml(encoding).getBytes(encoding.charset());
+    }
+
+    private static void element(StringBuilder xml, String name, String value, QualitorSettings.Encoding encoding) {
         xml.append('<').append(name).append('>');
-        escape(xml, Objects.requireNonNull(value));
+        escape(xml, Objects.requireNonNull(value), encoding);
         xml.append("</").append(name).append('>');
     }
 
     static void escape(StringBuilder out, String text) {
+        escape(out, text, QualitorSettings.Encoding.ISO_8859_1);
+    }
+
+    static void escape(StringBuilder out, String text, QualitorSettings.Encoding encoding) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -70,15 +78,21 @@ final class WsRequest {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    if (cp > 0xFF) {
+                    if (!xmlChar(cp)) {
+                        // not allowed in XML 1.0 (control characters, lone surrogates, U+FFFE/U+FFFF): dropped
+                    } else if (!encoding.carries(cp)) {
                         out.append("&#").append(cp).append(';');
-                    } else if (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t') {
-                        // control characters are not allowed in XML 1.0: drop them
                     } else {
                         out.appendCodePoint(cp);
                     }
                 }
             }
         }
+    }
+
+    /** Whether XML 1.0 can carry the character at all, as itself or as a reference. */
+    static boolean xmlChar(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 }

@@ -17,7 +17,13 @@ sealed interface WsTransport extends AutoCloseable permits StatelessTransport, S
 
     Charset LATIN1 = StandardCharsets.ISO_8859_1;
 
+    /** What stands for the password in a request shown to a person. */
+    String MASK = "********";
+
     WsResponse exchange(String service, String operation, WsRequest request);
+
+    /** The request exactly as {@link #exchange} would send it, with the password masked (the setup check shows it). */
+    String preview(String service, String operation, WsRequest request);
 
     @Override
     void close();

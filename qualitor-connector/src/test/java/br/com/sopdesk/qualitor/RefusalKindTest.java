@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class RefusalKindTest {
 
     @Test
-    void credentialsAndPermissionAreRecognisedInEitherLanguageWithOrWithoutAccents() {
-        assertEquals(RefusalKind.CREDENTIALS, RefusalKind.classify("getCustomer", "1", "Ws - Usuário ou senha inválidos."));
-        assertEquals(RefusalKind.CREDENTIALS, RefusalKind.classify("addTicketByData", "7", "Ws - Usuario sem permissao para a operacao"));
-        assertEquals(RefusalKind.CREDENTIALS, RefusalKind.classify("getTicket", "", "Access denied"));
+    void onlyARefusedLoginIsReadAsCredentialsNeverACodeOrWords() {
         assertEquals(RefusalKind.CREDENTIALS, RefusalKind.classify("login", "Client", "Falha"));
-        assertEquals(RefusalKind.CREDENTIALS, RefusalKind.classify("getTicket", "1", ""), "the sandbox's code 1 alone");
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("getCustomer", "1", "Ws - Usuário ou senha inválidos."));
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("addTicketByData", "7", "Ws - Usuario sem permissao para a operacao"));
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("getTicket", "", "Access denied"));
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("getTicket", "1", ""), "a code alone says nothing");
     }
 
     @Test
@@ -21,6 +21,7 @@ class RefusalKindTest {
         assertEquals(RefusalKind.CUSTOMER_NOT_FOUND, RefusalKind.classify("getCustomer", "20", "Ws - Cliente não encontrado: 11222333000181"));
         assertEquals(RefusalKind.CUSTOMER_NOT_FOUND, RefusalKind.classify("getCustomer", "5", "Nenhum registro"),
                 "getCustomer answers status 0 when it does not know the document");
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("getCustomer", "5", "Ws - Falha"), "no words, no reason");
         assertEquals(RefusalKind.CONTACT_NOT_FOUND, RefusalKind.classify("getCustomerContact", "20", "Ws - Contato não encontrado"));
         assertEquals(RefusalKind.CONTACT_NOT_FOUND, RefusalKind.classify("addTicketByData", "4", "Contact not found"));
         assertEquals(RefusalKind.CUSTOMER_NOT_FOUND, RefusalKind.classify("getCustomerContact", "20", "Ws - Cliente não encontrado: 1299"));
@@ -30,6 +31,7 @@ class RefusalKindTest {
     @Test
     void invalidDataAndEverythingElse() {
         assertEquals(RefusalKind.INVALID_DATA, RefusalKind.classify("addTicketByData", "12", "Ws - Campo obrigatório não informado: cdcategoria"));
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("addTicketByData", "12", "Ws - Erro"), "code 12 is only the sandbox's");
         assertEquals(RefusalKind.INVALID_DATA, RefusalKind.classify("getCustomer", "12", "Ws - Campo obrigatório não informado: nrcpfcnpj"));
         assertEquals(RefusalKind.INVALID_DATA, RefusalKind.classify("addTicketByData", "", "Valor inválido para cdseveridade"));
         assertEquals(RefusalKind.OTHER, RefusalKind.classify("closeTicket", "21", "Ws - This ticket have no next step."));

@@ -1,0 +1,286 @@
+package br.com.sopdesk.qualitor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Proves an installation's settings against its own Qualitor, reading only: whether it answers and
+ * its version, whether the configured transport logs in, which {@code wsdl_file} spelling works,
+ * what Qualitor calls each code SOP Desk uses (read back from demands the administrator names as
+ * references, and {@code getTicketAdditionalInfoDetail} for extra-information fields), and the exact
+ * request a sample of each SOP would send. Nothing is written in Qualitor.
+ *
+ * <p>Each look-up has short timeouts and the whole check a budget; a check that cannot run says why
+ * and does not pass. Results are codes and Qualitor's own words ({@link Check#reason()},
+ * {@link Check#args()}); the application words them for people.
+ */
+public final class SetupCheck {
+
+    /** How one check ended. */
+    public enum Status { PASSED, FAILED, NOT_RUN }
+
+    /** What a code is, in Qualitor's classification. */
+    public enum CodeKind { CATEGORY, TICKET_TYPE, TEAM, EXTRA_INFO }
+
+    /** A code SOP Desk uses, and where (a SOP, a category), so a failure can say what it affects. */
+    public record CodeUse(CodeKind kind, String code, String usedBy) {
+    }
+
+    /** A SOP's sample ticket, whose request is shown exactly as it would go. */
+    public record Sample(String sop, TicketDraft draft) {
+    }
+
+    /**
+     * One check: what was checked ({@code id}, and {@code subject} such as a code), how it ended, why
+     * ({@code reason}, a code) and the facts to word it with ({@code args}: versions, names,
+     * Qualitor's own words).
+     */
+    public record Check(String id, String subject, Status status, String reason, List<String> args) {
+
+        public boolean ok() {
+            return status == Status.PASSED;
+        }
+    }
+
+    /** A sample request: the SOP, and the request as it would be sent (password masked), or why it could not be shown. */
+    public record SampleRequest(String sop, String request, String problem) {
+    }
+
+    /** The whole answer: every check and every sample. */
+    public record Report(List<Check> checks, List<SampleRequest> samples) {
+
+        public boolean ok() {
+            return checks.stream().allMatch(Check::ok);
+        }
+    }
+
+    private final QualitorSettings settings;
+    private final long deadline;
+    private final List<Check> checks = new ArrayList<>();
+
+    private SetupCheck(QualitorSettings settings, Duration budget) {
+        this.settings = settings.withTimeouts(min(settings.connectTimeout(), Duration.ofMillis(1500)),
+                min(settings.readTimeout(), Duration.ofSeconds(3)));
+        this.deadline = System.nanoTime() + budget.toNanos();
+    }
+
+    /**
+     * Runs every check within {@code budget}.
+     *
+     * @param referenceCustomer a CNPJ/CPF Qualitor knows (the samples' customer), or null
+     * @param referenceDemands  demands whose classification is read back to learn Qualitor's names
+     */
+    public static Report run(QualitorSettings settings, List<CodeUse> codes, List<Sample> samples, String referenceCustomer,
+                             List<String> referenceDemands, Duration budget) {
+        SetupCheck c = new SetupCheck(settings, budget);
+        List<SampleRequest> shown = new ArrayList<>();
+        try (QualitorClient client = new QualitorClient(c.settings)) {
+            boolean reached = c.reach(client);
+            boolean loggedIn = reached && c.login(client, referenceCustomer, referenceDemands);
+            c.codes(client, codes, referenceDemands, loggedIn);
+            c.defaultContact();
+            shown.addAll(c.samples(client, samples, referenceCustomer, loggedIn));
+        }
+        return new Report(List.copyOf(c.checks), List.copyOf(shown));
+    }
+
+    private boolean reach(QualitorClient client) {
+        long start = System.nanoTime();
+        try {
+            String version = client.version();
+            add("reach", null, Status.PASSED, "ok", version, String.valueOf((System.nanoTime() - start) / 1_000_000));
+            return true;
+        } catch (QualitorException e) {
+            add("reach", null, Status.FAILED, "unreachable", settings.baseUri().toString(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Logs in on the configured transport; on the stateless endpoint, also finds the {@code wsdl_file} spelling that works. */
+    private boolean login(QualitorClient client, String referenceCustomer, List<String> referenceDemands) {
+        if (settings.mode() == QualitorSettings.Mode.SOAP) {
+            boolean all = true;
+            for (String service : List.of("WSTicket", "WSGeneral")) {
+                try {
+                    SoapTransport soap = (SoapTransport) client.transport();
+                    add("wsdl", service, Status.PASSED, "ok", soap.wsdlUri(service).toString(), soap.endpoint(service).toString());
+                    soap.login(service);
+                    add("login", service, Status.PASSED, "soap", settings.user(), service);
+                } catch (QualitorException.Unauthorized e) {
+                    add("login", service, Status.FAILED, "refused", settings.user(), words(e));
+                    all = false;
+                } catch (QualitorException e) {
+                    add("wsdl", service, Status.FAILED, "unreadable", ((SoapTransport) client.transport()).wsdlUri(service).toString(),
+                            e.getMessage());
+                    all = false;
+                }
+            }
+            return all;
+        }
+        Optional<java.util.function.Function<QualitorClient, String>> probe = authenticatedRead(referenceCustomer, referenceDemands);
+        if (probe.isEmpty()) {
+            add("login", null, Status.NOT_RUN, "no-reference");
+            add("wsdl-file", null, Status.NOT_RUN, "no-reference");
+            return false;
+        }
+        QualitorSettings.WsdlFile configured = settings.wsdlFile();
+        String refusal;
+        try {
+            probe.get().apply(client);
+            add("wsdl-file", null, Status.PASSED, "ok", configured.spell("WSTicket"));
+            add("login", null, Status.PASSED, "stateless", settings.user(), settings.company());
+            return true;
+        } catch (QualitorException.Refused e) {
+            refusal = words(e);
+        } catch (QualitorException e) {
+            add("login", null, Status.FAILED, "unreachable", e.getMessage());
+            return false;
+        }
+        for (QualitorSettings.WsdlFile other : QualitorSettings.WsdlFile.values()) {
+            if (other == configured || late()) {
+                continue;
+            }
+            try (QualitorClient trial = new QualitorClient(settings.withWsdlFile(other))) {
+                probe.get().apply(trial);
+                add("wsdl-file", null, Status.FAILED, "other-works", configured.spell("WSTicket"), other.spell("WSTicket"),
+                        QualitorSettings.spelling(other), refusal);
+                add("login", null, Status.PASSED, "stateless", settings.user(), settings.company());
+                return false;
+            } catch (QualitorException ignored) {
+                // this spelling does not work either
+            }
+        }
+        add("wsdl-file", null, Status.NOT_RUN, "undecided", configured.spell("WSTicket"));
+        add("login", null, Status.FAILED, "refused", settings.user(), refusal);
+        return false;
+    }
+
+    /** A read that needs the integration login: a reference demand, else the reference customer. */
+    private static Optional<java.util.function.Function<QualitorClient, String>> authenticatedRead(String customer, List<String> demands) {
+        if (!demands.isEmpty()) {
+            return Optional.of(c -> c.demandCodes(demands.get(0)).number());
+        }
+        if (customer != null && !customer.isBlank()) {
+            return Optional.of(c -> c.customerCodeOf(customer));
+        }
+        return Optional.empty();
+    }
+
+    private void codes(QualitorClient client, List<CodeUse> codes, List<String> referenceDemands, boolean loggedIn) {
+        Map<CodeKind, Map<String, String>> names = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
+        if (loggedIn) {
+            for (String demand : referenceDemands) {
+                if (late()) {
+                    break;
+                }
+                try {
+                    DemandCodes d = client.demandCodes(demand);
+                    put(names, CodeKind.CATEGORY, d.category(), d.categoryName());
+                    put(names, CodeKind.TICKET_TYPE, d.ticketType(), d.ticketTypeName());
+                    put(names, CodeKind.TEAM, d.team(), d.teamName());
+                    add("reference-demand", demand, Status.PASSED, "ok", nz(d.category()), nz(d.categoryName()));
+                } catch (QualitorException e) {
+                    unreadable.add(demand);
+                    add("reference-demand", demand, Status.FAILED, "unreadable", words(e));
+                }
+            }
+        }
+        Map<String, Boolean> done = new LinkedHashMap<>();
+        for (CodeUse use : codes) {
+            String key = use.kind() + "|" + use.code();
+            if (done.putIfAbsent(key, true) != null) {
+                continue;
+            }
+            String usedBy = codes.stream().filter(u -> u.kind() == use.kind() && u.code().equals(use.code())).map(CodeUse::usedBy)
+                    .distinct().reduce((a, b) -> a + ", " + b).orElse("");
+            String id = use.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            if (!loggedIn) {
+                add(id, use.code(), Status.NOT_RUN, "no-login", usedBy);
+            } else if (late()) {
+                add(id, use.code(), Status.NOT_RUN, "budget", usedBy);
+            } else if (use.kind() == CodeKind.EXTRA_INFO) {
+                try {
+                    add(id, use.code(), Status.PASSED, "ok", usedBy, client.additionalInfoName(use.code()));
+                } catch (QualitorException.Refused e) {
+                    add(id, use.code(), Status.FAILED, "refused", usedBy, words(e));
+                } catch (QualitorException e) {
+                    add(id, use.code(), Status.NOT_RUN, "unreachable", usedBy, e.getMessage());
+                }
+            } else {
+                String name = names.getOrDefault(use.kind(), Map.of()).get(use.code());
+                if (name != null) {
+                    add(id, use.code(), Status.PASSED, "ok", usedBy, name);
+                } else {
+                    add(id, use.code(), Status.NOT_RUN, "no-reference", usedBy, String.join(", ", referenceDemands));
+                }
+            }
+        }
+    }
+
+    private void defaultContact() {
+        if (settings.defaultContact() == null) {
+            add("default-contact", null, Status.PASSED, "none");
+        } else {
+            add("default-contact", settings.defaultContact(), Status.NOT_RUN, "no-public-lookup", settings.defaultContact());
+        }
+    }
+
+    private List<SampleRequest> samples(QualitorClient client, List<Sample> samples, String referenceCustomer, boolean loggedIn) {
+        String customerCode = null;
+        if (loggedIn && referenceCustomer != null && !referenceCustomer.isBlank() && !late()) {
+            try {
+                customerCode = client.customerCodeOf(referenceCustomer);
+            } catch (QualitorException e) {
+                customerCode = null;
+            }
+        }
+        String code = customerCode == null ? "{cdcliente do cliente}" : customerCode;
+        List<SampleRequest> shown = new ArrayList<>();
+        for (Sample s : samples) {
+            try {
+                shown.add(new SampleRequest(s.sop(), client.previewOpen(s.draft(), code), null));
+            } catch (QualitorException e) {
+                shown.add(new SampleRequest(s.sop(), null, e.getMessage()));
+            }
+        }
+        return shown;
+    }
+
+    private boolean late() {
+        return System.nanoTime() > deadline;
+    }
+
+    private void add(String id, String subject, Status status, String reason, String... args) {
+        checks.add(new Check(id, subject, status, reason, List.of(args)));
+    }
+
+    private static void put(Map<CodeKind, Map<String, String>> names, CodeKind kind, String code, String name) {
+        if (code != null && !code.isBlank()) {
+            names.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(code.strip(), name == null || name.isBlank() ? code : name.strip());
+        }
+    }
+
+    /** Qualitor's own code and words of a refusal, or the message of any other failure. */
+    private static String words(QualitorException e) {
+        if (e instanceof QualitorException.Refused r) {
+            return QualitorException.detail(r.errorCode(), r.qualitorMessage());
+        }
+        if (e instanceof QualitorException.Unauthorized u) {
+            return QualitorException.detail(u.errorCode(), u.qualitorMessage());
+        }
+        return e.getMessage();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+}
