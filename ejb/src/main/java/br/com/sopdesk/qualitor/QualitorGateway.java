@@ -21,24 +21,24 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 public class QualitorGateway {
 
     @Inject
-    QualitorClient client;
+    QualitorConnection connection;
 
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
     public OpenedTicket open(TicketDraft draft, boolean mayAlreadyExist) {
-        return client.openTicket(draft, mayAlreadyExist);
+        return connection.client().openTicket(draft, mayAlreadyExist);
     }
 
     @Retry(maxRetries = 1, delay = 200, abortOn = {QualitorException.Refused.class, QualitorException.Unauthorized.class})
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = QualitorException.Refused.class)
     public List<TicketSummary> ticketsOfCustomer(String document) {
-        return client.ticketsOfCustomer(document);
+        return connection.client().ticketsOfCustomer(document);
     }
 
     @Retry(maxRetries = 1, delay = 200, abortOn = {QualitorException.Refused.class, QualitorException.Unauthorized.class})
     public TicketSummary ticket(String number) {
-        return client.ticket(number);
+        return connection.client().ticket(number);
     }
 
     /** A demand's situation and history, for the SLA monitor's syncs. */
@@ -46,7 +46,7 @@ public class QualitorGateway {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = QualitorException.Refused.class)
     public DemandProgress progress(String number) {
-        return client.progress(number);
+        return connection.client().progress(number);
     }
 
     /**
@@ -56,23 +56,31 @@ public class QualitorGateway {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
     public boolean addHistory(String number, String text, String key, boolean mayAlreadyExist) {
-        return client.addHistory(number, text, key, mayAlreadyExist);
+        return connection.client().addHistory(number, text, key, mayAlreadyExist);
     }
 
     /** Attaches a file; like opening a ticket, not retried here (the caller retries, looking first). */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
             skipOn = QualitorException.Refused.class)
     public boolean attach(String number, String fileName, byte[] content, boolean mayAlreadyExist) {
-        return client.attach(number, fileName, content, mayAlreadyExist);
+        connection.client().attach(number, fileName, content, mayAlreadyExist);
+        return true;
+    }
+
+    /** Moves a demand to a Qualitor team; like a write, not retried here (the demand outbox retries it, reading first). */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
+    public boolean transferTeam(String number, String team, boolean mayAlreadyExist) {
+        return connection.client().transferTeam(number, team, mayAlreadyExist);
     }
 
     /** Closes the demand (and its related ones when asked); returns Qualitor's situation afterwards. */
     public String close(String number, boolean closeRelated) {
-        return client.close(number, closeRelated);
+        return connection.client().close(number, closeRelated);
     }
 
     /** Qualitor's version: needs no login, so it tells whether Qualitor answers at all. */
     public String version() {
-        return client.version();
+        return connection.client().version();
     }
 }

@@ -42,4 +42,18 @@ public class Categories {
         }
         return existing;
     }
+
+    /**
+     * Names the Qualitor team the category's new demands are moved to (blank: none); audited.
+     *
+     * @throws IllegalArgumentException when the category does not exist or the code is invalid
+     */
+    public Category assignQualitorTeam(String code, String team, String admin) {
+        Category c = find(code).orElseThrow(() -> new IllegalArgumentException("categoria desconhecida: " + code));
+        String changed = c.assignQualitorTeam(team, admin);
+        if (!changed.isEmpty()) {
+            audit.record(admin, "categoria.alterada", "categoria " + code, changed);
+        }
+        return c;
+    }
 }

@@ -35,6 +35,10 @@ public class Category {
     @Column(nullable = false)
     private boolean active;
 
+    /** The Qualitor team ({@code cdequipe}) new demands of this category are moved to; null: left where Qualitor puts them. */
+    @Column(name = "qualitor_team", length = 20)
+    private String qualitorTeam;
+
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
@@ -69,6 +73,31 @@ public class Category {
         this.updatedBy = by;
         this.updatedAt = Utc.of(Instant.now());
         return changed.toString();
+    }
+
+    /**
+     * Names the Qualitor team new demands of this category go to (null or blank: none); returns a
+     * description of what changed, empty when nothing did.
+     *
+     * @throws IllegalArgumentException when the code is not a Qualitor code
+     */
+    public String assignQualitorTeam(String team, String by) {
+        String t = team == null || team.isBlank() ? null : team.strip();
+        if (t != null && !t.matches("[0-9A-Za-z]{1,20}")) {
+            throw new IllegalArgumentException("equipe do Qualitor inválida: use o código (cdequipe), letras e números, até 20");
+        }
+        if (java.util.Objects.equals(t, qualitorTeam)) {
+            return "";
+        }
+        String changed = "equipe do Qualitor: " + (qualitorTeam == null ? "nenhuma" : qualitorTeam) + " → " + (t == null ? "nenhuma" : t);
+        this.qualitorTeam = t;
+        this.updatedBy = by;
+        this.updatedAt = Utc.of(Instant.now());
+        return changed;
+    }
+
+    public String getQualitorTeam() {
+        return qualitorTeam;
     }
 
     public String getCode() {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Writes stored reiterations and restarts to their demand's history in Qualitor: once right after
+ * Writes stored reiterations and restarts to their demand's history in Qualitor, and moves new
+ * demands to their category's Qualitor team ({@code transferTicketTeam}): once right after
  * the agent asks ({@link #send}), and again from the outbox timer for those that could not go
  * ({@link #drain}). Outside transactions, like the ticket outbox: Qualitor is never called inside
  * one. A failure that may pass (Qualitor down, slow, garbage, our login refused) is retried with
@@ -52,8 +53,9 @@ public class DemandOutbox {
             DemandAction action = store.find(id);
             Duration maxBackoff = settings.maxBackoff();
             try {
-                boolean written = qualitor.addHistory(action.getDemandNumber(), action.historyText(), action.getActionKey(),
-                        action.isOutcomeUnknown());
+                boolean written = action.getKind() == DemandAction.Kind.TRANSFER
+                        ? qualitor.transferTeam(action.getDemandNumber(), action.getTarget(), action.isOutcomeUnknown())
+                        : qualitor.addHistory(action.getDemandNumber(), action.historyText(), action.getActionKey(), action.isOutcomeUnknown());
                 store.done(id, written);
             } catch (QualitorException e) {
                 if (e.retryable()) {

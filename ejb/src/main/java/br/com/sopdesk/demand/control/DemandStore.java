@@ -65,9 +65,13 @@ public class DemandStore {
         DemandAction a = em.find(DemandAction.class, id);
         if (a.getState() == DemandAction.State.SENDING) {
             a.done();
-            audit.record(a.getCreatedBy(), a.getKind() == DemandAction.Kind.REITERATE ? "demanda.reiterada" : "demanda.reiniciada",
-                    "demanda " + a.getDemandNumber(), "registrado no histórico do Qualitor após " + a.getAttempts() + " tentativa(s)"
-                            + (writtenNow ? "" : " (já estava lá: nada reenviado)"));
+            audit.record(a.getCreatedBy(), switch (a.getKind()) {
+                        case REITERATE -> "demanda.reiterada";
+                        case TRANSFER -> "demanda.transferida";
+                        default -> "demanda.reiniciada";
+                    }, "demanda " + a.getDemandNumber(), (a.getKind() == DemandAction.Kind.TRANSFER
+                            ? "na equipe " + a.getTarget() + " do Qualitor (" + a.getReason() + ")" : "registrado no histórico do Qualitor")
+                            + " após " + a.getAttempts() + " tentativa(s)" + (writtenNow ? "" : " (já estava lá: nada reenviado)"));
         }
     }
 
@@ -83,7 +87,11 @@ public class DemandStore {
         DemandAction a = em.find(DemandAction.class, id);
         if (a.getState() == DemandAction.State.SENDING) {
             a.failed(error);
-            audit.record(a.getCreatedBy(), a.getKind() == DemandAction.Kind.REITERATE ? "demanda.reiteracao-falhou" : "demanda.reinicio-falhou",
+            audit.record(a.getCreatedBy(), switch (a.getKind()) {
+                        case REITERATE -> "demanda.reiteracao-falhou";
+                        case TRANSFER -> "demanda.transferencia-falhou";
+                        default -> "demanda.reinicio-falhou";
+                    },
                     "demanda " + a.getDemandNumber(), auditDetail);
         }
     }

@@ -61,11 +61,11 @@ public class DemandAction {
     /** Replaces the customer's reason of finished requests by a mark; the demand number and dates stay. */
     public static final String ANONYMIZE = "DemandAction.anonymize";
 
-    /** What is asked of the demand. */
-    public enum Kind { REITERATE, RESTART, CLOSE }
+    /** What is asked of the demand; {@code TRANSFER} moves a new demand to its category's Qualitor team. */
+    public enum Kind { REITERATE, RESTART, CLOSE, TRANSFER }
 
     /** The kinds that reach Qualitor through the outbox (closing is answered on the spot). */
-    public static final Set<Kind> QUEUED_KINDS = EnumSet.of(Kind.REITERATE, Kind.RESTART);
+    public static final Set<Kind> QUEUED_KINDS = EnumSet.of(Kind.REITERATE, Kind.RESTART, Kind.TRANSFER);
 
     /** Where the request stands. */
     public enum State {
@@ -96,6 +96,10 @@ public class DemandAction {
 
     @Column(length = 2000, nullable = false)
     private String reason;
+
+    /** The Qualitor team ({@code cdequipe}) a {@code TRANSFER} moves the demand to. */
+    @Column(length = 20)
+    private String target;
 
     @Column(name = "sop_id", length = 80, nullable = false)
     private String sopId;
@@ -153,6 +157,20 @@ public class DemandAction {
         this.actionKey = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /**
+     * Moves a demand SOP Desk just opened to the Qualitor team of its category, once; {@code reason}
+     * says which category asked for it (no customer text).
+     */
+    public static DemandAction transfer(String demandNumber, String team, String category, String sopId, int sopVersion, String createdBy) {
+        DemandAction a = new DemandAction(Kind.TRANSFER, demandNumber, "categoria " + category, sopId, sopVersion, createdBy);
+        a.target = Objects.requireNonNull(team);
+        return a;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
     /** The history entry Qualitor receives. */
     public String historyText() {
         return switch (kind) {
@@ -160,6 +178,7 @@ public class DemandAction {
             case RESTART -> "Pedido de reinício: a resposta da demanda não corresponde ao assunto; retornar ao setor responsável. Motivo: "
                     + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
             case CLOSE -> "Encerramento pelo SOP Desk, agente " + createdBy + ". Motivo: " + reason;
+            case TRANSFER -> throw new IllegalStateException("uma transferência de equipe não escreve no histórico");
         };
     }
 

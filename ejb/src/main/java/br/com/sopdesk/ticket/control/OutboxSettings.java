@@ -27,6 +27,24 @@ public class OutboxSettings {
     @ConfigProperty(name = "sopdesk.outbox.parallelism", defaultValue = "8")
     int parallelism;
 
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.pause-after-refusals", defaultValue = "3")
+    int pauseAfterRefusals;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.outbox.pause-probe-seconds", defaultValue = "60")
+    long pauseProbeSeconds;
+
+    /** How many different tickets in a row refused the same unexplained way pause sending. */
+    public int pauseAfterRefusals() {
+        return Math.max(2, pauseAfterRefusals);
+    }
+
+    /** While paused, how often one ticket goes to see whether Qualitor accepts again. */
+    public Duration pauseProbe() {
+        return Duration.ofSeconds(Math.max(1, pauseProbeSeconds));
+    }
+
     /** This instance, as claims name it (unique among the instances sharing the database). */
     public String instance() {
         return InstanceName.get();

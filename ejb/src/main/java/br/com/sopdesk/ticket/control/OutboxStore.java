@@ -5,6 +5,7 @@ import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketSent;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.qualitor.QualitorException;
 import jakarta.ejb.EJB;
@@ -90,9 +91,19 @@ public class OutboxStore {
                 t.claimSummary(summaryUntil);
             }
             audit.record(t.getCreatedBy(), "chamado.enviado", "chamado " + id, "demanda Qualitor " + number + " após " + t.getAttempts() + " tentativa(s)");
+            transferIfTeam(t, number);
             sentEvents.fire(new TicketSent(t));
         }
         return t;
+    }
+
+    /** A category that names a Qualitor team gets its new demand moved there, once, through the demand outbox. */
+    private void transferIfTeam(Ticket t, String number) {
+        String team = t.getClassification().getQualitorTeam();
+        if (team != null) {
+            em.persist(DemandAction.transfer(number, team, t.getClassification().getCategory(), t.getSopId(), t.getSopVersion(),
+                    t.getCreatedBy()));
+        }
     }
 
     /** Back to the queue after a failure that may pass; returns the ticket. */
@@ -174,6 +185,7 @@ public class OutboxStore {
         }
         t.sent(number, "", now);
         audit.record(agent, "chamado.encontrado", "chamado " + id, "demanda Qualitor " + number + " informada após conferência");
+        transferIfTeam(t, number);
         sentEvents.fire(new TicketSent(t));
         return t;
     }

@@ -4,7 +4,10 @@ import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.OpenedTicket;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.RefusalKind;
 import br.com.sopdesk.qualitor.TicketDraft;
+import br.com.sopdesk.qualitor.control.SendingPauses;
+import br.com.sopdesk.qualitor.entity.SendingPause;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.SummaryState;
@@ -45,6 +48,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * the ticket keeps it {@code REJECTED} with a plain message until a person fixes the cause and sends
  * it again ({@link OutboxStore#resend}); a lost answer that cannot be checked holds it
  * ({@code HELD}) for a person to look in Qualitor.
+ *
+ * <p>When Qualitor refuses several different tickets in a row with the same code and words it does
+ * not explain, the fault is the installation's, not theirs: sending pauses ({@link SendingPauses}),
+ * the tickets wait in the queue, and one ticket a minute goes to see whether Qualitor accepts again.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -66,6 +73,9 @@ public class QualitorOutbox {
 
     @EJB
     SummaryAttachments summaries;
+
+    @EJB
+    SendingPauses pauses;
 
     @Inject
     SummaryHandOff handOff;
@@ -98,10 +108,19 @@ public class QualitorOutbox {
     }
 
     private Ticket send(Ticket ticket, boolean attachSummaryNow) {
+        return send(ticket, attachSummaryNow, false);
+    }
+
+    private Ticket send(Ticket ticket, boolean attachSummaryNow, boolean probe) {
         long id = ticket.getId();
         Duration maxBackoff = settings.maxBackoff();
+        SendingPauses.State pause = pauses.state();
+        if (pause.paused() && !probe) {
+            return store.retryLater(id, pausedMessage(pause), Instant.now(), maxBackoff, false);
+        }
         try {
             OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
+            pauses.accepted(Instant.now());
             if (opened.alreadyExisted()) {
                 LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
             }
@@ -119,6 +138,11 @@ public class QualitorOutbox {
             if (e.retryable()) {
                 return store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
             }
+            if (e instanceof QualitorException.Refused r && r.kind() == RefusalKind.OTHER
+                    && pauses.refused(id, r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), Instant.now())
+                    != SendingPause.Outcome.COUNTED) {
+                return store.retryLater(id, pausedMessage(pauses.state()), Instant.now(), maxBackoff, false);
+            }
             return store.refused(id, e);
         } catch (CircuitBreakerOpenException e) {
             QUALITOR_WAS_DOWN.set(true);
@@ -128,6 +152,22 @@ public class QualitorOutbox {
             LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, PersonalData.mask(e));
             return store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
         }
+    }
+
+    /** What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is wrong with it. */
+    private static String pausedMessage(SendingPauses.State pause) {
+        return "Envios ao Qualitor pausados: o Qualitor recusou vários chamados seguidos da mesma forma, o que indica um problema "
+                + "na configuração da integração, não neste chamado; ele segue na fila e vai sozinho quando o Qualitor voltar a aceitar. "
+                + "Detalhe do Qualitor (código " + (pause.code() == null || pause.code().isBlank() ? "-" : pause.code()) + "): "
+                + (pause.message() == null || pause.message().isBlank() ? "sem mensagem" : pause.message());
+    }
+
+    /** Sends one ticket as the probe of a pause, if this instance wins it. */
+    public Ticket probe(long id) {
+        if (store.claim(id, settings.instance(), Instant.now(), settings.lease())) {
+            return send(store.find(id), false, true);
+        }
+        return store.find(id);
     }
 
     /** Hands the claimed summary to another thread; if none takes it, its claim lapses to the timer. */
@@ -162,6 +202,18 @@ public class QualitorOutbox {
      */
     public int drain() {
         Instant started = Instant.now();
+        if (pauses.state().paused()) {
+            // one ticket at a time, at most once per probe period among all instances
+            List<Long> first = store.due(started, 1);
+            if (!first.isEmpty() && pauses.probe(started, settings.pauseProbe())) {
+                Ticket t = context.getBusinessObject(QualitorOutbox.class).probe(first.get(0));
+                if (t.getState() == TicketState.SENT) {
+                    store.retryAllNow(Instant.now());
+                }
+                return 1;
+            }
+            return 0;
+        }
         if (QUALITOR_WAS_DOWN.get() && store.waiting(started) > 0 && qualitorAnswers()) {
             QUALITOR_WAS_DOWN.set(false);
             int woken = store.retryAllNow(started);
@@ -209,17 +261,25 @@ public class QualitorOutbox {
     static TicketDraft draft(Ticket ticket) {
         Intake in = ticket.getIntake();
         Classification c = ticket.getClassification();
-        String description = in.getDescription()
-                + "\n\n--- Registrado pelo SOP Desk ---"
-                + "\nCliente: " + in.getCustomerName() + " - " + BrazilianDocuments.format(in.getDocument())
-                + "\nE-mail: " + in.getEmail()
-                + "\nTelefones: " + in.phonesLine()
-                + "\nSOP: " + ticket.getSopId() + " v" + ticket.getSopVersion()
-                + "\nDecisões:\n" + ticket.getDecisions()
-                + "Agente: " + ticket.getCreatedBy()
-                + "\nRetorno ao cliente prometido em até " + ticket.getReturnHours() + " horas.";
-        return new TicketDraft(in.getDocument(), in.getEmail(), ticket.getTitle(), description,
+        String decisions = ticket.getDecisions() == null ? "" : ticket.getDecisions();
+        String certificate = null;
+        StringBuilder walk = new StringBuilder("Decisões:\n");
+        for (String line : decisions.split("\n")) {
+            if (line.startsWith(CERTIFICATE_LINE) && certificate == null) {
+                certificate = line.substring(CERTIFICATE_LINE.length()).strip();
+            } else if (!line.isBlank()) {
+                walk.append(line).append('\n');
+            }
+        }
+        walk.append("Agente: ").append(ticket.getCreatedBy())
+                .append("\nRetorno ao cliente prometido em até ").append(ticket.getReturnHours()).append(" horas.");
+        TicketDraft.Facts facts = new TicketDraft.Facts(in.getCustomerName(), BrazilianDocuments.format(in.getDocument()), in.getEmail(),
+                in.getPhone1(), in.getPhone2(), ticket.getSopId() + " v" + ticket.getSopVersion(), certificate, walk.toString());
+        return new TicketDraft(in.getDocument(), in.getEmail(), ticket.getTitle(), in.getDescription(),
                 new TicketDraft.Mapping(c.getTicketType(), c.getCategory(), c.getLocation(), c.getSeverity()),
-                in.phonesLine(), ticket.getSubmissionKey(), LocalDate.ofInstant(ticket.getCreatedAt(), BRASILIA));
+                facts, ticket.getSubmissionKey(), LocalDate.ofInstant(ticket.getCreatedAt(), BRASILIA));
     }
+
+    /** How the certificate's line starts in the decisions ({@code CertificateFacts.describe}). */
+    static final String CERTIFICATE_LINE = "Certificado lido pelo SOP Desk: ";
 }

@@ -79,13 +79,14 @@ public class TicketService {
                     "As respostas não levam a uma abertura de chamado neste SOP (" + walk.current().title() + ")."));
         }
         QualitorMapping m = bundle.qualitor();
+        var category = categories.find(m.category());
         Map<String, String> errors = new LinkedHashMap<>(validation.errors(intake, locale));
         Map<String, String> values = fields == null ? Map.of() : fields;
         errors.putAll(FieldRules.errors(bundle.fields(), values, locale));
         if (requestedCategory != null && !requestedCategory.isBlank() && !requestedCategory.strip().equals(m.category())) {
             errors.put("category", "A categoria vem do SOP (" + m.category() + ") e não pode ser trocada por " + requestedCategory.strip()
                     + ": escolha o SOP que corresponde ao problema.");
-        } else if (categories.find(m.category()).filter(c -> !c.isActive()).isPresent()) {
+        } else if (category.filter(c -> !c.isActive()).isPresent()) {
             errors.put("category", "A categoria " + m.category() + " deste SOP está inativa: avise um administrador.");
         }
         if (!errors.isEmpty()) {
@@ -105,7 +106,8 @@ public class TicketService {
         }
         Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers()),
                 walk.usedAnswers(), decisions,
-                kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity()),
+                kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
+                        category.map(c -> c.getQualitorTeam()).orElse(null)),
                 bundle.sla().returnHours(), agent, now);
         ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
         em.persist(ticket);

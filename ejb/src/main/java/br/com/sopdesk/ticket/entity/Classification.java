@@ -6,7 +6,8 @@ import java.io.Serializable;
 
 /**
  * How a ticket is classified in Qualitor (ticket type, category, location, severity), copied from
- * the SOP version it was made with, so a later SOP change never re-classifies an old ticket.
+ * the SOP version it was made with, and the Qualitor team its category named then, so a later
+ * change never re-classifies an old ticket.
  */
 @Embeddable
 public class Classification implements Serializable {
@@ -21,15 +22,27 @@ public class Classification implements Serializable {
     private String location;
     @Column(name = "class_severity", length = 20)
     private String severity;
+    /** The Qualitor team ({@code cdequipe}) the category moves its demands to, when it names one. */
+    @Column(name = "class_qualitor_team", length = 20)
+    private String qualitorTeam;
 
     protected Classification() {
     }
 
     public Classification(String ticketType, String category, String location, String severity) {
+        this(ticketType, category, location, severity, null);
+    }
+
+    public Classification(String ticketType, String category, String location, String severity, String qualitorTeam) {
         this.ticketType = ticketType;
         this.category = category;
         this.location = location;
         this.severity = severity;
+        this.qualitorTeam = qualitorTeam == null || qualitorTeam.isBlank() ? null : qualitorTeam.strip();
+    }
+
+    public String getQualitorTeam() {
+        return qualitorTeam;
     }
 
     public String getTicketType() {
