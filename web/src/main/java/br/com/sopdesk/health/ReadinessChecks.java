@@ -1,7 +1,9 @@
 package br.com.sopdesk.health;
 
-import br.com.sopdesk.qualitor.QualitorClient;
+import br.com.sopdesk.qualitor.QualitorConnection;
 import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.control.SendingPauses;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.health.Readiness;
  * taking every instance out of the load balancer would stop the agents for nothing.
  * <p>
  * The endpoint is anonymous (load balancers call it), so it says only up or down with a short
- * reason: no addresses, versions or error messages (those go to the server log). The reasons are
+ * reason: no addresses, versions or error messages (those go to the server log), except Qualitor's
+ * own code and words when sending is paused ({@code sending: paused}), which is what an operator
+ * needs to see there. The reasons are
  * plain ASCII: Payara writes the health answer without declaring a charset. Qualitor is asked
  * at most once per {@code sopdesk.health.qualitor-cache-seconds} (5 by default) per instance; calls
  * in between answer what the last probe found.
@@ -36,7 +40,10 @@ public class ReadinessChecks {
     DatabaseProbe database;
 
     @Inject
-    QualitorClient qualitor;
+    QualitorConnection qualitor;
+
+    @EJB
+    SendingPauses pauses;
 
     @Inject
     @ConfigProperty(name = "sopdesk.health.qualitor-required", defaultValue = "false")
@@ -75,7 +82,15 @@ public class ReadinessChecks {
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", false)
                         .withData("motivo", "sem resposta do Qualitor").build();
             }
-            if (qualitor.credentialsRefusal().isPresent()) {
+            SendingPauses.State pause = pauses.state();
+            if (pause.paused()) {
+                // the same refusal for several tickets in a row: Qualitor's own words say why (the tickets wait)
+                return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
+                        .withData("sending", "paused").withData("qualitorCode", ascii(pause.code()))
+                        .withData("qualitorSays", ascii(pause.message()))
+                        .withData("motivo", "o Qualitor recusou varios chamados seguidos da mesma forma; envios pausados").build();
+            }
+            if (qualitor.client().credentialsRefusal().isPresent()) {
                 // Qualitor answers, but not to SOP Desk's login: tickets wait in the outbox (the words go to the log)
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
                         .withData("credentials", "refused").withData("motivo", "o Qualitor recusou o login de integracao").build();
@@ -99,7 +114,7 @@ public class ReadinessChecks {
             long start = System.nanoTime();
             boolean reachable;
             try {
-                qualitor.version();
+                qualitor.client().version();
                 reachable = true;
             } catch (QualitorException e) {
                 if (p == null || p.reachable()) {
@@ -116,5 +131,15 @@ public class ReadinessChecks {
                 probing.set(false);
             }
         }
+    }
+
+    /** Qualitor's words in plain ASCII (accents dropped), at most 200 characters: Payara writes this answer without a charset. */
+    static String ascii(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^\\x20-\\x7E]", "?");
+        return plain.length() <= 200 ? plain : plain.substring(0, 200);
     }
 }
