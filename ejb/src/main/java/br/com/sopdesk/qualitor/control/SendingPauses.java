@@ -96,7 +96,8 @@ public class SendingPauses {
         SendingPause p = locked();
         boolean was = p.clear(now);
         if (was) {
-            audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador");
+            int due = em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
+            audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador; " + due + " chamado(s) na fila");
         }
         remember(p);
         return was;
