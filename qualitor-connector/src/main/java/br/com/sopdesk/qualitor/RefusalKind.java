@@ -48,10 +48,20 @@ public enum RefusalKind {
         if (notFound && aboutCustomer) {
             return CUSTOMER_NOT_FOUND;
         }
-        if (about(m, "obrigatori", "nao informad", "invalid", "required", "mandatory", "formato", "nao permitid", "not allowed")) {
+        if (about(m, "obrigatori", "nao informad", "required", "mandatory")
+                || (about(m, "invalid", "formato", "nao permitid", "not allowed") && namesAField(m))) {
             return INVALID_DATA;
         }
         return OTHER;
+    }
+
+    /**
+     * Whether the message names one of the request's fields ({@code cdcategoria}, {@code dschamado}...)
+     * or a datum in words: "inválido" alone ("Usuário ou senha inválidos") says nothing about the data.
+     */
+    private static boolean namesAField(String m) {
+        return m.matches("(?s).*\\b(cd|ds|nm|dt|id|nr|vl)[a-z]{3,}.*") || about(m, "categoria", "tipo de chamado", "localidade",
+                "severidade", "titulo", "descricao", "e-mail", "email", "cpf", "cnpj", "campo", "field");
     }
 
     /** Lower case, without accents: Qualitor's messages come with or without them. */

@@ -34,6 +34,8 @@ class RefusalKindTest {
         assertEquals(RefusalKind.OTHER, RefusalKind.classify("addTicketByData", "12", "Ws - Erro"), "code 12 is only the sandbox's");
         assertEquals(RefusalKind.INVALID_DATA, RefusalKind.classify("getCustomer", "12", "Ws - Campo obrigatório não informado: nrcpfcnpj"));
         assertEquals(RefusalKind.INVALID_DATA, RefusalKind.classify("addTicketByData", "", "Valor inválido para cdseveridade"));
+        assertEquals(RefusalKind.OTHER, RefusalKind.classify("addTicketByData", "1", "Ws - Usuário ou senha inválidos."),
+                "'inválidos' about the login names no field of the ticket");
         assertEquals(RefusalKind.OTHER, RefusalKind.classify("closeTicket", "21", "Ws - This ticket have no next step."));
         assertEquals(RefusalKind.OTHER, RefusalKind.classify("addTicketByData", "98", "Ws - Falha simulada pelo sandbox."));
     }
