@@ -25,6 +25,8 @@ class QualitorFaultsIT extends BrowserTest {
         Env.sandboxControl("auto-register?on=true");
         Env.sandboxControl("auto-contacts?on=true");
         Env.sandboxControl("keyword-field?mode=LISTED");
+        // a test that fails half-way must not leave sending paused for the next ones
+        Env.adminApi("POST", "admin/qualitor/resume", "");
     }
 
     private static void fault(String kind, long latencyMillis, int count, String operation) throws Exception {
@@ -132,11 +134,19 @@ class QualitorFaultsIT extends BrowserTest {
     void wrongCredentialsAreAnOutageTheTicketWaitsAndGoesOutOnceTheyAreRight() throws Exception {
         // the integration password is changed at Qualitor: SOP Desk's configured one is now wrong
         Env.sandboxControl("credentials?password=trocada-no-qualitor");
+        if (!"soap".equals(System.getProperty("it.qualitorMode"))) {
+            wrongCredentialsOnTheStatelessEndpointPauseSendingAfterThreeTicketsAndNoneIsRejected();
+            return;
+        }
+        // SOAP: the login operation itself refuses, which is evidence of the credentials
         HttpResponse<String> created = submit();
         String id = Env.field(created.body(), "id");
         assertEquals("QUEUED", Env.field(created.body(), "state"), "not refused: nothing is wrong with the ticket " + created.body());
-        Thread.sleep(5000);
         String waiting = Env.agentApi("GET", "tickets/" + id, null).body();
+        for (int i = 0; i < 20 && Integer.parseInt(Env.field(waiting, "attempts")) < 2; i++) {
+            Thread.sleep(500);
+            waiting = Env.agentApi("GET", "tickets/" + id, null).body();
+        }
         assertTrue("QUEUED".equals(Env.field(waiting, "state")) || "SENDING".equals(Env.field(waiting, "state")), waiting);
         assertTrue(Integer.parseInt(Env.field(waiting, "attempts")) >= 2, "retried: " + waiting);
         String health = Env.get(Env.HEALTH + "ready").body().replace(" ", "");
@@ -146,6 +156,37 @@ class QualitorFaultsIT extends BrowserTest {
         Env.sandboxControl("credentials");
         endsInExactlyOneTicket(created);
         assertTrue(Env.get(Env.HEALTH + "ready").body().replace(" ", "").contains("\"credentials\":\"ok\""));
+    }
+
+    /**
+     * On the stateless endpoint a wrong password is just a refusal with Qualitor's words: the first
+     * tickets are refused, the third in a row refused the same way pauses sending, and all three go
+     * back to the queue; health shows Qualitor's words; once the password is right and an
+     * administrator resumes, each ends in exactly one Qualitor ticket.
+     */
+    private void wrongCredentialsOnTheStatelessEndpointPauseSendingAfterThreeTicketsAndNoneIsRejected() throws Exception {
+        HttpResponse<String> first = submit(Env.freshCnpj());
+        HttpResponse<String> second = submit(Env.freshCnpj());
+        HttpResponse<String> third = submit(Env.freshCnpj());
+        String health = Env.get(Env.HEALTH + "ready").body().replace(" ", "");
+        assertTrue(health.contains("\"sending\":\"paused\""), health);
+        assertTrue(health.contains("Usuarioousenhainvalidos"), "Qualitor's own words: " + health);
+        for (HttpResponse<String> created : java.util.List.of(first, second, third)) {
+            String now = Env.agentApi("GET", "tickets/" + Env.field(created.body(), "id"), null).body();
+            assertTrue("QUEUED".equals(Env.field(now, "state")) || "SENDING".equals(Env.field(now, "state")), "not rejected: " + now);
+            assertEquals(0, ticketsWithKey(Env.field(created.body(), "submissionKey")));
+        }
+        String waiting = Env.agentApi("GET", "tickets/" + Env.field(first.body(), "id"), null).body();
+        assertTrue(waiting.contains("pausados"), "the agent is told why it waits: " + waiting);
+
+        Env.sandboxControl("credentials");
+        HttpResponse<String> resumed = Env.adminApi("POST", "admin/qualitor/resume", "");
+        assertEquals(200, resumed.statusCode(), resumed.body());
+        assertTrue(resumed.body().contains("\"paused\":false"), resumed.body());
+        endsInExactlyOneTicket(first);
+        endsInExactlyOneTicket(second);
+        endsInExactlyOneTicket(third);
+        assertTrue(Env.adminApi("GET", "admin/audit?action=qualitor.envio", null).body().contains("qualitor.envio-pausado"));
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox speaks Qualitor's stateless protocol over real HTTP: form fields in, {@code <wsqualitor>}
- * in ISO-8859-1 out, wrong credentials refused with {@code status 0}, mandatory fields enforced,
- * ticket numbers increasing.
+ * The deployed sandbox answers at the addresses real clients use (the wire itself, in every variant,
+ * is covered by the sandbox's own tests and the connector's contract tests against it): the
+ * stateless endpoint with form fields in and {@code <wsqualitor>} in ISO-8859-1 out, wrong
+ * credentials refused with {@code status 0}, mandatory fields enforced, ticket numbers increasing,
+ * and the SOAP services' WSDLs.
  */
 class QualitorSandboxIT {
 
@@ -54,6 +56,16 @@ class QualitorSandboxIT {
                 "<wsqualitor><contents><data><cdchamado>" + first + "</cdchamado><campos>dschamado,nmsituacao</campos></data></contents></wsqualitor>");
         assertEquals(text, value(read, "dschamado"));
         assertEquals("Aguardando atendimento", value(read, "nmsituacao"));
+    }
+
+    @Test
+    void theSoapServicesWsdlsAreServedWhereRealClientsLoadThem() throws Exception {
+        for (String wsdl : new String[] {"ws/services/Ticket/WSTicket.wsdl", "ws/services/General/WSGeneral.wsdl"}) {
+            HttpResponse<String> r = Env.get(Env.SANDBOX + wsdl);
+            assertEquals(200, r.statusCode(), wsdl);
+            assertTrue(r.body().contains("soap:address") && r.body().contains("soapAction"), r.body());
+        }
+        assertTrue(Env.get(Env.SANDBOX + "ws/services/Ticket/WSTicket.wsdl").body().contains("transferTicketTeam"));
     }
 
     private String open(String customer, String contact, String text) throws Exception {

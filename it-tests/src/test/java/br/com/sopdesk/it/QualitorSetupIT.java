@@ -1,0 +1,104 @@
+package br.com.sopdesk.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The administrator's "Conexão com o Qualitor": the setup check passes on the demo against the
+ * sandbox and names the broken item when one setting is wrong; settings are checked before they
+ * are stored and audited; a category's Qualitor team moves its new demands there, once.
+ */
+class QualitorSetupIT {
+
+    @AfterEach
+    void restore() throws Exception {
+        Env.adminApi("PUT", "admin/qualitor/settings", "{\"qualitor.wsdl-file\": \"\", \"qualitor.extra.phone2\": \"\"}");
+        Env.adminApi("PUT", "admin/qualitor/categories/32/team", "{\"team\": \"\"}");
+        Env.sandboxControl("wsdl-file-spelling?mode=ANY");
+    }
+
+    /** The check named {@code id} (and {@code subject}), as the JSON answer lists it. */
+    private static String check(String body, String id, String subject) {
+        Matcher m = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"" + Pattern.quote(id) + "\"[^{}]*\"subject\"\\s*:\\s*"
+                + (subject == null ? "null" : "\"" + Pattern.quote(subject) + "\"") + "[^{}]*\\}").matcher(body);
+        assertTrue(m.find(), "no check " + id + "/" + subject + " in " + body);
+        return m.group();
+    }
+
+    @Test
+    void theDemoPassesEveryCheckAndShowsEachSopsExactRequestWithThePasswordMasked() throws Exception {
+        HttpResponse<String> r = Env.adminApi("GET", "admin/qualitor/check", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"ok\":true"), r.body());
+        assertFalse(r.body().contains("\"FAILED\"") || r.body().contains("\"NOT_RUN\""), r.body());
+        assertTrue(check(r.body(), "reach", null).contains("8.20"), "Qualitor's version: " + r.body());
+        assertTrue(check(r.body(), "category", "32").contains("Perda de senha"), "Qualitor's own name for the code: " + r.body());
+        assertTrue(r.body().contains("\"sop\":\"perda-de-senha v"), r.body());
+        assertTrue(r.body().contains("password=********"), "masked: " + r.body());
+        assertFalse(r.body().contains("password=sandbox"), "never the password itself");
+        assertTrue(Env.adminApi("GET", "admin/audit?action=qualitor.verificacao", null).body().contains("tudo certo"));
+    }
+
+    @Test
+    void aWsdlFileSpellingQualitorRefusesIsNamedWithTheSettingToChangeAndTheFixMakesItPass() throws Exception {
+        assumeFalse("soap".equals(System.getProperty("it.qualitorMode")), "wsdl_file is the stateless endpoint's");
+        Env.sandboxControl("wsdl-file-spelling?mode=BARE_ONLY");
+        String body = Env.adminApi("GET", "admin/qualitor/check", null).body();
+        assertTrue(body.contains("\"ok\":false"), body);
+        String spelling = check(body, "wsdl-file", null);
+        assertTrue(spelling.contains("\"status\":\"FAILED\"") && spelling.contains("qualitor.wsdl-file") && spelling.contains("bare"), spelling);
+
+        HttpResponse<String> saved = Env.adminApi("PUT", "admin/qualitor/settings", "{\"qualitor.wsdl-file\": \"bare\"}");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(saved.body().contains("qualitor.wsdl-file"), saved.body());
+        String after = Env.adminApi("GET", "admin/qualitor/check", null).body();
+        assertTrue(after.contains("\"ok\":true"), after);
+        assertTrue(Env.adminApi("GET", "admin/audit?action=qualitor.configuracao", null).body().contains("bare"));
+    }
+
+    @Test
+    void anExtraInformationCodeQualitorDoesNotKnowFailsWithItsWordsBeforeAnythingIsSaved() throws Exception {
+        HttpResponse<String> r = Env.adminApi("POST", "admin/qualitor/check", "{\"qualitor.extra.phone2\": \"9999\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"ok\":false"), r.body());
+        String extra = check(r.body(), "extra-info", "9999");
+        assertTrue(extra.contains("\"status\":\"FAILED\"") && extra.contains("qualitor.extra.phone2"), extra);
+        String known = Env.adminApi("POST", "admin/qualitor/check", "{\"qualitor.extra.phone2\": \"1740\"}").body();
+        assertTrue(check(known, "extra-info", "1740").contains("\"status\":\"PASSED\""), known);
+        assertFalse(Env.adminApi("GET", "admin/qualitor/settings", null).body().contains("\"value\":\"9999\""), "nothing was saved");
+    }
+
+    @Test
+    void aValueThatCannotBeUsedIsRefusedNamingItsKeyAndNothingIsStored() throws Exception {
+        HttpResponse<String> r = Env.adminApi("PUT", "admin/qualitor/settings", "{\"qualitor.encoding\": \"latin-9\", \"qualitor.wsdl-file\": \"bare\"}");
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("qualitor.encoding"), r.body());
+        assertFalse(Env.adminApi("GET", "admin/qualitor/settings", null).body().replace(" ", "")
+                .contains("{\"key\":\"qualitor.wsdl-file\",\"value\":\"bare\""), "all or nothing");
+        assertEquals(403, Env.agentApi("GET", "admin/qualitor/check", null).statusCode(), "administrators only");
+    }
+
+    @Test
+    void aCategorysQualitorTeamMovesEachNewDemandThereOnce() throws Exception {
+        assertEquals(200, Env.adminApi("PUT", "admin/qualitor/categories/32/team", "{\"team\": \"7\"}").statusCode());
+        assertEquals(422, Env.adminApi("PUT", "admin/qualitor/categories/32/team", "{\"team\": \"<b>\"}").statusCode());
+        HttpResponse<String> created = Env.agentApi("POST", "tickets", Tickets.validLostPassword(Env.freshCnpj()));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Env.field(created.body(), "id");
+        String number = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> Env.field(Env.agentApi("GET", "tickets/" + id, null).body(), "demandNumber"), n -> n != null && !n.equals("null"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> Env.get(Env.SANDBOX + "control/tickets/" + number + "/team").body(), b -> b.contains("\"cdequipe\":\"7\""));
+        assertTrue(Env.adminApi("GET", "admin/audit?action=demanda.transferida", null).body().contains(number));
+    }
+}
