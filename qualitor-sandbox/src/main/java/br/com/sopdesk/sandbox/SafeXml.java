@@ -35,7 +35,15 @@ final class SafeXml {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setNamespaceAware(namespaces);
-            return f.newDocumentBuilder();
+            DocumentBuilder b = f.newDocumentBuilder();
+            // refusals reach the caller as exceptions, not as lines on the server's stderr
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            return b;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
