@@ -3,7 +3,6 @@ package br.com.sopdesk.health;
 import br.com.sopdesk.qualitor.QualitorConnection;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.control.SendingPauses;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class ReadinessChecks {
     @Inject
     QualitorConnection qualitor;
 
-    @EJB
+    @Inject
     SendingPauses pauses;
 
     @Inject
