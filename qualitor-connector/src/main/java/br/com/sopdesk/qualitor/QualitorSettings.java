@@ -291,8 +291,7 @@ public record QualitorSettings(URI baseUri, String user, String password, String
             }
         }
         Encoding encoding = source.apply(Key.ENCODING.key()).isPresent() ? parseEncoding(get.apply(Key.ENCODING))
-                : source.apply("qualitor.xml-declaration").map(v -> parseBoolean(v) ? Encoding.ISO_8859_1 : Encoding.UTF_8)
-                .orElse(Encoding.ISO_8859_1);
+                : source.apply("qualitor.xml-declaration").map(QualitorSettings::legacyDeclaration).orElse(Encoding.ISO_8859_1);
         Map<Datum, String> extra = new EnumMap<>(Datum.class);
         extra.put(Datum.PHONE1, get.apply(Key.EXTRA_PHONE1));
         extra.put(Datum.PHONE2, get.apply(Key.EXTRA_PHONE2));
@@ -307,6 +306,14 @@ public record QualitorSettings(URI baseUri, String user, String password, String
                 encoding, parseMode(get.apply(Key.MODE)), get.apply(Key.HISTORY_TYPE), get.apply(Key.DEFAULT_CONTACT),
                 parseWsdlFile(get.apply(Key.WSDL_FILE)), get.apply(Key.SOAP_WSDL), get.apply(Key.PERIOD_TYPE),
                 parseBoolean(get.apply(Key.ATTACHMENT_PRIVATE)), extra);
+    }
+
+    private static Encoding legacyDeclaration(String value) {
+        try {
+            return parseBoolean(value) ? Encoding.ISO_8859_1 : Encoding.UTF_8;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("qualitor.xml-declaration: " + e.getMessage(), e);
+        }
     }
 
     /** The demands the setup check reads to learn Qualitor's names for the codes in use. */

@@ -44,6 +44,8 @@ final class SoapTransport implements WsTransport {
         this.http = ClientBuilder.newBuilder()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property(FIXED_LENGTH_STREAMING, true)
+                .register(DECLARED_LENGTH)
                 .build();
     }
 

@@ -2,31 +2,41 @@ package br.com.sopdesk.qualitor;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * {@code qualitor.mode=stateless}: every call is a form post to {@code ws/statelessws.php} carrying
  * the credentials, the service ({@code wsdl_file}, spelled as {@code qualitor.wsdl-file} says), the
  * operation and the request document ({@code input_xml}), percent-encoded from the bytes of the
  * configured encoding, which the content type and the document's declaration (or its absence,
- * meaning UTF-8) both name.
+ * meaning UTF-8) both name. The body travels as bytes through the JAX-RS client, so SOP Desk, not
+ * the client, chooses its charset.
  */
 final class StatelessTransport implements WsTransport {
 
     private final QualitorSettings settings;
-    private final StatelessWsApi api;
+    private final Client http;
+    private final WebTarget endpoint;
+    private final String contentType;
 
     StatelessTransport(QualitorSettings settings) {
         this.settings = settings;
-        this.api = RestClientBuilder.newBuilder()
-                .baseUri(settings.baseUri())
+        this.http = ClientBuilder.newBuilder()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(StatelessWsApi.class);
+                .property(FIXED_LENGTH_STREAMING, true)
+                .register(DECLARED_LENGTH)
+                .build();
+        String base = settings.baseUri().toString();
+        this.endpoint = http.target((base.endsWith("/") ? base : base + "/") + "ws/statelessws.php");
+        this.contentType = "application/x-www-form-urlencoded; charset=" + settings.encoding().charset().name();
     }
 
     @Override
@@ -34,7 +44,7 @@ final class StatelessTransport implements WsTransport {
         byte[] body = formBody(service, operation, request);
         Response response;
         try {
-            response = settings.encoding() == QualitorSettings.Encoding.UTF_8 ? api.callUtf8(body) : api.callLatin1(body);
+            response = endpoint.request().post(Entity.entity(body, contentType));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, e, status);
@@ -77,6 +87,6 @@ final class StatelessTransport implements WsTransport {
 
     @Override
     public void close() {
-        WsTransport.closeQuietly(api);
+        http.close();
     }
 }

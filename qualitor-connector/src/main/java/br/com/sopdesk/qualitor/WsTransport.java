@@ -17,6 +17,20 @@ sealed interface WsTransport extends AutoCloseable permits StatelessTransport, S
 
     Charset LATIN1 = StandardCharsets.ISO_8859_1;
 
+    /**
+     * The JDK's HttpURLConnection, under the JAX-RS clients here, silently sends a buffered POST a
+     * second time when the connection drops before the answer starts: a ticket could be opened
+     * twice behind the outbox's back. A body streamed with its length declared is never resent.
+     */
+    String FIXED_LENGTH_STREAMING = "jersey.config.client.httpUrlConnector.useFixedLengthStreaming";
+
+    /** Declares a byte body's length, so it is streamed (see {@link #FIXED_LENGTH_STREAMING}). */
+    jakarta.ws.rs.client.ClientRequestFilter DECLARED_LENGTH = request -> {
+        if (request.getEntity() instanceof byte[] body) {
+            request.getHeaders().putSingle("Content-Length", body.length);
+        }
+    };
+
     /** What stands for the password in a request shown to a person. */
     String MASK = "********";
 
