@@ -8,17 +8,36 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox's own controls, outside Qualitor's protocol: list what it received, reset it, and
- * make it slow or faulty. Used by tests, demos and benchmarks:
+ * The sandbox's own controls, outside Qualitor's protocol: list what it received, reset it, make it
+ * slow or faulty, and choose between the behaviours public evidence leaves open. Used by tests,
+ * demos and benchmarks, e.g.
  * {@code POST /qualitor-sandbox/control/faults?kind=SLOW_ANSWER&latencyMillis=7000&count=1&operation=addTicketByData}.
+ * {@link StandaloneSandbox} offers the same as Java methods. Switches (default first):
+ * <ul>
+ *   <li>{@code POST wsdl-file-spelling?mode=ANY|SUFFIXED_ONLY|BARE_ONLY}: the stateless
+ *       {@code wsdl_file} spellings accepted;</li>
+ *   <li>{@code POST soap/layout?preset=ADVERTISED|OLD_GUESSES} and/or
+ *       {@code &endpoint=&namespace=&action=} (patterns with {base}, {group}, {service},
+ *       {operation}): where the SOAP services listen and what they expect;</li>
+ *   <li>{@code POST soap/token-scope?scope=SHARED|PER_SERVICE};
+ *       {@code POST soap/session-cookie?mode=IGNORED|REQUIRED};
+ *       {@code POST soap/token-error?as=FAULT|STATUS_0};</li>
+ *   <li>{@code POST period-filter?mode=DTPERIODO_ALONE|NEEDS_PERIOD_TYPE}: how getTicket reads dates;</li>
+ *   <li>{@code POST keyword-field?mode=LISTED|NOT_LISTED|NOT_KEPT|UNREADABLE},
+ *       {@code auto-register?on=}, {@code auto-contacts?on=}.</li>
+ * </ul>
+ * Data: {@code GET tickets}, {@code tickets/keys}, {@code tickets/{n}/attachments},
+ * {@code tickets/{n}/team}, {@code teams} (and {@code POST teams?code=&name=}),
+ * {@code additional-info-types} (and POST), {@code reference-demands}. {@code POST reset} restores
+ * every default.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,19 +66,134 @@ public class ControlResource {
         }
     }
 
-    /** The files attached to one ticket (name, size, code, and the text when it is UTF-8 text). */
+    /** The files attached to one ticket: cdanexo, nmanexo, idprivado (N/S), nrtamanho, dtanexo, nmusuario, dsconteudo (Base64), texto. */
     @GET
     @Path("tickets/{number}/attachments")
     public List<Map<String, String>> attachments(@PathParam("number") String number) {
         return sandbox.qualitor().attachmentsOf(number);
     }
 
-    /** The SOAP endpoint's logins so far, tokens in force, and how a bad token is refused. */
+    /** The SOAP services' logins so far (in all and per service), tokens in force, and the SOAP switches. */
     @GET
     @Path("soap")
     public Map<String, Object> soap() {
         SoapSessions s = sandbox.sessions();
-        return Map.of("logins", s.logins(), "activeTokens", s.active(), "tokenError", s.tokenError().name());
+        SoapLayout layout = sandbox.state().soapLayout();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("logins", s.logins());
+        out.put("loginsByService", s.loginsByService());
+        out.put("activeTokens", s.active());
+        out.put("tokenError", s.tokenError().name());
+        out.put("tokenScope", s.tokenScope().name());
+        out.put("sessionCookie", s.sessionCookie().name());
+        out.put("layout", Map.of("endpoint", layout.endpoint(), "namespace", layout.namespace(), "action", layout.action()));
+        return out;
+    }
+
+    /**
+     * Where the SOAP services listen and what namespace and SOAPAction they expect: a preset
+     * ({@code ADVERTISED}, the default, or {@code OLD_GUESSES}), each pattern overridable.
+     */
+    @POST
+    @Path("soap/layout")
+    public Map<String, String> soapLayout(@QueryParam("preset") @DefaultValue("ADVERTISED") String preset,
+                                          @QueryParam("endpoint") String endpoint, @QueryParam("namespace") String namespace,
+                                          @QueryParam("action") String action) {
+        try {
+            SoapLayout p = SoapLayout.preset(preset);
+            SoapLayout layout = new SoapLayout(endpoint == null ? p.endpoint() : endpoint, namespace == null ? p.namespace() : namespace,
+                    action == null ? p.action() : action);
+            sandbox.state().soapLayout(layout);
+            return Map.of("endpoint", layout.endpoint(), "namespace", layout.namespace(), "action", layout.action());
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.BadRequestException(e.getMessage());
+        }
+    }
+
+    /** Where a token works: {@code SHARED} (any service, default) or {@code PER_SERVICE}. */
+    @POST
+    @Path("soap/token-scope")
+    public Map<String, String> tokenScope(@QueryParam("scope") @DefaultValue("SHARED") SoapSessions.TokenScope scope) {
+        sandbox.sessions().tokenScope(scope);
+        return Map.of("tokenScope", scope.name());
+    }
+
+    /** Whether a token needs the PHPSESSID cookie of its login: {@code IGNORED} (default) or {@code REQUIRED}. */
+    @POST
+    @Path("soap/session-cookie")
+    public Map<String, String> sessionCookie(@QueryParam("mode") @DefaultValue("IGNORED") SoapSessions.SessionCookie mode) {
+        sandbox.sessions().sessionCookie(mode);
+        return Map.of("sessionCookie", mode.name());
+    }
+
+    /** The stateless {@code wsdl_file} spellings accepted: {@code ANY} (default), {@code SUFFIXED_ONLY}, {@code BARE_ONLY}. */
+    @POST
+    @Path("wsdl-file-spelling")
+    public Map<String, String> wsdlFileSpelling(@QueryParam("mode") @DefaultValue("ANY") SandboxState.WsdlFileSpelling mode) {
+        sandbox.state().wsdlFileSpelling(mode);
+        return Map.of("wsdlFileSpelling", mode.name());
+    }
+
+    /** How getTicket reads dtperiodo/dtperiodo2: {@code DTPERIODO_ALONE} (default) or {@code NEEDS_PERIOD_TYPE}. */
+    @POST
+    @Path("period-filter")
+    public Map<String, String> periodFilter(@QueryParam("mode") @DefaultValue("DTPERIODO_ALONE") SandboxQualitor.PeriodFilter mode) {
+        sandbox.qualitor().periodFilter(mode);
+        return Map.of("periodFilter", mode.name());
+    }
+
+    /** Qualitor's teams (code to name). */
+    @GET
+    @Path("teams")
+    public Map<String, String> teams() {
+        return sandbox.qualitor().teams();
+    }
+
+    /** Someone at Qualitor creates a team: {@code ?code=&name=}. */
+    @POST
+    @Path("teams")
+    public Map<String, String> registerTeam(@QueryParam("code") String code, @QueryParam("name") String name) {
+        if (code == null || code.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("code é obrigatório");
+        }
+        sandbox.qualitor().registerTeam(code.strip(), name);
+        return sandbox.qualitor().teams();
+    }
+
+    /** A ticket's team: {@code {cdequipe, nmequipe}}. */
+    @GET
+    @Path("tickets/{number}/team")
+    public Map<String, String> team(@PathParam("number") String number) {
+        try {
+            return sandbox.qualitor().teamOf(number);
+        } catch (SandboxQualitor.SandboxFault e) {
+            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
+        }
+    }
+
+    /** The extra-information types (code to name). */
+    @GET
+    @Path("additional-info-types")
+    public Map<String, String> additionalInfoTypes() {
+        return sandbox.qualitor().additionalInfoTypes();
+    }
+
+    /** Someone at Qualitor creates an extra-information type: {@code ?code=&name=}. */
+    @POST
+    @Path("additional-info-types")
+    public Map<String, String> registerAdditionalInfoType(@QueryParam("code") String code, @QueryParam("name") String name) {
+        if (code == null || code.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("code é obrigatório");
+        }
+        sandbox.qualitor().registerAdditionalInfoType(code.strip(), name);
+        return sandbox.qualitor().additionalInfoTypes();
+    }
+
+    /** One reference demand per seeded category, {@code [{category, demand}]}; same numbers after every reset. */
+    @GET
+    @Path("reference-demands")
+    public List<Map<String, String>> referenceDemands() {
+        return sandbox.qualitor().referenceDemands();
     }
 
     /** Every SOAP token stops working now: the next call of each client must log in again. */
@@ -80,10 +214,7 @@ public class ControlResource {
     @POST
     @Path("reset")
     public Map<String, String> reset() {
-        sandbox.qualitor().reset();
-        sandbox.faults().clear();
-        sandbox.sessions().reset();
-        sandbox.expectPassword(null);
+        sandbox.state().reset();
         return Map.of("reset", "ok");
     }
 
@@ -168,7 +299,7 @@ public class ControlResource {
     @POST
     @Path("credentials")
     public Map<String, String> credentials(@QueryParam("password") String password) {
-        sandbox.expectPassword(password);
+        sandbox.state().expectPassword(password);
         // like a real installation after a password change: sessions opened with the old one end
         sandbox.sessions().expireAll();
         return Map.of("password", password == null || password.isEmpty() ? "configured" : "changed");

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code RESET}: the operation is done, then the connection is cut mid-answer;</li>
  *   <li>{@code DOWN}: HTTP 503 on every call until cleared.</li>
  * </ul>
- * Set through {@link ControlResource}.
+ * Set through {@link ControlResource} or {@link StandaloneSandbox#faults()}; both transports apply them.
  */
 public final class Faults {
 
@@ -55,6 +55,28 @@ public final class Faults {
             return Kind.NONE;
         }
         return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? k : Kind.NONE;
+    }
+
+    /** The answer of a fault that does nothing (HTTP 500, 503 while DOWN, a body that is not XML), or null. */
+    static Wire.Response failure(Kind k) {
+        return switch (k) {
+            case HTTP_500 -> new Wire.Response(500, "text/html; charset=UTF-8", java.util.Map.of(),
+                    "<html><body>500 Internal Server Error (sandbox fault)</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+            case DOWN -> new Wire.Response(503, "text/html; charset=UTF-8", java.util.Map.of(),
+                    "<html><body>503 Service Unavailable (sandbox fault)</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+            case MALFORMED -> Wire.Response.xml(200, "<html><body>Fatal error: Allowed memory size exhausted");
+            default -> null;
+        };
+    }
+
+    static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public String describe() {

@@ -17,12 +17,26 @@ final class SafeXml {
     private static final ThreadLocal<DocumentBuilder> PLAIN = ThreadLocal.withInitial(() -> builder(false));
     private static final ThreadLocal<DocumentBuilder> NAMESPACED = ThreadLocal.withInitial(() -> builder(true));
 
+    /** Refusals reach the caller as exceptions, not as lines on the server's stderr. */
+    private static final org.xml.sax.ErrorHandler QUIET = new org.xml.sax.helpers.DefaultHandler() {
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+    };
+
     private SafeXml() {
     }
 
     static Document parse(InputSource source, boolean namespaces) throws Exception {
         DocumentBuilder builder = (namespaces ? NAMESPACED : PLAIN).get();
         try {
+            builder.setErrorHandler(QUIET); // reset() drops it, so set it on every parse
             return builder.parse(source);
         } finally {
             builder.reset();

@@ -1,43 +1,40 @@
 package br.com.sopdesk.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The one sandbox per deployment: its data, its configured faults, its SOAP login tokens, and the
- * integration password it expects when the controls changed it (to play an installation whose
- * password was changed under SOP Desk).
+ * The one sandbox per deployment ({@link SandboxState}), with the credentials from
+ * {@code sandbox.user}, {@code sandbox.password}, {@code sandbox.company} (defaults: integracao /
+ * sandbox / 1) and {@code sandbox.keptTickets} (10,000).
  */
 @ApplicationScoped
 public class Sandbox {
 
-    private volatile String expectedPassword;
+    private final SandboxState state = create();
 
-    /** The password calls must carry: the one set through the controls, else {@code configured}. */
-    public String password(String configured) {
-        String p = expectedPassword;
-        return p == null ? configured : p;
+    private static SandboxState create() {
+        Config c = ConfigProvider.getConfig();
+        return new SandboxState(c.getOptionalValue("sandbox.user", String.class).orElse("integracao"),
+                c.getOptionalValue("sandbox.password", String.class).orElse("sandbox"),
+                c.getOptionalValue("sandbox.company", String.class).orElse("1"),
+                c.getOptionalValue("sandbox.keptTickets", Integer.class).orElse(10_000));
     }
 
-    /** Expects another password from now on (null: back to {@code sandbox.password}). */
-    public void expectPassword(String password) {
-        this.expectedPassword = password == null || password.isEmpty() ? null : password;
+    public SandboxState state() {
+        return state;
     }
-
-    private final SandboxQualitor qualitor = new SandboxQualitor(
-            ConfigProvider.getConfig().getOptionalValue("sandbox.keptTickets", Integer.class).orElse(10_000));
-    private final Faults faults = new Faults();
-    private final SoapSessions sessions = new SoapSessions();
 
     public SandboxQualitor qualitor() {
-        return qualitor;
+        return state.qualitor();
     }
 
     public Faults faults() {
-        return faults;
+        return state.faults();
     }
 
     public SoapSessions sessions() {
-        return sessions;
+        return state.sessions();
     }
 }

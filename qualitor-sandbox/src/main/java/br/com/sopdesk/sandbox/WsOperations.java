@@ -1,8 +1,7 @@
 package br.com.sopdesk.sandbox;
 
 import br.com.sopdesk.sandbox.SandboxQualitor.SandboxFault;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,25 +14,48 @@ import org.xml.sax.InputSource;
 /**
  * Qualitor's operations on {@code <wsqualitor>} documents, whichever transport brought them (the
  * stateless form endpoint or the SOAP services): reads the request's {@code <data>} and
- * {@code <informacoesadicionais>}, runs the operation on {@link SandboxQualitor}, writes the answer.
+ * {@code <informacoesadicionais>}, runs the operation on {@link SandboxQualitor}, writes the answer
+ * (ISO-8859-1, characters outside Latin-1 as numeric references).
  */
-@ApplicationScoped
-public class WsOperations {
+final class WsOperations {
 
-    @Inject
-    Sandbox sandbox;
+    /** The operations of each service, as the WSDLs describe them ({@code login} is SOAP only). */
+    static final Map<String, List<String>> OPERATIONS = Map.of(
+            "WSTicket", List.of("addTicketByData", "getTicketData", "getTicket", "addTicketHistory", "getTicketHistoryData",
+                    "addAttachment", "closeTicket", "transferTicketTeam", "getTicketAdditionalInfos", "getTicketAdditionalInfoDetail",
+                    "changeTicketAdditionalInfo"),
+            "WSGeneral", List.of("getCustomer", "getCustomerContact", "getVersion"));
 
-    /** Runs {@code service.operation} on the request document; a refusal is a {@link SandboxFault}. */
+    private final SandboxQualitor q;
+
+    WsOperations(SandboxQualitor qualitor) {
+        this.q = qualitor;
+    }
+
+    /** Runs {@code service.operation} on a request document given as bytes (its declaration decides the encoding, UTF-8 by default). */
+    List<Map<String, String>> run(String service, String operation, byte[] inputXml) throws SandboxFault {
+        Map<String, String> data = new LinkedHashMap<>();
+        Map<String, String> additional = new LinkedHashMap<>();
+        if (inputXml != null && !new String(inputXml, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+            parse(new InputSource(new ByteArrayInputStream(inputXml)), data, additional);
+        }
+        return dispatch(service, operation, data, additional);
+    }
+
+    /** Runs {@code service.operation} on a request document that is already text (a SOAP part). */
     List<Map<String, String>> run(String service, String operation, String inputXml) throws SandboxFault {
         Map<String, String> data = new LinkedHashMap<>();
         Map<String, String> additional = new LinkedHashMap<>();
-        parse(inputXml, data, additional);
+        if (inputXml != null && !inputXml.isBlank()) {
+            // already text: drop the declaration so its encoding is not re-applied
+            String text = inputXml.strip().startsWith("<?xml") ? inputXml.substring(inputXml.indexOf("?>") + 2) : inputXml;
+            parse(new InputSource(new StringReader(text)), data, additional);
+        }
         return dispatch(service, operation, data, additional);
     }
 
     private List<Map<String, String>> dispatch(String service, String operation, Map<String, String> data,
                                                Map<String, String> additional) throws SandboxFault {
-        SandboxQualitor q = sandbox.qualitor();
         return switch (service + "." + operation) {
             case "WSGeneral.getVersion" -> List.of(Map.of("version", "8.20.sandbox"));
             case "WSGeneral.getCustomer" -> List.of(q.customer(data.get("nrcpfcnpj")));
@@ -52,9 +74,10 @@ public class WsOperations {
                     t.remove("dschamado");
                 }
                 String fields = data.get("campos");
-                yield List.of(fields == null || fields.isBlank() ? t : pick(t, fields.split("\\s*,\\s*")));
+                yield List.of(fields == null || fields.isBlank() ? t : pick(t, fields.strip().split("\\s*,\\s*")));
             }
-            case "WSTicket.getTicket" -> q.ticketsOf(data.get("cdcliente"), data.get("cdsituacao"), data.get("dtperiodo")).stream()
+            case "WSTicket.getTicket" -> q.ticketsOf(data.get("cdcliente"), data.get("cdsituacao"), data.get("Idtipoperiodo"),
+                            data.get("dtperiodo"), data.get("dtperiodo2")).stream()
                     .map(t -> q.keywordField() == SandboxQualitor.KeywordField.LISTED
                             ? pick(t, "cdchamado", "nmtitulochamado", "cdsituacao", "nmsituacao", "dtchamado", "dtprevisaoresposta", "dspalavrachave")
                             : pick(t, "cdchamado", "nmtitulochamado", "nmsituacao", "dtchamado"))
@@ -64,9 +87,22 @@ public class WsOperations {
                 yield List.of();
             }
             case "WSTicket.getTicketHistoryData" -> q.history(data.get("cdchamado"));
-            case "WSTicket.addAttachment" -> List.of(q.addAttachment(data.get("cdchamado"), data.get("nmarquivo"), data.get("dsarquivo")));
+            case "WSTicket.addAttachment" -> {
+                q.addAttachment(data.get("cdchamado"), data.get("nmanexo"), data.get("idprivado"), data.get("attachment"));
+                yield List.of();
+            }
             case "WSTicket.closeTicket" -> List.of(pick(q.close(data.get("cdchamado"), data.get("idfecharrelacionados")),
                     "cdchamado", "cdsituacao", "nmsituacao", "dtfechamento"));
+            case "WSTicket.transferTicketTeam" -> {
+                q.transferTeam(data.get("cdchamado"), data.get("cdequipe"));
+                yield List.of();
+            }
+            case "WSTicket.getTicketAdditionalInfos" -> q.additionalInfosOf(data.get("cdchamado"));
+            case "WSTicket.getTicketAdditionalInfoDetail" -> List.of(q.additionalInfoType(data.get("cdtipoinformacaoadicional")));
+            case "WSTicket.changeTicketAdditionalInfo" -> {
+                q.changeAdditionalInfo(data.get("cdchamado"), additional);
+                yield List.of();
+            }
             default -> throw new SandboxFault("2", "Ws - Operação desconhecida: " + service + "/" + operation);
         };
     }
@@ -81,14 +117,9 @@ public class WsOperations {
         return out;
     }
 
-    private static void parse(String xml, Map<String, String> data, Map<String, String> additional) throws SandboxFault {
-        if (xml == null || xml.isBlank()) {
-            return;
-        }
+    private static void parse(InputSource source, Map<String, String> data, Map<String, String> additional) throws SandboxFault {
         try {
-            // the form field is already text: drop the declaration so its encoding is not re-applied
-            String text = xml.strip().startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml;
-            Document doc = SafeXml.parse(new InputSource(new StringReader(text)), false);
+            Document doc = SafeXml.parse(source, false);
             collect(doc.getDocumentElement(), "data", data);
             collect(doc.getDocumentElement(), "informacoesadicionais", additional);
         } catch (Exception e) {
@@ -125,6 +156,7 @@ public class WsOperations {
                 + code + "</error_code><msg>" + escape(message) + "</msg></response_status><response_data/></wsqualitor>";
     }
 
+    /** Text for an ISO-8859-1 document: markup escaped, characters outside Latin-1 as numeric references. */
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
@@ -132,6 +164,7 @@ public class WsOperations {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
                 default -> {
                     if (cp > 0xFF) {
                         out.append("&#").append(cp).append(';');
@@ -143,5 +176,4 @@ public class WsOperations {
         });
         return out.toString();
     }
-
 }
