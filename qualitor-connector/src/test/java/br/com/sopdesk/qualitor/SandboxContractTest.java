@@ -267,4 +267,54 @@ class SandboxContractTest {
             assertEquals(0, sandbox.qualitor().received());
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void theSetupCheckPassesAgainstTheSandboxReadingItsReferenceDemandsAndWritesNothing(QualitorSettings.Mode mode) {
+        List<SetupCheck.CodeUse> codes = new ArrayList<>();
+        for (String category : List.of("32", "33", "34", "35", "36")) {
+            codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.CATEGORY, category, "sop-" + category));
+        }
+        codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.TICKET_TYPE, "5", "sop-32"));
+        codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.TEAM, "7", "sop-36"));
+        codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.EXTRA_INFO, "1740", "qualitor.extra.phone1"));
+        List<String> demands = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            demands.add(String.valueOf(SandboxQualitor.REFERENCE_NUMBERS + n));
+        }
+        SetupCheck.Report report = SetupCheck.run(settings(mode, QualitorSettings.Encoding.UTF_8), codes,
+                List.of(new SetupCheck.Sample("sop-32", draft(newKey()))), SandboxQualitor.REFERENCE_DOCUMENT, demands, Duration.ofSeconds(20));
+
+        assertTrue(report.ok(), report.checks().toString());
+        assertTrue(report.checks().stream().anyMatch(c -> c.id().equals("category") && c.subject().equals("32")
+                && c.args().contains("Certificado Digital - Perda de senha")), report.checks().toString());
+        assertTrue(report.checks().stream().anyMatch(c -> c.id().equals("extra-info") && c.args().contains("Telefone alternativo")));
+        String request = report.samples().get(0).request();
+        assertTrue(request.contains(mode == QualitorSettings.Mode.SOAP ? "addTicketByData" : "operation=addTicketByData"), request);
+        assertFalse(request.contains("password=" + sandbox.password() + "&") || request.contains(">" + sandbox.password() + "<"),
+                "the password is masked: " + request);
+        assertEquals(0, sandbox.qualitor().received(), "the check writes nothing");
+    }
+
+    @ParameterizedTest(name = "server {0}")
+    @MethodSource("strictSpellings")
+    void theSetupCheckFindsTheSpellingAStrictServerAccepts(SandboxState.WsdlFileSpelling theirs, String works) {
+        sandbox.wsdlFileSpelling(theirs);
+        QualitorSettings.WsdlFile ours = theirs == SandboxState.WsdlFileSpelling.BARE_ONLY ? QualitorSettings.WsdlFile.SUFFIXED
+                : QualitorSettings.WsdlFile.BARE;
+        SetupCheck.Report report = SetupCheck.run(settings(QualitorSettings.Mode.STATELESS, QualitorSettings.Encoding.ISO_8859_1)
+                .withWsdlFile(ours), List.of(), List.of(), null, List.of(String.valueOf(SandboxQualitor.REFERENCE_NUMBERS)), Duration.ofSeconds(20));
+        SetupCheck.Check reach = report.checks().stream().filter(c -> c.id().equals("reach")).findFirst().orElseThrow();
+        assertEquals(SetupCheck.Status.PASSED, reach.status(), "Qualitor answered (a refusal of the spelling is an answer): " + report.checks());
+        SetupCheck.Check spelling = report.checks().stream().filter(c -> c.id().equals("wsdl-file")).findFirst()
+                .orElseThrow(() -> new AssertionError("no wsdl-file check: " + report.checks()));
+        assertEquals(SetupCheck.Status.FAILED, spelling.status());
+        assertEquals("other-works", spelling.reason());
+        assertEquals(works, spelling.args().get(2), spelling.toString());
+    }
+
+    static Stream<Arguments> strictSpellings() {
+        return Stream.of(Arguments.of(SandboxState.WsdlFileSpelling.BARE_ONLY, "bare"),
+                Arguments.of(SandboxState.WsdlFileSpelling.SUFFIXED_ONLY, "suffixed"));
+    }
 }
