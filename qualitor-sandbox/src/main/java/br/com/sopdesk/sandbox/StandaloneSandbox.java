@@ -176,12 +176,10 @@ public final class StandaloneSandbox implements AutoCloseable {
             OutputStream out = x.getResponseBody();
             out.write(body, 0, answer.cutAfter());
             out.flush();
-            try {
-                out.close(); // fewer bytes than announced: the JDK server closes the connection
-            } catch (IOException expected) {
-                // "insufficient bytes written to stream"
-            }
-            return;
+            // closing the exchange with bytes missing makes the JDK server drop the connection; the
+            // exception tells the server so too, should a JDK close it more gently
+            x.close();
+            throw new IOException("sandbox fault: connection cut");
         }
         x.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = x.getResponseBody()) {
