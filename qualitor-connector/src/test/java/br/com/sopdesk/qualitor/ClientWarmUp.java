@@ -1,6 +1,7 @@
 package br.com.sopdesk.qualitor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -29,7 +30,9 @@ final class ClientWarmUp {
         server.start();
         try (QualitorClient warm = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + server.port() + "/qualitor"),
                 "integracao", "s3nha", "1", Duration.ofSeconds(30), Duration.ofSeconds(60), true))) {
-            server.stubFor(post(urlEqualTo("/qualitor/ws/statelessws.php")).willReturn(aResponse()
+            // answered only in today's default shape (suffixed wsdl_file), so the warm-up also proves the wire default
+            server.stubFor(post(urlEqualTo("/qualitor/ws/statelessws.php")).withRequestBody(containing("wsdl_file=WSGeneral.wsdl&"))
+                    .willReturn(aResponse()
                     .withHeader("Content-Type", "text/xml; charset=ISO-8859-1")
                     .withBody("<wsqualitor><response_status><status>1</status><error_code/><msg/></response_status>"
                             + "<response_data><dataitem><version>warm</version></dataitem></response_data></wsqualitor>")));

@@ -28,10 +28,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connector against WireMock playing Qualitor: requests in Qualitor's documented shape, and each
- * fault (delay past the timeout, connection reset, HTTP 500, malformed XML, status 0, wrong
- * credentials) ending in a typed error that says whether a retry may help, or, for a retry after a
- * lost answer, in the one ticket that already exists and no second one.
+ * The connector against WireMock playing Qualitor's stateless endpoint: requests in the shape public
+ * clients of real servers send ({@code wsdl_file=WSTicket.wsdl}, the configured encoding named by the
+ * content type, data mapped to extra-information codes or written in the text), and each fault
+ * (delay past the timeout, connection reset, HTTP 500, malformed XML, status 0, a refusal worded like
+ * bad credentials) ending in a typed error that says whether a retry may help, or, for a retry after
+ * a lost answer, in the one ticket that already exists and no second one.
  */
 class QualitorContractTest {
 
@@ -64,10 +66,15 @@ class QualitorContractTest {
     }
 
     private static TicketDraft draft() {
+        return draft(new TicketDraft.Facts(null, null, null, "(51) 99999-0000", "(51) 3333-0000", null, null, null));
+    }
+
+    private static TicketDraft draft(TicketDraft.Facts facts) {
         return new TicketDraft("11222333000181", "financeiro@paoquente.com.br", "Perda de senha - certificado A1",
                 "Cliente não localiza a senha; 1º contato às 10h", new TicketDraft.Mapping("5", "32", "4", "2"),
-                "(51) 99999-0000 / (51) 3333-0000", KEY, java.time.LocalDate.of(2026, 11, 23));
+                facts, KEY, java.time.LocalDate.of(2026, 11, 23));
     }
+
 
     /** Answers {@code operation} only when its request document contains {@code fragment}. */
     private void answerFor(String operation, String fragment, String body) {
@@ -120,15 +127,16 @@ class QualitorContractTest {
         assertEquals("integracao", form(add, "user"));
         assertEquals("s3nha", form(add, "password"));
         assertEquals("1", form(add, "company"));
-        assertEquals("WSTicket", form(add, "wsdl_file"));
+        assertEquals("WSTicket.wsdl", form(add, "wsdl_file"), "the suffixed spelling public clients send");
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente><cdcontato>2</cdcontato>"
                 + "<idchamado>1</idchamado><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado><cdtipochamado>5</cdtipochamado>"
                 + "<cdcategoria>32</cdcategoria><cdlocalidade>4</cdlocalidade><cdseveridade>2</cdseveridade>"
-                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h\n\nChave SOP Desk: sopdesk:" + KEY + "</dschamado>"
+                + "<dschamado>Cliente não localiza a senha; 1º contato às 10h\n\n--- Registrado pelo SOP Desk ---"
+                + "\nTelefones: (51) 99999-0000 / (51) 3333-0000\n\nChave SOP Desk: sopdesk:" + KEY + "</dschamado>"
                 + "<dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>"
-                + "</data><informacoesadicionais><vlinformacaoadicional49>(51) 99999-0000 / (51) 3333-0000</vlinformacaoadicional49>"
-                + "</informacoesadicionais></contents></wsqualitor>", form(add, "input_xml"));
-        assertEquals("WSGeneral", form(calls("getCustomer").get(0), "wsdl_file"));
+                + "</data></contents></wsqualitor>", form(add, "input_xml"),
+                "no extra-information code is configured: the phones go in the text, no vlinformacaoadicional is invented");
+        assertEquals("WSGeneral.wsdl", form(calls("getCustomer").get(0), "wsdl_file"));
         assertTrue(form(calls("getCustomer").get(0), "input_xml").contains("<nrcpfcnpj>11222333000181</nrcpfcnpj>"));
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente>"
                 + "<dsemail>financeiro@paoquente.com.br</dsemail></data></contents></wsqualitor>", form(calls("getCustomerContact").get(0), "input_xml"),
@@ -150,8 +158,10 @@ class QualitorContractTest {
         assertEquals("48214", retried.number());
         assertTrue(retried.alreadyExisted());
         assertEquals(1, calls("addTicketByData").size(), "no second addTicketByData");
-        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<cdcliente>1207</cdcliente><dtperiodo>2026-11-22</dtperiodo>"),
-                "the search is bounded to the submission's days");
+        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<cdcliente>1207</cdcliente><Idtipoperiodo>1</Idtipoperiodo>"
+                        + "<dtperiodo>2026-11-22</dtperiodo><dtperiodo2>2026-11-25</dtperiodo2>"),
+                "the search is bounded to the submission's days, the period sent both ways installations read it");
+        assertEquals(1, calls("getTicket").size(), "found by the filtered search: no unfiltered one");
         assertEquals(1, calls("getCustomer&").size(), "customer code looked up once");
     }
 
@@ -161,7 +171,8 @@ class QualitorContractTest {
         OpenedTicket opened = client.openTicket(draft(), true);
         assertEquals("48215", opened.number());
         assertFalse(opened.alreadyExisted());
-        assertEquals(1, calls("getTicket").size());
+        assertEquals(2, calls("getTicket").size(), "the period-filtered search, then all the customer's tickets");
+        assertFalse(form(calls("getTicket").get(1), "input_xml").contains("dtperiodo"), "the fallback relies on no filter");
         assertEquals(1, calls("addTicketByData").size());
     }
 
@@ -172,6 +183,7 @@ class QualitorContractTest {
         QualitorException e = assertThrows(QualitorException.class, () -> client.openTicket(draft(), false));
         assertTrue(e instanceof QualitorException.Unavailable && e.retryable(), e.toString());
         assertTrue(e.writeMayHaveApplied(), "the cut may come after Qualitor created it");
+        assertEquals(1, calls("addTicketByData").size(), "the HTTP client must not re-send the POST by itself after the reset");
         looksBeforeSendingAgain();
     }
 
@@ -236,27 +248,26 @@ class QualitorContractTest {
     }
 
     @Test
-    void wrongCredentialsAreAnOutageNotARefusalOfTheTicket() {
+    void wordsThatSoundLikeABadPasswordOnTheStatelessEndpointAreAPlainRefusalNotConcludedCredentials() {
         var refusing = qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("password=wrong"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=ISO-8859-1")
                         .withBody(refused("1", "Ws - Usuário ou senha inválidos.").getBytes(StandardCharsets.ISO_8859_1))));
         QualitorClient wrong = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
                 "integracao", "wrong", "1", Duration.ofSeconds(1), Duration.ofSeconds(1), false));
         try (wrong) {
-            QualitorException.Unauthorized e = assertThrows(QualitorException.Unauthorized.class, () -> wrong.openTicket(draft(), false));
-            assertEquals(RefusalKind.CREDENTIALS, e.kind());
+            QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> wrong.openTicket(draft(), false));
+            assertEquals(RefusalKind.OTHER, e.kind(), "Qualitor publishes no codes or words: nothing is concluded from them");
             assertEquals("1", e.errorCode());
-            assertTrue(e.retryable(), "retried once the configuration is fixed");
+            assertEquals("Ws - Usuário ou senha inválidos.", e.qualitorMessage());
+            assertFalse(e.retryable());
             assertFalse(e.writeMayHaveApplied(), "nothing was created");
-            assertTrue(e.getMessage().contains("usuário de integração") && e.getMessage().contains("Usuário ou senha inválidos"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("Detalhe do Qualitor (código 1): Ws - Usuário ou senha inválidos."), e.getMessage());
             assertEquals(0, calls("addTicketByData").size());
-            assertTrue(wrong.credentialsRefusal().isPresent(), "remembered for the readiness check");
+            assertTrue(wrong.credentialsRefusal().isEmpty(), "only a refused login is read as the integration login being refused");
 
-            // the installation accepts the login again: the next call goes through and the outage is over
             qualitor.removeStub(refusing);
             answer("addTicketByData", ok("<cdchamado>48230</cdchamado>"));
             assertEquals("48230", wrong.openTicket(draft(), false).number());
-            assertTrue(wrong.credentialsRefusal().isEmpty());
         }
     }
 
@@ -384,8 +395,10 @@ class QualitorContractTest {
         assertTrue(form(calls("addTicketHistory").get(1), "input_xml").contains("<dsacompanhamento>[SOP Desk] já marcado</dsacompanhamento>"),
                 "the marker is written once");
 
-        QualitorClient typed = new QualitorClient(new QualitorSettings(client.settings().baseUri(), "integracao", "s3nha", "1",
-                Duration.ofSeconds(1), Duration.ofSeconds(2), true, QualitorSettings.Mode.STATELESS, "7", null));
+        QualitorSettings base = client.settings();
+        QualitorClient typed = new QualitorClient(new QualitorSettings(base.baseUri(), "integracao", "s3nha", "1", Duration.ofSeconds(1),
+                Duration.ofSeconds(2), QualitorSettings.Encoding.ISO_8859_1, QualitorSettings.Mode.STATELESS, "7", null, null, null, null,
+                false, java.util.Map.of()));
         try (typed) {
             assertTrue(typed.addHistory("48213", "Reinício pedido.", "r1a2b3c4", false));
             assertTrue(form(calls("addTicketHistory").get(2), "input_xml").contains(
@@ -400,50 +413,69 @@ class QualitorContractTest {
     }
 
     @Test
-    void theDeclarationCanBeLeftOut() {
-        QualitorClient bare = new QualitorClient(new QualitorSettings(URI.create("http://localhost:" + qualitor.port() + "/qualitor"),
-                "integracao", "s3nha", "1", Duration.ofSeconds(1), Duration.ofSeconds(1), false));
-        try (bare) {
+    void latin1DocumentsGoWithTheirDeclarationAndAContentTypeNamingIso88591() {
+        answer("addTicketByData", ok("<cdchamado>1</cdchamado>"));
+        client.openTicket(draft(new TicketDraft.Facts(null, null, null, null, null, null, null, "Decisão: “sem cópia” – é A3")), false);
+        LoggedRequest add = calls("addTicketByData").get(0);
+        assertTrue(add.getHeader("Content-Type").matches("application/x-www-form-urlencoded; ?charset=ISO-8859-1"), add.getHeader("Content-Type"));
+        String raw = new String(add.getBody(), StandardCharsets.US_ASCII);
+        assertTrue(raw.contains("Decis%E3o%3A+%26%238220%3Bsem+c%F3pia%26%238221%3B+%26%238211%3B+%E9+A3"), raw);
+        assertTrue(form(add, "input_xml").startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor>"));
+    }
+
+    @Test
+    void utf8DocumentsGoWithoutDeclarationAndAContentTypeNamingUtf8() {
+        QualitorClient utf8 = new QualitorClient(client.settings().withEncoding(QualitorSettings.Encoding.UTF_8));
+        try (utf8) {
             answer("addTicketByData", ok("<cdchamado>1</cdchamado>"));
-            bare.openTicket(draft(), false);
-            assertTrue(form(calls("addTicketByData").get(0), "input_xml").startsWith("<wsqualitor>"));
+            utf8.openTicket(draft(new TicketDraft.Facts(null, null, null, null, null, null, null, "Decisão: “sem cópia” – é A3")), false);
+            LoggedRequest add = calls("addTicketByData").get(0);
+            assertTrue(add.getHeader("Content-Type").matches("application/x-www-form-urlencoded; ?charset=UTF-8"), add.getHeader("Content-Type"));
+            String raw = new String(add.getBody(), StandardCharsets.US_ASCII);
+            assertTrue(raw.contains("Decis%C3%A3o%3A+%E2%80%9Csem+c%C3%B3pia%E2%80%9D+%E2%80%93+%C3%A9+A3"), raw);
+            String xml = URLDecoder.decode(raw.substring(raw.indexOf("input_xml=") + 10), StandardCharsets.UTF_8);
+            assertTrue(xml.startsWith("<wsqualitor>"), xml);
+            assertTrue(xml.contains("Decisão: “sem cópia” – é A3"), xml);
         }
-        qualitor.verify(postRequestedFor(urlEqualTo(ENDPOINT)).withHeader("Content-Type", matching("application/x-www-form-urlencoded; ?charset=ISO-8859-1")));
     }
 
     @Test
     void attachmentAndClosingUseTheirOperationsAndFields() {
-        answer("addAttachment", ok("<cdchamado>48213</cdchamado><cdarquivo>7</cdarquivo>"));
+        answer("addAttachment", ok("<cdchamado>48213</cdchamado>"));
         answer("closeTicket", ok("<cdchamado>48213</cdchamado><cdsituacao>5</cdsituacao><nmsituacao>Encerrado</nmsituacao>"));
         byte[] content = "SOP perda-de-senha v1\nResposta: não".getBytes(StandardCharsets.UTF_8);
-        assertTrue(client.attach("48213", "sopdesk-resumo.txt", content, false));
+        client.attach("48213", "sopdesk-resumo.txt", content, false);
         assertEquals("Encerrado", client.close("48213", false));
 
         LoggedRequest attach = calls("addAttachment").get(0);
-        assertEquals("WSTicket", form(attach, "wsdl_file"));
+        assertEquals("WSTicket.wsdl", form(attach, "wsdl_file"));
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado>"
-                + "<nmarquivo>sopdesk-resumo.txt</nmarquivo><dsarquivo>" + java.util.Base64.getEncoder().encodeToString(content)
-                + "</dsarquivo></data></contents></wsqualitor>", form(attach, "input_xml"));
+                + "<nmanexo>sopdesk-resumo.txt</nmanexo><idprivado>N</idprivado><attachment>" + java.util.Base64.getEncoder().encodeToString(content)
+                + "</attachment></data></contents></wsqualitor>", form(attach, "input_xml"));
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado>"
                 + "<idfecharrelacionados>N</idfecharrelacionados></data></contents></wsqualitor>", form(calls("closeTicket").get(0), "input_xml"));
+
+        QualitorSettings s = client.settings();
+        QualitorClient privately = new QualitorClient(new QualitorSettings(s.baseUri(), s.user(), s.password(), s.company(), s.connectTimeout(),
+                s.readTimeout(), s.encoding(), s.mode(), s.historyType(), s.defaultContact(), s.wsdlFile(), s.soapWsdl(), s.periodType(), true,
+                s.extraInfo()));
+        try (privately) {
+            privately.attach("48213", "sopdesk-resumo.txt", content, false);
+            assertTrue(form(calls("addAttachment").get(1), "input_xml").contains("<idprivado>S</idprivado>"), "qualitor.attachment-private=true");
+        }
     }
 
     @Test
-    void anAttachmentWhoseAnswerWasLostIsLookedForBeforeSendingAgain() {
+    void anAttachmentWhoseAnswerWasLostIsNeverSentAgainBlind() {
         qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=addAttachment"))
                 .willReturn(aResponse().withFixedDelay(4000).withBody(ok(""))));
         QualitorException e = assertThrows(QualitorException.class, () -> client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, false));
         assertTrue(e.retryable() && e.writeMayHaveApplied(), e.toString());
 
-        answer("getTicketHistoryData", ok("<nmarquivo>sopdesk-resumo.txt</nmarquivo>"));
-        assertFalse(client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, true), "found: not attached twice");
-        assertEquals(1, calls("addAttachment").size());
-        assertTrue(form(calls("getTicketHistoryData").get(0), "input_xml").contains("<cdchamado>48213</cdchamado>"));
-
-        answer("getTicketHistoryData", ok("<dsacompanhamento>Outro registro</dsacompanhamento>"));
-        answer("addAttachment", ok(""));
-        assertTrue(client.attach("48214", "sopdesk-resumo.txt", new byte[] {1}, true), "not found: attached");
-        assertEquals(2, calls("addAttachment").size());
+        QualitorException.Unverifiable again = assertThrows(QualitorException.Unverifiable.class,
+                () -> client.attach("48213", "sopdesk-resumo.txt", new byte[] {1}, true));
+        assertTrue(again.getMessage().contains("sopdesk-resumo.txt") && again.getMessage().contains("48213"), again.getMessage());
+        assertEquals(1, calls("addAttachment").size(), "no operation lists attachments: nothing is sent twice blind");
     }
 
     @Test
@@ -497,5 +529,88 @@ class QualitorContractTest {
         answer("closeTicket", refused("20", "Ws - Chamado não encontrado: 9"));
         QualitorException.Refused e = assertThrows(QualitorException.Refused.class, () -> client.close("9", false));
         assertEquals("Ws - Chamado não encontrado: 9", e.qualitorMessage());
+    }
+
+    @Test
+    void aMappedDatumLeavesTheTextAndTravelsInItsExtraInformationFieldWhileAnUnmappedOneStaysInTheText() {
+        TicketDraft.Facts facts = new TicketDraft.Facts("Padaria Pão Quente", "11.222.333/0001-81", "financeiro@paoquente.com.br",
+                "(51) 99999-0000", "(51) 3333-0000", "perda-de-senha v3", null, "Decisão: reemitir");
+        QualitorClient mapped = new QualitorClient(client.settings().withExtraInfo(java.util.Map.of(
+                QualitorSettings.Datum.PHONE1, "1740", QualitorSettings.Datum.SOP, "1741")));
+        try (mapped) {
+            answer("addTicketByData", ok("<cdchamado>48290</cdchamado>"));
+            mapped.openTicket(draft(facts), false);
+            String xml = form(calls("addTicketByData").get(0), "input_xml");
+            assertTrue(xml.endsWith("</data><informacoesadicionais><vlinformacaoadicional1740>(51) 99999-0000</vlinformacaoadicional1740>"
+                    + "<vlinformacaoadicional1741>perda-de-senha v3</vlinformacaoadicional1741></informacoesadicionais></contents></wsqualitor>"), xml);
+            String text = xml.substring(xml.indexOf("<dschamado>"), xml.indexOf("</dschamado>"));
+            assertFalse(text.contains("99999-0000"), "the mapped phone is not repeated in the text: " + text);
+            assertFalse(text.contains("perda-de-senha v3"), "the mapped SOP is not repeated in the text: " + text);
+            assertTrue(text.contains("\nTelefone: (51) 3333-0000"), "the unmapped second phone stays in the text: " + text);
+            assertTrue(text.contains("\nCliente: Padaria Pão Quente - 11.222.333/0001-81\nE-mail: financeiro@paoquente.com.br"), text);
+            assertTrue(text.contains("\nDecisão: reemitir\n\nChave SOP Desk: sopdesk:" + KEY), text);
+            assertFalse(xml.contains("vlinformacaoadicional49"), "no hard-coded code");
+        }
+    }
+
+    @Test
+    void aRetryFindsTheTicketThatOnlyTheUnfilteredListingShows() {
+        // an installation that reads the period differently: the filtered search lists nothing of ours
+        answerFor("getTicket", "<dtperiodo>", ok("<cdchamado>48100</cdchamado><dspalavrachave>sopdesk:outra-chave</dspalavrachave>"));
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=getTicket"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("dtperiodo"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=ISO-8859-1").withBody(ok(
+                        "<cdchamado>48100</cdchamado><dspalavrachave>sopdesk:outra-chave</dspalavrachave></dataitem><dataitem>"
+                        + "<cdchamado>48301</cdchamado><nmsituacao>Aguardando atendimento</nmsituacao><dtchamado>2026-11-23 10:42</dtchamado>"
+                        + "<dspalavrachave>sopdesk:" + KEY + "</dspalavrachave>").getBytes(StandardCharsets.ISO_8859_1))));
+        answer("addTicketByData", ok("<cdchamado>99999</cdchamado>"));
+        OpenedTicket found = client.openTicket(draft(), true);
+        assertEquals("48301", found.number());
+        assertTrue(found.alreadyExisted());
+        assertEquals(2, calls("getTicket").size());
+        assertTrue(form(calls("getTicket").get(0), "input_xml").contains("<dtperiodo>2026-11-22</dtperiodo>"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdcliente>1207</cdcliente></data></contents></wsqualitor>",
+                form(calls("getTicket").get(1), "input_xml"));
+        assertEquals(0, calls("addTicketByData").size(), "no duplicate");
+    }
+
+    @Test
+    void aRetriedTransferReadsTheTeamFirstAndMovesOnlyWhenTheDemandIsNotThereYet() {
+        answer("transferTicketTeam", ok(""));
+        answer("getTicketData", ok("<cdchamado>48213</cdchamado><cdequipe>12</cdequipe>"));
+        assertFalse(client.transferTeam("48213", "12", true), "already in team 12: not moved again");
+        assertEquals(0, calls("transferTicketTeam").size());
+        String read = form(calls("getTicketData").get(0), "input_xml");
+        assertTrue(read.contains("<cdchamado>48213</cdchamado><campos>cdchamado,cdequipe</campos>"), read);
+
+        answer("getTicketData", ok("<cdchamado>48213</cdchamado><cdequipe>3</cdequipe>"));
+        assertTrue(client.transferTeam("48213", "12", true), "in another team: moved");
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado><cdequipe>12</cdequipe>"
+                + "</data></contents></wsqualitor>", form(calls("transferTicketTeam").get(0), "input_xml"));
+        List<LoggedRequest> all = qualitor.findAll(postRequestedFor(urlEqualTo(ENDPOINT)));
+        int readAt = -1;
+        int movedAt = -1;
+        for (int i = 0; i < all.size(); i++) {
+            String body = new String(all.get(i).getBody(), StandardCharsets.US_ASCII);
+            readAt = body.contains("operation=getTicketData") ? i : readAt;
+            movedAt = body.contains("operation=transferTicketTeam") ? i : movedAt;
+        }
+        assertTrue(readAt < movedAt, "the team is read before the transfer");
+
+        answer("getTicketData", ok("<cdchamado>48213</cdchamado><nmsituacao>Em atendimento</nmsituacao>"));
+        assertThrows(QualitorException.Unverifiable.class, () -> client.transferTeam("48213", "12", true),
+                "an answer without the team cannot be checked");
+        assertEquals(1, calls("transferTicketTeam").size());
+
+        assertTrue(client.transferTeam("48213", "12", false), "a first attempt moves without reading");
+        assertEquals(2, calls("transferTicketTeam").size());
+    }
+
+    @Test
+    void aTransferWhoseAnswerWasLostMayHaveMovedTheDemand() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=transferTicketTeam"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.transferTeam("48213", "12", false));
+        assertTrue(e instanceof QualitorException.Unavailable && e.writeMayHaveApplied(), e.toString());
     }
 }

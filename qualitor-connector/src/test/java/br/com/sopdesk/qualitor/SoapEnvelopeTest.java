@@ -14,18 +14,31 @@ import org.junit.jupiter.api.Test;
 class SoapEnvelopeTest {
 
     @Test
-    void requestIsAnRpcCallWithStringPartsInLatin1() {
+    void requestIsAnRpcCallInTheWsdlsNamespaceWithStringPartsInLatin1() {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("auth", "tok");
         parts.put("xmlValue", "<wsqualitor><contents><data><dschamado>não “aspas” 😀 & <b></dschamado></data></contents></wsqualitor>");
-        byte[] bytes = SoapEnvelope.request("WSTicket", "addTicketByData", parts);
+        byte[] bytes = SoapEnvelope.request("http://qualitor.example/ws/Ticket", "addTicketByData", parts, QualitorSettings.Encoding.ISO_8859_1);
         String xml = new String(bytes, StandardCharsets.ISO_8859_1);
         assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\""), xml);
-        assertTrue(xml.contains("<SOAP-ENV:Body><ns1:addTicketByData xmlns:ns1=\"urn:WSTicket\"><auth xsi:type=\"xsd:string\">tok</auth>"), xml);
+        assertTrue(xml.contains("<SOAP-ENV:Body><ns1:addTicketByData xmlns:ns1=\"http://qualitor.example/ws/Ticket\"><auth xsi:type=\"xsd:string\">tok</auth>"),
+                xml);
         assertTrue(xml.contains("SOAP-ENV:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\""), xml);
         assertTrue(xml.contains("&lt;dschamado&gt;não &#8220;aspas&#8221; &#128512; &amp; &lt;b&gt;"), xml);
         assertTrue(StandardCharsets.ISO_8859_1.newEncoder().canEncode(xml));
-        assertEquals("\"urn:WSGeneral#getCustomer\"", SoapEnvelope.soapAction("WSGeneral", "getCustomer"));
+        assertTrue(new String(bytes, StandardCharsets.ISO_8859_1).contains("n\u00e3o"), "ã as the single Latin-1 byte E3");
+    }
+
+    @Test
+    void aUtf8RequestCarriesEveryCharacterAsItsUtf8BytesAndDropsWhatXmlCannotCarry() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("auth", "tok");
+        parts.put("xmlValue", "ção – “ok” \uD800\uFFFE\u0001fim");
+        byte[] bytes = SoapEnvelope.request("urn:Qualitor.Ticket", "addTicketHistory", parts, QualitorSettings.Encoding.UTF_8);
+        String xml = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\""), xml);
+        assertTrue(xml.contains("<xmlValue xsi:type=\"xsd:string\">ção – “ok” fim</xmlValue>"), xml);
+        assertTrue(xml.contains("<ns1:addTicketHistory xmlns:ns1=\"urn:Qualitor.Ticket\">"), xml);
     }
 
     @Test

@@ -21,7 +21,7 @@ class WsMessagesTest {
                 .data("dschamado", "Cliente não localiza a senha; 1º contato")
                 .data("ignored", null)
                 .additional("vlinformacaoadicional49", "(51) 99999-0000 / (51) 3333-0000")
-                .toXml(true);
+                .toXml(QualitorSettings.Encoding.ISO_8859_1);
         assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data>"
                 + "<cdcliente>1207</cdcliente><nmtitulochamado>Perda de senha - certificado A1</nmtitulochamado>"
                 + "<dschamado>Cliente não localiza a senha; 1º contato</dschamado></data>"
@@ -30,13 +30,13 @@ class WsMessagesTest {
     }
 
     @Test
-    void declarationCanBeLeftOut() {
-        assertTrue(new WsRequest().data("cdchamado", "1").toXml(false).startsWith("<wsqualitor>"));
+    void utf8DocumentsCarryNoDeclaration() {
+        assertTrue(new WsRequest().data("cdchamado", "1").toXml(QualitorSettings.Encoding.UTF_8).startsWith("<wsqualitor>"));
     }
 
     @Test
-    void markupAndNonLatin1CharactersAreEscaped() {
-        String xml = new WsRequest().data("dschamado", "a < b & \"c\" “aspas” 😀\u0007").toXml(false);
+    void markupAndNonLatin1CharactersAreEscapedInLatin1() {
+        String xml = new WsRequest().data("dschamado", "a < b & \"c\" “aspas” 😀\u0007").toXml(QualitorSettings.Encoding.ISO_8859_1);
         assertTrue(xml.contains("<dschamado>a &lt; b &amp; &quot;c&quot; &#8220;aspas&#8221; &#128512;</dschamado>"), xml);
         assertTrue(StandardCharsets.ISO_8859_1.newEncoder().canEncode(xml), "the whole request fits ISO-8859-1");
     }
