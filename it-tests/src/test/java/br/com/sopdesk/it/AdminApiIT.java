@@ -1,6 +1,7 @@
 package br.com.sopdesk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -117,5 +118,74 @@ class AdminApiIT {
         assertEquals(403, Env.agentApi("GET", "admin/audit", null).statusCode());
         assertEquals(403, Env.agentApi("POST", "admin/sops", bundle("x", 1, "x")).statusCode());
         assertEquals(401, Env.api("GET", "admin/categories", null, null, null, null).statusCode());
+    }
+
+    /** Never a 500, never a Java name, a parser's tokens or a stack trace in an answer. */
+    static void assertNoInternals(HttpResponse<String> r) {
+        assertTrue(r.statusCode() < 500, r.statusCode() + " " + r.body());
+        for (String leak : java.util.List.of("br.com.sopdesk", "org.", "java.", "jakarta.", "Exception", "No enum constant", "Expected tokens",
+                "CURLY", "\tat ")) {
+            assertFalse(r.body().contains(leak), "'" + leak + "' in " + r.body());
+        }
+    }
+
+    @Test
+    void categoryChangesThatCannotBeStoredAre422WithTheReason() throws Exception {
+        for (String[] bad : new String[][]{{"40", "{\"name\": \"\", \"active\": true}"}, {"%3Cb%3E", "{\"name\": \"Nome\"}"},
+                {"40", "{\"name\": \"" + "n".repeat(5000) + "\"}"}, {"40", "{\"name\": \"Nome\", \"active\": \"maybe\"}"},
+                {"40", "{\"name\": \"\u200B\u00A0\"}"}, {"40", "{\"name\": \"Nome\"} lixo"}}) {
+            HttpResponse<String> r = Env.adminApi("PUT", "admin/categories/" + bad[0], bad[1]);
+            assertEquals(422, r.statusCode(), bad[1].length() > 80 ? "5000-character name" : bad[1] + " " + r.body());
+            assertTrue(Env.field(r.body(), "message") != null && !Env.field(r.body(), "message").isBlank(), r.body());
+            assertNoInternals(r);
+        }
+        HttpResponse<String> english = Env.api("PUT", "admin/categories/40", Env.ADMIN, Env.ADMIN_PASSWORD, "{\"name\": \"N\", \"active\": \"maybe\"}", "en");
+        assertEquals("Give active as true or false.", Env.field(english.body(), "message"));
+    }
+
+    @Test
+    void aTeamNameOverEightyCharactersAndAPolicyForAnUnknownSopAre422() throws Exception {
+        HttpResponse<String> team = Env.adminApi("PUT", "admin/sla/teams/agent", "{\"team\": \"" + "t".repeat(81) + "\"}");
+        assertEquals(422, team.statusCode(), team.body());
+        assertTrue(Env.field(team.body(), "message").contains("limite é 80"), team.body());
+        HttpResponse<String> policy = Env.adminApi("PUT", "admin/sla/sops/nao-existe-" + UUID.randomUUID().toString().substring(0, 8),
+                "{\"policy\": \"RETORNO-24H\"}");
+        assertEquals(422, policy.statusCode(), policy.body());
+        assertTrue(Env.field(policy.body(), "message").startsWith("SOP não encontrado"), policy.body());
+    }
+
+    @Test
+    void bundlesPastTheLimitsAreRefusedNamingTheLimit() throws Exception {
+        String id = "limite-" + UUID.randomUUID().toString().substring(0, 8);
+        String huge = bundle(id, 1, "Grande").replace("\"seed\": \"999\",", "\"seed\": \"999\", \"keywords\": [" +
+                ("\"" + "k".repeat(3000) + "\",").repeat(360) + "\"fim\"],");
+        HttpResponse<String> tooLarge = Env.adminApi("POST", "admin/sops", huge);
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body().length() > 300 ? tooLarge.body().substring(0, 300) : tooLarge.body());
+        assertTrue(tooLarge.body().contains("1024 KB"), tooLarge.body());
+
+        String deep = "{\"id\": \"" + id + "\", \"x\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}";
+        HttpResponse<String> nested = Env.adminApi("POST", "admin/sops", deep);
+        assertEquals(422, nested.statusCode(), nested.body());
+        assertTrue(nested.body().contains("50 níveis"), nested.body());
+        assertNoInternals(nested);
+
+        String nope = bundle(id, 1, "Tipo").replace("\"start\": \"q\",", "\"start\": \"q\", \"fields\": [{\"name\": \"x\", \"label\": \"X\", \"type\": \"NOPE\"}],");
+        HttpResponse<String> type = Env.adminApi("POST", "admin/sops", nope);
+        assertEquals(422, type.statusCode());
+        assertTrue(type.body().contains("'type'") && type.body().contains("'NOPE'"), type.body());
+        assertNoInternals(type);
+
+        HttpResponse<String> syntax = Env.adminApi("POST", "admin/sops", bundle(id, 1, "A") + bundle(id, 2, "B"));
+        assertEquals(422, syntax.statusCode());
+        assertNoInternals(syntax);
+
+        HttpResponse<String> markup = Env.adminApi("POST", "admin/sops", bundle(id, 1, "Ids").replace("\"fim\"", "\"<b>fim</b>\""));
+        assertEquals(422, markup.statusCode());
+        assertTrue(markup.body().contains("id de nó inválido"), markup.body());
+
+        String text = bundle(id, 1, "Texto").replace("\"Escalar\"", "\"" + "E".repeat(4001) + "\"");
+        HttpResponse<String> longText = Env.adminApi("POST", "admin/sops", text);
+        assertEquals(422, longText.statusCode());
+        assertTrue(longText.body().contains("4000 caracteres"), longText.body());
     }
 }

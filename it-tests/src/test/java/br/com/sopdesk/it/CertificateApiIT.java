@@ -203,6 +203,33 @@ class CertificateApiIT {
         return out.toByteArray();
     }
 
+    @Test
+    void aTamperedPfxIsCorruptedAPfxWithoutMacWarnsAndAForeignCertificateIsNotIcpBrasil() throws Exception {
+        var holder = IcpCertificates.holder(new Holder());
+        byte[] tampered = IcpCertificates.tamperedCertificates(IcpCertificates.legacyPfx(holder, "senha".toCharArray()));
+        var corrupted = inspect(Map.of("password", "senha"), tampered, null);
+        assertEquals(422, corrupted.statusCode(), corrupted.body());
+        assertEquals("CORRUPTED", Env.field(corrupted.body(), "reason"));
+        assertTrue(Env.field(corrupted.body(), "message").startsWith("A senha está correta"), corrupted.body());
+
+        IcpCertificates.PfxShape noMac = new IcpCertificates.PfxShape();
+        noMac.noMac = true;
+        noMac.plainCertificates = true;
+        var unchecked = inspect(Map.of("password", "qualquer"), IcpCertificates.pfx(holder, "senha".toCharArray(), noMac), null);
+        assertEquals(200, unchecked.statusCode(), unchecked.body());
+        assertTrue(unchecked.body().contains("\"code\":\"PASSWORD_NOT_CHECKED\""), unchecked.body());
+
+        Holder foreignPolicy = new Holder();
+        foreignPolicy.policy = IcpCertificates.A1;
+        var foreign = inspect(Map.of(), IcpCertificates.der(IcpCertificates.foreign(foreignPolicy)[0]), "en");
+        assertEquals(200, foreign.statusCode(), foreign.body());
+        assertTrue(foreign.body().contains("\"code\":\"NOT_ICP_BRASIL\""), foreign.body());
+
+        var ca = inspect(Map.of(), IcpCertificates.der(IcpCertificates.caWithPolicy(IcpCertificates.A1)), null);
+        assertEquals(200, ca.statusCode(), ca.body());
+        assertEquals("UNKNOWN", Env.field(ca.body(), "type"), "a CA's policy gives it no A1/A3 type: " + ca.body());
+    }
+
     static HttpResponse<String> inspect(Map<String, String> fields, byte[] file, String language) throws Exception {
         return multipart(fields, file, language, false);
     }

@@ -22,17 +22,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
+import br.com.sopdesk.sop.entity.SopLimits;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,12 +62,15 @@ public class AdminResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
     /** A category with the SOPs (latest versions) that classify their tickets with it. */
     public record CategoryView(String code, String name, boolean active, List<String> usedBy) {
     }
 
-    /** A category change. */
-    public record CategoryChange(String name, Boolean active) {
+    /** A category change; {@code active} is taken as JSON gives it, so that {@code "maybe"} is refused rather than read as false. */
+    public record CategoryChange(String name, Object active) {
     }
 
     /** One line of the audit trail. */
@@ -88,26 +97,43 @@ public class AdminResource {
     @Path("categories/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response saveCategory(@PathParam("code") String code, CategoryChange change) {
+        Object active = change == null ? null : change.active();
+        if (active != null && !(active instanceof Boolean)) {
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "category.active"))).build();
+        }
         try {
-            Category saved = categories.save(code, change == null ? null : change.name(), change == null || change.active() == null || change.active(), admin());
+            Category saved = categories.save(code, change == null ? null : change.name(), active == null || (Boolean) active, admin());
             return Response.ok(new CategoryView(saved.getCode(), saved.getName(), saved.isActive(), List.of())).build();
         } catch (IllegalArgumentException e) {
             return Response.status(422).entity(Map.of("message", e.getMessage())).build();
+        } catch (EJBException e) {
+            // the entity's refusal (empty, invalid or over-long), wrapped by the container
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                return Response.status(422).entity(Map.of("message", refused.getMessage())).build();
+            }
+            throw e;
         }
     }
 
     @POST
     @Path("sops")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/yaml", "application/x-yaml", "text/yaml"})
-    public Response importBundle(String text) {
+    public Response importBundle(InputStream body) throws IOException {
+        Locale locale = ApiErrors.locale(headers);
         try {
-            SopBundle published = catalog.publish(text, admin());
+            SopLimits limits = SopLimits.configured();
+            byte[] bytes = body.readNBytes(limits.maxBytes() + 1);
+            if (bytes.length > limits.maxBytes()) {
+                throw InvalidBundleException.tooLarge(limits.maxBytes());
+            }
+            SopBundle published = catalog.publish(new String(bytes, StandardCharsets.UTF_8), admin());
             return Response.status(201).entity(new SopResource.SopSummary(published.id(), published.version(), published.seed(),
                     published.title(), published.summary(), published.keywords(), published.certificateTypes())).build();
         } catch (InvalidBundleException e) {
             List<Map<String, Object>> problems = e.problems().stream()
                     .map(p -> Map.<String, Object>of("line", p.line(), "reason", p.reason())).toList();
-            return Response.status(422).entity(new BundleRefusal("Pacote de SOP recusado: nada foi publicado.", problems)).build();
+            return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                    .entity(new BundleRefusal(ApiMessages.text(locale, e.httpStatus() == 413 ? "sop.too-large" : "sop.refused"), problems)).build();
         }
     }
 

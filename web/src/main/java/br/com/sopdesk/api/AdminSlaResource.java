@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.control.SlaScan;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -41,8 +43,14 @@ public class AdminSlaResource {
     @EJB
     AuditLog audit;
 
+    @EJB
+    SopCatalog catalog;
+
     @Context
     SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
 
     /** A policy as administrators edit it. */
     public record PolicyView(String code, String name, int durationMinutes, boolean businessHours, String workStart, String workEnd,
@@ -105,6 +113,10 @@ public class AdminSlaResource {
     @Path("sops/{sopId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("sopId") String sopId, Assignment a) {
+        if (catalog.latest(sopId).isEmpty()) {
+            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(ApiErrors.locale(headers), "sop.unknown",
+                    sopId.length() > 80 ? sopId.substring(0, 80) + "…" : sopId)));
+        }
         try {
             clocks.assign(sopId, a == null ? null : a.policy(), user());
             return Response.ok(Map.of("sopId", sopId, "policy", a == null || a.policy() == null ? "" : a.policy())).build();
@@ -120,7 +132,11 @@ public class AdminSlaResource {
         if (t == null || t.team() == null || t.team().isBlank()) {
             return SlaResource.refusal(new IllegalArgumentException("Informe a equipe."));
         }
-        clocks.team(username, t.team().strip(), user());
+        try {
+            clocks.team(username, t.team().strip(), user());
+        } catch (EJBException e) {
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+        }
         return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
     }
 

@@ -2,60 +2,82 @@ package br.com.sopdesk.api;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The API's errors as JSON {@code {"message"}}, like its other refusals: an unknown ticket (404 with
- * the resource's own pt-BR message), an unknown address, a method the address does not take (405,
- * with {@code Allow}). A body that is empty or not JSON is refused like any other bad input (422),
- * never with a stack trace or a 500 ({@link UnreadableBody}). An error that already has a body keeps it.
+ * The API's errors as JSON {@code {"message"}}, like its other refusals, in the caller's language
+ * ({@link ApiMessages}): an unknown ticket (404 with the resource's own message), an unknown address,
+ * a method the address does not take (405, with {@code Allow}). A body that is empty or not JSON is
+ * refused like any other bad input (422), never with a stack trace, a parser's words or a 500
+ * ({@link UnreadableBody}, {@link JsonBodies}). An error that already has a body keeps it.
  */
 @Provider
 public class ApiErrors implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException e) {
+        return answer(e, locale(headers));
+    }
+
+    /** The JSON answer for {@code e}; shared with the mapper of 400s ({@link CertificateRequestProblems}). */
+    static Response answer(WebApplicationException e, Locale locale) {
         Response r = e.getResponse();
         if (r.hasEntity()) {
             return r;
         }
-        if (e.getCause() instanceof NoContentException) {
-            return UnreadableBody.refusal();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoContentException) {
+                return UnreadableBody.refusal(locale, "body.empty");
+            }
         }
-        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? generic(r.getStatus()) : e.getMessage();
-        Response.ResponseBuilder b = Response.fromResponse(r).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                .entity(Map.of("message", message));
-        return b.build();
+        // the exception's own message is a resource's (Jersey's start with "HTTP "), unless it names code
+        String m = e.getMessage();
+        boolean ours = m != null && !m.startsWith("HTTP ") && !m.contains("Exception") && !m.contains("br.com.") && !m.contains("class ");
+        String message = ours ? e.getMessage() : generic(r.getStatus(), locale);
+        return Response.fromResponse(r).type(MediaType.APPLICATION_JSON + ";charset=UTF-8").entity(Map.of("message", message)).build();
     }
 
     /** A JSON body the reader could not parse (Jersey reports it as a ProcessingException, otherwise a 500). */
     @Provider
     public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(ProcessingException e) {
-            return refusal();
+            return refusal(locale(headers), "body.invalid");
         }
 
-        static Response refusal() {
+        static Response refusal(Locale locale, String key) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(Map.of("message", "O corpo do pedido está vazio ou não é um JSON válido: nada foi alterado.")).build();
+                    .entity(Map.of("message", ApiMessages.text(locale, key))).build();
         }
     }
 
-    private static String generic(int status) {
+    static Locale locale(HttpHeaders headers) {
+        try {
+            return headers == null ? ApiLocale.PT_BR : ApiLocale.of(headers);
+        } catch (RuntimeException e) {
+            return ApiLocale.PT_BR;
+        }
+    }
+
+    private static String generic(int status, Locale locale) {
         return switch (status) {
-            case 400 -> "Pedido inválido: verifique o corpo JSON e os parâmetros.";
-            case 404 -> "Recurso não encontrado.";
-            case 405 -> "Método não permitido neste recurso.";
-            case 406 -> "Formato de resposta não disponível: peça application/json.";
-            case 415 -> "Tipo de conteúdo não aceito neste recurso.";
-            default -> status >= 500 ? "Erro interno: nada do que já foi salvo se perdeu; tente de novo." : "Pedido não atendido.";
+            case 400, 404, 405, 406, 413, 415 -> ApiMessages.text(locale, "http." + status);
+            default -> ApiMessages.text(locale, status >= 500 ? "http.500" : "http.other");
         };
     }
 }

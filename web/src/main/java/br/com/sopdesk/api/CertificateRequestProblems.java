@@ -14,7 +14,7 @@ import jakarta.ws.rs.ext.Provider;
  * When Jersey's multipart reader refuses a certificate upload that passed {@link CertificateUploadLimit}
  * (a part with broken headers, say), the caller gets the documented {@code 400 {"reason":
  * "BAD_MULTIPART", "message"}} instead of the container's HTML error page. Other resources' 400s
- * are answered exactly as before (the exception's own response).
+ * are answered as {@link ApiErrors} answers them (an empty body: 422 with a message; never an empty 400).
  */
 @Provider
 public class CertificateRequestProblems implements ExceptionMapper<BadRequestException> {
@@ -28,7 +28,7 @@ public class CertificateRequestProblems implements ExceptionMapper<BadRequestExc
     @Override
     public Response toResponse(BadRequestException e) {
         if (resource == null || resource.getResourceClass() != CertificateResource.class) {
-            return e.getResponse();
+            return ApiErrors.answer(e, ApiErrors.locale(headers));
         }
         return CertificateResource.problem(new UnreadableCertificateException(Reason.BAD_MULTIPART), ApiLocale.of(headers));
     }

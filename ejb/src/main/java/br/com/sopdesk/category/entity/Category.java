@@ -1,5 +1,6 @@
 package br.com.sopdesk.category.entity;
 
+import br.com.sopdesk.validation.PlainText;
 import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -25,11 +26,14 @@ public class Category {
 
     public static final String ALL = "Category.all";
 
+    /** The longest name (the column's length). */
+    public static final int MAX_NAME = 200;
+
     @Id
     @Column(length = 20)
     private String code;
 
-    @Column(length = 200, nullable = false)
+    @Column(length = MAX_NAME, nullable = false)
     private String name;
 
     @Column(nullable = false)
@@ -50,7 +54,7 @@ public class Category {
 
     public Category(String code, String name, boolean active, String by) {
         if (code == null || !code.matches("[0-9A-Za-z]{1,20}")) {
-            throw new IllegalArgumentException("código de categoria inválido: " + code);
+            throw new IllegalArgumentException("Código de categoria inválido: use de 1 a 20 letras ou dígitos.");
         }
         this.code = code;
         change(name, active, by);
@@ -58,8 +62,14 @@ public class Category {
 
     /** Renames or (de)activates it; returns a description of what changed, empty when nothing did. */
     public String change(String newName, boolean newActive, String by) {
-        if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("o nome da categoria é obrigatório");
+        if (newName == null || newName.isBlank() || !PlainText.Validator.hasVisible(newName)) {
+            throw new IllegalArgumentException("O nome da categoria é obrigatório.");
+        }
+        if (newName.strip().length() > MAX_NAME) {
+            throw new IllegalArgumentException("O nome da categoria tem " + newName.strip().length() + " caracteres: o limite é " + MAX_NAME + ".");
+        }
+        if (!PlainText.Validator.deliverable(newName) || PlainText.Validator.hasBidiControl(newName)) {
+            throw new IllegalArgumentException("O nome da categoria contém um caractere inválido: redigite-o.");
         }
         StringBuilder changed = new StringBuilder();
         if (!newName.strip().equals(name)) {

@@ -55,8 +55,12 @@ public class CertificateInspector {
     private static final Set<String> CERTIFICATE_LABELS = Set.of("CERTIFICATE", "X509 CERTIFICATE", "X.509 CERTIFICATE",
             "TRUSTED CERTIFICATE", "CERTIFICATE CHAIN", "PKCS7", "PKCS #7", "PKCS #7 SIGNED DATA", "CMS");
 
-    /** What the container held: its certificates, the one it says is the holder's (a PFX key's), and how it came. */
-    private record Read(List<Certificate> certificates, Certificate endEntity, SourceFormat format) {
+    /** What the container held: its certificates, the one it says is the holder's (a PFX key's), how it came, and whether a PFX's password was checked. */
+    private record Read(List<Certificate> certificates, Certificate endEntity, SourceFormat format, boolean passwordChecked) {
+
+        Read(List<Certificate> certificates, Certificate endEntity, SourceFormat format) {
+            this(certificates, endEntity, format, true);
+        }
     }
 
     @Inject
@@ -95,7 +99,7 @@ public class CertificateInspector {
         }
         try {
             Read read = sniff(content, password);
-            return IcpBrasilReader.facts(read.certificates(), read.endEntity(), read.format());
+            return IcpBrasilReader.facts(read.certificates(), read.endEntity(), read.format(), read.passwordChecked());
         } catch (UnreadableCertificateException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -154,6 +158,7 @@ public class CertificateInspector {
         List<Certificate> certificates = new ArrayList<>();
         Certificate endEntity = null;
         SourceFormat format = SourceFormat.PEM;
+        boolean passwordChecked = true;
         Matcher m = PEM_BLOCK.matcher(text);
         while (m.find()) {
             String label = m.group(1).strip();
@@ -167,12 +172,13 @@ public class CertificateInspector {
                 if (read.format() == SourceFormat.PKCS12) {
                     format = SourceFormat.PKCS12;
                     endEntity = endEntity == null ? read.endEntity() : endEntity;
+                    passwordChecked &= read.passwordChecked();
                 } else if (read.format() == SourceFormat.PKCS7 && format == SourceFormat.PEM) {
                     format = SourceFormat.PKCS7;
                 }
             } catch (UnreadableCertificateException e) {
                 if (CERTIFICATE_LABELS.contains(label) || e.reason() == Reason.PASSWORD_REQUIRED || e.reason() == Reason.WRONG_PASSWORD
-                        || e.reason() == Reason.UNSUPPORTED_PROTECTION) {
+                        || e.reason() == Reason.CORRUPTED || e.reason() == Reason.UNSUPPORTED_PROTECTION) {
                     throw e;
                 }
                 // a block of some other kind: not what we read
@@ -186,7 +192,7 @@ public class CertificateInspector {
             int begins = count(text, "-----BEGIN ");
             throw new UnreadableCertificateException(begins > count(text, "-----END ") ? Reason.TRUNCATED : Reason.NO_CERTIFICATE);
         }
-        return new Read(certificates, endEntity, format);
+        return new Read(certificates, endEntity, format, passwordChecked);
     }
 
     /**
@@ -198,7 +204,7 @@ public class CertificateInspector {
         ASN1Encodable first = top.size() == 0 ? null : top.getObjectAt(0);
         if (first instanceof ASN1Integer version && top.size() >= 2 && version.hasValue(3)) {
             Pkcs12Reader.Contents pfx = Pkcs12Reader.read(top, password);
-            return new Read(pfx.certificates(), pfx.keyHolder(), SourceFormat.PKCS12);
+            return new Read(pfx.certificates(), pfx.keyHolder(), SourceFormat.PKCS12, pfx.passwordChecked());
         }
         if (first instanceof ASN1ObjectIdentifier) {
             return new Read(signedDataCertificates(top), null, SourceFormat.PKCS7);

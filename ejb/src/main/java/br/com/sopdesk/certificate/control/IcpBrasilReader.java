@@ -83,6 +83,16 @@ final class IcpBrasilReader {
      * @param endEntity the one to read when the container says (a PFX key's certificate), or null to pick it
      */
     static CertificateFacts facts(List<Certificate> certificates, Certificate endEntity, SourceFormat format) {
+        return facts(certificates, endEntity, format, true);
+    }
+
+    /**
+     * The facts of the end-entity certificate among {@code certificates}.
+     *
+     * @param endEntity       the one to read when the container says (a PFX key's certificate), or null to pick it
+     * @param passwordChecked false for a PFX whose password nothing checked
+     */
+    static CertificateFacts facts(List<Certificate> certificates, Certificate endEntity, SourceFormat format, boolean passwordChecked) {
         Certificate ee = endEntity != null ? endEntity : endEntity(certificates);
         Extensions ext = ee.getTBSCertificate().getExtensions();
         List<String> unreadable = new ArrayList<>();
@@ -106,10 +116,50 @@ final class IcpBrasilReader {
         }
         CeiKind ceiKind = h.cei(kind);
         String cei = ceiKind == CeiKind.COMPANY ? h.ceiCompany : ceiKind == CeiKind.PERSON ? h.ceiPerson : null;
+        boolean ca = isCa(ee);
+        // a CA's policies say which certificates it may issue, not what it is
+        CertificateType type = ca ? CertificateType.UNKNOWN : CertificateType.ofPolicy(policy);
         return new CertificateFacts(format, kind, holderName, h.cpf, h.birthDate, h.nis, h.cnpj, cei, ceiKind, h.responsibleName,
-                h.responsibleCpf, h.responsibleBirthDate, h.responsibleNis, blankToNull(email), CertificateType.ofPolicy(policy), policy,
+                h.responsibleCpf, h.responsibleBirthDate, h.responsibleNis, blankToNull(email), type, policy,
                 ee.getSubject().toString(), nameOf(ee.getIssuer()), chain(ee, certificates), serial(ee.getSerialNumber()),
-                ee.getStartDate().getDate().toInstant(), ee.getEndDate().getDate().toInstant(), usages, unreadable);
+                ee.getStartDate().getDate().toInstant(), ee.getEndDate().getDate().toInstant(), usages, unreadable,
+                !ca && isIcpBrasil(ee, policy, certificates), passwordChecked);
+    }
+
+    /**
+     * Whether the certificate has the shape of an ICP-Brasil end-entity certificate: an ICP-Brasil
+     * policy ({@code 2.16.76.1.2.*}, which DOC-ICP-04 requires of every such certificate), an issuer
+     * named under {@code O=ICP-Brasil} (DOC-ICP-01 names every accredited CA so), and every CA the
+     * file carries above it named so too. A certificate of a test or foreign CA fails one of these.
+     * Nothing here checks a signature against the ITI roots: a test CA that copies ICP-Brasil's names
+     * and policies passes, which is why the agent also sees the issuer and the chain.
+     */
+    static boolean isIcpBrasil(Certificate ee, String policy, List<Certificate> certificates) {
+        if (!CertificateType.isIcpBrasil(policy) || !underIcpBrasil(ee.getIssuer())) {
+            return false;
+        }
+        Certificate current = ee;
+        for (int i = 0; i < certificates.size() && !current.getSubject().equals(current.getIssuer()); i++) {
+            X500Name issuer = current.getIssuer();
+            Certificate parent = certificates.stream().filter(c -> c != ee && c.getSubject().equals(issuer)).findFirst().orElse(null);
+            if (parent == null) {
+                break;
+            }
+            if (!underIcpBrasil(parent.getSubject()) || !underIcpBrasil(parent.getIssuer())) {
+                return false;
+            }
+            current = parent;
+        }
+        return true;
+    }
+
+    private static boolean underIcpBrasil(X500Name name) {
+        for (RDN rdn : name.getRDNs(BCStyle.O)) {
+            if (rdn.getFirst() != null && rdn.getFirst().getValue() instanceof ASN1String o && "ICP-Brasil".equalsIgnoreCase(o.getString().strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,8 +1,12 @@
 package br.com.sopdesk.certificate.control;
 
 import br.com.sopdesk.certificate.control.UnreadableCertificateException.Reason;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.security.Provider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,42 +34,50 @@ import org.bouncycastle.asn1.pkcs.Pfx;
 import org.bouncycastle.asn1.pkcs.SafeBag;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.crypto.BlockCipher;
-import org.bouncycastle.crypto.BufferedBlockCipher;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.BufferedBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.PBEParametersGenerator;
-import org.bouncycastle.crypto.StreamCipher;
-import org.bouncycastle.crypto.engines.DESedeEngine;
-import org.bouncycastle.crypto.engines.RC2Engine;
-import org.bouncycastle.crypto.engines.RC4Engine;
+import org.bouncycastle.crypto.modes.AEADCipher;
+import org.bouncycastle.crypto.util.CipherFactory;
 import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.AEADCipher;
-import org.bouncycastle.crypto.modes.CBCBlockCipher;
-import org.bouncycastle.crypto.paddings.PKCS7Padding;
-import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.util.CipherFactory;
 import org.bouncycastle.crypto.util.DigestFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DefaultSecretKeySizeProvider;
+import org.bouncycastle.operator.InputDecryptor;
+import org.bouncycastle.operator.InputDecryptorProvider;
+import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
+import org.bouncycastle.pkcs.PKCS12PfxPdu;
+import org.bouncycastle.pkcs.PKCS12SafeBag;
+import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
 import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.encoders.Hex;
 
 /**
- * Opens a PFX/P12 (PKCS#12) as far as its certificates: checks the password against the file's MAC
- * (PKCS#12 HMAC with SHA-1 or SHA-2, or PBMAC1 as OpenSSL 3.4 writes it), decrypts the certificate
- * bags (PKCS#12 PBE with 3DES, RC2 or RC4, as Windows and older tools write; PBES2 with PBKDF2 and
- * AES or 3DES, as OpenSSL 3 and the JDK write) and notes which certificate the private key belongs
- * to ({@code localKeyId}). Key bags are never decrypted nor copied.
+ * Opens a PFX/P12 (PKCS#12) as far as its certificates, with BouncyCastle's own PKCS#12 classes:
+ * {@link PKCS12PfxPdu} checks the password against the file's MAC, {@link PKCS12SafeBagFactory}
+ * decrypts the certificate bags (PKCS#12 PBE with 3DES, RC2 or RC4, as Windows and older tools
+ * write; PBES2 with PBKDF2 and AES or 3DES, as OpenSSL 3 and the JDK write) through a BouncyCastle
+ * provider object that is never registered. Key bags are never decrypted nor copied: only their
+ * {@code localKeyId} is noted, to tell which certificate the key belongs to.
  *
- * <p>Written on BouncyCastle's ASN.1 classes and lightweight crypto (no provider) rather than the
- * JDK's {@code KeyStore}, which refuses certificate-only files, ties a key without
- * {@code localKeyId} to whatever certificate comes first, and reports an algorithm it lacks as a
- * wrong password. A password that fails is tried once more as OpenSSL 1.x encoded non-ASCII
- * passwords (each UTF-8 byte taken as a character), and an empty one in both PKCS#12 forms, before
- * it is called wrong. The password bytes are cleared after use.
+ * <p>Kept by hand what those classes cannot do: the PBMAC1 MAC OpenSSL 3.4 writes, and the JDK's
+ * empty password (two zero bytes in the MAC, PBES2 that the provider's PBKDF2 refuses); the tries of a non-ASCII password as
+ * OpenSSL 1.x encoded it (each UTF-8 byte taken as a character); refusing, before any work,
+ * algorithms SOP Desk cannot check (so a GOST file is not called a wrong password) and absurd
+ * iteration counts. Not the JDK's {@code KeyStore}: it refuses certificate-only files and ties a
+ * key without {@code localKeyId} to whatever certificate comes first.
+ *
+ * <p>A MAC that fails means a wrong password or a file altered after export; the MAC alone cannot
+ * tell which, but when the password still decrypts the certificate bags the file was altered
+ * ({@link Reason#CORRUPTED}). A file without a MAC whose certificates are not encrypted opens with
+ * any password: {@link Contents#passwordChecked()} says so.
  */
 final class Pkcs12Reader {
 
@@ -74,10 +86,11 @@ final class Pkcs12Reader {
 
     private static final int MAX_NESTING = 3;
 
-    /** OIW's SHA-1 and DES-CBC (their constants live in bcutil, which the EAR does not carry). */
+    /** OIW's SHA-1 and DES-CBC (their constants live in bcutil). */
     private static final ASN1ObjectIdentifier SHA1 = new ASN1ObjectIdentifier("1.3.14.3.2.26");
     private static final ASN1ObjectIdentifier DES_CBC = new ASN1ObjectIdentifier("1.3.14.3.2.7");
 
+    /** The digests of the PKCS#12 MAC SOP Desk checks. */
     private static final Map<ASN1ObjectIdentifier, Supplier<Digest>> DIGESTS = Map.of(
             SHA1, DigestFactory::createSHA1,
             NISTObjectIdentifiers.id_sha224, DigestFactory::createSHA224,
@@ -96,33 +109,37 @@ final class Pkcs12Reader {
             PKCSObjectIdentifiers.id_hmacWithSHA512_224, DigestFactory::createSHA512_224,
             PKCSObjectIdentifiers.id_hmacWithSHA512_256, DigestFactory::createSHA512_256);
 
-    /** The PKCS#12 PBE schemes (RFC 7292 appendix C): key and IV sizes in bits. */
-    private record Pbe(int keyBits, int ivBits, Supplier<BlockCipher> engine) {
+    /** The PKCS#12 PBE schemes (RFC 7292 appendix C) the decryptor opens. */
+    private static final Set<ASN1ObjectIdentifier> PKCS12_PBE = Set.of(
+            PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC, PKCSObjectIdentifiers.pbeWithSHAAnd2_KeyTripleDES_CBC,
+            PKCSObjectIdentifiers.pbeWithSHAAnd128BitRC2_CBC, PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
+            PKCSObjectIdentifiers.pbeWithSHAAnd128BitRC4, PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC4);
+
+    /** The PBES2 ciphers the decryptor opens. */
+    private static final Set<ASN1ObjectIdentifier> PBES2_CIPHERS = Set.of(
+            NISTObjectIdentifiers.id_aes128_CBC, NISTObjectIdentifiers.id_aes192_CBC, NISTObjectIdentifiers.id_aes256_CBC,
+            NISTObjectIdentifiers.id_aes128_GCM, NISTObjectIdentifiers.id_aes192_GCM, NISTObjectIdentifiers.id_aes256_GCM,
+            PKCSObjectIdentifiers.des_EDE3_CBC, DES_CBC);
+
+    /** What the file holds: its certificates in file order, the key's certificate when a key bag names one, and whether anything checked the password. */
+    record Contents(List<Certificate> certificates, Certificate keyHolder, boolean passwordChecked) {
     }
 
-    private static final Map<ASN1ObjectIdentifier, Pbe> PKCS12_PBE = Map.of(
-            PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC, new Pbe(192, 64, DESedeEngine::new),
-            PKCSObjectIdentifiers.pbeWithSHAAnd2_KeyTripleDES_CBC, new Pbe(128, 64, DESedeEngine::new),
-            PKCSObjectIdentifiers.pbeWithSHAAnd128BitRC2_CBC, new Pbe(128, 64, RC2Engine::new),
-            PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC, new Pbe(40, 64, RC2Engine::new),
-            PKCSObjectIdentifiers.pbeWithSHAAnd128BitRC4, new Pbe(128, 0, null),
-            PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC4, new Pbe(40, 0, null));
-
-    private static final Map<ASN1ObjectIdentifier, Integer> PBES2_KEY_BYTES = Map.of(
-            NISTObjectIdentifiers.id_aes128_CBC, 16, NISTObjectIdentifiers.id_aes192_CBC, 24, NISTObjectIdentifiers.id_aes256_CBC, 32,
-            NISTObjectIdentifiers.id_aes128_GCM, 16, NISTObjectIdentifiers.id_aes192_GCM, 24, NISTObjectIdentifiers.id_aes256_GCM, 32,
-            PKCSObjectIdentifiers.des_EDE3_CBC, 24, DES_CBC, 8);
-
-    /** What the file holds: its certificates in file order and, when a key bag names one, the key's certificate. */
-    record Contents(List<Certificate> certificates, Certificate keyHolder) {
-    }
-
-    /** One way of turning the typed password into bytes: PKCS#12's BMPString form and PBKDF2's UTF-8 form. */
-    private record Secret(byte[] bmp, byte[] utf8) {
+    /**
+     * One way the typed password may have become the file's secret: the characters for the PKCS#12
+     * key derivation (BMPString), those for PBKDF2 (UTF-8), and whether an empty one is the JDK's
+     * two zero bytes.
+     */
+    private record Candidate(char[] pkcs12, char[] pbkdf2, boolean zeroTerminated) {
         void clear() {
-            Arrays.fill(bmp, (byte) 0);
-            Arrays.fill(utf8, (byte) 0);
+            Arrays.fill(pkcs12, '\0');
+            Arrays.fill(pbkdf2, '\0');
         }
+    }
+
+    /** BouncyCastle's provider as an object, created once and never registered. */
+    private static final class Jce {
+        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 
     private Pkcs12Reader() {
@@ -135,47 +152,56 @@ final class Pkcs12Reader {
      */
     static Contents read(ASN1Sequence top, char[] password) {
         boolean noPassword = password == null || password.length == 0;
-        List<Secret> all = secrets(password);
-        List<Secret> secrets = all;
+        List<Candidate> all = candidates(password);
         try {
-            Pfx pfx = Pfx.getInstance(top);
-            ContentInfo authSafe = pfx.getAuthSafe();
-            if (!PKCSObjectIdentifiers.data.equals(authSafe.getContentType())) {
+            PKCS12PfxPdu pfx = new PKCS12PfxPdu(Pfx.getInstance(top));
+            if (!PKCSObjectIdentifiers.data.equals(pfx.toASN1Structure().getAuthSafe().getContentType())) {
                 // public-key integrity mode (signedData): not something a certificate vendor's customer has
                 throw unsupported("signedData");
             }
-            byte[] content = ASN1OctetString.getInstance(authSafe.getContent()).getOctets();
-            MacData mac = pfx.getMacData();
-            if (mac != null) {
-                Secret right = secrets.stream().filter(s -> macMatches(mac, content, s)).findFirst().orElse(null);
+            ContentInfo[] infos = pfx.getContentInfos();
+            List<Candidate> candidates = all;
+            if (pfx.hasMac()) {
+                Candidate right = all.stream().filter(c -> macMatches(pfx, c)).findFirst().orElse(null);
                 if (right == null) {
+                    if (anyDecrypts(infos, all)) {
+                        throw new UnreadableCertificateException(Reason.CORRUPTED);
+                    }
                     throw new UnreadableCertificateException(noPassword ? Reason.PASSWORD_REQUIRED : Reason.WRONG_PASSWORD);
                 }
-                secrets = List.of(right);
+                candidates = List.of(right);
             }
-            return contents(content, secrets, mac != null, noPassword);
+            return contents(infos, candidates, pfx.hasMac(), noPassword);
         } finally {
-            all.forEach(Secret::clear);
+            all.forEach(Candidate::clear);
         }
     }
 
-    private static Contents contents(byte[] authenticatedSafe, List<Secret> secrets, boolean passwordChecked, boolean noPassword) {
+    private static Contents contents(ContentInfo[] infos, List<Candidate> candidates, boolean macChecked, boolean noPassword) {
         List<Certificate> certificates = new ArrayList<>();
         List<byte[]> certificateKeyIds = new ArrayList<>();
         Set<String> keyIds = new HashSet<>();
         String unsupported = null;
-        for (ASN1Encodable e : sequence(authenticatedSafe)) {
-            ContentInfo info = ContentInfo.getInstance(e);
+        boolean decrypted = false;
+        for (ContentInfo info : infos) {
             ASN1ObjectIdentifier type = info.getContentType();
-            if (PKCSObjectIdentifiers.data.equals(type)) {
-                bags(sequence(ASN1OctetString.getInstance(info.getContent()).getOctets()), certificates, certificateKeyIds, keyIds, 0);
-            } else if (PKCSObjectIdentifiers.encryptedData.equals(type)) {
-                EncryptedData data = EncryptedData.getInstance(info.getContent());
-                ASN1Sequence bags = decrypt(data.getEncryptionAlgorithm(), data.getContent().getOctets(), secrets, passwordChecked, noPassword);
-                bags(bags, certificates, certificateKeyIds, keyIds, 0);
-            } else {
-                // envelopedData (public-key privacy mode) and the like: nothing here can open them
-                unsupported = type.getId();
+            try {
+                if (PKCSObjectIdentifiers.data.equals(type)) {
+                    bags(new PKCS12SafeBagFactory(info).getSafeBags(), certificates, certificateKeyIds, keyIds, 0);
+                } else if (PKCSObjectIdentifiers.encryptedData.equals(type)) {
+                    Opened opened = decrypt(info, candidates, macChecked, noPassword);
+                    candidates = List.of(opened.candidate());
+                    decrypted = true;
+                    bags(opened.bags(), certificates, certificateKeyIds, keyIds, 0);
+                } else {
+                    // envelopedData (public-key privacy mode) and the like: nothing here can open them
+                    unsupported = type.getId();
+                }
+            } catch (UnreadableCertificateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the MAC vouched for this content (or the password decrypted it), yet it does not decode
+                throw new UnreadableCertificateException(macChecked || decrypted ? Reason.CORRUPTED : Reason.UNREADABLE);
             }
         }
         if (certificates.isEmpty()) {
@@ -184,35 +210,150 @@ final class Pkcs12Reader {
         Certificate keyHolder = null;
         for (int i = 0; i < certificates.size() && keyHolder == null; i++) {
             byte[] id = certificateKeyIds.get(i);
-            if (id != null && keyIds.contains(Hex.toHexString(id))
-                    && !IcpBrasilReader.isCa(certificates.get(i))) {
+            if (id != null && keyIds.contains(Hex.toHexString(id)) && !IcpBrasilReader.isCa(certificates.get(i))) {
                 keyHolder = certificates.get(i);
             }
         }
-        return new Contents(certificates, keyHolder);
+        return new Contents(certificates, keyHolder, macChecked || decrypted);
     }
 
-    /** Certificate bags are read, key bags only noted by their localKeyId, nested safe contents followed. */
-    private static void bags(ASN1Sequence safeContents, List<Certificate> certificates, List<byte[]> certificateKeyIds, Set<String> keyIds,
-            int depth) {
-        for (ASN1Encodable e : safeContents) {
-            SafeBag bag = SafeBag.getInstance(e);
-            ASN1ObjectIdentifier id = bag.getBagId();
-            if (PKCSObjectIdentifiers.certBag.equals(id)) {
-                CertBag cert = CertBag.getInstance(bag.getBagValue());
-                if (PKCSObjectIdentifiers.x509Certificate.equals(cert.getCertId())) {
-                    byte[] der = ASN1OctetString.getInstance(cert.getCertValue()).getOctets();
-                    certificates.add(Certificate.getInstance(sequence(der)));
-                    certificateKeyIds.add(localKeyId(bag.getBagAttributes()));
-                }
-            } else if (PKCSObjectIdentifiers.pkcs8ShroudedKeyBag.equals(id) || PKCSObjectIdentifiers.keyBag.equals(id)) {
-                byte[] keyId = localKeyId(bag.getBagAttributes());
-                if (keyId != null) {
-                    keyIds.add(Hex.toHexString(keyId));
-                }
-            } else if (PKCSObjectIdentifiers.safeContentsBag.equals(id) && depth < MAX_NESTING) {
-                bags(ASN1Sequence.getInstance(bag.getBagValue()), certificates, certificateKeyIds, keyIds, depth + 1);
+    /** The bags of one encryptedData, and the candidate that opened them. */
+    private record Opened(PKCS12SafeBag[] bags, Candidate candidate) {
+    }
+
+    /**
+     * The bags inside an encryptedData, with the password that passed the MAC (or, without a MAC,
+     * the first that decrypts to well-formed bags).
+     */
+    private static Opened decrypt(ContentInfo info, List<Candidate> candidates, boolean macChecked, boolean noPassword) {
+        AlgorithmIdentifier algorithm = EncryptedData.getInstance(info.getContent()).getEncryptionAlgorithm();
+        checkSupported(algorithm);
+        for (Candidate candidate : candidates) {
+            PKCS12SafeBag[] bags = tryDecrypt(info, algorithm, candidate);
+            if (bags != null) {
+                return new Opened(bags, candidate);
             }
+        }
+        if (macChecked) {
+            throw new UnreadableCertificateException(Reason.CORRUPTED);
+        }
+        throw new UnreadableCertificateException(noPassword ? Reason.PASSWORD_REQUIRED : Reason.WRONG_PASSWORD);
+    }
+
+    /** Whether any candidate decrypts an encryptedData of the file to well-formed bags: the password is right. */
+    private static boolean anyDecrypts(ContentInfo[] infos, List<Candidate> candidates) {
+        for (ContentInfo info : infos) {
+            if (PKCSObjectIdentifiers.encryptedData.equals(info.getContentType())) {
+                try {
+                    AlgorithmIdentifier algorithm = EncryptedData.getInstance(info.getContent()).getEncryptionAlgorithm();
+                    checkSupported(algorithm);
+                    for (Candidate candidate : candidates) {
+                        if (tryDecrypt(info, algorithm, candidate) != null) {
+                            return true;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // a damaged or unsupported encryptedData tells nothing about the password
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The decrypted bags, or null when this candidate does not decrypt them to well-formed bags (bad padding, garbage). */
+    private static PKCS12SafeBag[] tryDecrypt(ContentInfo info, AlgorithmIdentifier algorithm, Candidate candidate) {
+        boolean pbes2 = PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm());
+        try {
+            InputDecryptorProvider decryptor = pbes2 && candidate.pbkdf2().length == 0 ? EMPTY_PASSWORD_PBES2
+                    : new JcePKCSPBEInputDecryptorProviderBuilder()
+                            .setProvider(Jce.PROVIDER)
+                            .setTryWrongPKCS12Zero(candidate.zeroTerminated())
+                            .build(pbes2 ? candidate.pbkdf2() : candidate.pkcs12());
+            PKCS12SafeBag[] bags = new PKCS12SafeBagFactory(info, decryptor).getSafeBags();
+            for (PKCS12SafeBag bag : bags) {
+                bag.getType();
+            }
+            return bags;
+        } catch (PKCSException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * PBES2 under an empty password, as the JDK writes a PFX saved without one: BouncyCastle's
+     * provider refuses to run PBKDF2 on an empty password, so this one is decrypted with its
+     * lightweight classes.
+     */
+    private static final InputDecryptorProvider EMPTY_PASSWORD_PBES2 = algorithm -> new InputDecryptor() {
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return algorithm;
+        }
+
+        @Override
+        public InputStream getInputStream(InputStream encrypted) {
+            PBES2Parameters params = PBES2Parameters.getInstance(algorithm.getParameters());
+            AlgorithmIdentifier scheme = AlgorithmIdentifier.getInstance(params.getEncryptionScheme());
+            PBKDF2Params pbkdf2 = PBKDF2Params.getInstance(AlgorithmIdentifier.getInstance(params.getKeyDerivationFunc()).getParameters());
+            int keyBytes = pbkdf2.getKeyLength() != null ? pbkdf2.getKeyLength().intValueExact()
+                    : new DefaultSecretKeySizeProvider().getKeySize(scheme) / 8;
+            PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(HMACS.get(pbkdf2.getPrf().getAlgorithm()).get());
+            generator.init(new byte[0], pbkdf2.getSalt(), iterations(pbkdf2.getIterationCount()));
+            try {
+                byte[] in = encrypted.readAllBytes();
+                Object cipher = CipherFactory.createContentCipher(false, generator.generateDerivedParameters(keyBytes * 8), scheme);
+                if (cipher instanceof BufferedBlockCipher block) {
+                    byte[] out = new byte[block.getOutputSize(in.length)];
+                    int n = block.processBytes(in, 0, in.length, out, 0);
+                    n += block.doFinal(out, n);
+                    return new ByteArrayInputStream(out, 0, n);
+                }
+                AEADCipher aead = (AEADCipher) cipher;
+                byte[] out = new byte[aead.getOutputSize(in.length)];
+                int n = aead.processBytes(in, 0, in.length, out, 0);
+                n += aead.doFinal(out, n);
+                return new ByteArrayInputStream(out, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InvalidCipherTextException e) {
+                throw new IllegalStateException("does not decrypt", e);
+            }
+        }
+    };
+
+    /** Certificate bags are read, key bags only noted by their localKeyId, nested safe contents followed. */
+    private static void bags(PKCS12SafeBag[] bags, List<Certificate> certificates, List<byte[]> certificateKeyIds, Set<String> keyIds, int depth) {
+        for (PKCS12SafeBag bag : bags) {
+            bag(bag.toASN1Structure(), certificates, certificateKeyIds, keyIds, depth);
+        }
+    }
+
+    private static void bag(SafeBag bag, List<Certificate> certificates, List<byte[]> certificateKeyIds, Set<String> keyIds, int depth) {
+        ASN1ObjectIdentifier id = bag.getBagId();
+        if (PKCSObjectIdentifiers.certBag.equals(id)) {
+            CertBag cert = CertBag.getInstance(bag.getBagValue());
+            if (PKCSObjectIdentifiers.x509Certificate.equals(cert.getCertId())) {
+                byte[] der = ASN1OctetString.getInstance(cert.getCertValue()).getOctets();
+                certificates.add(Certificate.getInstance(ASN1Sequence.getInstance(fromDer(der))));
+                certificateKeyIds.add(localKeyId(bag.getBagAttributes()));
+            }
+        } else if (PKCSObjectIdentifiers.pkcs8ShroudedKeyBag.equals(id) || PKCSObjectIdentifiers.keyBag.equals(id)) {
+            byte[] keyId = localKeyId(bag.getBagAttributes());
+            if (keyId != null) {
+                keyIds.add(Hex.toHexString(keyId));
+            }
+        } else if (PKCSObjectIdentifiers.safeContentsBag.equals(id) && depth < MAX_NESTING) {
+            for (ASN1Encodable inner : ASN1Sequence.getInstance(bag.getBagValue())) {
+                bag(SafeBag.getInstance(inner), certificates, certificateKeyIds, keyIds, depth + 1);
+            }
+        }
+    }
+
+    private static ASN1Primitive fromDer(byte[] der) {
+        try {
+            return ASN1Primitive.fromByteArray(der);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("certificate bag", e);
         }
     }
 
@@ -229,123 +370,100 @@ final class Pkcs12Reader {
         return null;
     }
 
-    /** The MAC over the authenticated safe, with the digest's own PKCS#12 key derivation, or PBMAC1. */
-    private static boolean macMatches(MacData mac, byte[] content, Secret secret) {
+    /**
+     * The MAC over the authenticated safe: BouncyCastle's PKCS#12 MAC for the usual forms; by hand for
+     * PBMAC1 and for the JDK's empty password, which BouncyCastle's password-to-bytes cannot express.
+     */
+    private static boolean macMatches(PKCS12PfxPdu pfx, Candidate candidate) {
+        MacData mac = pfx.toASN1Structure().getMacData();
         AlgorithmIdentifier algorithm = mac.getMac().getAlgorithmId();
-        byte[] expected = mac.getMac().getDigest();
-        HMac hmac;
-        CipherParameters key;
         if (PKCSObjectIdentifiers.id_PBMAC1.equals(algorithm.getAlgorithm())) {
-            PBMAC1Params params = PBMAC1Params.getInstance(algorithm.getParameters());
-            Supplier<Digest> hash = HMACS.get(params.getMessageAuthScheme().getAlgorithm());
-            if (hash == null) {
-                throw unsupported("PBMAC1 " + params.getMessageAuthScheme().getAlgorithm().getId());
-            }
-            hmac = new HMac(hash.get());
-            key = pbkdf2(params.getKeyDerivationFunc(), secret.utf8(), hmac.getMacSize());
-        } else {
-            Supplier<Digest> hash = DIGESTS.get(algorithm.getAlgorithm());
-            if (hash == null) {
-                throw unsupported("MAC " + algorithm.getAlgorithm().getId());
-            }
-            hmac = new HMac(hash.get());
-            PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(hash.get());
-            generator.init(secret.bmp(), mac.getSalt(), iterations(mac.getIterationCount()));
-            key = generator.generateDerivedMacParameters(hmac.getMacSize() * 8);
+            return pbmac1Matches(pfx, mac, candidate);
         }
+        Supplier<Digest> hash = DIGESTS.get(algorithm.getAlgorithm());
+        if (hash == null) {
+            throw unsupported("MAC " + algorithm.getAlgorithm().getId());
+        }
+        int iterations = iterations(mac.getIterationCount());
+        if (candidate.zeroTerminated()) {
+            HMac hmac = new HMac(hash.get());
+            PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(hash.get());
+            generator.init(new byte[2], mac.getSalt(), iterations);
+            return hmacMatches(pfx, mac, hmac, generator.generateDerivedMacParameters(hmac.getMacSize() * 8));
+        }
+        try {
+            return pfx.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE), candidate.pkcs12());
+        } catch (PKCSException | RuntimeException e) {
+            throw unsupported("MAC " + algorithm.getAlgorithm().getId());
+        }
+    }
+
+    private static boolean pbmac1Matches(PKCS12PfxPdu pfx, MacData mac, Candidate candidate) {
+        PBMAC1Params params = PBMAC1Params.getInstance(mac.getMac().getAlgorithmId().getParameters());
+        Supplier<Digest> hash = HMACS.get(params.getMessageAuthScheme().getAlgorithm());
+        if (hash == null) {
+            throw unsupported("PBMAC1 " + params.getMessageAuthScheme().getAlgorithm().getId());
+        }
+        AlgorithmIdentifier kdf = params.getKeyDerivationFunc();
+        if (!PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
+            throw unsupported("KDF " + kdf.getAlgorithm().getId());
+        }
+        PBKDF2Params pbkdf2 = PBKDF2Params.getInstance(kdf.getParameters());
+        Supplier<Digest> prf = HMACS.get(pbkdf2.getPrf().getAlgorithm());
+        if (prf == null) {
+            throw unsupported("PBKDF2 " + pbkdf2.getPrf().getAlgorithm().getId());
+        }
+        HMac hmac = new HMac(hash.get());
+        int keyBytes = pbkdf2.getKeyLength() == null ? hmac.getMacSize() : pbkdf2.getKeyLength().intValueExact();
+        if (keyBytes <= 0 || keyBytes > 64) {
+            throw new UnreadableCertificateException(Reason.UNREADABLE);
+        }
+        byte[] utf8 = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(candidate.pbkdf2());
+        try {
+            PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(prf.get());
+            generator.init(utf8, pbkdf2.getSalt(), iterations(pbkdf2.getIterationCount()));
+            return hmacMatches(pfx, mac, hmac, generator.generateDerivedParameters(keyBytes * 8));
+        } finally {
+            Arrays.fill(utf8, (byte) 0);
+        }
+    }
+
+    private static boolean hmacMatches(PKCS12PfxPdu pfx, MacData mac, HMac hmac, CipherParameters key) {
+        byte[] content = ASN1OctetString.getInstance(pfx.toASN1Structure().getAuthSafe().getContent()).getOctets();
         hmac.init(key);
         hmac.update(content, 0, content.length);
         byte[] computed = new byte[hmac.getMacSize()];
         hmac.doFinal(computed, 0);
-        return Arrays.constantTimeAreEqual(expected, computed);
+        return Arrays.constantTimeAreEqual(mac.getMac().getDigest(), computed);
     }
 
-    /**
-     * The safe contents inside an encryptedData, with the password that passed the MAC (or, without a
-     * MAC, the first that decrypts to well-formed DER).
-     */
-    private static ASN1Sequence decrypt(AlgorithmIdentifier algorithm, byte[] encrypted, List<Secret> secrets, boolean passwordChecked,
-            boolean noPassword) {
-        for (Secret secret : secrets) {
-            try {
-                byte[] plain = decrypt(algorithm, encrypted, secret);
-                return ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(plain));
-            } catch (InvalidCipherTextException | IOException | IllegalArgumentException | IllegalStateException e) {
-                // bad padding or garbage: a wrong password when nothing checked it, damage otherwise
-            }
-        }
-        if (passwordChecked) {
-            throw new UnreadableCertificateException(Reason.UNREADABLE);
-        }
-        throw new UnreadableCertificateException(noPassword ? Reason.PASSWORD_REQUIRED : Reason.WRONG_PASSWORD);
-    }
-
-    private static byte[] decrypt(AlgorithmIdentifier algorithm, byte[] encrypted, Secret secret) throws InvalidCipherTextException {
+    /** Refuses, before any key is derived, an encryption SOP Desk cannot open or an absurd iteration count. */
+    private static void checkSupported(AlgorithmIdentifier algorithm) {
         ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
-        Pbe pbe = PKCS12_PBE.get(oid);
-        if (pbe != null) {
-            PKCS12PBEParams params = PKCS12PBEParams.getInstance(algorithm.getParameters());
-            PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(DigestFactory.createSHA1());
-            generator.init(secret.bmp(), params.getIV(), iterations(params.getIterations()));
-            if (pbe.engine() == null) {
-                StreamCipher rc4 = new RC4Engine();
-                rc4.init(false, generator.generateDerivedParameters(pbe.keyBits()));
-                byte[] out = new byte[encrypted.length];
-                rc4.processBytes(encrypted, 0, encrypted.length, out, 0);
-                return out;
-            }
-            BufferedBlockCipher cipher = new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(pbe.engine().get()), new PKCS7Padding());
-            cipher.init(false, generator.generateDerivedParameters(pbe.keyBits(), pbe.ivBits()));
-            return run(cipher, encrypted);
+        if (PKCS12_PBE.contains(oid)) {
+            iterations(PKCS12PBEParams.getInstance(algorithm.getParameters()).getIterations());
+            return;
         }
-        if (PKCSObjectIdentifiers.id_PBES2.equals(oid)) {
-            PBES2Parameters params = PBES2Parameters.getInstance(algorithm.getParameters());
-            AlgorithmIdentifier scheme = AlgorithmIdentifier.getInstance(params.getEncryptionScheme());
-            Integer keyBytes = PBES2_KEY_BYTES.get(scheme.getAlgorithm());
-            if (keyBytes == null) {
-                throw unsupported("PBES2 " + scheme.getAlgorithm().getId());
-            }
-            KeyParameter key = pbkdf2(AlgorithmIdentifier.getInstance(params.getKeyDerivationFunc()), secret.utf8(), keyBytes);
-            try {
-                Object cipher = CipherFactory.createContentCipher(false, key, scheme);
-                if (cipher instanceof BufferedBlockCipher block) {
-                    return run(block, encrypted);
-                }
-                AEADCipher aead = (AEADCipher) cipher;
-                byte[] out = new byte[aead.getOutputSize(encrypted.length)];
-                int n = aead.processBytes(encrypted, 0, encrypted.length, out, 0);
-                n += aead.doFinal(out, n);
-                return java.util.Arrays.copyOf(out, n);
-            } finally {
-                Arrays.fill(key.getKey(), (byte) 0);
-            }
+        if (!PKCSObjectIdentifiers.id_PBES2.equals(oid)) {
+            throw unsupported(oid.getId());
         }
-        throw unsupported(oid.getId());
-    }
-
-    private static KeyParameter pbkdf2(AlgorithmIdentifier kdf, byte[] password, int defaultKeyBytes) {
+        PBES2Parameters params = PBES2Parameters.getInstance(algorithm.getParameters());
+        ASN1ObjectIdentifier cipher = AlgorithmIdentifier.getInstance(params.getEncryptionScheme()).getAlgorithm();
+        if (!PBES2_CIPHERS.contains(cipher)) {
+            throw unsupported("PBES2 " + cipher.getId());
+        }
+        AlgorithmIdentifier kdf = AlgorithmIdentifier.getInstance(params.getKeyDerivationFunc());
         if (!PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
             throw unsupported("KDF " + kdf.getAlgorithm().getId());
         }
-        PBKDF2Params params = PBKDF2Params.getInstance(kdf.getParameters());
-        Supplier<Digest> prf = HMACS.get(params.getPrf().getAlgorithm());
-        if (prf == null) {
-            throw unsupported("PBKDF2 " + params.getPrf().getAlgorithm().getId());
+        PBKDF2Params pbkdf2 = PBKDF2Params.getInstance(kdf.getParameters());
+        if (!HMACS.containsKey(pbkdf2.getPrf().getAlgorithm())) {
+            throw unsupported("PBKDF2 " + pbkdf2.getPrf().getAlgorithm().getId());
         }
-        int keyBytes = params.getKeyLength() == null ? defaultKeyBytes : params.getKeyLength().intValueExact();
-        if (keyBytes <= 0 || keyBytes > 64) {
+        iterations(pbkdf2.getIterationCount());
+        if (pbkdf2.getKeyLength() != null && (pbkdf2.getKeyLength().signum() <= 0 || pbkdf2.getKeyLength().intValue() > 64)) {
             throw new UnreadableCertificateException(Reason.UNREADABLE);
         }
-        PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(prf.get());
-        generator.init(password, params.getSalt(), iterations(params.getIterationCount()));
-        return (KeyParameter) generator.generateDerivedParameters(keyBytes * 8);
-    }
-
-    private static byte[] run(BufferedBlockCipher cipher, byte[] in) throws InvalidCipherTextException {
-        byte[] out = new byte[cipher.getOutputSize(in.length)];
-        int n = cipher.processBytes(in, 0, in.length, out, 0);
-        n += cipher.doFinal(out, n);
-        return java.util.Arrays.copyOf(out, n);
     }
 
     private static int iterations(BigInteger count) {
@@ -358,39 +476,31 @@ final class Pkcs12Reader {
         return count.intValue();
     }
 
-    private static ASN1Sequence sequence(byte[] der) {
-        try {
-            return ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException e) {
-            throw new UnreadableCertificateException(Reason.UNREADABLE);
-        }
-    }
-
     /**
-     * The password's byte forms, most likely first: PKCS#12's BMPString and UTF-8; for non-ASCII,
-     * OpenSSL 1.x's (each UTF-8 byte as one BMP character); for none, the empty BMPString with and
-     * without its two-byte terminator.
+     * The password's forms, most likely first: as typed; for non-ASCII, OpenSSL 1.x's (each UTF-8
+     * byte as one BMP character, for the PKCS#12 derivation); for none, the JDK's two zero bytes and
+     * the empty string.
      */
-    private static List<Secret> secrets(char[] password) {
-        List<Secret> out = new ArrayList<>();
+    private static List<Candidate> candidates(char[] password) {
+        List<Candidate> out = new ArrayList<>();
         if (password == null || password.length == 0) {
-            out.add(new Secret(new byte[2], new byte[0]));
-            out.add(new Secret(new byte[0], new byte[0]));
+            out.add(new Candidate(new char[0], new char[0], true));
+            out.add(new Candidate(new char[0], new char[0], false));
             return out;
         }
-        byte[] utf8 = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password);
-        out.add(new Secret(PBEParametersGenerator.PKCS12PasswordToBytes(password), utf8));
+        out.add(new Candidate(password.clone(), password.clone(), false));
         boolean ascii = true;
         for (char c : password) {
             ascii &= c < 0x80;
         }
         if (!ascii) {
+            byte[] utf8 = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password);
             char[] bytesAsChars = new char[utf8.length];
             for (int i = 0; i < utf8.length; i++) {
                 bytesAsChars[i] = (char) (utf8[i] & 0xFF);
             }
-            out.add(new Secret(PBEParametersGenerator.PKCS12PasswordToBytes(bytesAsChars), utf8.clone()));
-            Arrays.fill(bytesAsChars, '\0');
+            Arrays.fill(utf8, (byte) 0);
+            out.add(new Candidate(bytesAsChars, password.clone(), false));
         }
         return out;
     }

@@ -24,8 +24,10 @@ public class UnreadableCertificateException extends RuntimeException {
         UNREADABLE,
         /** a PFX/P12 that needs a password, and none was given */
         PASSWORD_REQUIRED,
-        /** a PFX/P12 whose password does not match */
+        /** a PFX/P12 whose password does not match its MAC (or, without a MAC, does not decrypt it): also what an altered file looks like */
         WRONG_PASSWORD,
+        /** a PFX/P12 the password opens whose MAC fails or whose content does not decrypt or decode: altered or damaged */
+        CORRUPTED,
         /** a PFX/P12 protected by an algorithm SOP Desk cannot check (named in the message) */
         UNSUPPORTED_PROTECTION,
         /** a well-formed container without any certificate */

@@ -42,12 +42,15 @@ import java.util.List;
  * @param notAfter        end of validity
  * @param keyUsage        key usage and extended key usage names
  * @param unreadableParts the extensions (or subjectAltName entries) that could not be read, whose facts are missing
+ * @param icpBrasil       whether it has the shape of an ICP-Brasil end-entity certificate (see {@code IcpBrasilReader#isIcpBrasil})
+ * @param passwordChecked false only for a PFX/P12 whose password nothing checked (no MAC and nothing encrypted with it)
  */
 public record CertificateFacts(SourceFormat format, HolderKind kind, String holderName, String cpf, LocalDate birthDate,
                                String nis, String cnpj, String cei, CeiKind ceiKind, String responsibleName, String responsibleCpf,
                                LocalDate responsibleBirthDate, String responsibleNis, String email, CertificateType type,
                                String policyOid, String subject, String issuer, List<String> chain, String serial, Instant notBefore,
-                               Instant notAfter, List<String> keyUsage, List<String> unreadableParts) implements Serializable {
+                               Instant notAfter, List<String> keyUsage, List<String> unreadableParts, boolean icpBrasil,
+                               boolean passwordChecked) implements Serializable {
 
     /** ICP-Brasil certificates and the desk both live on Brasília time. */
     public static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
@@ -100,8 +103,9 @@ public record CertificateFacts(SourceFormat format, HolderKind kind, String hold
     }
 
     /**
-     * What the agent must notice before trusting the form: parts of the certificate that could not be
-     * read, a certificate that is not an ICP-Brasil person or company certificate, no CEI, a document
+     * What the agent must notice before trusting the form: a PFX whose password nothing checked, parts
+     * of the certificate that could not be read, a certificate that is not an ICP-Brasil person or
+     * company certificate (a CA's, or one from a test or foreign CA), no CEI, a document
      * other than the one typed, a check-digit error, expired, not valid yet, or expiring within
      * {@value #EXPIRY_NOTICE_DAYS} days.
      *
@@ -109,12 +113,16 @@ public record CertificateFacts(SourceFormat format, HolderKind kind, String hold
      */
     public List<CertificateWarning> warnings(String typedDocument, Instant now) {
         List<CertificateWarning> out = new ArrayList<>();
+        if (!passwordChecked) {
+            out.add(CertificateWarning.of(CertificateWarning.Code.PASSWORD_NOT_CHECKED));
+        }
         if (!unreadableParts.isEmpty()) {
             out.add(CertificateWarning.of(CertificateWarning.Code.UNREADABLE_PART, String.join(", ", unreadableParts)));
         }
-        if (kind == HolderKind.OTHER) {
+        if (kind == HolderKind.OTHER || !icpBrasil) {
             out.add(CertificateWarning.of(CertificateWarning.Code.NOT_ICP_BRASIL));
-        } else {
+        }
+        if (kind != HolderKind.OTHER) {
             String label = kind == HolderKind.COMPANY ? "CNPJ" : "CPF";
             String document = document();
             if (document != null && !(kind == HolderKind.COMPANY ? BrazilianDocuments.isCnpj(document) : BrazilianDocuments.isCpf(document))) {

@@ -14,7 +14,7 @@ public record CertificateWarning(Code code, List<String> values) implements Seri
 
     /** The kinds of warnings; {@code sop} is the SOP that deals with it, when there is one. */
     public enum Code {
-        UNREADABLE_PART(null), NOT_ICP_BRASIL(null), NO_CEI("sem-matricula-cei"), DOCUMENT_DIFFERS(null), INVALID_DOCUMENT(null),
+        PASSWORD_NOT_CHECKED(null), UNREADABLE_PART(null), NOT_ICP_BRASIL(null), NO_CEI("sem-matricula-cei"), DOCUMENT_DIFFERS(null), INVALID_DOCUMENT(null),
         EXPIRED(null), NOT_YET_VALID(null), EXPIRES_SOON(null);
 
         private final String sop;

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.entity;
 
+import br.com.sopdesk.validation.PlainText;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,7 +30,10 @@ public class AgentTeam {
     @Id
     private String username;
 
-    @Column(nullable = false)
+    /** The longest team name (the column, and the clocks' copy of it, hold 80 characters). */
+    public static final int MAX_TEAM = 80;
+
+    @Column(nullable = false, length = MAX_TEAM)
     private String team;
 
     protected AgentTeam() {
@@ -37,11 +41,26 @@ public class AgentTeam {
 
     public AgentTeam(String username, String team) {
         this.username = username;
-        this.team = team;
+        this.team = checked(team);
     }
 
     public void moveTo(String team) {
-        this.team = team;
+        this.team = checked(team);
+    }
+
+    /** The team name stripped, or refused: blank, longer than {@value #MAX_TEAM} characters, or with characters that are not plain text. */
+    public static String checked(String team) {
+        String t = team == null ? "" : team.strip();
+        if (t.isEmpty() || !PlainText.Validator.hasVisible(t)) {
+            throw new IllegalArgumentException("Informe a equipe.");
+        }
+        if (t.length() > MAX_TEAM) {
+            throw new IllegalArgumentException("O nome da equipe tem " + t.length() + " caracteres: o limite é " + MAX_TEAM + ".");
+        }
+        if (!PlainText.Validator.deliverable(t) || PlainText.Validator.hasBidiControl(t)) {
+            throw new IllegalArgumentException("O nome da equipe contém um caractere inválido: redigite-o.");
+        }
+        return t;
     }
 
     public String getUsername() {

@@ -10,10 +10,27 @@ import java.util.stream.Collectors;
 public class InvalidBundleException extends RuntimeException {
 
     private final List<BundleCheck.Problem> problems;
+    private final boolean tooLarge;
 
     public InvalidBundleException(List<BundleCheck.Problem> problems) {
+        this(problems, false);
+    }
+
+    private InvalidBundleException(List<BundleCheck.Problem> problems, boolean tooLarge) {
         super("pacote de SOP inválido: " + problems.stream().map(Object::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
+        this.tooLarge = tooLarge;
+    }
+
+    /** A bundle past the size limit ({@code sopdesk.sop.max-bytes}), refused before parsing. */
+    public static InvalidBundleException tooLarge(int maxBytes) {
+        return new InvalidBundleException(List.of(new BundleCheck.Problem(0, "o pacote passa do limite de " + maxBytes / 1024
+                + " KB (sopdesk.sop.max-bytes)")), true);
+    }
+
+    /** 413 for a bundle too large, 422 for any other problem. */
+    public int httpStatus() {
+        return tooLarge ? 413 : 422;
     }
 
     public List<BundleCheck.Problem> problems() {

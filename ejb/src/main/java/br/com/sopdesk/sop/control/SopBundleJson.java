@@ -2,6 +2,7 @@ package br.com.sopdesk.sop.control;
 
 import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SopBundle;
+import br.com.sopdesk.sop.entity.SopLimits;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -10,46 +11,63 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes SOP bundles as JSON, the format the seed bundles ship in and administrators
- * import and export. Reading refuses a bad bundle with the line and the reason: syntax first, then
- * the mapping to the bundle model, then {@link BundleCheck}'s rules.
+ * import and export. Reading refuses a bad bundle with the line and the reason: size, nesting and
+ * text lengths first ({@link SopLimits}, checked while streaming, so no depth reaches a recursive
+ * reader), then syntax, the mapping to the bundle model, and {@link BundleCheck}'s rules. Reasons
+ * are in the administrator's words, never the parser's tokens or class names.
  */
 public final class SopBundleJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+    private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]{1,40})'?");
+    /** Java's "No enum constant a.b.FieldSpec.Type.NOPE": the enum's own name says the property (Type → type). */
+    private static final Pattern ENUM = Pattern.compile("No enum constant (?:[\\w]+[.$])*(\\w+)\\.([^\\s.]{0,40})");
 
     private SopBundleJson() {
     }
 
-    /** Parses and checks a bundle given as JSON or YAML; problems point at lines of the text given. */
+    /** Parses and checks a bundle given as JSON or YAML under the configured limits; problems point at lines of the text given. */
     public static SopBundle readText(String text) {
-        return SopBundleYaml.isYaml(text) ? read(SopBundleYaml.toJson(text), text) : read(text, text);
+        return readText(text, SopLimits.configured());
     }
 
-    /** Parses and checks a bundle. */
+    /** Parses and checks a bundle given as JSON or YAML; problems point at lines of the text given. */
+    public static SopBundle readText(String text, SopLimits limits) {
+        checkSize(text, limits);
+        return SopBundleYaml.isYaml(text) ? read(SopBundleYaml.toJson(text, limits), text, limits) : read(text, text, limits);
+    }
+
+    /**
+     * Parses and checks a stored or shipped bundle: only the nesting is bounded, so a version stored
+     * before the limits (or under larger ones) still reads.
+     */
     public static SopBundle read(String json) {
-        return read(json, json);
+        return read(json, json, SopLimits.STORED);
     }
 
-    private static SopBundle read(String json, String original) {
+    private static SopBundle read(String json, String original, SopLimits limits) {
         if (json == null || json.isBlank()) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
         }
-        checkSyntax(json);
+        scan(json, limits, json == original);
         SopBundle bundle;
         try {
             bundle = JSONB.fromJson(json, SopBundle.class);
-        } catch (JsonbException | NullPointerException e) {
+        } catch (JsonbException | NullPointerException | IllegalArgumentException | ClassCastException e) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(0,
-                    "o conteúdo não corresponde a um pacote de SOP: " + rootMessage(e))));
+                    "o conteúdo não corresponde a um pacote de SOP: " + mappingReason(e))));
         }
         if (bundle == null) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
         }
-        List<BundleCheck.Problem> problems = BundleCheck.problems(bundle, original);
+        List<BundleCheck.Problem> problems = BundleCheck.problems(bundle, original, limits);
         if (!problems.isEmpty()) {
             throw new InvalidBundleException(problems);
         }
@@ -60,22 +78,64 @@ public final class SopBundleJson {
         return JSONB.toJson(bundle);
     }
 
-    private static void checkSyntax(String json) {
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
-            while (parser.hasNext()) {
-                parser.next();
-            }
-        } catch (JsonParsingException e) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem((int) e.getLocation().getLineNumber(),
-                    "JSON inválido (coluna " + e.getLocation().getColumnNumber() + "): " + e.getMessage())));
+    /** Refuses a text past {@link SopLimits#maxBytes()} before anything parses it. */
+    static void checkSize(String text, SopLimits limits) {
+        if (text != null && (text.length() > limits.maxBytes() || text.getBytes(StandardCharsets.UTF_8).length > limits.maxBytes())) {
+            throw InvalidBundleException.tooLarge(limits.maxBytes());
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /**
+     * One streaming pass: the syntax (a single JSON value, nothing after it), the nesting depth and
+     * each text's length. Iterative, so a bundle nested 20,000 levels deep is refused at level 51.
+     */
+    private static void scan(String json, SopLimits limits, boolean linesAreTheOriginal) {
+        int depth = 0;
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > limits.maxDepth()) {
+                            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line(parser, linesAreTheOriginal),
+                                    "o pacote passa do limite de " + limits.maxDepth() + " níveis de aninhamento")));
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case VALUE_STRING, KEY_NAME -> {
+                        if (parser.getString().length() > limits.maxTextChars()) {
+                            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line(parser, linesAreTheOriginal),
+                                    "um texto passa do limite de " + limits.maxTextChars() + " caracteres")));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        } catch (JsonParsingException e) {
+            int line = linesAreTheOriginal ? (int) e.getLocation().getLineNumber() : 0;
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line, "JSON inválido"
+                    + (line > 0 ? " (linha " + line + ", coluna " + e.getLocation().getColumnNumber() + ")" : "")
+                    + ": falta ou sobra algum caractere (vírgula, aspas, chave), o texto termina antes da hora ou traz algo depois do pacote")));
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static int line(JsonParser parser, boolean linesAreTheOriginal) {
+        return linesAreTheOriginal ? (int) parser.getLocation().getLineNumber() : 0;
+    }
+
+    /** What did not map, in an administrator's words: the property and, for a list of choices, the value refused. */
+    static String mappingReason(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null && all.length() < 4000; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(' ').append(t.getMessage());
+        }
+        Matcher constant = ENUM.matcher(all);
+        if (constant.find()) {
+            String property = Character.toLowerCase(constant.group(1).charAt(0)) + constant.group(1).substring(1);
+            return "o campo '" + property + "' tem o valor '" + constant.group(2) + "', que não está entre os aceitos";
+        }
+        Matcher property = PROPERTY.matcher(all);
+        return (property.find() ? "o campo '" + property.group(1) + "'" : "um campo") + " tem um valor de tipo errado (texto, número, lista ou objeto)";
     }
 }

@@ -1,6 +1,7 @@
 package br.com.sopdesk.sop.control;
 
 import br.com.sopdesk.sop.entity.BundleCheck;
+import br.com.sopdesk.sop.entity.SopLimits;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -13,7 +14,7 @@ import org.yaml.snakeyaml.representer.Representer;
 /**
  * SOP bundles in YAML, for administrators who prefer it: read into the canonical JSON that is
  * stored (so one set of rules and one stored form), and written back from it for export. Loading
- * is safe (no custom tags, no Java objects) and bounded.
+ * is safe (no custom tags, no Java objects) and bounded by {@link SopLimits} (size and nesting).
  */
 public final class SopBundleYaml {
 
@@ -25,10 +26,16 @@ public final class SopBundleYaml {
         return text != null && !text.stripLeading().startsWith("{");
     }
 
-    /** The bundle as JSON text; a YAML syntax error is refused with its line. */
+    /** The bundle as JSON text under the configured limits; a YAML syntax error is refused with its line. */
     public static String toJson(String yaml) {
+        return toJson(yaml, SopLimits.configured());
+    }
+
+    /** The bundle as JSON text; a YAML syntax error, or nesting past the limit, is refused with its line. */
+    public static String toJson(String yaml, SopLimits limits) {
+        SopBundleJson.checkSize(yaml, limits);
         try {
-            Object tree = yaml().load(yaml);
+            Object tree = yaml(limits.maxDepth(), limits.maxBytes()).load(yaml);
             if (!(tree instanceof java.util.Map)) {
                 throw new InvalidBundleException(List.of(new BundleCheck.Problem(1, "YAML inválido: o pacote deve ser um mapa (id, version, title, ...)")));
             }
@@ -37,7 +44,11 @@ public final class SopBundleYaml {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(line, "YAML inválido: " + e.getProblem())));
         } catch (YAMLException e) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "YAML inválido: " + e.getMessage())));
+            String m = String.valueOf(e.getMessage());
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, m.contains("Nesting Depth")
+                    ? "o pacote passa do limite de " + limits.maxDepth() + " níveis de aninhamento"
+                    : m.contains("code points") ? "o pacote passa do limite de " + limits.maxBytes() / 1024 + " KB"
+                    : "YAML inválido: o texto não forma um pacote de SOP")));
         }
     }
 
@@ -48,13 +59,15 @@ public final class SopBundleYaml {
         out.setIndent(2);
         out.setWidth(120);
         out.setAllowUnicode(true);
-        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(out), out).dump(yaml().load(json));
+        // a stored bundle (published under the limits, or before them) is exported whole
+        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(out), out).dump(yaml(1000, Integer.MAX_VALUE).load(json));
     }
 
-    private static Yaml yaml() {
+    private static Yaml yaml(int maxDepth, int maxCodePoints) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
-        options.setCodePointLimit(1_000_000);
+        options.setNestingDepthLimit(maxDepth);
+        options.setCodePointLimit(maxCodePoints);
         options.setAllowDuplicateKeys(false);
         return new Yaml(new SafeConstructor(options));
     }

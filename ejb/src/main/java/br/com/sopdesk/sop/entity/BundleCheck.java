@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class BundleCheck {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    /** A node id is the key of its answer in tickets and URLs: no markup, spaces or quotes. */
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,79}");
     /** The intake every escalation has; a SOP field may not take one of these names. */
     private static final Set<String> INTAKE_FIELDS = Set.of("document", "customerName", "description", "phone1", "phone2", "email", "category");
 
@@ -30,7 +32,21 @@ public final class BundleCheck {
     }
 
     public static List<Problem> problems(SopBundle bundle, String text) {
+        return problems(bundle, text, SopLimits.DEFAULTS);
+    }
+
+    /** The broken rules, the limits on the number of nodes and fields included. */
+    public static List<Problem> problems(SopBundle bundle, String text, SopLimits limits) {
         List<Problem> problems = new ArrayList<>();
+        if (bundle.nodes().size() > limits.maxNodes()) {
+            problems.add(new Problem(0, "o pacote tem " + bundle.nodes().size() + " nós: o limite é " + limits.maxNodes()));
+            return problems;
+        }
+        if (bundle.fields().size() > limits.maxFields()) {
+            problems.add(new Problem(lineOf(text, "fields", null), "o pacote pede " + bundle.fields().size() + " campos: o limite é "
+                    + limits.maxFields()));
+            return problems;
+        }
         if (!ID.matcher(bundle.id()).matches()) {
             problems.add(new Problem(lineOf(text, "id", bundle.id()), "id inválido '" + bundle.id() + "': use letras minúsculas, dígitos e hífens"));
         }
@@ -44,6 +60,8 @@ public final class BundleCheck {
         for (SopNode node : bundle.nodes()) {
             if (node.id() == null || !ids.add(node.id())) {
                 problems.add(new Problem(lineOf(text, "id", node.id()), "nó sem id ou com id repetido: " + node.id()));
+            } else if (!NODE_ID.matcher(node.id()).matches()) {
+                problems.add(new Problem(lineOf(text, "id", node.id()), "id de nó inválido: use de 1 a 80 letras, dígitos, '-', '_' ou '.'"));
             }
         }
         Map<String, SopNode> byId = bundle.nodes().stream().filter(n -> n.id() != null)

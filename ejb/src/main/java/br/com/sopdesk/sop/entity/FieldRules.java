@@ -34,6 +34,8 @@ public final class FieldRules {
                 problem = f.required() ? "sopdesk.field.required" : null;
             } else if (value.length() > 500) {
                 problem = "sopdesk.field.size";
+            } else if (!br.com.sopdesk.validation.PlainText.Validator.deliverable(value)) {
+                problem = "sopdesk.field.undeliverable";
             } else if (!valid(f.type(), value)) {
                 problem = "sopdesk.field." + f.type().name().toLowerCase(Locale.ROOT);
             }

@@ -4,6 +4,7 @@ import br.com.sopdesk.validation.BrazilianDocuments;
 import br.com.sopdesk.validation.CpfOrCnpj;
 import br.com.sopdesk.validation.DistinctPhones;
 import br.com.sopdesk.validation.Phone;
+import br.com.sopdesk.validation.PlainText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.Email;
@@ -25,32 +26,38 @@ public class Intake implements Serializable {
 
     @NotBlank(message = "{sopdesk.document.required}")
     @CpfOrCnpj
+    @PlainText
     @Column(name = "customer_document", length = 14, nullable = false)
     private String document;
 
     @NotBlank(message = "{sopdesk.name.required}")
     @Size(max = 200, message = "{sopdesk.name.size}")
+    @PlainText(visible = true)
     @Column(name = "customer_name", length = 200, nullable = false)
     private String customerName;
 
     @NotBlank(message = "{sopdesk.description.required}")
     @Size(min = 15, max = 4000, message = "{sopdesk.description.size}")
+    @PlainText(visible = true)
     @Column(name = "description", length = 4000, nullable = false)
     private String description;
 
     @NotBlank(message = "{sopdesk.phone1.required}")
     @Phone
+    @PlainText
     @Column(name = "phone1", length = 20, nullable = false)
     private String phone1;
 
     @NotBlank(message = "{sopdesk.phone2.required}")
     @Phone
+    @PlainText
     @Column(name = "phone2", length = 20, nullable = false)
     private String phone2;
 
     @NotBlank(message = "{sopdesk.email.required}")
     @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{sopdesk.email.invalid}")
     @Size(max = 200, message = "{sopdesk.email.invalid}")
+    @PlainText(noBidi = true)
     @Column(name = "email", length = 200, nullable = false)
     private String email;
 

@@ -331,6 +331,107 @@ class CertificateInspectorTest {
     }
 
     @Test
+    void aPfxWithoutMacAndWithCertificatesInTheClearOpensWithAnyPasswordButSaysSo() throws Exception {
+        X509Certificate c = IcpCertificates.holder(new Holder());
+        PfxShape shape = new PfxShape();
+        shape.noMac = true;
+        shape.plainCertificates = true;
+        byte[] pfx = IcpCertificates.pfx(c, "a-certa".toCharArray(), shape);
+        for (char[] typed : List.of("a-certa".toCharArray(), "qualquer-outra".toCharArray(), new char[0])) {
+            CertificateFacts f = inspector.inspect(pfx, typed);
+            assertEquals("52998224725", f.cpf());
+            assertFalse(f.passwordChecked());
+            assertEquals(List.of(Code.PASSWORD_NOT_CHECKED, Code.NO_CEI), codes(f, null));
+        }
+        String pt = new CertificateWarning(Code.PASSWORD_NOT_CHECKED, List.of()).message(Locale.forLanguageTag("pt-BR"));
+        assertTrue(pt.contains("senha informada não foi conferida"), pt);
+        assertTrue(new CertificateWarning(Code.PASSWORD_NOT_CHECKED, List.of()).message(Locale.ENGLISH).contains("not checked"));
+    }
+
+    @Test
+    void aPfxWithoutMacWhoseCertificatesAreEncryptedStillChecksThePasswordByDecrypting() throws Exception {
+        PfxShape shape = new PfxShape();
+        shape.noMac = true;
+        byte[] pfx = IcpCertificates.pfx(IcpCertificates.holder(new Holder()), "a-certa".toCharArray(), shape);
+        CertificateFacts f = inspector.inspect(pfx, "a-certa".toCharArray());
+        assertTrue(f.passwordChecked());
+        assertFalse(codes(f, null).contains(Code.PASSWORD_NOT_CHECKED));
+        assertEquals(Reason.WRONG_PASSWORD, reason(pfx, "outra".toCharArray()));
+        assertFalse(codes(inspector.inspect(IcpCertificates.legacyPfx(IcpCertificates.holder(new Holder()), "s".toCharArray()),
+                "s".toCharArray()), null).contains(Code.PASSWORD_NOT_CHECKED), "a MAC checks it");
+    }
+
+    @Test
+    void aTamperedPfxOpenedWithTheRightPasswordIsCorruptedNotAWrongPassword() throws Exception {
+        X509Certificate c = IcpCertificates.holder(new Holder());
+        char[] password = "s3nha".toCharArray();
+        for (byte[] pfx : List.of(IcpCertificates.legacyPfx(c, password), IcpCertificates.openSsl3Pfx(c, password), IcpCertificates.pfx(c, password))) {
+            byte[] tampered = IcpCertificates.tamperedCertificates(pfx);
+            UnreadableCertificateException e = assertThrows(UnreadableCertificateException.class, () -> inspector.inspect(tampered, "s3nha".toCharArray()));
+            assertEquals(Reason.CORRUPTED, e.reason());
+            assertEquals(422, e.httpStatus());
+            assertTrue(e.message(Locale.forLanguageTag("pt-BR")).startsWith("A senha está correta"), e.message(Locale.forLanguageTag("pt-BR")));
+            assertEquals(Reason.WRONG_PASSWORD, reason(tampered, "errada".toCharArray()));
+            assertEquals(Reason.PASSWORD_REQUIRED, reason(tampered, null));
+        }
+    }
+
+    @Test
+    void aTamperedPfxWhoseCertificatesAreInTheClearIsAWrongPasswordThatSaysItMayBeAnAlteredFile() throws Exception {
+        X509Certificate c = IcpCertificates.holder(new Holder());
+        PfxShape shape = new PfxShape();
+        shape.plainCertificates = true;
+        byte[] tampered = IcpCertificates.tamperedPlainCertificate(IcpCertificates.pfx(c, "s3nha".toCharArray(), shape), c);
+        UnreadableCertificateException e = assertThrows(UnreadableCertificateException.class, () -> inspector.inspect(tampered, "s3nha".toCharArray()));
+        assertEquals(Reason.WRONG_PASSWORD, e.reason(), "only the MAC could tell, and it cannot say which");
+        assertTrue(e.message(Locale.forLanguageTag("pt-BR")).startsWith("Senha incorreta"));
+        assertTrue(e.message(Locale.forLanguageTag("pt-BR")).contains("alterado ou danificado"), e.message(Locale.forLanguageTag("pt-BR")));
+        assertTrue(e.message(Locale.ENGLISH).contains("altered or damaged"));
+    }
+
+    @Test
+    void aCertificateOfATestOrForeignCaIsNotCalledIcpBrasil() throws Exception {
+        Holder ownPolicy = new Holder();
+        ownPolicy.policy = "1.3.6.1.4.1.99999.1.1";
+        Holder forgedPolicy = new Holder();
+        forgedPolicy.policy = IcpCertificates.A1;
+        for (Holder h : List.of(ownPolicy, forgedPolicy)) {
+            X509Certificate[] foreign = IcpCertificates.foreign(h);
+            for (byte[] file : List.of(IcpCertificates.der(foreign[0]), IcpCertificates.pem(foreign[0], foreign[1]))) {
+                CertificateFacts f = inspector.inspect(file, null);
+                assertEquals("52998224725", f.cpf(), "the holder's data is still read");
+                assertEquals(HolderKind.PERSON, f.kind());
+                assertFalse(f.icpBrasil());
+                assertTrue(codes(f, null).contains(Code.NOT_ICP_BRASIL), h.policy);
+            }
+        }
+        Holder noPolicy = new Holder();
+        noPolicy.policy = null;
+        CertificateFacts f = inspector.inspect(IcpCertificates.der(IcpCertificates.holder(noPolicy)), null);
+        assertTrue(codes(f, null).contains(Code.NOT_ICP_BRASIL), "an ICP-Brasil certificate carries an ICP-Brasil policy");
+        CertificateFacts genuine = inspector.inspect(IcpCertificates.pem(IcpCertificates.holder(new Holder()), IcpCertificates.intermediate(),
+                IcpCertificates.root()), null);
+        assertTrue(genuine.icpBrasil());
+        assertFalse(codes(genuine, null).contains(Code.NOT_ICP_BRASIL));
+    }
+
+    @Test
+    void aCaCertificateGetsNoTypeFromThePolicyItIssuesUnder() throws Exception {
+        CertificateFacts f = inspector.inspect(IcpCertificates.der(IcpCertificates.caWithPolicy(IcpCertificates.A1)), null);
+        assertEquals(CertificateType.UNKNOWN, f.type());
+        assertEquals(IcpCertificates.A1, f.policyOid());
+        assertEquals(List.of(Code.NOT_ICP_BRASIL), codes(f, null));
+    }
+
+    @Test
+    void everyWarningHasAMessageInBothLanguages() {
+        for (Code code : Code.values()) {
+            CertificateWarning w = new CertificateWarning(code, List.of("x", "y", "z"));
+            assertNotEquals(w.message(Locale.forLanguageTag("pt-BR")), w.message(Locale.ENGLISH), code.name());
+        }
+    }
+
+    @Test
     void pkcs7InPemUnderAnyLabelAndInUtf16() throws Exception {
         X509Certificate c = IcpCertificates.holder(new Holder());
         byte[] p7b = IcpCertificates.p7b(IcpCertificates.root(), c, IcpCertificates.intermediate());

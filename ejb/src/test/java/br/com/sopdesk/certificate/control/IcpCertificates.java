@@ -302,6 +302,10 @@ public final class IcpCertificates {
         public boolean caFirst;
         /** the password as the tool turned it into characters (see {@link #asOpenSsl1}); the typed one when null */
         public char[] toolPassword;
+        /** no MAC at all (some Java tools and hand-made files): nothing checks the password unless something is encrypted */
+        public boolean noMac;
+        /** the certificate bags in the clear (only the key encrypted), as {@code openssl pkcs12 -certpbe NONE} writes */
+        public boolean plainCertificates;
     }
 
     /** A PFX of the given shape holding the holder's certificate (and key), the intermediate and the root. */
@@ -330,7 +334,15 @@ public final class IcpCertificates {
                     CBCBlockCipher.newInstance(new DESedeEngine())).build(toolPassword);
         }
         PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-        pfx.addEncryptedData(certEncryptor, certBags.stream().map(PKCS12SafeBagBuilder::build).toArray(org.bouncycastle.pkcs.PKCS12SafeBag[]::new));
+        org.bouncycastle.pkcs.PKCS12SafeBag[] certificates = certBags.stream().map(PKCS12SafeBagBuilder::build)
+                .toArray(org.bouncycastle.pkcs.PKCS12SafeBag[]::new);
+        if (shape.plainCertificates) {
+            for (org.bouncycastle.pkcs.PKCS12SafeBag bag : certificates) {
+                pfx.addData(bag);
+            }
+        } else {
+            pfx.addEncryptedData(certEncryptor, certificates);
+        }
         if (shape.withKey) {
             PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(holderKey(), keyEncryptor);
             if (shape.localKeyIds) {
@@ -339,7 +351,9 @@ public final class IcpCertificates {
             pfx.addData(keyBag.build());
         }
         PKCS12MacCalculatorBuilder mac;
-        if (shape.pbmac1) {
+        if (shape.noMac) {
+            mac = null;
+        } else if (shape.pbmac1) {
             AlgorithmIdentifier hmac = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
             byte[] salt = new byte[16];
             new java.security.SecureRandom().nextBytes(salt);
@@ -367,6 +381,75 @@ public final class IcpCertificates {
             out[i] = (char) (utf8[i] & 0xFF);
         }
         return out;
+    }
+
+    /**
+     * The PFX with one byte of its encrypted certificates changed (well inside the holder's
+     * certificate, so the bags around it still decode), as a file damaged in transit or edited: its
+     * MAC no longer matches, whatever the password.
+     */
+    public static byte[] tamperedCertificates(byte[] pfx) throws IOException {
+        Pfx parsed = Pfx.getInstance(ASN1Primitive.fromByteArray(pfx));
+        byte[] authSafe = org.bouncycastle.asn1.ASN1OctetString.getInstance(parsed.getAuthSafe().getContent()).getOctets();
+        for (ASN1Encodable e : ASN1Sequence.getInstance(authSafe)) {
+            ContentInfo info = ContentInfo.getInstance(e);
+            if (PKCSObjectIdentifiers.encryptedData.equals(info.getContentType())) {
+                byte[] encrypted = org.bouncycastle.asn1.pkcs.EncryptedData.getInstance(info.getContent()).getContent().getOctets();
+                return flipped(pfx, encrypted, 300);
+            }
+        }
+        throw new IllegalArgumentException("no encrypted certificates");
+    }
+
+    /** The PFX with one byte of its first certificate changed where the certificates are in the clear (see {@link PfxShape#plainCertificates}). */
+    public static byte[] tamperedPlainCertificate(byte[] pfx, X509Certificate holder) throws GeneralSecurityException {
+        return flipped(pfx, holder.getEncoded(), 300);
+    }
+
+    private static byte[] flipped(byte[] whole, byte[] part, int offset) {
+        for (int i = 0; i + part.length <= whole.length; i++) {
+            if (java.util.Arrays.equals(whole, i, i + part.length, part, 0, part.length)) {
+                byte[] out = whole.clone();
+                out[i + offset] ^= 0x5A;
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("part not found");
+    }
+
+    /**
+     * A certificate with the holder's ICP-Brasil-shaped data (otherName entries, and the policy
+     * given, if any) issued by a self-signed CA outside ICP-Brasil, as a test lab or a foreign
+     * CA issues them; first the holder's, then that CA's.
+     */
+    public static X509Certificate[] foreign(Holder h) throws GeneralSecurityException, IOException, OperatorCreationException {
+        KeyPair foreignKey = rsa();
+        X500Name name = new X500Name("CN=Example Test Root CA,O=Example Corp,C=US");
+        X509Certificate ca = sign(new JcaX509v3CertificateBuilder(name, serial(), Date.from(Instant.now().minus(100, ChronoUnit.DAYS)),
+                Date.from(Instant.now().plus(1000, ChronoUnit.DAYS)), name, foreignKey.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true)), foreignKey.getPrivate());
+        X509Certificate icpShaped = holder(h);
+        X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, serial(), Date.from(h.notBefore), Date.from(h.notAfter),
+                X500Name.getInstance(icpShaped.getSubjectX500Principal().getEncoded()),
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(icpShaped.getPublicKey().getEncoded()));
+        X509CertificateHolder template = new X509CertificateHolder(icpShaped.getEncoded());
+        for (Object oid : template.getExtensionOIDs()) {
+            b.copyAndAddExtension((ASN1ObjectIdentifier) oid, template.getExtension((ASN1ObjectIdentifier) oid).isCritical(), template);
+        }
+        return new X509Certificate[]{sign(b, foreignKey.getPrivate()), ca};
+    }
+
+    /** A CA certificate under the test root that carries an A1 policy, as ICP-Brasil CAs list the policies they issue under. */
+    public static X509Certificate caWithPolicy(String policy) throws GeneralSecurityException, IOException, OperatorCreationException {
+        X509Certificate r = root();
+        KeyPair key = rsa();
+        return sign(new JcaX509v3CertificateBuilder(X500Name.getInstance(r.getSubjectX500Principal().getEncoded()), serial(),
+                Date.from(Instant.now().minus(800, ChronoUnit.DAYS)), Date.from(Instant.now().plus(2000, ChronoUnit.DAYS)),
+                new X500Name("CN=AC Teste A1 v5,OU=AC Teste v5,O=ICP-Brasil,C=BR"), key.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(policy)))),
+                rootKey.getPrivate());
     }
 
     /** The PFX again, its MAC now claiming the given digest algorithm and iteration count (for unsupported shapes). */

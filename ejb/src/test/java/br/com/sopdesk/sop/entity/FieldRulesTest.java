@@ -46,4 +46,11 @@ class FieldRulesTest {
                 () -> br.com.sopdesk.sop.control.SopBundleJson.read(json));
         assertTrue(e.problems().get(0).reason().contains("nome inválido"), e.problems().toString());
     }
+
+    @Test
+    void aValueQualitorsXmlCannotCarryIsRefusedNamingTheField() {
+        Map<String, String> errors = FieldRules.errors(List.of(NOTE), Map.of("obs", "ok \uFFFE"), PT);
+        assertEquals("Observação: contém um caractere que não pode ser enviado ao Qualitor; redigite o valor.", errors.get("fields.obs"));
+        assertTrue(FieldRules.errors(List.of(NOTE), Map.of("obs", "meio \uD83D par"), Locale.ENGLISH).get("fields.obs").contains("cannot be sent"));
+    }
 }

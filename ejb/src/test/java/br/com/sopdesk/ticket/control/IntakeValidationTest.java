@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.sopdesk.ticket.entity.Intake;
 import jakarta.validation.Validation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,5 +54,39 @@ class IntakeValidationTest {
     @Test
     void documentIsStoredNormalized() {
         assertEquals("12ABC34501DE35", valid().getDocument());
+    }
+
+    @Test
+    void textQualitorsXmlCannotCarryIsRefusedNamingTheField() {
+        for (String bad : List.of("\uD800", "\uDC00", "\uFFFE", "\uFFFF", "\uFDD0", "\u0000", "\u0008", "\u001B", new String(Character.toChars(0x1FFFE)))) {
+            Intake intake = valid();
+            intake.setDescription("Cliente não localiza a senha " + bad + " do A1.");
+            intake.setCustomerName("Comércio " + bad);
+            Map<String, String> errors = validation.errors(intake, Locale.forLanguageTag("pt-BR"));
+            assertTrue(errors.get("description").startsWith("Contém um caractere que não pode ser enviado ao Qualitor"), bad + errors);
+            assertTrue(errors.containsKey("customerName"), errors.toString());
+        }
+        Intake fine = valid();
+        fine.setDescription("Cliente não localiza a senha do A1 😀\ttab\r\nnova linha.");
+        assertEquals(Map.of(), validation.errors(fine, Locale.forLanguageTag("pt-BR")), "a paired surrogate (emoji), tab and line breaks travel");
+    }
+
+    @Test
+    void namesAndDescriptionsOfInvisibleCharactersOnlyAreRefused() {
+        for (String invisible : List.of("\u00A0\u00A0", "\u200B\u200C\u200D", "\uFEFF", "\u2060\u3000", "\u3164")) {
+            Intake intake = valid();
+            intake.setCustomerName(invisible);
+            intake.setDescription(invisible.repeat(20));
+            Map<String, String> errors = validation.errors(intake, Locale.ENGLISH);
+            assertEquals("Holds only spaces or invisible characters: write the text.", errors.get("customerName"), errors.toString());
+            assertTrue(errors.containsKey("description"), errors.toString());
+        }
+    }
+
+    @Test
+    void directionControlsInTheEmailAreRefused() {
+        Intake intake = valid();
+        intake.setEmail("ti@\u202Erb.moc.oicremoc");
+        assertTrue(validation.errors(intake, Locale.forLanguageTag("pt-BR")).get("email").contains("controle de direção"));
     }
 }

@@ -1,0 +1,25 @@
+package br.com.sopdesk.category.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** A category refuses what its table cannot hold or Qualitor cannot carry, with a reason an administrator reads (the API answers it as 422). */
+class CategoryTest {
+
+    private static String refusal(String code, String name) {
+        return assertThrows(IllegalArgumentException.class, () -> new Category(code, name, true, "admin")).getMessage();
+    }
+
+    @Test
+    void badCodesAndNamesAreRefusedWithTheReason() {
+        assertEquals("Código de categoria inválido: use de 1 a 20 letras ou dígitos.", refusal("<b>", "Nome"));
+        assertEquals("Código de categoria inválido: use de 1 a 20 letras ou dígitos.", refusal("x".repeat(21), "Nome"));
+        assertEquals("O nome da categoria é obrigatório.", refusal("40", ""));
+        assertEquals("O nome da categoria é obrigatório.", refusal("40", "\u200B\u00A0"));
+        assertEquals("O nome da categoria tem 5000 caracteres: o limite é 200.", refusal("40", "n".repeat(5000)));
+        assertEquals("O nome da categoria contém um caractere inválido: redigite-o.", refusal("40", "Nome \uFFFE"));
+        assertEquals("Certificados", new Category("40", " Certificados ", true, "admin").getName());
+    }
+}
