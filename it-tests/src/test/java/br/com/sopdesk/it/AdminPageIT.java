@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** The administration page: publishing a SOP version (a bad one refused with its line), and the audit trail. */
+/**
+ * The administration pages: publishing a SOP version (a bad one refused with its line), the audit
+ * trail, and the connection to Qualitor proved from the page.
+ */
 class AdminPageIT extends BrowserTest {
 
     @Test
@@ -31,6 +34,20 @@ class AdminPageIT extends BrowserTest {
         browser.click(By.id("admin-nav-audit"));
         browser.waitForPage();
         assertTrue(browser.text(By.id("audit:entries")).contains("SOP " + id + " v1"));
+    }
+
+    @Test
+    void adminChecksTheQualitorConnectionFromThePageAndSeesEachCheckWithQualitorsNames() {
+        browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
+        browser.click(By.id("session:nav-admin"));
+        browser.waitForPage();
+        browser.click(By.id("admin-nav-qualitor"));
+        browser.waitForPage();
+        assertTrue(browser.text(By.id("qualitor:settings")).contains("qualitor.wsdl-file"), "every setting is listed");
+        browser.click(By.id("qualitor:check"));
+        String results = browser.text(By.id("qualitor:checks"));
+        assertTrue(results.contains("Perda de senha") && results.contains("8.20"), "Qualitor's own names and version: " + results);
+        assertTrue(browser.text(By.id("qualitor:messages")).contains("Tudo certo"), browser.text(By.id("qualitor:messages")));
     }
 
     @Test
