@@ -78,17 +78,25 @@ public final class SetupCheck {
                              List<String> referenceDemands, Duration budget) {
         SetupCheck c = new SetupCheck(settings, budget);
         List<SampleRequest> shown = new ArrayList<>();
-        try (QualitorClient client = new QualitorClient(c.settings)) {
+        QualitorClient client = new QualitorClient(c.settings);
+        QualitorClient working = null;
+        try {
             boolean reached = c.reach(client);
-            boolean loggedIn = false;
             if (reached && c.late()) {
                 c.add("login", null, Status.NOT_RUN, "budget");
             } else if (reached) {
-                loggedIn = c.login(client, referenceCustomer, referenceDemands);
+                working = c.login(client, referenceCustomer, referenceDemands).orElse(null);
             }
-            c.codes(client, codes, referenceDemands, loggedIn);
+            // the rest is read with whatever works, so one wrong spelling does not hide the other results
+            QualitorClient reader = working == null ? client : working;
+            c.codes(reader, codes, referenceDemands, working != null);
             c.defaultContact();
-            shown.addAll(c.samples(client, samples, referenceCustomer, loggedIn));
+            shown.addAll(c.samples(client, samples, referenceCustomer, working != null, reader));
+        } finally {
+            client.close();
+            if (working != null && working != client) {
+                working.close();
+            }
         }
         return new Report(List.copyOf(c.checks), List.copyOf(shown));
     }
@@ -109,8 +117,12 @@ public final class SetupCheck {
         }
     }
 
-    /** Logs in on the configured transport; on the stateless endpoint, also finds the {@code wsdl_file} spelling that works. */
-    private boolean login(QualitorClient client, String referenceCustomer, List<String> referenceDemands) {
+    /**
+     * Logs in on the configured transport; on the stateless endpoint, also finds the {@code wsdl_file}
+     * spelling that works. Returns the client that logged in (one with another spelling when only
+     * that works), or empty.
+     */
+    private Optional<QualitorClient> login(QualitorClient client, String referenceCustomer, List<String> referenceDemands) {
         if (settings.mode() == QualitorSettings.Mode.SOAP) {
             boolean all = true;
             for (String service : List.of("WSTicket", "WSGeneral")) {
@@ -128,13 +140,13 @@ public final class SetupCheck {
                     all = false;
                 }
             }
-            return all;
+            return all ? Optional.of(client) : Optional.empty();
         }
         Optional<java.util.function.Function<QualitorClient, String>> probe = authenticatedRead(referenceCustomer, referenceDemands);
         if (probe.isEmpty()) {
             add("login", null, Status.NOT_RUN, "no-reference");
             add("wsdl-file", null, Status.NOT_RUN, "no-reference");
-            return false;
+            return Optional.empty();
         }
         QualitorSettings.WsdlFile configured = settings.wsdlFile();
         String refusal;
@@ -142,30 +154,31 @@ public final class SetupCheck {
             probe.get().apply(client);
             add("wsdl-file", null, Status.PASSED, "ok", configured.spell("WSTicket"));
             add("login", null, Status.PASSED, "stateless", settings.user(), settings.company());
-            return true;
+            return Optional.of(client);
         } catch (QualitorException.Refused e) {
             refusal = words(e);
         } catch (QualitorException e) {
             add("login", null, Status.FAILED, "unreachable", e.getMessage());
-            return false;
+            return Optional.empty();
         }
         for (QualitorSettings.WsdlFile other : QualitorSettings.WsdlFile.values()) {
             if (other == configured || late()) {
                 continue;
             }
-            try (QualitorClient trial = new QualitorClient(settings.withWsdlFile(other))) {
+            QualitorClient trial = new QualitorClient(settings.withWsdlFile(other));
+            try {
                 probe.get().apply(trial);
                 add("wsdl-file", null, Status.FAILED, "other-works", configured.spell("WSTicket"), other.spell("WSTicket"),
                         QualitorSettings.spelling(other), refusal);
                 add("login", null, Status.PASSED, "stateless", settings.user(), settings.company());
-                return false;
+                return Optional.of(trial);
             } catch (QualitorException ignored) {
-                // this spelling does not work either
+                trial.close(); // this spelling does not work either
             }
         }
         add("wsdl-file", null, Status.NOT_RUN, "undecided", configured.spell("WSTicket"));
         add("login", null, Status.FAILED, "refused", settings.user(), refusal);
-        return false;
+        return Optional.empty();
     }
 
     /** A read that needs the integration login: a reference demand, else the reference customer. */
@@ -239,11 +252,13 @@ public final class SetupCheck {
         }
     }
 
-    private List<SampleRequest> samples(QualitorClient client, List<Sample> samples, String referenceCustomer, boolean loggedIn) {
+    /** Each sample as the configured client would send it (the customer code looked up with whatever logged in). */
+    private List<SampleRequest> samples(QualitorClient client, List<Sample> samples, String referenceCustomer, boolean loggedIn,
+                                        QualitorClient reader) {
         String customerCode = null;
         if (loggedIn && referenceCustomer != null && !referenceCustomer.isBlank() && !late()) {
             try {
-                customerCode = client.customerCodeOf(referenceCustomer);
+                customerCode = reader.customerCodeOf(referenceCustomer);
             } catch (QualitorException e) {
                 customerCode = null;
             }
