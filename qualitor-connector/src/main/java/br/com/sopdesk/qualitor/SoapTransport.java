@@ -1,19 +1,11 @@
 package br.com.sopdesk.qualitor;
 
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code qualitor.mode=soap}, as real clients speak it: each service's WSDL ({@code qualitor.soap.wsdl},
@@ -26,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>When an answer reads as the session being gone, this logs that service in again and repeats
  * the call once (a call refused for its token did nothing, so repeating it cannot duplicate); what
  * comes back then is reported as it is. Only a refused {@code login} is
- * {@link QualitorException.Unauthorized}. Uses the JAX-RS client rather than a MicroProfile REST
- * Client interface because the endpoint is only known once the WSDL is read. The password goes only
- * into the login envelope; it is never logged nor put in an exception.
+ * {@link QualitorException.Unauthorized}. The calls go through {@link Http} (the endpoint is only
+ * known once the WSDL is read). The password goes only into the login envelope; it is never logged
+ * nor put in an exception.
  */
 final class SoapTransport implements WsTransport {
 
@@ -36,17 +28,12 @@ final class SoapTransport implements WsTransport {
     private static final String NO_AUTH_OPERATION = "getVersion";
 
     private final QualitorSettings settings;
-    private final Client http;
+    private final Http http;
     private final Map<String, Port> ports = new ConcurrentHashMap<>();
 
     SoapTransport(QualitorSettings settings) {
         this.settings = settings;
-        this.http = ClientBuilder.newBuilder()
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .property(FIXED_LENGTH_STREAMING, true)
-                .register(DECLARED_LENGTH)
-                .build();
+        this.http = new Http(settings.connectTimeout(), settings.readTimeout());
     }
 
     /** One service as this client knows it: its WSDL, its token and its cookies. */
@@ -113,15 +100,11 @@ final class SoapTransport implements WsTransport {
 
     private Wsdl readWsdl(String service) {
         URI uri = wsdlUri(service);
-        try (Response response = http.target(uri).request().get()) {
-            if (response.getStatus() >= 300) {
-                throw new QualitorException.Unavailable("HTTP " + response.getStatus() + " ao ler o WSDL " + uri, null, response.getStatus());
-            }
-            byte[] body = response.readEntity(byte[].class);
-            return Wsdl.parse(body == null ? new byte[0] : body, uri);
-        } catch (ProcessingException e) {
-            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " ao ler o WSDL " + uri, e);
+        Http.Reply reply = http.get(uri, "leitura do WSDL " + uri);
+        if (reply.status() >= 300) {
+            throw new QualitorException.Unavailable("HTTP " + reply.status() + " ao ler o WSDL " + uri, null, reply.status());
         }
+        return Wsdl.parse(reply.body(), uri);
     }
 
     private Port port(String service) {
@@ -232,43 +215,30 @@ final class SoapTransport implements WsTransport {
         Wsdl.Operation op = port.operation(operation);
         byte[] envelope = SoapEnvelope.request(op.namespace(), operation, parts(op, values), settings.encoding());
         URI endpoint = port.wsdl().endpoint();
-        Response response;
-        try {
-            Invocation.Builder call = http.target(endpoint).request()
-                    .header("SOAPAction", "\"" + op.soapAction() + "\"");
-            port.cookies.forEach(call::cookie);
-            response = call.post(Entity.entity(envelope, "text/xml; charset=" + settings.encoding().charset().name()));
-        } catch (ProcessingException e) {
-            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " em " + operation, e);
-        }
-        try (response) {
-            for (Map.Entry<String, NewCookie> c : response.getCookies().entrySet()) {
-                port.cookies.put(c.getKey(), c.getValue().getValue());
-            }
-            int status = response.getStatus();
-            byte[] bytes = response.readEntity(byte[].class);
-            bytes = bytes == null ? new byte[0] : bytes;
-            if (status >= 300) {
-                // a SOAP server reports faults with HTTP 500 and an envelope; anything else is an HTTP failure
-                if (status == 500 && looksLikeXml(bytes)) {
-                    try {
-                        SoapEnvelope.Answer answer = SoapEnvelope.parse(bytes, WsTransport.charsetOf(response.getMediaType()));
-                        if (answer.fault() != null) {
-                            return answer;
-                        }
-                    } catch (QualitorException.Malformed notAnEnvelope) {
-                        // fall through: a plain HTTP 500
+        Map<String, String> headers = new LinkedHashMap<>(Http.cookieHeader(port.cookies));
+        headers.put("SOAPAction", "\"" + op.soapAction() + "\"");
+        Http.Reply reply = http.post(endpoint, "text/xml; charset=" + settings.encoding().charset().name(), headers, envelope, operation);
+        port.cookies.putAll(reply.cookies());
+        int status = reply.status();
+        byte[] bytes = reply.body();
+        if (status >= 300) {
+            // a SOAP server reports faults with HTTP 500 and an envelope; anything else is an HTTP failure
+            if (status == 500 && looksLikeXml(bytes)) {
+                try {
+                    SoapEnvelope.Answer answer = SoapEnvelope.parse(bytes, Http.orLatin1(reply.charset()));
+                    if (answer.fault() != null) {
+                        return answer;
                     }
+                } catch (QualitorException.Malformed notAnEnvelope) {
+                    // fall through: a plain HTTP 500
                 }
-                if (status == 404) {
-                    port.wsdl = null; // the service may have moved: read its WSDL again next time
-                }
-                throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, null, status);
             }
-            return SoapEnvelope.parse(bytes, WsTransport.charsetOf(response.getMediaType()));
-        } catch (ProcessingException e) {
-            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " ao ler a resposta de " + operation, e);
+            if (status == 404) {
+                port.wsdl = null; // the service may have moved: read its WSDL again next time
+            }
+            throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, null, status);
         }
+        return SoapEnvelope.parse(bytes, Http.orLatin1(reply.charset()));
     }
 
     private static WsResponse answerOf(String operation, SoapEnvelope.Answer answer) {
@@ -333,6 +303,6 @@ final class SoapTransport implements WsTransport {
 
     @Override
     public void close() {
-        http.close();
+        // the JDK's client holds no connection open between calls that needs closing here
     }
 }

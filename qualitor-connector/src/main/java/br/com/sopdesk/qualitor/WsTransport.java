@@ -1,8 +1,5 @@
 package br.com.sopdesk.qualitor;
 
-import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * How one {@code <wsqualitor>} request reaches Qualitor and its answer comes back: a form post to
@@ -15,22 +12,6 @@ import java.nio.charset.StandardCharsets;
  */
 sealed interface WsTransport extends AutoCloseable permits StatelessTransport, SoapTransport {
 
-    Charset LATIN1 = StandardCharsets.ISO_8859_1;
-
-    /**
-     * The JDK's HttpURLConnection, under the JAX-RS clients here, silently sends a buffered POST a
-     * second time when the connection drops before the answer starts: a ticket could be opened
-     * twice behind the outbox's back. A body streamed with its length declared is never resent.
-     */
-    String FIXED_LENGTH_STREAMING = "jersey.config.client.httpUrlConnector.useFixedLengthStreaming";
-
-    /** Declares a byte body's length, so it is streamed (see {@link #FIXED_LENGTH_STREAMING}). */
-    jakarta.ws.rs.client.ClientRequestFilter DECLARED_LENGTH = request -> {
-        if (request.getEntity() instanceof byte[] body) {
-            request.getHeaders().putSingle("Content-Length", body.length);
-        }
-    };
-
     /** What stands for the password in a request shown to a person. */
     String MASK = "********";
 
@@ -42,31 +23,11 @@ sealed interface WsTransport extends AutoCloseable permits StatelessTransport, S
     @Override
     void close();
 
-    static Charset charsetOf(MediaType type) {
-        if (type != null) {
-            String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-            if (name != null && Charset.isSupported(name)) {
-                return Charset.forName(name);
-            }
-        }
-        return LATIN1;
-    }
-
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    static void closeQuietly(Object api) {
-        if (api instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing a client that failed is not worth reporting
-            }
-        }
     }
 }
