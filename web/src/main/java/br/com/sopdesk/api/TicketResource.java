@@ -62,6 +62,9 @@ public class TicketResource {
     @EJB
     DemandActions demands;
 
+    @EJB
+    br.com.sopdesk.ticket.control.SummaryStore summaries;
+
     @Context
     SecurityContext security;
 
@@ -205,6 +208,25 @@ public class TicketResource {
         visible(id);
         try {
             outbox.resend(id, security.getUserPrincipal().getName(), request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
+        } catch (TicketActionRefused e) {
+            return conflict(id, e.getMessage());
+        }
+        return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
+    }
+
+    /**
+     * {@code POST /api/tickets/{id}/summary/resend}: attaches a {@code REFUSED} walk summary again,
+     * once its cause is fixed or, after a lost answer, once a person checked that the demand has no
+     * such file ({@code {"checkedInQualitor": true}}). Audited. 200 with the ticket; 409 when the
+     * summary is in no state for it.
+     */
+    @POST
+    @Path("{id}/summary/resend")
+    public Response resendSummary(@PathParam("id") long id, ResendRequest request) {
+        visible(id);
+        try {
+            summaries.resend(id, security.getUserPrincipal().getName(), java.time.Instant.now(),
+                    request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
         } catch (TicketActionRefused e) {
             return conflict(id, e.getMessage());
         }

@@ -114,6 +114,23 @@ public class SummaryStore {
         }
     }
 
+    /**
+     * A person attaches a refused summary again (see {@link Ticket#summaryResend}): pending and due
+     * now, for the outbox; audited.
+     *
+     * @throws TicketActionRefused when the summary is in no state to be attached again
+     */
+    public Ticket resend(long id, String agent, Instant now, boolean checkedInQualitor) {
+        Ticket t = em.find(Ticket.class, id);
+        try {
+            t.summaryResend(now, checkedInQualitor);
+        } catch (IllegalStateException e) {
+            throw new TicketActionRefused(e.getMessage());
+        }
+        audit.record(agent, "chamado.resumo-reenvio", "chamado " + id, checkedInQualitor ? "conferido no Qualitor: sem o resumo" : "após recusa");
+        return t;
+    }
+
     private static String truncate(String s) {
         return s == null ? null : s.length() <= 1000 ? s : s.substring(0, 997) + "...";
     }

@@ -320,6 +320,29 @@ public class Ticket {
         this.summaryNextAt = Utc.of(now.plusSeconds(seconds));
     }
 
+    /**
+     * A person attaches the refused summary again: after a refusal, once its cause is fixed; after a
+     * lost answer (no public operation lists a demand's files), once they checked the demand has no
+     * such file ({@code checkedInQualitor}), so the next attempt attaches without asking.
+     *
+     * @throws IllegalStateException when the summary was not refused, or the check was not confirmed
+     */
+    public void summaryResend(Instant now, boolean checkedInQualitor) {
+        if (summaryState != SummaryState.REFUSED) {
+            throw new IllegalStateException("Só um resumo recusado pode ser anexado de novo (situação: " + summaryState + ").");
+        }
+        if (summaryOutcomeUnknown) {
+            if (!checkedInQualitor) {
+                throw new IllegalStateException("Antes de anexar de novo, confira na demanda " + qualitorNumber
+                        + " do Qualitor que o resumo não está lá (a resposta de uma tentativa anterior se perdeu) e confirme a conferência.");
+            }
+            this.summaryOutcomeUnknown = false;
+        }
+        this.summaryState = SummaryState.PENDING;
+        this.summaryError = null;
+        this.summaryNextAt = Utc.of(now);
+    }
+
     /** Qualitor refused the file: kept with its message, not resent. */
     public void summaryRefused(String error) {
         this.summaryState = SummaryState.REFUSED;

@@ -3,6 +3,7 @@ package br.com.sopdesk.ticket.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -44,5 +45,27 @@ class TicketSummaryStateTest {
         t.summaryRefused("Ws - Campo obrigatório não informado: nmarquivo");
         assertEquals(SummaryState.REFUSED, t.getSummaryState());
         assertFalse(t.isSummaryOutcomeUnknown());
+    }
+
+    @Test
+    void aSummaryWhoseAnswerWasLostIsAttachedAgainOnlyAfterAPersonCheckedTheDemand() {
+        Ticket t = ticket();
+        t.summaryRetryLater("HTTP 500", Instant.now(), Duration.ofSeconds(300), true);
+        t.summaryRefused("confira na demanda antes de anexar de novo");
+        assertThrows(IllegalStateException.class, () -> t.summaryResend(Instant.now(), false));
+        assertEquals(SummaryState.REFUSED, t.getSummaryState());
+        t.summaryResend(Instant.now(), true);
+        assertEquals(SummaryState.PENDING, t.getSummaryState());
+        assertFalse(t.isSummaryOutcomeUnknown(), "checked: the next attempt attaches without asking");
+        assertNull(t.getSummaryError());
+        assertThrows(IllegalStateException.class, () -> t.summaryResend(Instant.now(), true), "only a refused summary");
+    }
+
+    @Test
+    void aPlainRefusalIsAttachedAgainWithoutACheck() {
+        Ticket t = ticket();
+        t.summaryRefused("Ws - Anexo inválido");
+        t.summaryResend(Instant.now(), false);
+        assertEquals(SummaryState.PENDING, t.getSummaryState());
     }
 }
