@@ -1,6 +1,5 @@
 package br.com.sopdesk.qualitor;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP calls to Qualitor, on the JDK's {@link HttpClient} (HTTP/1.1 only: PHP servers are not
@@ -28,11 +31,18 @@ final class Http {
 
     private final HttpClient client;
     private final Duration readTimeout;
+    private final Duration deadline;
 
+    /**
+     * @param readTimeout how long an answer may take to arrive whole; an exchange is abandoned (and
+     *                    its connection closed) past the connect timeout plus this, so an answer cut
+     *                    half-way never holds a caller
+     */
     Http(Duration connectTimeout, Duration readTimeout) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.readTimeout = readTimeout;
+        this.deadline = connectTimeout.plus(readTimeout);
     }
 
     Reply post(URI uri, String contentType, Map<String, String> headers, byte[] body, String operation) {
@@ -48,11 +58,18 @@ final class Http {
 
     private Reply send(HttpRequest request, String operation) {
         HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new QualitorException.Unavailable(WsTransport.rootMessage(e) + " em " + operation, e);
+            // the request's own timeout ends at the answer's headers; this one covers its body too
+            response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new QualitorException.Unavailable("resposta incompleta após " + deadline.toMillis() + " ms em " + operation, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new QualitorException.Unavailable(WsTransport.rootMessage(cause) + " em " + operation, cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new QualitorException.Unavailable("interrompido em " + operation, e);
         }

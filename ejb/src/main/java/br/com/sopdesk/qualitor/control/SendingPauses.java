@@ -45,6 +45,14 @@ public class SendingPauses {
     @EJB
     AuditLog audit;
 
+    /** What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is wrong with it. */
+    public static String waiting(State pause) {
+        return "Envios ao Qualitor pausados: o Qualitor recusou vários chamados seguidos da mesma forma, o que indica um problema "
+                + "na configuração da integração, não neste chamado; ele segue na fila e vai sozinho quando o Qualitor voltar a aceitar. "
+                + "Detalhe do Qualitor (código " + (pause.code() == null || pause.code().isBlank() ? "-" : pause.code()) + "): "
+                + (pause.message() == null || pause.message().isBlank() ? "sem mensagem" : pause.message());
+    }
+
     /** The pause as this instance last read it (at most a couple of seconds old). */
     public State state() {
         Read r = last;
@@ -63,7 +71,7 @@ public class SendingPauses {
             for (Long id : p.streakTickets()) {
                 Ticket t = em.find(Ticket.class, id);
                 if (t != null && t.getState() == TicketState.REJECTED) {
-                    t.resend(now, false);
+                    t.requeuedByPause(waiting(state(p)), now);
                     requeued++;
                 }
             }
@@ -125,9 +133,13 @@ public class SendingPauses {
     }
 
     private static State remember(SendingPause p) {
-        State s = p == null ? new State(false, false, null, null, null)
-                : new State(p.isPaused(), p.getStreakCount() > 0, p.getPausedCode(), p.getPausedMessage(), p.getPausedAt());
+        State s = state(p);
         last = new Read(s, System.nanoTime());
         return s;
+    }
+
+    private static State state(SendingPause p) {
+        return p == null ? new State(false, false, null, null, null)
+                : new State(p.isPaused(), p.getStreakCount() > 0, p.getPausedCode(), p.getPausedMessage(), p.getPausedAt());
     }
 }

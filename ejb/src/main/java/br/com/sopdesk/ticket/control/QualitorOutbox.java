@@ -116,7 +116,7 @@ public class QualitorOutbox {
         Duration maxBackoff = settings.maxBackoff();
         SendingPauses.State pause = pauses.state();
         if (pause.paused() && !probe) {
-            return store.retryLater(id, pausedMessage(pause), Instant.now(), maxBackoff, false);
+            return store.retryLater(id, SendingPauses.waiting(pause), Instant.now(), maxBackoff, false);
         }
         try {
             OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
@@ -141,7 +141,7 @@ public class QualitorOutbox {
             if (e instanceof QualitorException.Refused r && r.kind() == RefusalKind.OTHER
                     && pauses.refused(id, r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), Instant.now())
                     != SendingPause.Outcome.COUNTED) {
-                return store.retryLater(id, pausedMessage(pauses.state()), Instant.now(), maxBackoff, false);
+                return store.retryLater(id, SendingPauses.waiting(pauses.state()), Instant.now(), maxBackoff, false);
             }
             return store.refused(id, e);
         } catch (CircuitBreakerOpenException e) {
@@ -152,14 +152,6 @@ public class QualitorOutbox {
             LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, PersonalData.mask(e));
             return store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
         }
-    }
-
-    /** What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is wrong with it. */
-    private static String pausedMessage(SendingPauses.State pause) {
-        return "Envios ao Qualitor pausados: o Qualitor recusou vários chamados seguidos da mesma forma, o que indica um problema "
-                + "na configuração da integração, não neste chamado; ele segue na fila e vai sozinho quando o Qualitor voltar a aceitar. "
-                + "Detalhe do Qualitor (código " + (pause.code() == null || pause.code().isBlank() ? "-" : pause.code()) + "): "
-                + (pause.message() == null || pause.message().isBlank() ? "sem mensagem" : pause.message());
     }
 
     /** Sends one ticket as the probe of a pause, if this instance wins it. */

@@ -446,6 +446,20 @@ public class Ticket {
         this.nextAttemptAt = Utc.of(now);
     }
 
+    /**
+     * A refusal turned out to be the installation's (the same one for several tickets in a row): back
+     * to the queue, due now, saying why it waits. Nothing was created in Qualitor by a refusal.
+     */
+    public void requeuedByPause(String why, Instant now) {
+        if (state != TicketState.REJECTED) {
+            return;
+        }
+        this.state = TicketState.QUEUED;
+        this.refusal = null;
+        this.lastError = why;
+        this.nextAttemptAt = Utc.of(now);
+    }
+
     /** Whether a retry must first look in Qualitor for the ticket an earlier attempt may have created. */
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;

@@ -72,4 +72,22 @@ class TicketResendTest {
         assertThrows(IllegalStateException.class, () -> sent.resend(NOW, true));
         assertEquals(TicketState.SENT, sent.getState());
     }
+
+    @Test
+    void aRefusalThatTurnsOutToBeTheInstallationsPutsTheTicketBackSayingWhy() {
+        Ticket t = ticket();
+        String key = t.getSubmissionKey();
+        t.rejected("Ws - Usuário ou senha inválidos.", "OTHER");
+        t.requeuedByPause("Envios ao Qualitor pausados: ...", NOW);
+        assertEquals(TicketState.QUEUED, t.getState());
+        assertNull(t.getRefusal());
+        assertEquals("Envios ao Qualitor pausados: ...", t.getLastError(), "the agent sees why it waits");
+        assertEquals(NOW, t.getNextAttemptAt());
+        assertEquals(key, t.getSubmissionKey());
+        Ticket held = ticket();
+        held.retryLater("timeout", NOW, Duration.ofSeconds(300), true);
+        held.held("verificar no Qualitor");
+        held.requeuedByPause("x", NOW);
+        assertEquals(TicketState.HELD, held.getState(), "only a refused ticket goes back: a held one waits for a person");
+    }
 }
