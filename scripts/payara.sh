@@ -317,13 +317,6 @@ configure() {
     local http="configs.config.server-config.network-config.protocols.protocol.$listener.http"
     "${ASADMIN[@]}" set "$http.xframe-options=false" "$http.server-header=false" "$http.xpowered-by=false" >/dev/null
   done
-  # The JDK's HttpURLConnection (under the JAX-RS clients that call Qualitor) silently sends a POST a
-  # second time when the connection drops before the answer starts: a ticket could be opened twice
-  # behind the outbox's back. Never: a lost answer is the outbox's to handle (it looks before resending).
-  if ! "${ASADMIN[@]}" list-jvm-options | grep -qx -- '-Dsun.net.http.retryPost=false'; then
-    "${ASADMIN[@]}" create-jvm-options -- '-Dsun.net.http.retryPost=false' >/dev/null
-    RESTART=true
-  fi
   # Payara's own error pages (outside SOP Desk, e.g. /nothing) without the product name and version (after a restart)
   if ! "${ASADMIN[@]}" list-jvm-options | grep -qx -- '-Dproduct.name='; then
     "${ASADMIN[@]}" create-jvm-options -- '-Dproduct.name=' >/dev/null
