@@ -10,7 +10,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -25,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,16 +41,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the API answers 429 with {@code Retry-After}). Form sign-ins and every failure are audited; API
  * successes are not (each API call without the session cookie signs in again and would flood the trail).
  * <p>
- * A successful sign-in remembers the account's security stamp in the session ({@link SessionGuard}
- * signs the session out when the account changes). Payara gives the session a new id at every
- * sign-in (no session fixation). A session an API call created by signing in with Basic idles out
- * after {@code sopdesk.api.session-idle-seconds} (300 by default) instead of the pages' 8 hours;
- * a client that keeps its cookie is spared a password hash per call meanwhile.
+ * A successful sign-in gives the session a new id (no session fixation) and remembers in it who
+ * signed in, with their roles ({@link SignedIn}), and the account's security stamp
+ * ({@link SessionGuard} signs the session out when the account changes). Later requests of the
+ * session are signed in from it, name and roles together: not with {@code @AutoApplySession}, whose
+ * roles Payara loses now and then under concurrent requests (see {@link SignedIn}). A session an
+ * API call created by signing in with Basic idles out after {@code sopdesk.api.session-idle-seconds}
+ * (300 by default) instead of the pages' 8 hours; a client that keeps its cookie is spared a
+ * password hash per call meanwhile.
  */
 @ApplicationScoped
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
-@AutoApplySession
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
@@ -83,6 +85,10 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         if (credential instanceof UsernamePasswordCredential form) {
             return passwordSignIn(form, false, request, response, context);
         }
+        SignedIn signedIn = signedIn(request);
+        if (signedIn != null) {
+            return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+        }
         if (isApi(request)) {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -102,7 +108,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
                 return context.redirect(request.getContextPath() + LOGIN_PAGE + "?sso=recusado");
             }
             if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
-                remember(request, context.getCallerPrincipal().getName(), false);
+                remember(request, context.getCallerPrincipal().getName(), context.getGroups(), false);
             }
             return status;
         }
@@ -124,7 +130,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             throttle.succeeded(user);
-            remember(request, result.getCallerPrincipal().getName(), api);
+            remember(request, result.getCallerPrincipal().getName(), result.getCallerGroups(), api);
             if (!api) {
                 audit.record(result.getCallerPrincipal().getName(), "login", "usuário " + result.getCallerPrincipal().getName(), "formulário; endereço " + address);
             }
@@ -136,13 +142,47 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         return api ? unauthorized(response, context) : context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
     }
 
-    /** The signed-in session remembers the account's stamp; one an API call creates idles out soon. */
-    private void remember(HttpServletRequest request, String username, boolean api) {
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.removeAttribute(SignedIn.ATTRIBUTE);
+            } catch (IllegalStateException e) {
+                // invalidated meanwhile: nobody is signed in through it any more
+            }
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /** Who signed in through the request's session, if anyone. */
+    private static SignedIn signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            return session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn s ? s : null;
+        } catch (IllegalStateException e) {
+            return null; // invalidated meanwhile
+        }
+    }
+
+    /**
+     * The session, under a new id, remembers who signed in, with their roles, and the account's
+     * stamp; one an API call creates idles out soon.
+     */
+    private void remember(HttpServletRequest request, String username, Set<String> groups, boolean api) {
         HttpSession session = request.getSession(true);
-        if (api && session.isNew()) {
-            session.setMaxInactiveInterval(apiSessionIdleSeconds);
+        if (session.isNew()) {
+            if (api) {
+                session.setMaxInactiveInterval(apiSessionIdleSeconds);
+            }
+        } else {
+            request.changeSessionId(); // an id known before the sign-in is worth nothing after it
         }
         session.setAttribute(SessionGuard.STAMP, stamps.fresh(username).orElse(""));
+        session.setAttribute(SignedIn.ATTRIBUTE, new SignedIn(username, groups == null ? Set.of() : groups));
     }
 
     private static AuthenticationStatus refusedForm(HttpServletRequest request, HttpMessageContext context, long seconds) {
