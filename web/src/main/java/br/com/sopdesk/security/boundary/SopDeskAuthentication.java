@@ -45,7 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * signed in, with their roles ({@link SignedIn}), and the account's security stamp
  * ({@link SessionGuard} signs the session out when the account changes). Later requests of the
  * session are signed in from it, name and roles together: not with {@code @AutoApplySession}, whose
- * roles Payara loses now and then under concurrent requests (see {@link SignedIn}). A session an
+ * roles Payara loses now and then under concurrent requests (see {@link SignedIn}). Only a session
+ * named by the cookie counts; an id in the URL ({@code ;jsessionid=}) signs no one in. A session an
  * API call created by signing in with Basic idles out after {@code sopdesk.api.session-idle-seconds}
  * (300 by default) instead of the pages' 8 hours; a client that keeps its cookie is spared a
  * password hash per call meanwhile.
@@ -155,8 +156,11 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
-    /** Who signed in through the request's session, if anyone. */
+    /** Who signed in through the session the cookie names, if anyone; never through an id in the URL. */
     private static SignedIn signedIn(HttpServletRequest request) {
+        if (request.isRequestedSessionIdFromURL()) {
+            return null;
+        }
         HttpSession session = request.getSession(false);
         if (session == null) {
             return null;
