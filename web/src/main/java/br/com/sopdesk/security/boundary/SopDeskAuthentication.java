@@ -76,12 +76,17 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     SecurityStamps stamps;
 
     @Inject
+    ContentSecurityPolicy policy;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.api.session-idle-seconds", defaultValue = "300")
     int apiSessionIdleSeconds;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
+        // a redirect or refusal decided here ends the request before the filters that set these
+        SecurityHeaders.apply(request, response, policy.full());
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential form) {
             return passwordSignIn(form, false, request, response, context);
