@@ -1,6 +1,7 @@
 package br.com.sopdesk.security.boundary;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.security.control.ClientAddress;
 import br.com.sopdesk.security.control.LoginThrottle;
 import br.com.sopdesk.security.control.SecurityStamps;
 import jakarta.annotation.Priority;
@@ -36,9 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * wins over the OpenID mechanism Soteria registers for {@link OidcSignOn}'s definition). An API caller without valid credentials
  * gets 401, never a redirect to a login page; a page visitor is sent to the login form.
  * <p>
- * Every password check first asks {@link LoginThrottle}: a user name or client address with too
- * many recent failures is refused without checking the password (the form shows how long to wait;
- * the API answers 429 with {@code Retry-After}). Form sign-ins and every failure are audited; API
+ * Every password check first asks {@link LoginThrottle}: a user name that failed too often from
+ * this client address ({@link ClientAddress}), or an address that failed too often, is refused
+ * without checking the password (the form shows how long to wait; the API answers 429 with
+ * {@code Retry-After}). Form sign-ins and every failure are audited; API
  * successes are not (each API call without the session cookie signs in again and would flood the trail).
  * <p>
  * A successful sign-in gives the session a new id (no session fixation) and remembers in it who
@@ -65,6 +67,9 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     AuditLog audit;
@@ -127,7 +132,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus passwordSignIn(UsernamePasswordCredential credential, boolean api, HttpServletRequest request,
                                                 HttpServletResponse response, HttpMessageContext context) {
         String user = LoginThrottle.normalize(credential.getCaller());
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request.getRemoteAddr(), clientAddress.header().map(request::getHeader).orElse(null));
         Optional<Duration> locked = throttle.lockedFor(user, address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toMillisPart() > 0 ? 1 : 0));
@@ -135,7 +140,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(user);
+            throttle.succeeded(user, address);
             remember(request, result.getCallerPrincipal().getName(), result.getCallerGroups(), api);
             if (!api) {
                 audit.record(result.getCallerPrincipal().getName(), "login", "usuário " + result.getCallerPrincipal().getName(), "formulário; endereço " + address);
