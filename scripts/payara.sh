@@ -351,6 +351,9 @@ configure() {
     # tests: login throttle windows of seconds, and a second origin allowed to frame the pages
     set_config sopdesk.login.window-seconds 20
     set_config sopdesk.login.max-failures-per-address 12
+    # tests: the test client stands in for the reverse proxy, so each test can guess from its own address
+    set_config sopdesk.client-address.header X-Forwarded-For
+    set_config sopdesk.client-address.trusted-proxies "127.0.0.1,0:0:0:0:0:0:0:1,::1"
     set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT"
     # tests: sessions an API sign-in creates idle out within seconds (AccessMatrixIT watches one go)
     set_config sopdesk.api.session-idle-seconds 8
@@ -362,6 +365,8 @@ configure() {
     set_config sopdesk.sla.sync.last-seconds 60
     set_config sopdesk.login.window-seconds 900
     set_config sopdesk.login.max-failures-per-address 30
+    delete_config sopdesk.client-address.header
+    delete_config sopdesk.client-address.trusted-proxies
     set_config sopdesk.api.session-idle-seconds 300
   fi
   set_config sopdesk.sla.dashboard-url "http://localhost:$HTTP_PORT/sopdesk/supervisor/"
@@ -369,6 +374,10 @@ configure() {
 
 set_config() {
   "${ASADMIN[@]}" set-config-property --source=domain --propertyName="$1" --propertyValue="$2" >/dev/null
+}
+
+delete_config() {
+  "${ASADMIN[@]}" delete-config-property --source=domain --propertyName="$1" >/dev/null 2>&1 || true
 }
 
 deploy() {

@@ -1,6 +1,7 @@
 /**
- * What the features stand on: the database schema (Flyway migrations), time conversions, leases
- * for jobs that one instance at a time may run, and the masking of personal data in log text.
+ * What the features stand on: the database schema (Flyway migrations), the product clock
+ * ({@code SystemClock}) and time conversions, leases for jobs that one instance at a time may run,
+ * and the masking of personal data in log text.
  *
  * <p>Session beans are injected into one another with {@code @EJB}, not {@code @Inject}: on
  * Payara 6 a Weld-injected session bean is a CDI proxy that the EJB container unwraps by

@@ -45,6 +45,23 @@ class RelatedTicketsIT {
     }
 
     @Test
+    void anAgentSeesTheDemandsAnotherAgentOpenedForTheCustomerButNotTheirTicket() throws Exception {
+        String cnpj = Env.freshCnpj();
+        HttpResponse<String> created = Env.api("POST", "tickets", "supervisor", "supervisor-demo", Tickets.validLostPassword(cnpj), null);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Env.field(created.body(), "id");
+        String number = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> Env.field(Env.api("GET", "tickets/" + id, "supervisor", "supervisor-demo", null, null).body(), "demandNumber"),
+                        n -> n != null && !n.equals("null"));
+
+        // the related-demands list and the duplicate warning need every demand of the customer, whoever opened it
+        String related = Env.agentApi("GET", "customers/" + cnpj + "/tickets?sopId=perda-de-senha", null).body();
+        assertTrue(related.contains("\"number\":\"" + number + "\""), related);
+        assertEquals("true", Env.field(related, "duplicate"), related);
+        assertEquals(404, Env.agentApi("GET", "tickets/" + id, null).statusCode(), "the ticket itself stays its author's");
+    }
+
+    @Test
     void aCustomerQualitorDoesNotKnowIsSaidToBeUnregistered() throws Exception {
         Env.sandboxControl("auto-register?on=false");
         String related = Env.agentApi("GET", "customers/" + Env.freshCnpj() + "/tickets?sopId=perda-de-senha", null).body();

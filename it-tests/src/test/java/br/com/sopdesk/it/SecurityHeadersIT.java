@@ -38,6 +38,18 @@ class SecurityHeadersIT extends BrowserTest {
     }
 
     @Test
+    void theRedirectsToTheLoginFormCarryTheHeadersToo() throws Exception {
+        for (String path : java.util.List.of("app/index.xhtml", "admin/users.xhtml", "supervisor/")) {
+            HttpResponse<String> r = new PageSession().get(path);
+            assertEquals(302, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("Location").orElse("").contains("login.xhtml"), path + " " + r.headers());
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors"), path + " " + r.headers());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), path);
+        }
+    }
+
+    @Test
     void scriptsRunOnlyWithThePagesNonce() throws Exception {
         HttpResponse<String> login = Env.get(Env.APP + "login.xhtml");
         java.util.List<String> policies = login.headers().allValues("Content-Security-Policy");

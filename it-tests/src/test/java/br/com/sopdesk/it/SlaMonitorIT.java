@@ -259,7 +259,6 @@ class SlaMonitorIT extends BrowserTest {
     void administratorsDefineAPolicyAndApplyItToASopOnTheirPage() throws Exception {
         String code = "IT-PAGE-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
-        // a protected view: it opens through SOP Desk's own link, which carries its token
         browser.click(By.id("session:nav-sla-admin"));
         browser.waitForPage();
         browser.type(By.id("sla:code"), code);

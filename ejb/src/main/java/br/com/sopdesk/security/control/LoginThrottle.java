@@ -1,12 +1,14 @@
 package br.com.sopdesk.security.control;
 
 import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.security.entity.GrowingDelay;
 import br.com.sopdesk.security.entity.LoginFailure;
 import br.com.sopdesk.security.entity.ThrottleRule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,10 +18,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing: failed sign-ins are stored per user name and per client address
- * in the database (so two instances count together), and a name or address that reached its limit
- * within the window is refused until the window slides past. A success clears the name's failures
- * (not the address's: one good account must not reset the count for guessing others).
+ * Slows down password guessing without letting anyone lock another person out: failed sign-ins are
+ * stored in the database (so instances count together) per user name <em>and</em> client address,
+ * and per address; {@link LoginPolicy} decides the wait. A success clears the failures of that
+ * name from that address (not the address's: one good account must not reset the count for
+ * guessing others).
  */
 @Stateless
 public class LoginThrottle {
@@ -28,8 +31,19 @@ public class LoginThrottle {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "sopdesk.login.max-failures-per-user", defaultValue = "5")
-    int maxPerUser;
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.login.free-failures", defaultValue = "3")
+    int freeFailures;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.login.first-delay-seconds", defaultValue = "5")
+    long firstDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.login.max-delay-seconds", defaultValue = "900")
+    long maxDelaySeconds;
 
     @Inject
     @ConfigProperty(name = "sopdesk.login.max-failures-per-address", defaultValue = "30")
@@ -39,27 +53,25 @@ public class LoginThrottle {
     @ConfigProperty(name = "sopdesk.login.window-seconds", defaultValue = "900")
     long windowSeconds;
 
-    /** How long this name or address must wait before trying again; empty when it may try now. */
+    /** How long this name must wait before trying again from this address; empty when it may try now. */
     public Optional<Duration> lockedFor(String username, String address) {
-        Instant now = Instant.now();
-        Optional<Duration> user = check(LoginFailure.userKey(normalize(username)), new ThrottleRule(maxPerUser, window()), now);
-        Optional<Duration> addr = check(LoginFailure.addressKey(String.valueOf(address)), new ThrottleRule(maxPerAddress, window()), now);
-        if (user.isPresent() && addr.isPresent()) {
-            return Optional.of(user.get().compareTo(addr.get()) >= 0 ? user.get() : addr.get());
-        }
-        return user.isPresent() ? user : addr;
+        LoginPolicy policy = policy();
+        Instant now = policy.now();
+        return policy.wait(recent(LoginFailure.pairKey(normalize(username), String.valueOf(address)), policy.pairWindow(), policy.pairFailuresNeeded(), now),
+                recent(LoginFailure.addressKey(String.valueOf(address)), policy.addressWindow(), policy.addressFailuresNeeded(), now));
     }
 
     public void failed(String username, String address) {
-        Instant now = Instant.now();
-        em.persist(new LoginFailure(LoginFailure.userKey(normalize(username)), now));
+        LoginPolicy policy = policy();
+        Instant now = policy.now();
+        em.persist(new LoginFailure(LoginFailure.pairKey(normalize(username), String.valueOf(address)), now));
         em.persist(new LoginFailure(LoginFailure.addressKey(String.valueOf(address)), now));
         // failures older than the window no longer count for anyone
-        em.createNamedQuery(LoginFailure.PURGE).setParameter("before", Utc.of(now.minus(window()))).executeUpdate();
+        em.createNamedQuery(LoginFailure.PURGE).setParameter("before", Utc.of(now.minus(policy.window()))).executeUpdate();
     }
 
-    public void succeeded(String username) {
-        em.createNamedQuery(LoginFailure.FORGET).setParameter("key", LoginFailure.userKey(normalize(username))).executeUpdate();
+    public void succeeded(String username, String address) {
+        em.createNamedQuery(LoginFailure.FORGET).setParameter("key", LoginFailure.pairKey(normalize(username), String.valueOf(address))).executeUpdate();
     }
 
     /** The name as accounts store it (trimmed, lower case), so "Agent " and "agent" count together. */
@@ -68,17 +80,17 @@ public class LoginThrottle {
         return n.length() <= 80 ? n : n.substring(0, 80);
     }
 
-    private Duration window() {
-        return Duration.ofSeconds(Math.max(1, windowSeconds));
+    LoginPolicy policy() {
+        Duration window = Duration.ofSeconds(Math.max(1, windowSeconds));
+        Duration first = Duration.ofSeconds(Math.max(1, firstDelaySeconds));
+        Duration max = Duration.ofSeconds(Math.max(first.toSeconds(), maxDelaySeconds));
+        return new LoginPolicy(new GrowingDelay(Math.max(0, freeFailures), first, max, window),
+                new ThrottleRule(Math.max(1, maxPerAddress), window), clock);
     }
 
-    private Optional<Duration> check(String key, ThrottleRule rule, Instant now) {
-        List<LocalDateTime> recent = em.createNamedQuery(LoginFailure.RECENT, LocalDateTime.class)
-                .setParameter("key", key).setParameter("since", Utc.of(now.minus(rule.window())))
-                .setMaxResults(rule.limit()).getResultList();
-        if (recent.size() < rule.limit()) {
-            return Optional.empty();
-        }
-        return rule.retryAfter(recent.stream().map(Utc::instant).toList(), now);
+    private List<Instant> recent(String key, Duration window, int needed, Instant now) {
+        return em.createNamedQuery(LoginFailure.RECENT, LocalDateTime.class)
+                .setParameter("key", key).setParameter("since", Utc.of(now.minus(window)))
+                .setMaxResults(needed).getResultList().stream().map(Utc::instant).toList();
     }
 }

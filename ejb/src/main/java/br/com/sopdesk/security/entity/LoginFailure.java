@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 
 /**
- * One failed sign-in, counted against a user name ({@code u:name}) or a client address
- * ({@code a:address}). Kept in the database so every instance sharing it sees the same count.
+ * One failed sign-in, counted against a user name from a client address ({@code p:address name})
+ * and against the address ({@code a:address}). Kept in the database so every instance sharing it
+ * sees the same count.
  */
 @Entity
 @Table(name = "login_failure")
@@ -46,8 +47,8 @@ public class LoginFailure {
         this.at = Utc.of(at);
     }
 
-    public static String userKey(String username) {
-        return "u:" + username;
+    public static String pairKey(String username, String address) {
+        return "p:" + address + " " + username;
     }
 
     public static String addressKey(String address) {

@@ -1,6 +1,5 @@
 package br.com.sopdesk.security.boundary;
 
-import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -12,11 +11,13 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * What the container answers for an error (web.xml maps 400, 401, 403, 404, 405, 500 and the Faces
- * protected-view and expired-view exceptions here), so no error leaves on Payara's own page (which
+ * What the container answers for an error (web.xml maps 400, 401, 403, 404, 405, 500, the Faces
+ * expired-view exception and PrimeFaces' CSP-nonce exception here), so no error leaves on Payara's own page (which
  * names the server and its version) and every one carries the security headers: under
  * {@code /api/} a JSON {@code {"message"}} in pt-BR, elsewhere SOP Desk's error page. The status
- * and headers set before the error (e.g. 401's {@code WWW-Authenticate}) are kept.
+ * and headers set before the error (e.g. 401's {@code WWW-Authenticate}) are kept. A post the page
+ * cannot take (its view is unknown: expired or made up; or it lacks the page's CSP nonce) is the
+ * caller's to redo, not a server error: 400 with the "page expired" screen.
  * <p>
  * The pages are reached by a forward, which lets PrimeFaces give them a fresh CSP nonce: rendered
  * straight from the error dispatch of a post that carried none (a forged one), PrimeFaces would
@@ -49,21 +50,23 @@ public class ErrorAnswers extends HttpServlet {
             response.getWriter().write("{\"message\":\"" + message + "\"}");
             return;
         }
-        request.getRequestDispatcher("/error/" + page(request, status) + ".xhtml").forward(request, response);
+        if (unusablePost(request)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            request.getRequestDispatcher("/error/expired.xhtml").forward(request, response);
+            return;
+        }
+        request.getRequestDispatcher("/error/" + PAGES.getOrDefault(status, "500") + ".xhtml").forward(request, response);
     }
 
-    private static String page(HttpServletRequest request, int status) {
+    private static boolean unusablePost(HttpServletRequest request) {
         for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t; e = t.getCause()) {
-            if (t instanceof ProtectedViewException) {
-                return "protected";
-            }
-            if (t instanceof ViewExpiredException) {
-                return "expired";
+            if (t instanceof ViewExpiredException || t.getClass().getName().equals("org.primefaces.csp.CspException")) {
+                return true;
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return PAGES.getOrDefault(status, "500");
+        return false;
     }
 }

@@ -49,6 +49,9 @@ public class LoginView {
         java.util.ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
         Object locked = ext.getRequestMap().get(SopDeskAuthentication.LOCKED_SECONDS);
         if (locked instanceof Long seconds) {
+            if (seconds < 60) {
+                return java.text.MessageFormat.format(msg.getString("login.lockedSeconds"), seconds);
+            }
             long minutes = Math.max(1, (seconds + 59) / 60);
             return java.text.MessageFormat.format(msg.getString("login.locked"), minutes);
         }

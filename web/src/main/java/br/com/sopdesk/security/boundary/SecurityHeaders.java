@@ -16,6 +16,8 @@ import java.io.IOException;
  * (the response passed on turns a second CSP header into a replacement, so the browser never
  * combines two policies). No {@code X-Frame-Options}: it cannot name another origin and would
  * contradict {@code frame-ancestors}. HTTPS requests also get {@code Strict-Transport-Security}.
+ * Answers the sign-in itself ends (the redirect to the login form, a 429) never reach the filters,
+ * so {@link SopDeskAuthentication} sets the same headers through {@link #apply} first.
  */
 public class SecurityHeaders extends HttpFilter {
 
@@ -27,7 +29,13 @@ public class SecurityHeaders extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        response.setHeader(CSP, policy.full());
+        apply(request, response, policy.full());
+        chain.doFilter(request, new OnePolicy(response));
+    }
+
+    /** Sets the headers every answer carries, with {@code csp} as its Content-Security-Policy. */
+    static void apply(HttpServletRequest request, HttpServletResponse response, String csp) {
+        response.setHeader(CSP, csp);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -38,7 +46,6 @@ public class SecurityHeaders extends HttpFilter {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, new OnePolicy(response));
     }
 
     /** A response on which adding a Content-Security-Policy replaces the one already set. */

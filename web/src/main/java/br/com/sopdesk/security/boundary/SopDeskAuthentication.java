@@ -1,6 +1,7 @@
 package br.com.sopdesk.security.boundary;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.security.control.ClientAddress;
 import br.com.sopdesk.security.control.LoginThrottle;
 import br.com.sopdesk.security.control.SecurityStamps;
 import jakarta.annotation.Priority;
@@ -10,7 +11,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,21 +37,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * wins over the OpenID mechanism Soteria registers for {@link OidcSignOn}'s definition). An API caller without valid credentials
  * gets 401, never a redirect to a login page; a page visitor is sent to the login form.
  * <p>
- * Every password check first asks {@link LoginThrottle}: a user name or client address with too
- * many recent failures is refused without checking the password (the form shows how long to wait;
- * the API answers 429 with {@code Retry-After}). Form sign-ins and every failure are audited; API
+ * Every password check first asks {@link LoginThrottle}: a user name that failed too often from
+ * this client address ({@link ClientAddress}), or an address that failed too often, is refused
+ * without checking the password (the form shows how long to wait; the API answers 429 with
+ * {@code Retry-After}). Form sign-ins and every failure are audited; API
  * successes are not (each API call without the session cookie signs in again and would flood the trail).
  * <p>
- * A successful sign-in remembers the account's security stamp in the session ({@link SessionGuard}
- * signs the session out when the account changes). Payara gives the session a new id at every
- * sign-in (no session fixation). A session an API call created by signing in with Basic idles out
- * after {@code sopdesk.api.session-idle-seconds} (300 by default) instead of the pages' 8 hours;
- * a client that keeps its cookie is spared a password hash per call meanwhile.
+ * A successful sign-in gives the session a new id (no session fixation) and remembers in it who
+ * signed in, with their roles ({@link SignedIn}), and the account's security stamp
+ * ({@link SessionGuard} signs the session out when the account changes). Later requests of the
+ * session are signed in from it, name and roles together: not with {@code @AutoApplySession}, whose
+ * roles Payara loses now and then under concurrent requests (see {@link SignedIn}). Only a session
+ * named by the cookie counts; an id in the URL ({@code ;jsessionid=}) signs no one in. A session an
+ * API call created by signing in with Basic idles out after {@code sopdesk.api.session-idle-seconds}
+ * (300 by default) instead of the pages' 8 hours; a client that keeps its cookie is spared a
+ * password hash per call meanwhile.
  */
 @ApplicationScoped
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
-@AutoApplySession
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
@@ -64,6 +69,9 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     LoginThrottle throttle;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -73,15 +81,24 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     SecurityStamps stamps;
 
     @Inject
+    ContentSecurityPolicy policy;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.api.session-idle-seconds", defaultValue = "300")
     int apiSessionIdleSeconds;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
+        // a redirect or refusal decided here ends the request before the filters that set these
+        SecurityHeaders.apply(request, response, policy.full());
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential form) {
             return passwordSignIn(form, false, request, response, context);
+        }
+        SignedIn signedIn = signedIn(request);
+        if (signedIn != null) {
+            return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
         }
         if (isApi(request)) {
             String header = request.getHeader("Authorization");
@@ -102,7 +119,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
                 return context.redirect(request.getContextPath() + LOGIN_PAGE + "?sso=recusado");
             }
             if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
-                remember(request, context.getCallerPrincipal().getName(), false);
+                remember(request, context.getCallerPrincipal().getName(), context.getGroups(), false);
             }
             return status;
         }
@@ -115,7 +132,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus passwordSignIn(UsernamePasswordCredential credential, boolean api, HttpServletRequest request,
                                                 HttpServletResponse response, HttpMessageContext context) {
         String user = LoginThrottle.normalize(credential.getCaller());
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request.getRemoteAddr(), clientAddress.header().map(request::getHeader).orElse(null));
         Optional<Duration> locked = throttle.lockedFor(user, address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toMillisPart() > 0 ? 1 : 0));
@@ -123,8 +140,8 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(user);
-            remember(request, result.getCallerPrincipal().getName(), api);
+            throttle.succeeded(user, address);
+            remember(request, result.getCallerPrincipal().getName(), result.getCallerGroups(), api);
             if (!api) {
                 audit.record(result.getCallerPrincipal().getName(), "login", "usuário " + result.getCallerPrincipal().getName(), "formulário; endereço " + address);
             }
@@ -136,13 +153,50 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         return api ? unauthorized(response, context) : context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
     }
 
-    /** The signed-in session remembers the account's stamp; one an API call creates idles out soon. */
-    private void remember(HttpServletRequest request, String username, boolean api) {
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.removeAttribute(SignedIn.ATTRIBUTE);
+            } catch (IllegalStateException e) {
+                // invalidated meanwhile: nobody is signed in through it any more
+            }
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /** Who signed in through the session the cookie names, if anyone; never through an id in the URL. */
+    private static SignedIn signedIn(HttpServletRequest request) {
+        if (request.isRequestedSessionIdFromURL()) {
+            return null;
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            return session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn s ? s : null;
+        } catch (IllegalStateException e) {
+            return null; // invalidated meanwhile
+        }
+    }
+
+    /**
+     * The session, under a new id, remembers who signed in, with their roles, and the account's
+     * stamp; one an API call creates idles out soon.
+     */
+    private void remember(HttpServletRequest request, String username, Set<String> groups, boolean api) {
         HttpSession session = request.getSession(true);
-        if (api && session.isNew()) {
-            session.setMaxInactiveInterval(apiSessionIdleSeconds);
+        if (session.isNew()) {
+            if (api) {
+                session.setMaxInactiveInterval(apiSessionIdleSeconds);
+            }
+        } else {
+            request.changeSessionId(); // an id known before the sign-in is worth nothing after it
         }
         session.setAttribute(SessionGuard.STAMP, stamps.fresh(username).orElse(""));
+        session.setAttribute(SignedIn.ATTRIBUTE, new SignedIn(username, groups == null ? Set.of() : groups));
     }
 
     private static AuthenticationStatus refusedForm(HttpServletRequest request, HttpMessageContext context, long seconds) {

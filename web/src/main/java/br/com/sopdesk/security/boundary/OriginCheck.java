@@ -12,16 +12,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses cross-site requests that would change data through the API ({@code POST}, {@code PUT},
- * {@code PATCH}, {@code DELETE} under {@code /api/}). The API also accepts the pages' session
- * cookie, so without this a page on another site could make a signed-in browser post to it (a form
- * may send {@code text/plain} without any preflight, and with {@code SameSite=None} the cookie goes
- * along). Browsers name the page that sent a request in {@code Origin} (or at least
+ * Refuses cross-site requests that would change data ({@code POST}, {@code PUT}, {@code PATCH},
+ * {@code DELETE}), on the pages and the API alike. The API also accepts the pages' session cookie,
+ * so without this a page on another site could make a signed-in browser post to it (a form may send
+ * {@code text/plain} without any preflight, and with {@code SameSite=None} the cookie goes along);
+ * the pages' posts also carry their view state, which another site cannot read, and this keeps a
+ * second lock on them, so the pages themselves can be opened by address and bookmarked. Browsers name the page that sent a request in {@code Origin} (or at least
  * {@code Referer}); when either is present it must be SOP Desk's own origin or one of
- * {@code sopdesk.embed.origins}, otherwise the answer is 403. Requests with neither header come
+ * {@code sopdesk.embed.origins}, otherwise the answer is 403 (JSON under {@code /api/}, the error
+ * page elsewhere). Requests with neither header come
  * from programs, not from a browser on someone else's page, and pass.
  */
-public class ApiOriginCheck extends HttpFilter {
+public class OriginCheck extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -37,6 +39,10 @@ public class ApiOriginCheck extends HttpFilter {
                 origin = request.getHeader("Referer");
             }
             if (origin != null && !allowed(origin, request)) {
+                if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    return;
+                }
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 response.setContentType("application/json;charset=UTF-8");
                 response.getWriter().write("{\"message\":\"Pedido recusado: alterações pela API só são aceitas a partir do próprio SOP Desk"
@@ -55,7 +61,7 @@ public class ApiOriginCheck extends HttpFilter {
         int port = request.getServerPort();
         String own = request.getScheme().toLowerCase(Locale.ROOT) + "://" + request.getServerName().toLowerCase(Locale.ROOT)
                 + (port == defaultPort(request.getScheme()) ? "" : ":" + port);
-        return origin.equals(own) || policy.embedOrigins().stream().map(ApiOriginCheck::origin).anyMatch(origin::equals);
+        return origin.equals(own) || policy.embedOrigins().stream().map(OriginCheck::origin).anyMatch(origin::equals);
     }
 
     /** {@code scheme://host[:port]} of an origin or URL, lower-case and without a default port; null when it has none. */
