@@ -12,31 +12,22 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WSTicket operations over real HTTP: attachments, period filters, teams, extra information, reference demands. */
 class OperationsTest {
 
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private static StandaloneSandbox sandbox;
     private static WireClient client;
 
-    @BeforeAll
-    static void start() {
-        sandbox = StandaloneSandbox.start();
-        client = new WireClient(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sandbox.reset();
+    void bind() {
+        sandbox = running.sandbox();
+        client = running.client();
     }
 
     private static Map<String, String> map(String... kv) {

@@ -15,32 +15,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** Faults in the standalone server, and that it runs without servlet, CDI or MicroProfile classes. */
 class StandaloneFaultsTest {
 
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private static StandaloneSandbox sandbox;
     private static WireClient client;
 
-    @BeforeAll
-    static void start() {
-        sandbox = StandaloneSandbox.start();
-        client = new WireClient(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sandbox.reset();
+    void bind() {
+        sandbox = running.sandbox();
+        client = running.client();
     }
 
     private HttpResponse<byte[]> raw(String operation) throws Exception {

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import br.com.sopdesk.sandbox.WireClient.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,23 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StatelessWireTest {
 
     private static final String PT_BR = "ção ã º – “” é";
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private static StandaloneSandbox sandbox;
     private static WireClient client;
 
-    @BeforeAll
-    static void start() {
-        sandbox = StandaloneSandbox.start();
-        client = new WireClient(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sandbox.reset();
+    void bind() {
+        sandbox = running.sandbox();
+        client = running.client();
     }
 
     private static Answer version(String wsdlFile) throws Exception {
