@@ -62,10 +62,16 @@ public final class SetupCheck {
     private final long deadline;
     private final List<Check> checks = new ArrayList<>();
 
+    /**
+     * Each call may take at most a quarter of the budget to connect and a quarter to answer (at most
+     * 1 s and 2 s), and no call starts once the time left is less than that: so the whole check ends
+     * within the budget even when every call waits to its limit.
+     */
     private SetupCheck(QualitorSettings settings, Duration budget) {
-        this.settings = settings.withTimeouts(min(settings.connectTimeout(), min(Duration.ofMillis(1500), budget)),
-                min(settings.readTimeout(), min(Duration.ofSeconds(3), budget)));
-        this.deadline = System.nanoTime() + budget.toNanos();
+        Duration connect = min(settings.connectTimeout(), min(Duration.ofSeconds(1), budget.dividedBy(4)));
+        Duration read = min(settings.readTimeout(), min(Duration.ofSeconds(2), budget.dividedBy(4)));
+        this.settings = settings.withTimeouts(connect, read);
+        this.deadline = System.nanoTime() + budget.minus(connect).minus(read).toNanos();
     }
 
     /**
