@@ -25,16 +25,26 @@ final class PageSession {
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     /** An anonymous visitor. */
     PageSession() {
+        this(HttpClient.Version.HTTP_2);
+    }
+
+    /** An anonymous visitor speaking {@code version} (HTTP/1.1: as a browser does to a plain-text address, no h2c upgrade). */
+    PageSession(HttpClient.Version version) {
+        http = HttpClient.newBuilder().version(version).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A visitor signed in through the login form; fails if the form did not sign them in. */
     static PageSession signedIn(String user, String password) throws IOException, InterruptedException {
-        PageSession s = new PageSession();
+        return signedIn(user, password, HttpClient.Version.HTTP_2);
+    }
+
+    static PageSession signedIn(String user, String password, HttpClient.Version version) throws IOException, InterruptedException {
+        PageSession s = new PageSession(version);
         HttpResponse<String> answer = s.login(user, password);
         if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").contains("app/index.xhtml")) {
             throw new AssertionError("login as " + user + " failed: " + answer.statusCode() + " " + answer.body());
