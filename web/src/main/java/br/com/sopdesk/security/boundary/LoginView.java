@@ -34,6 +34,11 @@ public class LoginView {
 
     public void login() throws IOException {
         ExternalContext ext = faces.getExternalContext();
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            // nothing to check: the same answer as a wrong password, without asking the identity store
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, failure(ext), null));
+            return;
+        }
         AuthenticationStatus status = security.authenticate((HttpServletRequest) ext.getRequest(),
                 (HttpServletResponse) ext.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
