@@ -104,9 +104,11 @@ public class JsonBodies implements MessageBodyReader<Object> {
                     case END_OBJECT, END_ARRAY -> depth--;
                     case KEY_NAME -> key = parser.getString();
                     case VALUE_NUMBER -> {
-                        BigDecimal n = parser.getBigDecimal();
-                        if (n.compareTo(INT_MIN) < 0 || n.compareTo(INT_MAX) > 0) {
-                            String shown = n.toString().length() > 40 ? n.toString().substring(0, 40) + "…" : n.toString();
+                        String raw = parser.getString();
+                        // a number written with hundreds of digits is refused before BigDecimal spends time on it
+                        BigDecimal n = raw.length() > 40 ? null : parser.getBigDecimal();
+                        if (n == null || n.compareTo(INT_MIN) < 0 || n.compareTo(INT_MAX) > 0) {
+                            String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
                             String message = ApiMessages.text(locale, "body.number-range", shown);
                             throw refusal(422, ApiMessages.text(locale, "body.refused"), Map.of(key == null || key.length() > 80 ? "body" : key, message));
                         }
