@@ -44,8 +44,18 @@ class QualitorSetupIT {
     void theDemoPassesEveryCheckAndShowsEachSopsExactRequestWithThePasswordMasked() throws Exception {
         HttpResponse<String> r = Env.adminApi("GET", "admin/qualitor/check", null);
         assertEquals(200, r.statusCode(), r.body());
-        assertTrue(r.body().contains("\"ok\":true"), r.body());
-        assertFalse(r.body().contains("\"FAILED\"") || r.body().contains("\"NOT_RUN\""), r.body());
+        // other tests publish SOPs with codes of their own, which no reference demand carries: only the
+        // shipped SOPs' codes must all pass (on a fresh demo nothing else is published, and "ok" is true)
+        assertFalse(r.body().contains("\"FAILED\""), r.body());
+        for (String[] code : new String[][] {{"category", "32"}, {"category", "33"}, {"category", "34"}, {"category", "35"},
+                {"category", "36"}, {"ticket-type", "5"}}) {
+            assertTrue(check(r.body(), code[0], code[1]).contains("\"status\":\"PASSED\""), code[0] + " " + code[1] + ": " + r.body());
+        }
+        for (String id : new String[] {"reach", "login", "wsdl-file", "default-contact"}) {
+            if (!"soap".equals(System.getProperty("it.qualitorMode")) || !id.equals("wsdl-file")) {
+                assertTrue(check(r.body(), id, null).contains("\"status\":\"PASSED\""), id + ": " + r.body());
+            }
+        }
         assertTrue(check(r.body(), "reach", null).contains("8.20"), "Qualitor's version: " + r.body());
         assertTrue(check(r.body(), "category", "32").contains("Perda de senha"), "Qualitor's own name for the code: " + r.body());
         assertTrue(r.body().contains("\"sop\":\"perda-de-senha v"), r.body());
@@ -67,7 +77,8 @@ class QualitorSetupIT {
         assertEquals(200, saved.statusCode(), saved.body());
         assertTrue(saved.body().contains("qualitor.wsdl-file"), saved.body());
         String after = Env.adminApi("GET", "admin/qualitor/check", null).body();
-        assertTrue(after.contains("\"ok\":true"), after);
+        assertTrue(check(after, "wsdl-file", null).contains("\"status\":\"PASSED\""), after);
+        assertTrue(check(after, "category", "32").contains("\"status\":\"PASSED\""), "the codes are read again: " + after);
         assertTrue(Env.adminApi("GET", "admin/audit?action=qualitor.configuracao", null).body().contains("bare"));
     }
 

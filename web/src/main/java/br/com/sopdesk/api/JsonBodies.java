@@ -1,6 +1,7 @@
 package br.com.sopdesk.api;
 
 import br.com.sopdesk.sop.entity.SopLimits;
+import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -40,9 +41,12 @@ import java.util.regex.Pattern;
  * negative {@code int}, recursed into any nesting (a stack overflow, a 500) and answered mistakes
  * with the parser's tokens or Java class names. Here a body must be one JSON value in UTF-8, at most
  * {@link SopLimits#maxBytes()} (413) and {@link SopLimits#maxDepth()} deep, with its whole numbers
- * within {@code int}; anything else is a 422 saying what is wrong in the caller's language.
+ * within {@code int}; anything else is a 422 saying what is wrong in the caller's language. Its
+ * priority puts it before the JSON-B reader, which otherwise may be chosen first for the same type
+ * (the order the two are found in varied between deployments).
  */
 @Provider
+@Priority(1)
 @Consumes({MediaType.APPLICATION_JSON, "text/json", "application/*+json"})
 public class JsonBodies implements MessageBodyReader<Object> {
 

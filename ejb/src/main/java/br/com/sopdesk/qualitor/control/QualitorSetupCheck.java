@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The administrator's setup check: gathers every Qualitor code SOP Desk uses (each published SOP's
- * classification, each category's Qualitor team, the extra-information fields) and a sample ticket
+ * classification, the Qualitor team of each category those SOPs use, the extra-information fields) and a sample ticket
  * of each SOP, and has the connector prove them against the configured Qualitor
  * ({@link SetupCheck}), within {@code sopdesk.qualitor.check-seconds} (10). Outside transactions:
  * it waits on Qualitor. Audited with its outcome.
@@ -72,11 +72,11 @@ public class QualitorSetupCheck {
             }
             samples.add(new SetupCheck.Sample(sop, sample(b, sampleDocument)));
         }
+        // a category no published SOP uses opens no ticket: its codes are not in use
+        java.util.Set<String> used = new java.util.HashSet<>();
+        codes.stream().filter(u -> u.kind() == SetupCheck.CodeKind.CATEGORY).forEach(u -> used.add(u.code()));
         for (Category c : categories.all()) {
-            if (c.isActive()) {
-                codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.CATEGORY, c.getCode(), "categoria " + c.getName()));
-            }
-            if (c.getQualitorTeam() != null) {
+            if (used.contains(c.getCode()) && c.getQualitorTeam() != null) {
                 codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.TEAM, c.getQualitorTeam(), "categoria " + c.getCode()));
             }
         }
