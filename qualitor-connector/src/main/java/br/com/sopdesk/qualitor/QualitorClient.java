@@ -136,7 +136,7 @@ public class QualitorClient implements AutoCloseable {
             t.append("\nTelefone: ").append(phone1 ? f.phone1() : f.phone2());
         }
         line(t, extra, QualitorSettings.Datum.SOP, "SOP", f.sop());
-        line(t, extra, QualitorSettings.Datum.CERTIFICATE, "Certificado", f.certificate());
+        line(t, extra, QualitorSettings.Datum.CERTIFICATE, "Certificado lido pelo SOP Desk", f.certificate());
         if (f.walk() != null && !f.walk().isBlank()) {
             t.append('\n').append(f.walk().strip());
         }
