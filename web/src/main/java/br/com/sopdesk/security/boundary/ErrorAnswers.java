@@ -52,10 +52,47 @@ public class ErrorAnswers extends HttpServlet {
         }
         if (unusablePost(request)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            request.getRequestDispatcher("/error/expired.xhtml").forward(request, response);
+            request.getRequestDispatcher("/error/expired.xhtml").forward(new PlainRender(request), response);
             return;
         }
-        request.getRequestDispatcher("/error/" + PAGES.getOrDefault(status, "500") + ".xhtml").forward(request, response);
+        request.getRequestDispatcher("/error/" + PAGES.getOrDefault(status, "500") + ".xhtml").forward(new PlainRender(request), response);
+    }
+
+    /**
+     * The failed request as the error page sees it: a plain GET without the posted parameters, so
+     * Faces renders the error page afresh instead of taking it for a postback of the same bad view
+     * state and CSP nonce (which failed the error page too, onto the container's own page).
+     */
+    private static final class PlainRender extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        PlainRender(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
     }
 
     private static boolean unusablePost(HttpServletRequest request) {
