@@ -43,8 +43,7 @@ public class AjaxErrors extends ExceptionHandlerFactory {
         public void handle() {
             FacesContext faces = FacesContext.getCurrentInstance();
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
-            if (faces != null && faces.getPartialViewContext().isAjaxRequest() && events.hasNext()
-                    && !faces.getExternalContext().isResponseCommitted()) {
+            if (faces != null && faces.getPartialViewContext().isAjaxRequest() && events.hasNext()) {
                 Throwable first = events.next().getContext().getException();
                 events.remove();
                 while (events.hasNext()) {
@@ -56,13 +55,16 @@ public class AjaxErrors extends ExceptionHandlerFactory {
                     LOG.log(Level.WARNING, "Falha numa requisição Ajax de " + faces.getExternalContext().getRequestServletPath(),
                             PersonalData.mask(first));
                 }
-                try {
-                    faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                            + (expired ? "/error/expired.xhtml" : "/error/500.xhtml"));
-                    faces.responseComplete();
-                } catch (IOException e) {
-                    throw new FacesException(e);
+                // an answer already on its way is left as it is: never followed by the exception's name
+                if (!faces.getExternalContext().isResponseCommitted()) {
+                    try {
+                        faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                                + (expired ? "/error/expired.xhtml" : "/error/500.xhtml"));
+                    } catch (IOException e) {
+                        throw new FacesException(e);
+                    }
                 }
+                faces.responseComplete();
             }
             getWrapped().handle();
         }
