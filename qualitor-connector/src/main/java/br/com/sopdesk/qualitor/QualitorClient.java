@@ -74,7 +74,7 @@ public class QualitorClient implements AutoCloseable {
         }
         String contact = contactCode(customer, draft.contactEmail());
         try {
-            Map<String, String> item = call("WSTicket", "addTicketByData", openRequest(customer, contact, draft)).single();
+            Map<String, String> item = call("WSTicket", "addTicketByData", OpeningDocument.of(settings, customer, contact, draft)).single();
             // status 1 without a number: Qualitor may have created it, so this too is an unknown outcome
             return new OpenedTicket(required(item, "cdchamado"), item.getOrDefault("nmsituacao", ""),
                     item.getOrDefault("dtchamado", ""), false);
@@ -83,71 +83,9 @@ public class QualitorClient implements AutoCloseable {
         }
     }
 
-    /** {@code addTicketByData}'s document: the classification, the text, and the data mapped to extra information. */
-    private WsRequest openRequest(String customer, String contact, TicketDraft draft) {
-        TicketDraft.Mapping m = draft.mapping();
-        WsRequest request = new WsRequest()
-                .data("cdcliente", customer)
-                .data("cdcontato", contact)
-                .data("idchamado", "1")
-                .data("nmtitulochamado", draft.title())
-                .data("cdtipochamado", m.ticketType())
-                .data("cdcategoria", m.category())
-                .data("cdlocalidade", m.location())
-                .data("cdseveridade", m.severity())
-                .data("dschamado", text(draft))
-                .data("dspalavrachave", KEY_PREFIX + draft.submissionKey());
-        Map<QualitorSettings.Datum, String> extra = settings.extraInfo();
-        TicketDraft.Facts f = draft.facts();
-        java.util.function.BiConsumer<QualitorSettings.Datum, String> mapped = (datum, value) -> {
-            if (extra.containsKey(datum) && value != null && !value.isBlank()) {
-                request.additional("vlinformacaoadicional" + extra.get(datum), value);
-            }
-        };
-        mapped.accept(QualitorSettings.Datum.PHONE1, f.phone1());
-        mapped.accept(QualitorSettings.Datum.PHONE2, f.phone2());
-        mapped.accept(QualitorSettings.Datum.EMAIL, f.email());
-        mapped.accept(QualitorSettings.Datum.DOCUMENT, f.document());
-        mapped.accept(QualitorSettings.Datum.SOP, f.sop());
-        mapped.accept(QualitorSettings.Datum.CERTIFICATE, f.certificate());
-        return request;
-    }
-
-    /**
-     * The ticket text: the problem, then what SOP Desk registered (each datum that has no
-     * extra-information field of its own), then the key line.
-     */
+    /** The ticket text as it is sent (see {@link OpeningDocument#text}). */
     String text(TicketDraft draft) {
-        Map<QualitorSettings.Datum, String> extra = settings.extraInfo();
-        TicketDraft.Facts f = draft.facts();
-        StringBuilder t = new StringBuilder(draft.description()).append("\n\n--- Registrado pelo SOP Desk ---");
-        if (f.customerName() != null || (f.document() != null && !extra.containsKey(QualitorSettings.Datum.DOCUMENT))) {
-            t.append("\nCliente: ").append(f.customerName() == null ? "" : f.customerName());
-            if (f.document() != null && !extra.containsKey(QualitorSettings.Datum.DOCUMENT)) {
-                t.append(f.customerName() == null ? "" : " - ").append(f.document());
-            }
-        }
-        line(t, extra, QualitorSettings.Datum.EMAIL, "E-mail", f.email());
-        boolean phone1 = f.phone1() != null && !extra.containsKey(QualitorSettings.Datum.PHONE1);
-        boolean phone2 = f.phone2() != null && !extra.containsKey(QualitorSettings.Datum.PHONE2);
-        if (phone1 && phone2) {
-            t.append("\nTelefones: ").append(f.phone1()).append(" / ").append(f.phone2());
-        } else if (phone1 || phone2) {
-            t.append("\nTelefone: ").append(phone1 ? f.phone1() : f.phone2());
-        }
-        line(t, extra, QualitorSettings.Datum.SOP, "SOP", f.sop());
-        line(t, extra, QualitorSettings.Datum.CERTIFICATE, "Certificado lido pelo SOP Desk", f.certificate());
-        if (f.walk() != null && !f.walk().isBlank()) {
-            t.append('\n').append(f.walk().strip());
-        }
-        return t.append("\n\n").append(KEY_LINE).append(KEY_PREFIX).append(draft.submissionKey()).toString();
-    }
-
-    private static void line(StringBuilder t, Map<QualitorSettings.Datum, String> extra, QualitorSettings.Datum datum, String label,
-                             String value) {
-        if (value != null && !value.isBlank() && !extra.containsKey(datum)) {
-            t.append('\n').append(label).append(": ").append(value);
-        }
+        return OpeningDocument.text(settings, draft);
     }
 
     /**
@@ -158,7 +96,7 @@ public class QualitorClient implements AutoCloseable {
     public String previewOpen(TicketDraft draft, String customerCode) {
         String customer = customerCode != null ? customerCode : customerCode(draft.customerDocument());
         String contact = settings.defaultContact() != null ? settings.defaultContact() : "{cdcontato do e-mail do cliente}";
-        return transport.preview("WSTicket", "addTicketByData", openRequest(customer, contact, draft));
+        return transport.preview("WSTicket", "addTicketByData", OpeningDocument.of(settings, customer, contact, draft));
     }
 
     /**
@@ -409,9 +347,9 @@ public class QualitorClient implements AutoCloseable {
                 .data("cdchamado", number)).items().stream()
                 .map(this::historyEntry)
                 .toList();
-        LocalStamp expected;
+        Stamp expected;
         try {
-            expected = stamp(item.get("dtprevisaoresposta"));
+            expected = Stamp.parse(item.get("dtprevisaoresposta"));
         } catch (QualitorException.Malformed e) {
             expected = null;
         }
@@ -426,43 +364,9 @@ public class QualitorClient implements AutoCloseable {
         String user = settings.user();
         boolean ours = (!name.isEmpty() && name.equalsIgnoreCase(user)) || (!code.isEmpty() && code.equalsIgnoreCase(user))
                 || text.stripLeading().startsWith(HISTORY_MARKER.strip());
-        LocalStamp at = stamp(item.get("dtacompanhamento"));
+        Stamp at = Stamp.parse(item.get("dtacompanhamento"));
         return new DemandProgress.Entry(at == null ? null : at.at(), at != null && at.dateOnly(), name.isEmpty() ? code : name,
                 text, ours);
-    }
-
-    /** A time as Qualitor wrote it: the time, and whether only the date was given (then at the day's start). */
-    record LocalStamp(java.time.LocalDateTime at, boolean dateOnly) {
-
-        /** The latest moment meant: the time itself, or the last second of a bare date's day. */
-        java.time.LocalDateTime latest() {
-            return dateOnly ? at.toLocalDate().atTime(23, 59, 59) : at;
-        }
-    }
-
-    private static final java.time.format.DateTimeFormatter ISO_STAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final java.time.format.DateTimeFormatter BR_STAMP = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
-
-    /**
-     * Qualitor writes {@code YYYY-MM-DD HH:MM[:SS]} (some screens and versions {@code DD/MM/YYYY
-     * HH:MM[:SS]}) or a bare date; fractions of a second are dropped.
-     */
-    static LocalStamp stamp(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip().replace('T', ' ');
-        boolean br = v.length() >= 10 && v.charAt(2) == '/';
-        try {
-            if (v.length() == 10) {
-                return new LocalStamp((br ? java.time.LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-                        : java.time.LocalDate.parse(v)).atStartOfDay(), true);
-            }
-            String full = v.length() == 16 ? v + ":00" : v.substring(0, 19);
-            return new LocalStamp(java.time.LocalDateTime.parse(full, br ? BR_STAMP : ISO_STAMP), false);
-        } catch (RuntimeException e) {
-            throw new QualitorException.Malformed("data inválida na resposta: " + value);
-        }
     }
 
     /**
