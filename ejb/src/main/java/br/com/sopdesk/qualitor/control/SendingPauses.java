@@ -2,17 +2,18 @@ package br.com.sopdesk.qualitor.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.qualitor.entity.SendingPause;
-import br.com.sopdesk.ticket.entity.Ticket;
-import br.com.sopdesk.ticket.entity.TicketState;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -62,22 +63,32 @@ public class SendingPauses {
         return remember(em.find(SendingPause.class, SendingPause.ID));
     }
 
+    /**
+     * Fired in the transaction that pauses sending: the refused tickets of the streak go back to the
+     * queue ({@code why} they wait), since the refusal was the installation's, not theirs.
+     */
+    public record Paused(List<Long> tickets, String why, Instant at) {
+    }
+
+    /** Fired in the transaction of an administrator's resume: what waits in the queue goes now. */
+    public record Resumed(Instant at) {
+    }
+
+    @Inject
+    Event<Paused> paused;
+
+    @Inject
+    Event<Resumed> resumed;
+
     /** Counts Qualitor's refusal of a ticket; returns what it did (see {@link SendingPause#refused}). */
     public SendingPause.Outcome refused(long ticket, String code, String message, int after, Instant now) {
         SendingPause p = locked();
         SendingPause.Outcome outcome = p.refused(ticket, code, message, after, now);
         if (outcome == SendingPause.Outcome.PAUSED_NOW) {
-            int requeued = 0;
-            for (Long id : p.streakTickets()) {
-                Ticket t = em.find(Ticket.class, id);
-                if (t != null && t.getState() == TicketState.REJECTED) {
-                    t.requeuedByPause(waiting(state(p)), now);
-                    requeued++;
-                }
-            }
-            int back = requeued;
+            paused.fire(new Paused(p.streakTickets(), waiting(state(p)), now));
             audit.record("sistema", "qualitor.envio-pausado", "conexão com o Qualitor", "mesma recusa em " + p.getStreakCount()
-                    + " chamados seguidos (código " + p.getPausedCode() + ": " + p.getPausedMessage() + "); " + back + " chamado(s) de volta à fila");
+                    + " chamados seguidos (código " + p.getPausedCode() + ": " + p.getPausedMessage() + "); os chamados recusados da sequência"
+                    + " voltam à fila");
             LOG.warning(() -> "Envios ao Qualitor pausados: a mesma recusa em " + p.getStreakCount() + " chamados seguidos (código "
                     + p.getPausedCode() + ": " + p.getPausedMessage() + ")");
         }
@@ -104,8 +115,8 @@ public class SendingPauses {
         SendingPause p = locked();
         boolean was = p.clear(now);
         if (was) {
-            int due = em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
-            audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador; " + due + " chamado(s) na fila");
+            resumed.fire(new Resumed(now));
+            audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador; a fila vai agora");
         }
         remember(p);
         return was;
