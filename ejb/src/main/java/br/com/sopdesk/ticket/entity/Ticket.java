@@ -35,8 +35,8 @@ import java.util.UUID;
  *
  * <p>A ticket is committed here before Qualitor is called, so nothing is lost when Qualitor is
  * down. Its {@code submissionKey} travels with the Qualitor ticket so a retry after a lost answer
- * finds the ticket instead of opening a second one. Which instance sends it is decided by a
- * conditional update on the row ({@code state}, {@code claimedUntil}), never in memory.
+ * finds the ticket instead of opening a second one. Its way to Qualitor and its walk summary's are
+ * two outbox deliveries ({@link Delivery}), claimed through the database, never in memory.
  */
 @Entity
 @Table(name = "ticket", indexes = {
