@@ -11,6 +11,7 @@ import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,6 +28,7 @@ import java.util.Map;
  * becomes a second entry.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemandOutbox implements Courier<DemandAction, Boolean> {
 

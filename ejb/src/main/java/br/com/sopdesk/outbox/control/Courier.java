@@ -5,7 +5,8 @@ package br.com.sopdesk.outbox.control;
  * to send one claimed delivery and record that it arrived. Everything else — claims, fan-out,
  * back-off, reading failures — is the {@link Deliverer}'s. A courier that is a session bean hands
  * the deliverer itself ({@code this}), not its container proxy: what it throws must reach the
- * deliverer as thrown, not wrapped as a system exception (nor logged as one).
+ * deliverer as thrown, not wrapped as a system exception (nor logged as one); and it is a
+ * {@code @LocalBean}, so this interface does not become its only view.
  *
  * @param <T> the entity that holds the delivery
  * @param <R> what a successful send answers, handed to {@link #delivered}

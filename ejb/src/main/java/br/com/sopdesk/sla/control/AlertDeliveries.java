@@ -9,6 +9,7 @@ import br.com.sopdesk.outbox.entity.Backoff;
 import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.sla.entity.SlaDelivery;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +27,7 @@ import java.util.Map;
  * held, never sent twice. A channel's refusal is retried after 30 s, doubling to an hour, eight times.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertDeliveries implements Courier<SlaDelivery, Instant> {
 

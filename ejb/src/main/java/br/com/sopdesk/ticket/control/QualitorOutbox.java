@@ -25,6 +25,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * ({@link SendingPauses}) and one ticket a minute goes to see whether Qualitor accepts again.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
 

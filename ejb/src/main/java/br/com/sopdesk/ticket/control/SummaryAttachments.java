@@ -12,6 +12,7 @@ import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * installation whose {@code addAttachment} differs from our assumed shape).
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SummaryAttachments implements Courier<Ticket, Boolean> {
 
