@@ -210,7 +210,7 @@ final class Pkcs12Reader {
         Certificate keyHolder = null;
         for (int i = 0; i < certificates.size() && keyHolder == null; i++) {
             byte[] id = certificateKeyIds.get(i);
-            if (id != null && keyIds.contains(Hex.toHexString(id)) && !IcpBrasilReader.isCa(certificates.get(i))) {
+            if (id != null && keyIds.contains(Hex.toHexString(id)) && !CertificateChain.isCa(certificates.get(i))) {
                 keyHolder = certificates.get(i);
             }
         }
