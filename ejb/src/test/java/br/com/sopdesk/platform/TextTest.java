@@ -44,6 +44,16 @@ class TextTest {
     }
 
     @Test
+    void refusalsCarryTheirTextAndLogInPortuguese() {
+        InvalidState state = new InvalidState(Text.verbatim("já enviado"));
+        assertEquals("já enviado", state.getMessage());
+        assertEquals(state.text(), UserFacing.textOf(state));
+        InvalidInput input = new InvalidInput("platform.verbatim", "x");
+        assertEquals("x", UserFacing.textOf(input).in(Locale.ENGLISH));
+        assertEquals("outra", UserFacing.textOf(new IllegalStateException("outra")).in(Locale.ENGLISH));
+    }
+
+    @Test
     void anUnknownKeyShowsItselfInsteadOfFailingTheAnswer() {
         assertEquals("platform.no-such-key [7]", Text.of("platform.no-such-key", 7).in(Locale.ENGLISH));
     }
