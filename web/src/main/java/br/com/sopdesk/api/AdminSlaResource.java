@@ -81,7 +81,7 @@ public class AdminSlaResource {
     @GET
     @Path("policies/{code}")
     public PolicyView policy(@PathParam("code") String code) {
-        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException("política não encontrada: " + code));
+        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException(ApiMessages.text(ApiErrors.locale(headers), "sla.policy.unknown", code)));
     }
 
     @PUT
@@ -89,7 +89,7 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response savePolicy(@PathParam("code") String code, PolicyChange c) {
         if (c == null) {
-            return SlaResource.refusal(new IllegalArgumentException("Envie a política em JSON."));
+            return SlaResource.refusal(ApiMessages.text(ApiErrors.locale(headers), "sla.policy.missing"));
         }
         try {
             ClockPolicy saved = clocks.savePolicy(code, c.name(), orElse(c.durationMinutes(), 1440), Boolean.TRUE.equals(c.businessHours()),
@@ -97,7 +97,7 @@ public class AdminSlaResource {
                     orElse(c.atRiskPercent(), 75), orElse(c.reminderMinutes(), 240), user());
             return Response.ok(PolicyView.of(saved)).build();
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
@@ -114,14 +114,14 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("sopId") String sopId, Assignment a) {
         if (catalog.latest(sopId).isEmpty()) {
-            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(ApiErrors.locale(headers), "sop.unknown",
-                    sopId.length() > 80 ? sopId.substring(0, 80) + "…" : sopId)));
+            return SlaResource.refusal(ApiMessages.text(ApiErrors.locale(headers), "sop.unknown",
+                    sopId.length() > 80 ? sopId.substring(0, 80) + "…" : sopId));
         }
         try {
             clocks.assign(sopId, a == null ? null : a.policy(), user());
             return Response.ok(Map.of("sopId", sopId, "policy", a == null || a.policy() == null ? "" : a.policy())).build();
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
@@ -130,12 +130,12 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response team(@PathParam("username") String username, Team t) {
         if (t == null || t.team() == null || t.team().isBlank()) {
-            return SlaResource.refusal(new IllegalArgumentException("Informe a equipe."));
+            return SlaResource.refusal(ApiMessages.text(ApiErrors.locale(headers), "sla.team.missing"));
         }
         try {
             clocks.team(username, t.team().strip(), user());
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
         return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
     }

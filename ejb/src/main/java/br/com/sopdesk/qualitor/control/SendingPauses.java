@@ -1,6 +1,7 @@
 package br.com.sopdesk.qualitor.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.entity.SendingPause;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
@@ -45,12 +46,14 @@ public class SendingPauses {
     @EJB
     AuditLog audit;
 
-    /** What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is wrong with it. */
+    /**
+     * What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is
+     * wrong with it. In pt-BR: it is kept as the ticket's last error, a column that also holds
+     * Qualitor's own words.
+     */
     public static String waiting(State pause) {
-        return "Envios ao Qualitor pausados: o Qualitor recusou vários chamados seguidos da mesma forma, o que indica um problema "
-                + "na configuração da integração, não neste chamado; ele segue na fila e vai sozinho quando o Qualitor voltar a aceitar. "
-                + "Detalhe do Qualitor (código " + (pause.code() == null || pause.code().isBlank() ? "-" : pause.code()) + "): "
-                + (pause.message() == null || pause.message().isBlank() ? "sem mensagem" : pause.message());
+        return Text.of("qualitor.pause.waiting", pause.code() == null || pause.code().isBlank() ? "-" : pause.code(),
+                pause.message() == null || pause.message().isBlank() ? Text.of("qualitor.pause.no-message") : pause.message()).toString();
     }
 
     /** The pause as this instance last read it (at most a couple of seconds old). */
