@@ -186,9 +186,8 @@ configure_database() {
     want_class=org.h2.jdbcx.JdbcDataSource
   fi
   # Embedded H2: its background compaction starts when the file's chunks fall below this fill rate.
-  # At H2's default (90) the ticket rows, updated three times each, kept a writer thread rewriting
-  # chunks: a fifth of the server's CPU at 300 submissions/s. At 50 the file holds at most about
-  # twice the live data.
+  # At H2's default (90) the ticket rows, updated three times each, keep a writer thread rewriting
+  # chunks under load (docs/operations.md). At 50 the file holds at most about twice the live data.
   local h2_url='jdbc:h2:${com.sun.aas.instanceRoot}/lib/databases/sopdesk;AUTO_SERVER=TRUE;AUTO_COMPACT_FILL_RATE=50'
   have_class="$(get_attr "$pool.datasource-classname")"
   if [ -n "$have_class" ]; then
@@ -297,9 +296,8 @@ configure() {
     RESTART=true
   fi
   # JIT compiler threads (SOPDESK_COMPILER_THREADS, restart once when it changes). On two cores the
-  # JVM's default is one C1 and one C2 thread; under load the C2 thread gets only its share beside
-  # dozens of request threads, its queue stays hundreds of methods long for tens of thousands of
-  # requests, and the server runs on slower, profiling code meanwhile (BENCHMARKS.md). More compiler
+  # JVM's default is one C1 and one C2 thread, and under load the C2 thread falls behind the request
+  # threads, so the server runs on slower, profiling code for long (docs/operations.md). More compiler
   # threads finish that sooner; they are started only while the queue is long and cost nothing after.
   local compilers="-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}"
   current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- '-XX:CICompilerCount=[0-9]*' | head -n 1 || true)"
@@ -325,7 +323,7 @@ configure() {
   fi
   # MicroProfile endpoints: /health stays anonymous (load balancers; SOP Desk's checks say only up or down);
   # /openapi is not used and would list every endpoint to anyone, so it is off; /metrics stays open here
-  # because the SLA benchmark samples the heap from it over plain HTTP (see README, Security).
+  # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).
   "${ASADMIN[@]}" set-openapi-configuration --enabled=false >/dev/null
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$SANDBOX_PORT/qualitor-sandbox"
