@@ -61,8 +61,10 @@ import java.util.regex.Pattern;
  */
 public final class SlaScanBenchmark {
 
-    private static final String APP = System.getProperty("sopdesk.url", "http://localhost:18080/sopdesk/");
-    private static final String METRICS = System.getProperty("metrics.url", "http://localhost:18080/metrics");
+    /** The test domain's HTTP port: its port base ({@code it.portbase}) + 80. */
+    private static final int HTTP_PORT = Integer.getInteger("it.portbase", 18000) + 80;
+    private static final String APP = "http://localhost:" + HTTP_PORT + "/sopdesk/";
+    private static final String METRICS = "http://localhost:" + HTTP_PORT + "/metrics";
     private static final String DB = System.getProperty("bench.db");
     private static final String PAYARA = System.getProperty("payara.home");
     private static final String EAR = System.getProperty("sopdesk.ear");

@@ -38,8 +38,8 @@ import java.util.Map;
  * revealed. Alert recipients (supervisors' e-mails, the webhook) show to supervisors only.
  *
  * <p>One instance serves every request (the request's security, headers and URI reach it through
- * JAX-RS's proxies): created per request, it cost the submission path its session beans' JNDI
- * look-ups and Jersey's injection each time, about 4 % of a submission's CPU in the benchmark.
+ * JAX-RS's proxies), so a submission does not pay for its session beans' JNDI look-ups and
+ * Jersey's injection each time.
  */
 @ApplicationScoped
 @Path("tickets")
