@@ -8,7 +8,6 @@ import br.com.sopdesk.sla.entity.ClockPolicy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -140,13 +138,12 @@ public class AdminSlaResource {
         return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
     }
 
-    /** Runs one scan cycle now: {@code mode=due} (the monitor's) or {@code naive} (full scan, for comparison); audited with what it did. */
+    /** Runs one scan cycle of the monitor now (due clocks only); audited with what it did. */
     @POST
     @Path("scan")
-    public SlaScan.Report scan(@QueryParam("mode") @DefaultValue("due") String mode) {
-        boolean naive = "naive".equals(mode);
-        SlaScan.Report r = naive ? scan.scanNaive() : scan.scan();
-        audit.record(user(), "sla.varredura", "monitor de SLA", (naive ? "varredura completa" : "varredura dos vencidos")
+    public SlaScan.Report scan() {
+        SlaScan.Report r = scan.scan();
+        audit.record(user(), "sla.varredura", "monitor de SLA", "varredura dos vencidos"
                 + " pedida pela API: " + r.clocks() + " relógio(s), " + r.alerts() + " alerta(s), " + r.synced() + " leitura(s) do Qualitor, "
                 + r.delivered() + " entrega(s), " + r.millis() + " ms");
         return r;

@@ -3,9 +3,11 @@ package br.com.sopdesk.api;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.privacy.control.Masking;
+import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.SummaryStore;
 import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
@@ -57,13 +59,13 @@ public class TicketResource {
     SopCatalog catalog;
 
     @Inject
-    br.com.sopdesk.sla.control.SlaBoard slaBoard;
+    SlaBoard slaBoard;
 
     @EJB
     DemandActions demands;
 
     @EJB
-    br.com.sopdesk.ticket.control.SummaryStore summaries;
+    SummaryStore summaries;
 
     @Context
     SecurityContext security;

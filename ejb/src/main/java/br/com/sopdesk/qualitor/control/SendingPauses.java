@@ -3,12 +3,11 @@ package br.com.sopdesk.qualitor.control;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.entity.SendingPause;
-import br.com.sopdesk.ticket.entity.Ticket;
-import br.com.sopdesk.ticket.entity.TicketState;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,9 +19,9 @@ import java.util.logging.Logger;
 /**
  * The pause of sending to Qualitor ({@link SendingPause}), kept in the database so every instance
  * counts the same streak and honours the same pause; each step locks the one row. When a streak
- * completes, the tickets refused in it go back to the queue (it was not their fault), so nothing is
- * rejected in bulk. Each instance keeps what it last read for a couple of seconds, so the
- * submission path does not read the row every time.
+ * completes, the tickets refused in it go back to the queue ({@link SendingQueue}: it was not their
+ * fault), so nothing is rejected in bulk. Each instance keeps what it last read for a couple of
+ * seconds, so the submission path does not read the row every time.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -45,6 +44,9 @@ public class SendingPauses {
 
     @EJB
     AuditLog audit;
+
+    @Inject
+    SendingQueue queue;
 
     /**
      * What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is
@@ -70,15 +72,7 @@ public class SendingPauses {
         SendingPause p = locked();
         SendingPause.Outcome outcome = p.refused(ticket, code, message, after, now);
         if (outcome == SendingPause.Outcome.PAUSED_NOW) {
-            int requeued = 0;
-            for (Long id : p.streakTickets()) {
-                Ticket t = em.find(Ticket.class, id);
-                if (t != null && t.getState() == TicketState.REJECTED) {
-                    t.requeuedByPause(waiting(state(p)), now);
-                    requeued++;
-                }
-            }
-            int back = requeued;
+            int back = queue.requeueRefused(p.streakTickets(), waiting(state(p)), now);
             audit.record("sistema", "qualitor.envio-pausado", "conexão com o Qualitor", "mesma recusa em " + p.getStreakCount()
                     + " chamados seguidos (código " + p.getPausedCode() + ": " + p.getPausedMessage() + "); " + back + " chamado(s) de volta à fila");
             LOG.warning(() -> "Envios ao Qualitor pausados: a mesma recusa em " + p.getStreakCount() + " chamados seguidos (código "
@@ -107,7 +101,7 @@ public class SendingPauses {
         SendingPause p = locked();
         boolean was = p.clear(now);
         if (was) {
-            int due = em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
+            int due = queue.retryNow(now);
             audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador; " + due + " chamado(s) na fila");
         }
         remember(p);

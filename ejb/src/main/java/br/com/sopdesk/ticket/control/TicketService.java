@@ -2,7 +2,6 @@ package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
-import br.com.sopdesk.certificate.entity.TicketCertificate;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.control.SopCatalog;
@@ -13,6 +12,7 @@ import br.com.sopdesk.sop.entity.SopWalk;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
+import br.com.sopdesk.ticket.entity.TicketCertificate;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
