@@ -7,13 +7,14 @@
 #   scripts/payara.sh down   stop the domain.
 #
 # Settings (environment):
-#   PAYARA_HOME        Payara installation (default: it-tests/target/payara/payara6, unpacked by the build)
+#   PAYARA_HOME        Payara installation (default: runtime/target/payara/payara6, unpacked by the build)
 #   SOPDESK_DOMAIN     domain name (default domain1: http 8080, admin 4848)
 #   SOPDESK_PORTBASE   port base for a new domain (http = base+80, admin = base+48, the sandbox's own
-#                      listener = base+90); empty = Payara's defaults (8080, 4848; the sandbox's 8090)
+#                      listener = base+90, the SMTP sink = base+25); empty = Payara's defaults (8080,
+#                      4848; the sandbox's 8090, the SMTP sink 2525)
 #   SOPDESK_DEMO       true to load the demo users (default true)
 #   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
-#   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525)
+#   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525, or base+25 with a port base)
 #   SOPDESK_SMTP_TIMEOUT_MS  connect, read and write timeouts of the mail session, in ms (default
 #                      10000), so a hung SMTP server cannot hold the SLA alert deliveries
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
@@ -32,22 +33,21 @@
 #   SOPDESK_DB_USER    PostgreSQL user (default sopdesk)
 #   SOPDESK_DB_PASSWORD  its password (required with postgresql; kept in the domain as the password
 #                      alias sopdesk-db-password, never in clear in domain.xml nor in the repository)
-#   SOPDESK_PG_DRIVER  PostgreSQL JDBC driver jar (default: the build's it-tests/target/jdbc/postgresql.jar)
+#   SOPDESK_PG_DRIVER  PostgreSQL JDBC driver jar (default: the build's runtime/target/jdbc/postgresql.jar)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PAYARA_HOME="${PAYARA_HOME:-$root/it-tests/target/payara/payara6}"
+PAYARA_HOME="${PAYARA_HOME:-$root/runtime/target/payara/payara6}"
 DOMAIN="${SOPDESK_DOMAIN:-domain1}"
 PORTBASE="${SOPDESK_PORTBASE:-}"
 DEMO="${SOPDESK_DEMO:-true}"
 EAR="${SOPDESK_EAR:-$root/ear/target/sopdesk.ear}"
 SANDBOX_WAR="${SOPDESK_SANDBOX_WAR:-$root/qualitor-sandbox/target/qualitor-sandbox.war}"
-SMTP_PORT="${SOPDESK_SMTP_PORT:-2525}"
 SMTP_TIMEOUT_MS="${SOPDESK_SMTP_TIMEOUT_MS:-10000}"
 DB="${SOPDESK_DB:-h2}"
 DB_URL="${SOPDESK_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk}"
 DB_USER="${SOPDESK_DB_USER:-sopdesk}"
-PG_DRIVER="${SOPDESK_PG_DRIVER:-$root/it-tests/target/jdbc/postgresql.jar}"
+PG_DRIVER="${SOPDESK_PG_DRIVER:-$root/runtime/target/jdbc/postgresql.jar}"
 DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
 case "$DB" in
   h2|postgresql) ;;
@@ -55,16 +55,17 @@ case "$DB" in
 esac
 
 if [ -n "$PORTBASE" ]; then
-  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80)); SANDBOX_PORT=$((PORTBASE + 90))
+  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80)); SANDBOX_PORT=$((PORTBASE + 90)); SMTP_PORT=$((PORTBASE + 25))
 else
-  ADMIN_PORT=4848; HTTP_PORT=8080; SANDBOX_PORT=8090
+  ADMIN_PORT=4848; HTTP_PORT=8080; SANDBOX_PORT=8090; SMTP_PORT=2525
 fi
+SMTP_PORT="${SOPDESK_SMTP_PORT:-$SMTP_PORT}"
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT")
 say() { printf '[payara] %s\n' "$*"; }
 
 require_payara() {
   if [ ! -x "$PAYARA_HOME/bin/asadmin" ]; then
-    say "Payara is not at $PAYARA_HOME. Build first: ./mvnw -B install -DskipTests (it unpacks Payara from Maven Central)."
+    say "Payara is not at $PAYARA_HOME. Build first: ./mvnw -B package -DskipTests -DskipITs (it unpacks Payara from Maven Central)."
     exit 1
   fi
 }
@@ -104,7 +105,7 @@ start_domain() {
 # it copied it (a running domain must restart to see it).
 install_pg_driver() {
   if [ ! -f "$PG_DRIVER" ]; then
-    say "PostgreSQL JDBC driver not found at $PG_DRIVER: build first (./mvnw -B package -DskipTests) or set SOPDESK_PG_DRIVER"
+    say "PostgreSQL JDBC driver not found at $PG_DRIVER: build first (./mvnw -B package -DskipTests -DskipITs) or set SOPDESK_PG_DRIVER"
     exit 1
   fi
   if cmp -s "$PG_DRIVER" "$DOMAIN_DIR/lib/postgresql.jar"; then
@@ -185,9 +186,8 @@ configure_database() {
     want_class=org.h2.jdbcx.JdbcDataSource
   fi
   # Embedded H2: its background compaction starts when the file's chunks fall below this fill rate.
-  # At H2's default (90) the ticket rows, updated three times each, kept a writer thread rewriting
-  # chunks: a fifth of the server's CPU at 300 submissions/s. At 50 the file holds at most about
-  # twice the live data.
+  # At H2's default (90) the ticket rows, updated three times each, keep a writer thread rewriting
+  # chunks under load (docs/operations.md). At 50 the file holds at most about twice the live data.
   local h2_url='jdbc:h2:${com.sun.aas.instanceRoot}/lib/databases/sopdesk;AUTO_SERVER=TRUE;AUTO_COMPACT_FILL_RATE=50'
   have_class="$(get_attr "$pool.datasource-classname")"
   if [ -n "$have_class" ]; then
@@ -296,9 +296,8 @@ configure() {
     RESTART=true
   fi
   # JIT compiler threads (SOPDESK_COMPILER_THREADS, restart once when it changes). On two cores the
-  # JVM's default is one C1 and one C2 thread; under load the C2 thread gets only its share beside
-  # dozens of request threads, its queue stays hundreds of methods long for tens of thousands of
-  # requests, and the server runs on slower, profiling code meanwhile (BENCHMARKS.md). More compiler
+  # JVM's default is one C1 and one C2 thread, and under load the C2 thread falls behind the request
+  # threads, so the server runs on slower, profiling code for long (docs/operations.md). More compiler
   # threads finish that sooner; they are started only while the queue is long and cost nothing after.
   local compilers="-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}"
   current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- '-XX:CICompilerCount=[0-9]*' | head -n 1 || true)"
@@ -324,7 +323,7 @@ configure() {
   fi
   # MicroProfile endpoints: /health stays anonymous (load balancers; SOP Desk's checks say only up or down);
   # /openapi is not used and would list every endpoint to anyone, so it is off; /metrics stays open here
-  # because the SLA benchmark samples the heap from it over plain HTTP (see README, Security).
+  # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).
   "${ASADMIN[@]}" set-openapi-configuration --enabled=false >/dev/null
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$SANDBOX_PORT/qualitor-sandbox"
@@ -425,5 +424,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,35p' "$0"; exit 2 ;;
+    sed -n '2,36p' "$0"; exit 2 ;;
 esac

@@ -3,6 +3,7 @@ package br.com.sopdesk.qualitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -82,5 +83,23 @@ public class QualitorGateway {
     /** Qualitor's version: needs no login, so it tells whether Qualitor answers at all. */
     public String version() {
         return connection.client().version();
+    }
+
+    /**
+     * Whether Qualitor answers at all (its version needs no login), for the readiness check: empty
+     * when it does, otherwise why not, for the log. Not retried nor counted by the circuit.
+     */
+    public Optional<Exception> unreachable() {
+        try {
+            connection.client().version();
+            return Optional.empty();
+        } catch (QualitorException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /** Whether Qualitor refused SOP Desk's integration login on the latest authenticated call. */
+    public boolean credentialsRefused() {
+        return connection.client().credentialsRefusal().isPresent();
     }
 }

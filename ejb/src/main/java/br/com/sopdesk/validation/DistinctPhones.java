@@ -1,6 +1,5 @@
 package br.com.sopdesk.validation;
 
-import br.com.sopdesk.ticket.entity.Intake;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -13,7 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * The two contact phones must be different numbers (the SOPs ask for two ways to reach the
- * customer). Reported on {@code phone2}, so the page marks the second phone field.
+ * customer). Reported on {@code phone2}, so the page marks the second phone field. It checks any
+ * {@link TwoPhones}, so this package depends on no feature that uses it.
  */
 @Documented
 @Constraint(validatedBy = DistinctPhones.Validator.class)
@@ -26,14 +26,21 @@ public @interface DistinctPhones {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<DistinctPhones, Intake> {
+    /** What carries the two phones: the annotated type implements it. */
+    interface TwoPhones {
+        String getPhone1();
+
+        String getPhone2();
+    }
+
+    class Validator implements ConstraintValidator<DistinctPhones, TwoPhones> {
         @Override
-        public boolean isValid(Intake intake, ConstraintValidatorContext context) {
-            if (intake == null || isBlank(intake.getPhone1()) || isBlank(intake.getPhone2())) {
+        public boolean isValid(TwoPhones phones, ConstraintValidatorContext context) {
+            if (phones == null || isBlank(phones.getPhone1()) || isBlank(phones.getPhone2())) {
                 return true;
             }
-            boolean distinct = !BrazilianDocuments.phoneDigits(intake.getPhone1())
-                    .equals(BrazilianDocuments.phoneDigits(intake.getPhone2()));
+            boolean distinct = !BrazilianDocuments.phoneDigits(phones.getPhone1())
+                    .equals(BrazilianDocuments.phoneDigits(phones.getPhone2()));
             if (!distinct) {
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())

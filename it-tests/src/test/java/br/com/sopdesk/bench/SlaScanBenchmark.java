@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  * connection through H2's {@code AUTO_SERVER}, with the driver Payara itself ships), because a
  * million demands through the API would take hours. Then, on a server limited to a 512 MB heap:
  * <ol>
- *   <li>the due-only scan ({@code POST /api/admin/sla/scan?mode=due}) beside the naive full scan
- *       ({@code mode=naive}) for 0, 100, 1,000 and 10,000 due clocks among all the open ones, and
+ *   <li>the due-only scan ({@code POST /api/admin/sla/scan}) beside a naive full scan (this
+ *       benchmark reads every open clock itself, then has the server settle the due ones it found)
+ *       for 0, 100, 1,000 and 10,000 due clocks among all the open ones, and
  *       the due scan with 1,000 due clocks among 100,000 and among 1,000,000 open clocks; each
  *       pair {@code bench.repeats} times (2) in alternating order, the fastest sample reported,
  *       since the machine is shared;</li>
@@ -61,8 +62,10 @@ import java.util.regex.Pattern;
  */
 public final class SlaScanBenchmark {
 
-    private static final String APP = System.getProperty("sopdesk.url", "http://localhost:18080/sopdesk/");
-    private static final String METRICS = System.getProperty("metrics.url", "http://localhost:18080/metrics");
+    /** The test domain's HTTP port: its port base ({@code it.portbase}) + 80. */
+    private static final int HTTP_PORT = Integer.getInteger("it.portbase", 18000) + 80;
+    private static final String APP = "http://localhost:" + HTTP_PORT + "/sopdesk/";
+    private static final String METRICS = "http://localhost:" + HTTP_PORT + "/metrics";
     private static final String DB = System.getProperty("bench.db");
     private static final String PAYARA = System.getProperty("payara.home");
     private static final String EAR = System.getProperty("sopdesk.ear");
@@ -163,7 +166,7 @@ public final class SlaScanBenchmark {
             for (String mode : i % 2 == 0 ? List.of("due", "naive") : List.of("naive", "due")) {
                 makeDue(d);
                 heap.resetPhase();
-                Report r = scan(mode);
+                Report r = mode.equals("due") ? scan() : naiveScan();
                 long mb = heap.phasePeak / 1_048_576;
                 if (mode.equals("due")) {
                     dues.add(r);
@@ -184,14 +187,60 @@ public final class SlaScanBenchmark {
         return new Row(due, naive, dueMb, naiveMb, dues.stream().map(Report::millis).toList(), naives.stream().map(Report::millis).toList());
     }
 
-    private Report scan(String mode) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(APP + "api/admin/sla/scan?mode=" + mode)).timeout(Duration.ofMinutes(15))
+    /** One cycle of the server's monitor scan (due clocks only, by the indexed {@code due_at}). */
+    private Report scan() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(APP + "api/admin/sla/scan")).timeout(Duration.ofMinutes(15))
                 .header("Authorization", basic("admin", "admin-demo")).POST(HttpRequest.BodyPublishers.noBody()));
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("scan " + mode + " failed: " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException("scan failed: " + r.statusCode() + " " + r.body());
         }
         return Report.of(json(r.body()).asJsonObject());
     }
+
+    /**
+     * The naive way, for comparison (the server has no such scan): reads every open clock, page by
+     * page and every column, picks the due ones in memory, then has the server settle them (its scan
+     * finds exactly those). Timed as a whole; {@code examined} is the clocks read.
+     */
+    private Report naiveScan() throws Exception {
+        long started = System.nanoTime();
+        LocalDateTime now = utc(Instant.now());
+        long examined = 0;
+        long found = 0;
+        long after = -1;
+        try (PreparedStatement s = db.prepareStatement(NAIVE_PAGE)) {
+            while (true) {
+                s.setLong(1, after);
+                int rows = 0;
+                try (ResultSet r = s.executeQuery()) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            r.getObject(i);
+                        }
+                        LocalDateTime due = r.getObject("due_at", LocalDateTime.class);
+                        if (due != null && !due.isAfter(now)) {
+                            found++;
+                        }
+                        after = r.getLong("id");
+                        rows++;
+                    }
+                }
+                examined += rows;
+                if (rows == 0) {
+                    break;
+                }
+            }
+        }
+        Report settled = scan();
+        if (settled.clocks != found) {
+            System.out.printf(Locale.ROOT, "  WARNING: the naive read found %,d due clocks, the server settled %,d%n", found, settled.clocks);
+        }
+        return new Report("naive", settled.clocks, settled.alerts, settled.synced, examined, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The naive scan's page: every open clock after the last one read, all columns. */
+    private static final String NAIVE_PAGE = "SELECT * FROM sla_clock WHERE state <> 'MET' AND id > ? ORDER BY id LIMIT 5000";
 
     /** The next {@code d} never-due clocks become due for their breach now (their deadline just passed). */
     private void makeDue(int d) throws SQLException {
@@ -240,7 +289,7 @@ public final class SlaScanBenchmark {
             }
             fresh += d;
             heap.resetPhase();
-            Report scan = scan("due");
+            Report scan = scan();
             samples.add(scan.millis);
             System.out.printf(Locale.ROOT, "  %,d due for a Qualitor read (demand %s): %,d ms, %,d reads made, %.2f ms per read,"
                             + " %d settled, %d alerts, peak used heap %d MB%n", d, demand, scan.millis, scan.synced,
@@ -396,12 +445,12 @@ public final class SlaScanBenchmark {
         }
     }
 
-    /** H2's plans for the SQL the two scans send (as EclipseLink writes it). */
+    /** H2's plans for the SQL the two scans send (the due scan's as EclipseLink writes it). */
     private void plans() throws SQLException {
         String now = "TIMESTAMP '" + utc(Instant.now()).toString().replace('T', ' ') + "'";
         plan("due scan, claim query", "SELECT ID FROM sla_clock WHERE ((DUE_AT <= " + now + ") AND ((CLAIMED_UNTIL IS NULL) OR (CLAIMED_UNTIL < "
                 + now + "))) ORDER BY DUE_AT ASC LIMIT 500");
-        plan("naive scan, page query", "SELECT * FROM sla_clock WHERE ((STATE <> 'MET') AND (ID > 1000000000)) ORDER BY ID ASC LIMIT 5000");
+        plan("naive scan, page query", NAIVE_PAGE.replace("?", "1000000000"));
     }
 
     private void plan(String name, String sql) throws SQLException {

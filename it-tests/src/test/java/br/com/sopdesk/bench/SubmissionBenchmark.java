@@ -51,8 +51,10 @@ import java.util.regex.Pattern;
  */
 public final class SubmissionBenchmark {
 
-    private static final String APP = System.getProperty("sopdesk.url", "http://localhost:18080/sopdesk/");
-    private static final String SANDBOX = System.getProperty("sandbox.url", "http://localhost:18080/qualitor-sandbox/");
+    /** The test domain's HTTP port: its port base ({@code it.portbase}) + 80. */
+    private static final int HTTP_PORT = Integer.getInteger("it.portbase", 18000) + 80;
+    private static final String APP = "http://localhost:" + HTTP_PORT + "/sopdesk/";
+    private static final String SANDBOX = "http://localhost:" + HTTP_PORT + "/qualitor-sandbox/";
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
     /** The warm-up goes on past {@code bench.warmup}, in rounds, until the server's JIT has settled, up to this many. */

@@ -86,6 +86,8 @@ class AdminApiIT {
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"line\":9"), r.body());
         assertTrue(r.body().contains("'sumiu', que não existe"), r.body());
+        HttpResponse<String> english = Env.api("POST", "admin/sops", Env.ADMIN, Env.ADMIN_PASSWORD, bad, "en");
+        assertTrue(english.body().contains("\"line\":9") && english.body().contains("'sumiu', which does not exist"), english.body());
 
         HttpResponse<String> syntax = Env.adminApi("POST", "admin/sops", "{\n  \"id\": \"x\",\n  \"version\": 1\n  \"title\": \"x\"\n}");
         assertEquals(422, syntax.statusCode());

@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Where the server under test is (set by the it-tests POM) and small HTTP helpers shared by the
- * tests. The server is started once for the whole run by {@code scripts/payara.sh}.
+ * Where the server under test is (its port base, {@code it.portbase}, set by the POM) and small HTTP
+ * helpers shared by the tests. The server is started once for the whole run by {@code scripts/payara.sh}.
  */
 final class Env {
 
-    static final String APP = System.getProperty("sopdesk.url", "http://localhost:18080/sopdesk/");
-    static final String SANDBOX = System.getProperty("sandbox.url", "http://localhost:18080/qualitor-sandbox/");
-    static final String HEALTH = System.getProperty("health.url", "http://localhost:18080/health/");
+    /** The test domain's port base: HTTP on base + 80, as {@code scripts/payara.sh} creates it. */
+    static final int PORTBASE = Integer.getInteger("it.portbase", 18000);
+    static final String APP = "http://localhost:" + (PORTBASE + 80) + "/sopdesk/";
+    static final String SANDBOX = "http://localhost:" + (PORTBASE + 80) + "/qualitor-sandbox/";
+    static final String HEALTH = "http://localhost:" + (PORTBASE + 80) + "/health/";
+    /** The SMTP server the tests start, where the domain's mail session sends (base + 25). */
+    static final int SMTP_PORT = PORTBASE + 25;
 
     /** Demo users (demo profile only), as documented in the README. */
     static final String AGENT = "agent";

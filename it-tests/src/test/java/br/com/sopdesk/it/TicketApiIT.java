@@ -82,6 +82,12 @@ class TicketApiIT {
         HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81").replace("\"a1-esgotou\":\"sim\"", "\"a1-esgotou\":\"nao\""));
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(Env.field(r.body(), "answers").contains("não levam a uma abertura de chamado"), r.body());
+
+        HttpResponse<String> english = Env.api("POST", "tickets", Env.AGENT, Env.AGENT_PASSWORD,
+                Tickets.validLostPassword("11.222.333/0001-81").replace("\"a1-esgotou\":\"sim\"", "\"a1-esgotou\":\"nao\""), "en");
+        assertEquals(422, english.statusCode(), english.body());
+        assertTrue(Env.field(english.body(), "answers").contains("do not lead to opening a ticket"), english.body());
+        assertEquals("Nothing was registered: correct the fields shown.", Env.field(english.body(), "message"), english.body());
     }
 
     @Test

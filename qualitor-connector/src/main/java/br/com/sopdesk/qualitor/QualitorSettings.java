@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
@@ -144,55 +145,7 @@ public record QualitorSettings(URI baseUri, String user, String password, String
 
         /** Checks a value the administrator typed; returns the problem in pt-BR, or empty when it is fine. */
         public Optional<String> problem(String value) {
-            String v = value == null ? "" : value.strip();
-            try {
-                switch (this) {
-                    case URL -> {
-                        URI u = URI.create(v);
-                        if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
-                            return Optional.of("informe um endereço http(s) completo, sem /ws/...");
-                        }
-                    }
-                    case USER, COMPANY -> {
-                        if (v.isEmpty()) {
-                            return Optional.of("obrigatório");
-                        }
-                    }
-                    case MODE -> parseMode(v);
-                    case ENCODING -> parseEncoding(v);
-                    case WSDL_FILE -> parseWsdlFile(v);
-                    case SOAP_WSDL -> {
-                        if (!v.contains("{service}")) {
-                            return Optional.of("deve conter {service} (e, se quiser, {group})");
-                        }
-                    }
-                    case CONNECT_TIMEOUT, READ_TIMEOUT -> {
-                        long ms = Long.parseLong(v);
-                        if (ms < 100 || ms > 120_000) {
-                            return Optional.of("entre 100 e 120000 milissegundos");
-                        }
-                    }
-                    case ATTACHMENT_PRIVATE -> parseBoolean(v);
-                    case REFERENCE_DEMANDS -> {
-                        if (!v.isEmpty() && !v.matches("[0-9]{1,20}(\\s*,\\s*[0-9]{1,20})*")) {
-                            return Optional.of("números de demanda separados por vírgula");
-                        }
-                    }
-                    case REFERENCE_CUSTOMER -> {
-                        if (!v.isEmpty() && !v.replaceAll("[.\\-/\\s]", "").matches("[0-9A-Za-z]{11,14}")) {
-                            return Optional.of("um CNPJ ou CPF");
-                        }
-                    }
-                    default -> {
-                        if (!v.isEmpty() && !v.matches("[0-9A-Za-z_-]{1,20}")) {
-                            return Optional.of("um código do Qualitor (letras e números, até 20)");
-                        }
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                return Optional.of(e.getMessage() == null || e instanceof NumberFormatException ? "valor inválido" : e.getMessage());
-            }
-            return Optional.empty();
+            return SettingsReader.problem(this, value);
         }
     }
 
@@ -230,44 +183,88 @@ public record QualitorSettings(URI baseUri, String user, String password, String
 
     /** The same settings in another mode. */
     public QualitorSettings withMode(Mode other) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, other,
-                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+        return copy(c -> c.mode = other);
     }
 
     /** The same settings with another default contact (null: none). */
     public QualitorSettings withDefaultContact(String contact) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
-                historyType, contact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+        return copy(c -> c.defaultContact = contact);
     }
 
     /** The same settings with another encoding. */
     public QualitorSettings withEncoding(Encoding other) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, other, mode,
-                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+        return copy(c -> c.encoding = other);
     }
 
     /** The same settings with another {@code wsdl_file} spelling. */
     public QualitorSettings withWsdlFile(WsdlFile other) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
-                historyType, defaultContact, other, soapWsdl, periodType, attachmentPrivate, extraInfo);
+        return copy(c -> c.wsdlFile = other);
     }
 
     /** The same settings with another WSDL location template. */
     public QualitorSettings withSoapWsdl(String template) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
-                historyType, defaultContact, wsdlFile, template, periodType, attachmentPrivate, extraInfo);
+        return copy(c -> c.soapWsdl = template);
     }
 
     /** The same settings with another extra-information mapping. */
     public QualitorSettings withExtraInfo(Map<Datum, String> mapping) {
-        return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode,
-                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, mapping);
+        return copy(c -> c.extraInfo = mapping);
     }
 
     /** The same settings with other timeouts (the setup check uses short ones). */
     public QualitorSettings withTimeouts(Duration connect, Duration read) {
-        return new QualitorSettings(baseUri, user, password, company, connect, read, encoding, mode,
-                historyType, defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+        return copy(c -> {
+            c.connectTimeout = connect;
+            c.readTimeout = read;
+        });
+    }
+
+    private QualitorSettings copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.settings();
+    }
+
+    /** These settings' values, to change one and build again: every {@code with*} goes through it, so a new setting is added here once. */
+    private static final class Copy {
+        URI baseUri;
+        String user;
+        String password;
+        String company;
+        Duration connectTimeout;
+        Duration readTimeout;
+        Encoding encoding;
+        Mode mode;
+        String historyType;
+        String defaultContact;
+        WsdlFile wsdlFile;
+        String soapWsdl;
+        String periodType;
+        boolean attachmentPrivate;
+        Map<Datum, String> extraInfo;
+
+        Copy(QualitorSettings s) {
+            baseUri = s.baseUri;
+            user = s.user;
+            password = s.password;
+            company = s.company;
+            connectTimeout = s.connectTimeout;
+            readTimeout = s.readTimeout;
+            encoding = s.encoding;
+            mode = s.mode;
+            historyType = s.historyType;
+            defaultContact = s.defaultContact;
+            wsdlFile = s.wsdlFile;
+            soapWsdl = s.soapWsdl;
+            periodType = s.periodType;
+            attachmentPrivate = s.attachmentPrivate;
+            extraInfo = s.extraInfo;
+        }
+
+        QualitorSettings settings() {
+            return new QualitorSettings(baseUri, user, password, company, connectTimeout, readTimeout, encoding, mode, historyType,
+                    defaultContact, wsdlFile, soapWsdl, periodType, attachmentPrivate, extraInfo);
+        }
     }
 
     /** Settings from MicroProfile Config alone. */
@@ -277,82 +274,17 @@ public record QualitorSettings(URI baseUri, String user, String password, String
 
     /**
      * Settings from a source of values by key (the database over MicroProfile Config), each absent
-     * one taking its default. The legacy {@code qualitor.xml-declaration=false} means UTF-8 without
-     * declaration when {@code qualitor.encoding} is not set.
+     * one taking its default ({@link SettingsReader#read}).
      *
      * @throws IllegalArgumentException naming the key of a value that cannot be read
      */
     public static QualitorSettings from(Function<String, Optional<String>> source, String password) {
-        Function<Key, String> get = k -> source.apply(k.key()).map(String::strip).orElse(k.defaultValue());
-        for (Key k : Key.values()) {
-            Optional<String> problem = source.apply(k.key()).flatMap(k::problem);
-            if (problem.isPresent()) {
-                throw new IllegalArgumentException(k.key() + ": " + problem.get());
-            }
-        }
-        Encoding encoding = source.apply(Key.ENCODING.key()).isPresent() ? parseEncoding(get.apply(Key.ENCODING))
-                : source.apply("qualitor.xml-declaration").map(QualitorSettings::legacyDeclaration).orElse(Encoding.ISO_8859_1);
-        Map<Datum, String> extra = new EnumMap<>(Datum.class);
-        extra.put(Datum.PHONE1, get.apply(Key.EXTRA_PHONE1));
-        extra.put(Datum.PHONE2, get.apply(Key.EXTRA_PHONE2));
-        extra.put(Datum.EMAIL, get.apply(Key.EXTRA_EMAIL));
-        extra.put(Datum.DOCUMENT, get.apply(Key.EXTRA_DOCUMENT));
-        extra.put(Datum.SOP, get.apply(Key.EXTRA_SOP));
-        extra.put(Datum.CERTIFICATE, get.apply(Key.EXTRA_CERTIFICATE));
-        return new QualitorSettings(URI.create(get.apply(Key.URL)), get.apply(Key.USER), password == null ? "" : password,
-                get.apply(Key.COMPANY),
-                Duration.ofMillis(Long.parseLong(get.apply(Key.CONNECT_TIMEOUT))),
-                Duration.ofMillis(Long.parseLong(get.apply(Key.READ_TIMEOUT))),
-                encoding, parseMode(get.apply(Key.MODE)), get.apply(Key.HISTORY_TYPE), get.apply(Key.DEFAULT_CONTACT),
-                parseWsdlFile(get.apply(Key.WSDL_FILE)), get.apply(Key.SOAP_WSDL), get.apply(Key.PERIOD_TYPE),
-                parseBoolean(get.apply(Key.ATTACHMENT_PRIVATE)), extra);
-    }
-
-    private static Encoding legacyDeclaration(String value) {
-        try {
-            return parseBoolean(value) ? Encoding.ISO_8859_1 : Encoding.UTF_8;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("qualitor.xml-declaration: " + e.getMessage(), e);
-        }
+        return SettingsReader.read(source, password);
     }
 
     /** The demands the setup check reads to learn Qualitor's names for the codes in use. */
     public static List<String> referenceDemands(String value) {
         return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s*,\\s*"));
-    }
-
-    static Mode parseMode(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "stateless" -> Mode.STATELESS;
-            case "soap" -> Mode.SOAP;
-            default -> throw new IllegalArgumentException("qualitor.mode deve ser stateless ou soap, não '" + value + "'");
-        };
-    }
-
-    static Encoding parseEncoding(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT).replace("_", "-")) {
-            case "iso-8859-1", "latin1", "latin-1" -> Encoding.ISO_8859_1;
-            case "utf-8", "utf8" -> Encoding.UTF_8;
-            default -> throw new IllegalArgumentException("use iso-8859-1 (com declaração) ou utf-8 (sem declaração), não '" + value + "'");
-        };
-    }
-
-    static WsdlFile parseWsdlFile(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "suffixed" -> WsdlFile.SUFFIXED;
-            case "lowercase" -> WsdlFile.LOWERCASE;
-            case "bare" -> WsdlFile.BARE;
-            default -> throw new IllegalArgumentException("use suffixed (WSTicket.wsdl), lowercase (wsticket.wsdl) ou bare (WSTicket), não '"
-                    + value + "'");
-        };
-    }
-
-    static boolean parseBoolean(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "sim", "s", "yes" -> true;
-            case "false", "nao", "não", "n", "no", "" -> false;
-            default -> throw new IllegalArgumentException("use true ou false, não '" + value + "'");
-        };
     }
 
     /** The key a setting's enum value is written with (for the administrator's page and the check's fixes). */

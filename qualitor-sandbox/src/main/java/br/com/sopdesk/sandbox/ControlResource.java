@@ -166,7 +166,7 @@ public class ControlResource {
     public Map<String, String> team(@PathParam("number") String number) {
         try {
             return sandbox.qualitor().teamOf(number);
-        } catch (SandboxQualitor.SandboxFault e) {
+        } catch (SandboxFault e) {
             throw new jakarta.ws.rs.NotFoundException(e.getMessage());
         }
     }
@@ -236,7 +236,7 @@ public class ControlResource {
         try {
             sandbox.qualitor().addHistory(number, text, "1", author);
             return Map.of("history", "ok");
-        } catch (SandboxQualitor.SandboxFault e) {
+        } catch (SandboxFault e) {
             throw new jakarta.ws.rs.NotFoundException(e.getMessage());
         }
     }
@@ -249,7 +249,7 @@ public class ControlResource {
         try {
             sandbox.qualitor().situation(number, code, name);
             return Map.of("situation", code + " " + name);
-        } catch (SandboxQualitor.SandboxFault e) {
+        } catch (SandboxFault e) {
             throw new jakarta.ws.rs.NotFoundException(e.getMessage());
         }
     }
@@ -290,7 +290,7 @@ public class ControlResource {
     public Map<String, String> registerContact(@QueryParam("document") String document, @QueryParam("email") String email) {
         try {
             return sandbox.qualitor().registerContact(document, email);
-        } catch (SandboxQualitor.SandboxFault e) {
+        } catch (SandboxFault e) {
             throw new jakarta.ws.rs.NotFoundException(e.getMessage());
         }
     }

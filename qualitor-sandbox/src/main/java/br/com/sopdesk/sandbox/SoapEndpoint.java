@@ -1,6 +1,5 @@
 package br.com.sopdesk.sandbox;
 
-import br.com.sopdesk.sandbox.SandboxQualitor.SandboxFault;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

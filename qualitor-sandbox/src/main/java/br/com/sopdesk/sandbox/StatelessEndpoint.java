@@ -1,6 +1,5 @@
 package br.com.sopdesk.sandbox;
 
-import br.com.sopdesk.sandbox.SandboxQualitor.SandboxFault;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

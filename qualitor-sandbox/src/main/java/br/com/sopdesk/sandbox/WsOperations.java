@@ -1,6 +1,5 @@
 package br.com.sopdesk.sandbox;
 
-import br.com.sopdesk.sandbox.SandboxQualitor.SandboxFault;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.LinkedHashMap;

@@ -21,7 +21,7 @@ class SandboxQualitorTest {
         String second = open("sopdesk:b");
         String third = open("sopdesk:c");
 
-        assertThrows(SandboxQualitor.SandboxFault.class, () -> qualitor.ticket(first));
+        assertThrows(SandboxFault.class, () -> qualitor.ticket(first));
         assertEquals(List.of(), qualitor.attachmentsOf(first));
         assertEquals(List.of(second, third), qualitor.allTickets().stream().map(t -> t.get("cdchamado")).toList());
         assertEquals(List.of("sopdesk:a", "sopdesk:b", "sopdesk:c"), qualitor.keys(0));

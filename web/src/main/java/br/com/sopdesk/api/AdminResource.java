@@ -4,6 +4,7 @@ import br.com.sopdesk.audit.control.AuditCsv;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.audit.entity.AuditEntry;
 import br.com.sopdesk.audit.entity.AuditQuery;
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
@@ -105,11 +106,11 @@ public class AdminResource {
             Category saved = categories.save(code, change == null ? null : change.name(), active == null || (Boolean) active, admin());
             return Response.ok(new CategoryView(saved.getCode(), saved.getName(), saved.isActive(), List.of())).build();
         } catch (IllegalArgumentException e) {
-            return Response.status(422).entity(Map.of("message", e.getMessage())).build();
+            return Response.status(422).entity(Map.of("message", UserFacing.textOf(e).in(ApiErrors.locale(headers)))).build();
         } catch (EJBException e) {
             // the entity's refusal (empty, invalid or over-long), wrapped by the container
             if (e.getCause() instanceof IllegalArgumentException refused) {
-                return Response.status(422).entity(Map.of("message", refused.getMessage())).build();
+                return Response.status(422).entity(Map.of("message", UserFacing.textOf(refused).in(ApiErrors.locale(headers)))).build();
             }
             throw e;
         }
@@ -131,7 +132,7 @@ public class AdminResource {
                     published.title(), published.summary(), published.keywords(), published.certificateTypes())).build();
         } catch (InvalidBundleException e) {
             List<Map<String, Object>> problems = e.problems().stream()
-                    .map(p -> Map.<String, Object>of("line", p.line(), "reason", p.reason())).toList();
+                    .map(p -> Map.<String, Object>of("line", p.line(), "reason", p.text().in(locale))).toList();
             return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
                     .entity(new BundleRefusal(ApiMessages.text(locale, e.httpStatus() == 413 ? "sop.too-large" : "sop.refused"), problems)).build();
         }
@@ -163,7 +164,7 @@ public class AdminResource {
         try {
             query = new AuditQuery(actor, action, date(from), date(to), text);
         } catch (DateTimeParseException e) {
-            return Response.status(400).entity(Map.of("message", "Data inválida: use aaaa-mm-dd.")).build();
+            return Response.status(400).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "audit.date"))).build();
         }
         List<AuditView> entries = audit.search(query, first, limit).stream().map(AuditView::of).toList();
         return Response.ok(paged ? new AuditPage(audit.count(query), first, entries) : entries).build();
@@ -179,11 +180,12 @@ public class AdminResource {
         try {
             query = new AuditQuery(actor, action, date(from), date(to), text);
         } catch (DateTimeParseException e) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", "Data inválida: use aaaa-mm-dd.")).build();
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "audit.date"))).build();
         }
+        Locale locale = ApiErrors.locale(headers);
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            AuditCsv.header(writer);
+            AuditCsv.header(writer, locale);
             for (int first = 0; first < 100_000; first += 1000) {
                 List<AuditEntry> chunk = audit.search(query, first, 1000);
                 for (AuditEntry e : chunk) {

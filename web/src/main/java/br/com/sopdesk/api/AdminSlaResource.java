@@ -8,7 +8,6 @@ import br.com.sopdesk.sla.entity.ClockPolicy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -81,7 +79,7 @@ public class AdminSlaResource {
     @GET
     @Path("policies/{code}")
     public PolicyView policy(@PathParam("code") String code) {
-        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException("política não encontrada: " + code));
+        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException(ApiMessages.text(ApiErrors.locale(headers), "sla.policy.unknown", code)));
     }
 
     @PUT
@@ -89,7 +87,7 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response savePolicy(@PathParam("code") String code, PolicyChange c) {
         if (c == null) {
-            return SlaResource.refusal(new IllegalArgumentException("Envie a política em JSON."));
+            return SlaResource.refusal(ApiMessages.text(ApiErrors.locale(headers), "sla.policy.missing"));
         }
         try {
             ClockPolicy saved = clocks.savePolicy(code, c.name(), orElse(c.durationMinutes(), 1440), Boolean.TRUE.equals(c.businessHours()),
@@ -97,7 +95,7 @@ public class AdminSlaResource {
                     orElse(c.atRiskPercent(), 75), orElse(c.reminderMinutes(), 240), user());
             return Response.ok(PolicyView.of(saved)).build();
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
@@ -114,14 +112,14 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("sopId") String sopId, Assignment a) {
         if (catalog.latest(sopId).isEmpty()) {
-            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(ApiErrors.locale(headers), "sop.unknown",
-                    sopId.length() > 80 ? sopId.substring(0, 80) + "…" : sopId)));
+            return SlaResource.refusal(ApiMessages.text(ApiErrors.locale(headers), "sop.unknown",
+                    sopId.length() > 80 ? sopId.substring(0, 80) + "…" : sopId));
         }
         try {
             clocks.assign(sopId, a == null ? null : a.policy(), user());
             return Response.ok(Map.of("sopId", sopId, "policy", a == null || a.policy() == null ? "" : a.policy())).build();
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
@@ -130,23 +128,22 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response team(@PathParam("username") String username, Team t) {
         if (t == null || t.team() == null || t.team().isBlank()) {
-            return SlaResource.refusal(new IllegalArgumentException("Informe a equipe."));
+            return SlaResource.refusal(ApiMessages.text(ApiErrors.locale(headers), "sla.team.missing"));
         }
         try {
             clocks.team(username, t.team().strip(), user());
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
         return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
     }
 
-    /** Runs one scan cycle now: {@code mode=due} (the monitor's) or {@code naive} (full scan, for comparison); audited with what it did. */
+    /** Runs one scan cycle of the monitor now (due clocks only); audited with what it did. */
     @POST
     @Path("scan")
-    public SlaScan.Report scan(@QueryParam("mode") @DefaultValue("due") String mode) {
-        boolean naive = "naive".equals(mode);
-        SlaScan.Report r = naive ? scan.scanNaive() : scan.scan();
-        audit.record(user(), "sla.varredura", "monitor de SLA", (naive ? "varredura completa" : "varredura dos vencidos")
+    public SlaScan.Report scan() {
+        SlaScan.Report r = scan.scan();
+        audit.record(user(), "sla.varredura", "monitor de SLA", "varredura dos vencidos"
                 + " pedida pela API: " + r.clocks() + " relógio(s), " + r.alerts() + " alerta(s), " + r.synced() + " leitura(s) do Qualitor, "
                 + r.delivered() + " entrega(s), " + r.millis() + " ms");
         return r;

@@ -2,6 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.qualitor.QualitorConnection;
 import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.boundary.CheckWords;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -89,7 +91,7 @@ public class QualitorAdminResource {
         try {
             connection.settingsWith(values);
         } catch (IllegalArgumentException e) {
-            return Response.status(422).entity(Map.of("message", e.getMessage())).build();
+            return Response.status(422).entity(Map.of("message", UserFacing.textOf(e).in(ApiErrors.locale(headers)))).build();
         }
         return Response.ok(answer(check.run(values, admin()))).build();
     }
@@ -107,14 +109,16 @@ public class QualitorAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(Map<String, String> values) {
         if (values == null || values.isEmpty()) {
-            return Response.status(422).entity(Map.of("message", "Informe ao menos uma configuração: {\"chave\": \"valor\"}.")).build();
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "qualitor.settings.missing"))).build();
         }
         try {
             List<String> changed = store.change(values, admin(), Instant.now());
             connection.reload();
             return Response.ok(Map.of("changed", changed)).build();
         } catch (InvalidSettingsException e) {
-            return Response.status(422).entity(Map.of("message", "Configurações recusadas: nada foi salvo.", "errors", e.problems())).build();
+            Locale locale = ApiErrors.locale(headers);
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(locale, "qualitor.settings.refused"), "errors", e.problems(locale)))
+                    .build();
         }
     }
 
@@ -125,10 +129,10 @@ public class QualitorAdminResource {
     public Response team(@PathParam("code") String code, Map<String, String> body) {
         String team = body == null ? null : body.get("team");
         if (categories.find(code).isEmpty()) {
-            return Response.status(404).entity(Map.of("message", "Categoria não encontrada: " + code)).build();
+            return Response.status(404).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "qualitor.category.unknown", code))).build();
         }
         if (team != null && !team.isBlank() && !team.strip().matches("[0-9A-Za-z]{1,20}")) {
-            return Response.status(422).entity(Map.of("message", "Equipe do Qualitor inválida: use o código (cdequipe), letras e números, até 20.")).build();
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "qualitor.team.invalid"))).build();
         }
         Category c = categories.assignQualitorTeam(code, team, admin());
         Map<String, Object> out = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.sla.control.SlaBoard;
@@ -20,11 +21,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,6 +55,9 @@ public class SlaResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
     /** A comment or reason sent by the supervisor. */
     public record Note(String comment) {
     }
@@ -72,7 +78,7 @@ public class SlaResource {
     @GET
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
-        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
+        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
         return detail(board, c, true);
     }
 
@@ -104,9 +110,9 @@ public class SlaResource {
             var a = clocks.acknowledge(id, security.getUserPrincipal().getName(), note == null ? null : note.comment());
             return Response.ok(SlaViews.AlertView.of(a, List.of())).build();
         } catch (EJBException e) {
-            return refusal(e.getCause() == null ? e : e.getCause());
+            return refusal(e.getCause() == null ? e : e.getCause(), locale());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return refusal(e);
+            return refusal(e, locale());
         }
     }
 
@@ -114,16 +120,16 @@ public class SlaResource {
     @Path("clocks/{id}/reiterate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reiterate(@PathParam("id") long id, Note note) {
-        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
+        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
         int sopVersion = tickets.find(c.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
         DemandAction action;
         try {
             action = demands.reiterateFromBoard(c.getDemandNumber(), note == null ? null : note.comment(),
                     security.getUserPrincipal().getName(), c.getSopId(), sopVersion);
         } catch (EJBException e) {
-            return refusal(e.getCause() == null ? e : e.getCause());
+            return refusal(e.getCause() == null ? e : e.getCause(), locale());
         } catch (InvalidSubmissionException e) {
-            return refusal(e);
+            return refusal(e, locale());
         }
         var sent = demands.send(action.getId());
         return Response.ok(Map.of("demand", c.getDemandNumber(), "state", sent.getState().name(),
@@ -143,19 +149,28 @@ public class SlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(Subscription s) {
         if (s == null) {
-            return refusal(new IllegalArgumentException("Envie a inscrição em JSON: {\"email\", \"quietFrom\", \"quietUntil\", \"active\"}."));
+            return refusal(ApiMessages.text(locale(), "sla.subscription.missing"));
         }
         try {
             var saved = clocks.subscribe(security.getUserPrincipal().getName(), s.email(), s.quietFrom(), s.quietUntil(),
                     s.active() == null || s.active());
             return Response.ok(new Subscription(saved.getEmail(), saved.getQuietFrom(), saved.getQuietUntil(), saved.isActive())).build();
         } catch (EJBException e) {
-            return refusal(e.getCause() == null ? e : e.getCause());
+            return refusal(e.getCause() == null ? e : e.getCause(), locale());
         }
     }
 
-    static Response refusal(Throwable e) {
-        String message = e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors().values()) : String.valueOf(e.getMessage());
+    /** A service's refusal in the caller's language. */
+    static Response refusal(Throwable e, Locale locale) {
+        return refusal(e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors(locale).values())
+                : UserFacing.textOf(e).in(locale));
+    }
+
+    static Response refusal(String message) {
         return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8").entity(Map.of("message", message)).build();
+    }
+
+    private Locale locale() {
+        return ApiErrors.locale(headers);
     }
 }

@@ -3,9 +3,11 @@ package br.com.sopdesk.api;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.privacy.control.Masking;
+import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.SummaryStore;
 import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
@@ -38,8 +40,8 @@ import java.util.Map;
  * revealed. Alert recipients (supervisors' e-mails, the webhook) show to supervisors only.
  *
  * <p>One instance serves every request (the request's security, headers and URI reach it through
- * JAX-RS's proxies): created per request, it cost the submission path its session beans' JNDI
- * look-ups and Jersey's injection each time, about 4 % of a submission's CPU in the benchmark.
+ * JAX-RS's proxies), so a submission does not pay for its session beans' JNDI look-ups and
+ * Jersey's injection each time.
  */
 @ApplicationScoped
 @Path("tickets")
@@ -57,13 +59,13 @@ public class TicketResource {
     SopCatalog catalog;
 
     @Inject
-    br.com.sopdesk.sla.control.SlaBoard slaBoard;
+    SlaBoard slaBoard;
 
     @EJB
     DemandActions demands;
 
     @EJB
-    br.com.sopdesk.ticket.control.SummaryStore summaries;
+    SummaryStore summaries;
 
     @Context
     SecurityContext security;
@@ -129,7 +131,7 @@ public class TicketResource {
     @POST
     public Response submit(TicketRequest request) {
         if (request == null || request.sopId() == null) {
-            return refuse(Map.of("sopId", "Informe o SOP (sopId)."));
+            return refuse(Map.of("sopId", ApiMessages.text(locale(), "ticket.sopId")));
         }
         int version = request.sopVersion() != null ? request.sopVersion()
                 : catalog.latest(request.sopId()).map(b -> b.version()).orElse(0);
@@ -137,12 +139,12 @@ public class TicketResource {
         Intake intake = new Intake(c.document(), c.name(), request.description(), c.phone1(), c.phone2(), c.email());
         try {
             Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
-                    request.fields(), intake, request.category(), security.getUserPrincipal().getName(), ApiLocale.of(headers));
+                    request.fields(), intake, request.category(), security.getUserPrincipal().getName(), locale());
             Ticket pushed = outbox.pushStored(saved);
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
                     .entity(TicketView.of(pushed)).build();
         } catch (InvalidSubmissionException e) {
-            return refuse(e.fieldErrors());
+            return refuse(e.fieldErrors(locale()));
         }
     }
 
@@ -158,7 +160,7 @@ public class TicketResource {
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         visible(id);
         return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor")))
-                .orElseThrow(() -> new NotFoundException("chamado sem relógio de SLA (ainda não chegou ao Qualitor?): " + id));
+                .orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "ticket.no-clock", String.valueOf(id))));
     }
 
     /** The ticket, if the caller may see it: its author, a supervisor or an administrator; otherwise unknown (404). */
@@ -166,7 +168,7 @@ public class TicketResource {
         return tickets.find(id)
                 .filter(t -> security.isUserInRole("supervisor") || security.isUserInRole("admin")
                         || t.getCreatedBy().equals(security.getUserPrincipal().getName()))
-                .orElseThrow(() -> new NotFoundException("chamado não encontrado: " + id));
+                .orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "ticket.unknown", String.valueOf(id))));
     }
 
     /**
@@ -191,7 +193,7 @@ public class TicketResource {
                     .build();
         } catch (InvalidSubmissionException e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(new Refusal("A demanda não foi encerrada: corrija os campos indicados.", e.fieldErrors())).build();
+                    .entity(new Refusal(ApiMessages.text(locale(), "ticket.close.refused"), e.fieldErrors(locale()))).build();
         }
     }
 
@@ -209,7 +211,7 @@ public class TicketResource {
         try {
             outbox.resend(id, security.getUserPrincipal().getName(), request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
         } catch (TicketActionRefused e) {
-            return conflict(id, e.getMessage());
+            return conflict(id, e);
         }
         return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
     }
@@ -228,7 +230,7 @@ public class TicketResource {
             summaries.resend(id, security.getUserPrincipal().getName(), java.time.Instant.now(),
                     request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
         } catch (TicketActionRefused e) {
-            return conflict(id, e.getMessage());
+            return conflict(id, e);
         }
         return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
     }
@@ -244,24 +246,29 @@ public class TicketResource {
         String number = request == null || request.demandNumber() == null ? "" : request.demandNumber().strip();
         if (!number.matches("\\d{1,20}")) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(new Refusal("Informe o número da demanda encontrada no Qualitor.", Map.of("demandNumber",
-                            "Informe o número da demanda (somente dígitos)."))).build();
+                    .entity(new Refusal(ApiMessages.text(locale(), "ticket.found.number"), Map.of("demandNumber",
+                            ApiMessages.text(locale(), "ticket.found.digits")))).build();
         }
         try {
             outbox.found(id, number, security.getUserPrincipal().getName());
         } catch (TicketActionRefused e) {
-            return conflict(id, e.getMessage());
+            return conflict(id, e);
         }
         return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
     }
 
-    private Response conflict(long id, String message) {
+    private Response conflict(long id, TicketActionRefused refused) {
+        String message = refused.text().in(locale());
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
                 .entity(new Conflict(message, tickets.find(id).map(t -> t.getState().name()).orElse(null))).build();
     }
 
-    private static Response refuse(Map<String, String> errors) {
+    private Response refuse(Map<String, String> errors) {
         return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                .entity(new Refusal("Nada foi registrado: corrija os campos indicados.", errors)).build();
+                .entity(new Refusal(ApiMessages.text(locale(), "ticket.refused"), errors)).build();
+    }
+
+    private java.util.Locale locale() {
+        return ApiErrors.locale(headers);
     }
 }

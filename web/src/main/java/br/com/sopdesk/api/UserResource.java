@@ -12,10 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +34,9 @@ public class UserResource {
 
     @Context
     SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
 
     /** An account as the API shows it. */
     public record UserView(String username, String displayName, Set<String> roles, boolean active, String createdAt) {
@@ -58,13 +63,13 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser user) {
         if (user == null) {
-            return refused("Informe o usuário a criar.");
+            return refused(ApiMessages.text(locale(), "user.missing"));
         }
         try {
             UserAccount created = users.create(admin(), user.username(), user.displayName(), user.password(), user.roles());
             return Response.status(201).entity(UserView.of(created)).build();
         } catch (InvalidUserChangeException e) {
-            return refused(e.getMessage());
+            return refused(e.text().in(locale()));
         }
     }
 
@@ -73,20 +78,24 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("username") String username, UserChange change) {
         if (change == null) {
-            return refused("Informe o que mudar.");
+            return refused(ApiMessages.text(locale(), "user.change.missing"));
         }
         try {
             UserAccount changed = users.change(admin(), username, change.displayName(), change.roles(), change.active(), change.password());
             return Response.ok(UserView.of(changed)).build();
         } catch (InvalidUserChangeException e) {
-            return e.getMessage().startsWith("Usuário não encontrado")
-                    ? Response.status(404).entity(Map.of("message", e.getMessage())).build()
-                    : refused(e.getMessage());
+            return e.unknownUser()
+                    ? Response.status(404).entity(Map.of("message", e.text().in(locale()))).build()
+                    : refused(e.text().in(locale()));
         }
     }
 
     private static Response refused(String message) {
         return Response.status(422).entity(Map.of("message", message)).build();
+    }
+
+    private Locale locale() {
+        return ApiErrors.locale(headers);
     }
 
     private String admin() {

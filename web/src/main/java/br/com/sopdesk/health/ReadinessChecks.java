@@ -1,11 +1,11 @@
 package br.com.sopdesk.health;
 
-import br.com.sopdesk.qualitor.QualitorConnection;
-import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.control.SendingPauses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +39,7 @@ public class ReadinessChecks {
     DatabaseProbe database;
 
     @Inject
-    QualitorConnection qualitor;
+    QualitorGateway qualitor;
 
     @Inject
     SendingPauses pauses;
@@ -89,7 +89,7 @@ public class ReadinessChecks {
                         .withData("qualitorSays", ascii(pause.message()))
                         .withData("motivo", "o Qualitor recusou varios chamados seguidos da mesma forma; envios pausados").build();
             }
-            if (qualitor.client().credentialsRefusal().isPresent()) {
+            if (qualitor.credentialsRefused()) {
                 // Qualitor answers, but not to SOP Desk's login: tickets wait in the outbox (the words go to the log)
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
                         .withData("credentials", "refused").withData("motivo", "o Qualitor recusou o login de integracao").build();
@@ -111,16 +111,11 @@ public class ReadinessChecks {
         }
         try {
             long start = System.nanoTime();
-            boolean reachable;
-            try {
-                qualitor.client().version();
-                reachable = true;
-            } catch (QualitorException e) {
-                if (p == null || p.reachable()) {
-                    // once per outage, not on every probe
-                    LOG.log(Level.WARNING, "Verificação de prontidão: o Qualitor não respondeu", e);
-                }
-                reachable = false;
+            Optional<Exception> failure = qualitor.unreachable();
+            boolean reachable = failure.isEmpty();
+            if (!reachable && (p == null || p.reachable())) {
+                // once per outage, not on every probe
+                LOG.log(Level.WARNING, "Verificação de prontidão: o Qualitor não respondeu", failure.get());
             }
             Probe now = new Probe(reachable, (System.nanoTime() - start) / 1_000_000, System.nanoTime());
             last = now;

@@ -1,11 +1,13 @@
 package br.com.sopdesk.audit.control;
 
 import br.com.sopdesk.audit.entity.AuditEntry;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.privacy.control.Masking;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The audit trail as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
@@ -22,9 +24,11 @@ public final class AuditCsv {
     private AuditCsv() {
     }
 
-    public static void header(Writer out) throws IOException {
+    /** The byte-order mark and the column names in pt-BR or English. */
+    public static void header(Writer out, Locale locale) throws IOException {
         out.write(BOM);
-        row(out, "id", "quando (UTC)", "quem", "ação", "assunto", "detalhe");
+        row(out, java.util.stream.Stream.of("id", "at", "actor", "action", "subject", "detail")
+                .map(column -> Text.of("audit.csv." + column).in(locale)).toArray(String[]::new));
     }
 
     public static void row(Writer out, AuditEntry e) throws IOException {

@@ -2,6 +2,7 @@ package br.com.sopdesk.category.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.platform.InvalidInput;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -49,7 +50,7 @@ public class Categories {
      * @throws IllegalArgumentException when the category does not exist or the code is invalid
      */
     public Category assignQualitorTeam(String code, String team, String admin) {
-        Category c = find(code).orElseThrow(() -> new IllegalArgumentException("categoria desconhecida: " + code));
+        Category c = find(code).orElseThrow(() -> new InvalidInput("category.unknown", code));
         String changed = c.assignQualitorTeam(team, admin);
         if (!changed.isEmpty()) {
             audit.record(admin, "categoria.alterada", "categoria " + code, changed);

@@ -1,6 +1,7 @@
 package br.com.sopdesk.category.entity;
 
 import br.com.sopdesk.validation.PlainText;
+import br.com.sopdesk.platform.InvalidInput;
 import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -54,7 +55,7 @@ public class Category {
 
     public Category(String code, String name, boolean active, String by) {
         if (code == null || !code.matches("[0-9A-Za-z]{1,20}")) {
-            throw new IllegalArgumentException("Código de categoria inválido: use de 1 a 20 letras ou dígitos.");
+            throw new InvalidInput("category.code.invalid");
         }
         this.code = code;
         change(name, active, by);
@@ -63,13 +64,13 @@ public class Category {
     /** Renames or (de)activates it; returns a description of what changed, empty when nothing did. */
     public String change(String newName, boolean newActive, String by) {
         if (newName == null || newName.isBlank() || !PlainText.Validator.hasVisible(newName)) {
-            throw new IllegalArgumentException("O nome da categoria é obrigatório.");
+            throw new InvalidInput("category.name.required");
         }
         if (newName.strip().length() > MAX_NAME) {
-            throw new IllegalArgumentException("O nome da categoria tem " + newName.strip().length() + " caracteres: o limite é " + MAX_NAME + ".");
+            throw new InvalidInput("category.name.too-long", newName.strip().length(), MAX_NAME);
         }
         if (!PlainText.Validator.deliverable(newName) || PlainText.Validator.hasBidiControl(newName)) {
-            throw new IllegalArgumentException("O nome da categoria contém um caractere inválido: redigite-o.");
+            throw new InvalidInput("category.name.invalid-character");
         }
         StringBuilder changed = new StringBuilder();
         if (!newName.strip().equals(name)) {
@@ -94,7 +95,7 @@ public class Category {
     public String assignQualitorTeam(String team, String by) {
         String t = team == null || team.isBlank() ? null : team.strip();
         if (t != null && !t.matches("[0-9A-Za-z]{1,20}")) {
-            throw new IllegalArgumentException("equipe do Qualitor inválida: use o código (cdequipe), letras e números, até 20");
+            throw new InvalidInput("category.team.invalid");
         }
         if (java.util.Objects.equals(t, qualitorTeam)) {
             return "";

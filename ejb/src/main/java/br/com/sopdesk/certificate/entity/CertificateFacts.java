@@ -42,7 +42,7 @@ import java.util.List;
  * @param notAfter        end of validity
  * @param keyUsage        key usage and extended key usage names
  * @param unreadableParts the extensions (or subjectAltName entries) that could not be read, whose facts are missing
- * @param icpBrasil       whether it has the shape of an ICP-Brasil end-entity certificate (see {@code IcpBrasilReader#isIcpBrasil})
+ * @param icpBrasil       whether it has the shape of an ICP-Brasil end-entity certificate (see {@code CertificateChain#isIcpBrasil})
  * @param passwordChecked false only for a PFX/P12 whose password nothing checked (no MAC and nothing encrypted with it)
  */
 public record CertificateFacts(SourceFormat format, HolderKind kind, String holderName, String cpf, LocalDate birthDate,

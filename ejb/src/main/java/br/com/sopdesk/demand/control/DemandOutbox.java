@@ -9,6 +9,7 @@ import br.com.sopdesk.outbox.control.Pace;
 import br.com.sopdesk.outbox.control.Queue;
 import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorFailures;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -81,6 +82,11 @@ public class DemandOutbox implements Courier<DemandAction, Boolean> {
     @Override
     public DemandAction delivered(long id, Boolean writtenNow) {
         return store.done(id, writtenNow);
+    }
+
+    @Override
+    public Undelivered read(Throwable failure) {
+        return QualitorFailures.read(failure);
     }
 
     @Override

@@ -19,7 +19,7 @@ public interface Courier<T, R> {
 
     /**
      * Sends the claimed delivery {@code id}, outside any transaction. Throws {@link Undelivered} for a
-     * decision of its own, or whatever the receiver threw: {@link Undelivered#of} reads it.
+     * decision of its own, or whatever the receiver threw: {@link #read} reads it.
      */
     R send(long id) throws Exception;
 
@@ -31,6 +31,11 @@ public interface Courier<T, R> {
      * withdrawn): for the audit, or the owner's own fields.
      */
     default void ended(T entity, Undelivered why) {
+    }
+
+    /** Reads a failed send into what follows; the receiver's own reading, or {@link Undelivered#of}. */
+    default Undelivered read(Throwable failure) {
+        return Undelivered.of(failure);
     }
 
     /** Runs before each drain; false skips the drain (e.g. while sending is paused). */

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers what the couriers hand it: claims each delivery through the database, has the courier send
- * it outside any transaction, records the answer, and reads every failure the one way
- * ({@link Undelivered#of}). A drain fans the due deliveries out over the courier's width until none is
+ * it outside any transaction, records the answer, and reads every failure through the courier
+ * ({@link Courier#read}) into one of a few outcomes. A drain fans the due deliveries out over the courier's width until none is
  * due (or its budget ends). Never inside a transaction: each database step is its own.
  */
 @Stateless
@@ -89,7 +89,7 @@ public class Deliverer {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        Undelivered why = Undelivered.of(e);
+        Undelivered why = courier.read(e);
         if (why.unexpected()) {
             LOG.log(Level.WARNING, "Falha inesperada na entrega " + id, PersonalData.mask(e));
         }

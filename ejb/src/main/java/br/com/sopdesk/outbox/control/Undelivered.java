@@ -1,13 +1,12 @@
 package br.com.sopdesk.outbox.control;
 
-import br.com.sopdesk.qualitor.QualitorException;
 import jakarta.ejb.EJBException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Why an attempt did not deliver, and what follows: {@code LATER} (may pass: retried after the
  * back-off), {@code REFUSED} (a person acts), {@code HELD} (it may have arrived and cannot be
- * checked), {@code WITHDRAWN} (went stale). {@link #of} is the one reading of every failure.
+ * checked), {@code WITHDRAWN} (went stale). A courier reads its receiver's failures into these
+ * ({@link Courier#read}); {@link #of} reads what nobody foresaw.
  */
 public final class Undelivered extends RuntimeException {
 
@@ -36,10 +35,17 @@ public final class Undelivered extends RuntimeException {
         return new Undelivered(Outcome.WITHDRAWN, reason, false, null, reason, false);
     }
 
+    public static Undelivered refused(String message, String refusal, String detail) {
+        return new Undelivered(Outcome.REFUSED, message, false, refusal, detail, false);
+    }
+
+    public static Undelivered held(String message, String detail) {
+        return new Undelivered(Outcome.HELD, message, true, null, detail, false);
+    }
+
     /**
-     * Reads a failure: Qualitor's answer by its kind (a lost answer that cannot be checked holds the
-     * delivery), an open circuit breaker as an outage (nothing was sent), anything else unexpected as
-     * a failure that may have delivered.
+     * Reads a failure no courier foresaw: a decision already made stands; a session bean's wrapper is
+     * read for what it wraps; anything else is unexpected and may have delivered.
      */
     public static Undelivered of(Throwable e) {
         if (e instanceof EJBException && e.getCause() != null) {
@@ -47,22 +53,6 @@ public final class Undelivered extends RuntimeException {
         }
         if (e instanceof Undelivered u) {
             return u;
-        }
-        if (e instanceof QualitorException q) {
-            if (q instanceof QualitorException.Unverifiable) {
-                return new Undelivered(Outcome.HELD, q.getMessage(), true, null, "não foi possível conferir no Qualitor se chegou", false);
-            }
-            if (q.retryable()) {
-                return later(q.getMessage(), q.writeMayHaveApplied());
-            }
-            if (q instanceof QualitorException.Refused r) {
-                return new Undelivered(Outcome.REFUSED, q.getMessage(), false, r.kind().name(),
-                        r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage(), false);
-            }
-            return new Undelivered(Outcome.REFUSED, q.getMessage(), false, null, q.getMessage(), false);
-        }
-        if (e instanceof CircuitBreakerOpenException) {
-            return later("Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas", false);
         }
         return new Undelivered(Outcome.LATER, "Falha inesperada: " + e, true, null, null, true);
     }

@@ -1,6 +1,7 @@
 package br.com.sopdesk.qualitor.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.QualitorSettings;
 import br.com.sopdesk.qualitor.entity.QualitorSetting;
 import jakarta.ejb.EJB;
@@ -64,15 +65,15 @@ public class QualitorSettingsStore {
      * @throws InvalidSettingsException naming each wrong key and why
      */
     public List<String> change(Map<String, String> values, String actor, Instant now) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Text> problems = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             Optional<QualitorSettings.Key> k = QualitorSettings.Key.of(key);
             if (k.isEmpty()) {
-                problems.put(key, "configuração desconhecida");
+                problems.put(key, Text.of("qualitor.setting.unknown"));
             } else if (value != null && !value.isBlank()) {
-                k.get().problem(value).ifPresent(p -> problems.put(key, p));
+                k.get().problem(value).ifPresent(p -> problems.put(key, Text.verbatim(p)));
                 if (value.strip().length() > 400) {
-                    problems.put(key, "no máximo 400 caracteres");
+                    problems.put(key, Text.of("qualitor.setting.too-long", 400));
                 }
             }
         });

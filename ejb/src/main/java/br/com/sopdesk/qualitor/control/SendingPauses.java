@@ -1,28 +1,27 @@
 package br.com.sopdesk.qualitor.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.entity.SendingPause;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The pause of sending to Qualitor ({@link SendingPause}), kept in the database so every instance
  * counts the same streak and honours the same pause; each step locks the one row. When a streak
- * completes, the tickets refused in it go back to the queue (it was not their fault), so nothing is
- * rejected in bulk. Each instance keeps what it last read for a couple of seconds, so the
- * submission path does not read the row every time.
+ * completes, the tickets refused in it go back to the queue ({@link SendingQueue}: it was not their
+ * fault), so nothing is rejected in bulk. Each instance keeps what it last read for a couple of
+ * seconds, so the submission path does not read the row every time.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -46,12 +45,17 @@ public class SendingPauses {
     @EJB
     AuditLog audit;
 
-    /** What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is wrong with it. */
+    @Inject
+    SendingQueue queue;
+
+    /**
+     * What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is
+     * wrong with it. In pt-BR: it is kept as the ticket's last error, a column that also holds
+     * Qualitor's own words.
+     */
     public static String waiting(State pause) {
-        return "Envios ao Qualitor pausados: o Qualitor recusou vários chamados seguidos da mesma forma, o que indica um problema "
-                + "na configuração da integração, não neste chamado; ele segue na fila e vai sozinho quando o Qualitor voltar a aceitar. "
-                + "Detalhe do Qualitor (código " + (pause.code() == null || pause.code().isBlank() ? "-" : pause.code()) + "): "
-                + (pause.message() == null || pause.message().isBlank() ? "sem mensagem" : pause.message());
+        return Text.of("qualitor.pause.waiting", pause.code() == null || pause.code().isBlank() ? "-" : pause.code(),
+                pause.message() == null || pause.message().isBlank() ? Text.of("qualitor.pause.no-message") : pause.message()).toString();
     }
 
     /** The pause as this instance last read it (at most a couple of seconds old). */
@@ -63,32 +67,14 @@ public class SendingPauses {
         return remember(em.find(SendingPause.class, SendingPause.ID));
     }
 
-    /**
-     * Fired in the transaction that pauses sending: the refused tickets of the streak go back to the
-     * queue ({@code why} they wait), since the refusal was the installation's, not theirs.
-     */
-    public record Paused(List<Long> tickets, String why, Instant at) {
-    }
-
-    /** Fired in the transaction of an administrator's resume: what waits in the queue goes now. */
-    public record Resumed(Instant at) {
-    }
-
-    @Inject
-    Event<Paused> paused;
-
-    @Inject
-    Event<Resumed> resumed;
-
     /** Counts Qualitor's refusal of a ticket; returns what it did (see {@link SendingPause#refused}). */
     public SendingPause.Outcome refused(long ticket, String code, String message, int after, Instant now) {
         SendingPause p = locked();
         SendingPause.Outcome outcome = p.refused(ticket, code, message, after, now);
         if (outcome == SendingPause.Outcome.PAUSED_NOW) {
-            paused.fire(new Paused(p.streakTickets(), waiting(state(p)), now));
+            int back = queue.requeueRefused(p.streakTickets(), waiting(state(p)), now);
             audit.record("sistema", "qualitor.envio-pausado", "conexão com o Qualitor", "mesma recusa em " + p.getStreakCount()
-                    + " chamados seguidos (código " + p.getPausedCode() + ": " + p.getPausedMessage() + "); os chamados recusados da sequência"
-                    + " voltam à fila");
+                    + " chamados seguidos (código " + p.getPausedCode() + ": " + p.getPausedMessage() + "); " + back + " chamado(s) de volta à fila");
             LOG.warning(() -> "Envios ao Qualitor pausados: a mesma recusa em " + p.getStreakCount() + " chamados seguidos (código "
                     + p.getPausedCode() + ": " + p.getPausedMessage() + ")");
         }
@@ -115,8 +101,8 @@ public class SendingPauses {
         SendingPause p = locked();
         boolean was = p.clear(now);
         if (was) {
-            resumed.fire(new Resumed(now));
-            audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador; a fila vai agora");
+            int due = queue.retryNow(now);
+            audit.record(actor, "qualitor.envio-retomado", "conexão com o Qualitor", "retomado por um administrador; " + due + " chamado(s) na fila");
         }
         remember(p);
         return was;

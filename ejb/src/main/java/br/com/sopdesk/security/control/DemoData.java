@@ -1,5 +1,6 @@
 package br.com.sopdesk.security.control;
 
+import br.com.sopdesk.sla.control.SlaClocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -31,7 +32,7 @@ public class DemoData {
     UserDirectory users;
 
     @Inject
-    br.com.sopdesk.sla.control.SlaClocks sla;
+    SlaClocks sla;
 
     @PostConstruct
     void load() {

@@ -84,13 +84,13 @@ public class UserDirectory {
     public UserAccount create(String admin, String username, String displayName, String password, Set<String> roles) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!UserAccount.USERNAME.matcher(name).matches()) {
-            throw new InvalidUserChangeException("Nome de usuário inválido: use de 2 a 80 letras minúsculas, dígitos, '.', '-', '_' ou '@'.");
+            throw new InvalidUserChangeException("security.user.name-invalid");
         }
         if (em.find(UserAccount.class, name) != null) {
-            throw new InvalidUserChangeException("Já existe um usuário '" + name + "'.");
+            throw new InvalidUserChangeException("security.user.exists", name);
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-            throw new InvalidUserChangeException("Informe o nome da pessoa (até 200 caracteres).");
+            throw new InvalidUserChangeException("security.user.display-name");
         }
         checkRoles(roles);
         checkPassword(password);
@@ -103,25 +103,25 @@ public class UserDirectory {
     /** Changes what is given (null leaves it as is); returns the account. */
     public UserAccount change(String admin, String username, String displayName, Set<String> roles, Boolean active, String newPassword) {
         UserAccount account = find(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new InvalidUserChangeException("Usuário não encontrado: " + username));
+                .orElseThrow(() -> new InvalidUserChangeException(InvalidUserChangeException.UNKNOWN_USER, username));
         boolean self = account.getUsername().equalsIgnoreCase(admin);
         List<String> changes = new ArrayList<>();
         if (displayName != null) {
             if (displayName.isBlank() || displayName.length() > 200) {
-                throw new InvalidUserChangeException("Informe o nome da pessoa (até 200 caracteres).");
+                throw new InvalidUserChangeException("security.user.display-name");
             }
             changes.add(account.rename(displayName));
         }
         if (roles != null) {
             checkRoles(roles);
             if (self && !roles.contains("admin")) {
-                throw new InvalidUserChangeException("Você não pode retirar o seu próprio papel de administrador.");
+                throw new InvalidUserChangeException("security.user.own-admin");
             }
             changes.add(account.changeRoles(roles));
         }
         if (active != null) {
             if (self && !active) {
-                throw new InvalidUserChangeException("Você não pode desativar o seu próprio usuário.");
+                throw new InvalidUserChangeException("security.user.own-deactivation");
             }
             changes.add(account.activate(active));
         }
@@ -139,16 +139,16 @@ public class UserDirectory {
 
     private static void checkRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty() || !UserAccount.ROLES.containsAll(roles)) {
-            throw new InvalidUserChangeException("Escolha ao menos um papel entre agent, supervisor e admin.");
+            throw new InvalidUserChangeException("security.user.roles");
         }
     }
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.isBlank()) {
-            throw new InvalidUserChangeException("A senha deve ter ao menos " + MIN_PASSWORD + " caracteres.");
+            throw new InvalidUserChangeException("security.password.short", MIN_PASSWORD);
         }
         if (password.length() > 200) {
-            throw new InvalidUserChangeException("A senha deve ter no máximo 200 caracteres.");
+            throw new InvalidUserChangeException("security.password.long", 200);
         }
     }
 }

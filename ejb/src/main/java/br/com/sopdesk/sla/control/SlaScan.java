@@ -7,7 +7,6 @@ import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.Observation;
-import br.com.sopdesk.sla.entity.SlaClock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -15,8 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -64,9 +61,6 @@ public class SlaScan {
     @Inject
     SlaSettings settings;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Resource
     SessionContext context;
 
@@ -96,44 +90,6 @@ public class SlaScan {
         }
         int delivered = deliver();
         return new Report("due", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, n.clocks.get(),
-                (System.nanoTime() - started) / 1_000_000, n.named());
-    }
-
-    /**
-     * The naive way, kept for the benchmark's comparison: reads every open clock, page by page,
-     * and checks each in memory for a due alert or sync, then settles those.
-     */
-    public Report scanNaive() {
-        long started = System.nanoTime();
-        Counters n = new Counters();
-        Instant now = Instant.now();
-        List<Long> found = new ArrayList<>();
-        long examined = 0;
-        long after = -1;
-        while (true) {
-            List<SlaClock> page = em.createQuery("select c from SlaClock c where c.state <> br.com.sopdesk.sla.entity.ClockState.MET"
-                            + " and c.id > :after order by c.id", SlaClock.class)
-                    .setParameter("after", after).setMaxResults(5_000).getResultList();
-            if (page.isEmpty()) {
-                break;
-            }
-            for (SlaClock c : page) {
-                examined++;
-                Instant due = c.getDueAt();
-                if (due != null && !due.isAfter(now)) {
-                    found.add(c.getId());
-                }
-            }
-            after = page.get(page.size() - 1).getId();
-            em.clear();
-        }
-        for (int i = 0; i < found.size(); i += settings.scanBatch()) {
-            List<Long> slice = found.subList(i, Math.min(found.size(), i + settings.scanBatch()));
-            String token = UUID.randomUUID().toString();
-            settleAll(work.claimIds(new ArrayList<>(slice), Instant.now(), token), token, n);
-        }
-        int delivered = deliver();
-        return new Report("naive", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, examined,
                 (System.nanoTime() - started) / 1_000_000, n.named());
     }
 

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 @ApplicationException(rollback = true)
 public class InvalidBundleException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<BundleCheck.Problem> problems;
     private final boolean tooLarge;
 
@@ -24,8 +26,7 @@ public class InvalidBundleException extends RuntimeException {
 
     /** A bundle past the size limit ({@code sopdesk.sop.max-bytes}), refused before parsing. */
     public static InvalidBundleException tooLarge(int maxBytes) {
-        return new InvalidBundleException(List.of(new BundleCheck.Problem(0, "o pacote passa do limite de " + maxBytes / 1024
-                + " KB (sopdesk.sop.max-bytes)")), true);
+        return new InvalidBundleException(List.of(new BundleCheck.Problem(0, "sop.bundle.too-large-setting", maxBytes / 1024)), true);
     }
 
     /** 413 for a bundle too large, 422 for any other problem. */

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sop.control;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopLimits;
@@ -54,18 +55,17 @@ public final class SopBundleJson {
 
     private static SopBundle read(String json, String original, SopLimits limits) {
         if (json == null || json.isBlank()) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "sop.bundle.empty")));
         }
         scan(json, limits, json == original);
         SopBundle bundle;
         try {
             bundle = JSONB.fromJson(json, SopBundle.class);
         } catch (JsonbException | NullPointerException | IllegalArgumentException | ClassCastException e) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0,
-                    "o conteúdo não corresponde a um pacote de SOP: " + mappingReason(e))));
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "sop.bundle.not-a-bundle", mappingReason(e))));
         }
         if (bundle == null) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "pacote de SOP vazio")));
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "sop.bundle.empty")));
         }
         List<BundleCheck.Problem> problems = BundleCheck.problems(bundle, original, limits);
         if (!problems.isEmpty()) {
@@ -98,14 +98,14 @@ public final class SopBundleJson {
                     case START_OBJECT, START_ARRAY -> {
                         if (++depth > limits.maxDepth()) {
                             throw new InvalidBundleException(List.of(new BundleCheck.Problem(line(parser, linesAreTheOriginal),
-                                    "o pacote passa do limite de " + limits.maxDepth() + " níveis de aninhamento")));
+                                    "sop.bundle.too-deep", limits.maxDepth())));
                         }
                     }
                     case END_OBJECT, END_ARRAY -> depth--;
                     case VALUE_STRING, KEY_NAME -> {
                         if (parser.getString().length() > limits.maxTextChars()) {
                             throw new InvalidBundleException(List.of(new BundleCheck.Problem(line(parser, linesAreTheOriginal),
-                                    "um texto passa do limite de " + limits.maxTextChars() + " caracteres")));
+                                    "sop.bundle.text-too-long", limits.maxTextChars())));
                         }
                     }
                     default -> {
@@ -114,9 +114,9 @@ public final class SopBundleJson {
             }
         } catch (JsonParsingException e) {
             int line = linesAreTheOriginal ? (int) e.getLocation().getLineNumber() : 0;
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line, "JSON inválido"
-                    + (line > 0 ? " (linha " + line + ", coluna " + e.getLocation().getColumnNumber() + ")" : "")
-                    + ": falta ou sobra algum caractere (vírgula, aspas, chave), o texto termina antes da hora ou traz algo depois do pacote")));
+            throw new InvalidBundleException(List.of(line > 0
+                    ? new BundleCheck.Problem(line, "sop.json.invalid-at", line, e.getLocation().getColumnNumber())
+                    : new BundleCheck.Problem(0, "sop.json.invalid")));
         }
     }
 
@@ -125,7 +125,7 @@ public final class SopBundleJson {
     }
 
     /** What did not map, in an administrator's words: the property and, for a list of choices, the value refused. */
-    static String mappingReason(Throwable e) {
+    static Text mappingReason(Throwable e) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null && all.length() < 4000; t = t.getCause() == t ? null : t.getCause()) {
             all.append(' ').append(t.getMessage());
@@ -133,9 +133,9 @@ public final class SopBundleJson {
         Matcher constant = ENUM.matcher(all);
         if (constant.find()) {
             String property = Character.toLowerCase(constant.group(1).charAt(0)) + constant.group(1).substring(1);
-            return "o campo '" + property + "' tem o valor '" + constant.group(2) + "', que não está entre os aceitos";
+            return Text.of("sop.json.value-not-accepted", property, constant.group(2));
         }
         Matcher property = PROPERTY.matcher(all);
-        return (property.find() ? "o campo '" + property.group(1) + "'" : "um campo") + " tem um valor de tipo errado (texto, número, lista ou objeto)";
+        return property.find() ? Text.of("sop.json.field-type", property.group(1)) : Text.of("sop.json.value-type");
     }
 }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sop.control;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SopLimits;
 import java.util.List;
@@ -37,18 +38,18 @@ public final class SopBundleYaml {
         try {
             Object tree = yaml(limits.maxDepth(), limits.maxBytes()).load(yaml);
             if (!(tree instanceof java.util.Map)) {
-                throw new InvalidBundleException(List.of(new BundleCheck.Problem(1, "YAML inválido: o pacote deve ser um mapa (id, version, title, ...)")));
+                throw new InvalidBundleException(List.of(new BundleCheck.Problem(1, "sop.yaml.not-a-map")));
             }
             return jakarta.json.bind.JsonbBuilder.create().toJson(tree);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line, "YAML inválido: " + e.getProblem())));
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(line, "sop.yaml.invalid", e.getProblem())));
         } catch (YAMLException e) {
             String m = String.valueOf(e.getMessage());
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, m.contains("Nesting Depth")
-                    ? "o pacote passa do limite de " + limits.maxDepth() + " níveis de aninhamento"
-                    : m.contains("code points") ? "o pacote passa do limite de " + limits.maxBytes() / 1024 + " KB"
-                    : "YAML inválido: o texto não forma um pacote de SOP")));
+                    ? Text.of("sop.bundle.too-deep", limits.maxDepth())
+                    : m.contains("code points") ? Text.of("sop.bundle.too-large", limits.maxBytes() / 1024)
+                    : Text.of("sop.yaml.not-a-bundle"))));
         }
     }
 

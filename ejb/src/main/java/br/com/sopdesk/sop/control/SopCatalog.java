@@ -124,13 +124,12 @@ public class SopCatalog {
         if (bundle.qualitor() != null && bundle.qualitor().category() != null
                 && categories.find(bundle.qualitor().category()).isEmpty()) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(text, "category", bundle.qualitor().category()),
-                    "a categoria " + bundle.qualitor().category() + " não está cadastrada: cadastre-a antes de publicar")));
+                    "sop.bundle.category-unknown", bundle.qualitor().category())));
         }
         int latest = latestRecord(bundle.id()).map(SopBundleRecord::getVersion).orElse(0);
         if (bundle.version() <= latest) {
             throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(text, "version", null),
-                    "a versão " + bundle.version() + " de '" + bundle.id() + "' já foi publicada ou é anterior à última (" + latest
-                            + "): publique como versão " + (latest + 1))));
+                    "sop.bundle.version-taken", bundle.version(), bundle.id(), latest, latest + 1)));
         }
         em.persist(new SopBundleRecord(bundle, json, admin));
         audit.record(admin, "sop.publicado", "SOP " + bundle.id() + " v" + bundle.version(),

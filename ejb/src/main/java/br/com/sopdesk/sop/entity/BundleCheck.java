@@ -1,8 +1,11 @@
 package br.com.sopdesk.sop.entity;
 
+import br.com.sopdesk.platform.Text;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -10,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules a SOP bundle must follow before it is published, each broken rule reported with the
- * line of the bundle's text where it shows and a pt-BR reason an administrator can act on.
+ * line of the bundle's text where it shows and a reason an administrator can act on (pt-BR or English).
  */
 public final class BundleCheck {
 
@@ -24,10 +27,25 @@ public final class BundleCheck {
     }
 
     /** One broken rule: the line (1-based, 0 when unknown) and why. */
-    public record Problem(int line, String reason) {
+    public record Problem(int line, Text text) implements Serializable {
+
+        public Problem(int line, String key, Object... args) {
+            this(line, Text.of(key, args));
+        }
+
+        /** The reason in pt-BR. */
+        public String reason() {
+            return text.toString();
+        }
+
+        /** The reason with its line ("linha 3: ..."), in pt-BR or English. */
+        public String in(Locale locale) {
+            return line > 0 ? Text.of("sop.problem.line", line, text).in(locale) : text.in(locale);
+        }
+
         @Override
         public String toString() {
-            return line > 0 ? "linha " + line + ": " + reason : reason;
+            return in(Text.PT_BR);
         }
     }
 
@@ -39,69 +57,69 @@ public final class BundleCheck {
     public static List<Problem> problems(SopBundle bundle, String text, SopLimits limits) {
         List<Problem> problems = new ArrayList<>();
         if (bundle.nodes().size() > limits.maxNodes()) {
-            problems.add(new Problem(0, "o pacote tem " + bundle.nodes().size() + " nós: o limite é " + limits.maxNodes()));
+            problems.add(new Problem(0, "sop.bundle.too-many-nodes", bundle.nodes().size(), limits.maxNodes()));
             return problems;
         }
         if (bundle.fields().size() > limits.maxFields()) {
-            problems.add(new Problem(lineOf(text, "fields", null), "o pacote pede " + bundle.fields().size() + " campos: o limite é "
-                    + limits.maxFields()));
+            problems.add(new Problem(lineOf(text, "fields", null), "sop.bundle.too-many-fields", bundle.fields().size(),
+                    limits.maxFields()));
             return problems;
         }
         if (!ID.matcher(bundle.id()).matches()) {
-            problems.add(new Problem(lineOf(text, "id", bundle.id()), "id inválido '" + bundle.id() + "': use letras minúsculas, dígitos e hífens"));
+            problems.add(new Problem(lineOf(text, "id", bundle.id()), "sop.bundle.id-invalid", bundle.id()));
         }
         if (bundle.version() < 1) {
-            problems.add(new Problem(lineOf(text, "version", null), "a versão deve ser 1 ou maior"));
+            problems.add(new Problem(lineOf(text, "version", null), "sop.bundle.version-invalid"));
         }
         if (bundle.title().isBlank()) {
-            problems.add(new Problem(lineOf(text, "title", null), "o título é obrigatório"));
+            problems.add(new Problem(lineOf(text, "title", null), "sop.bundle.title-required"));
         }
         Set<String> ids = new HashSet<>();
         for (SopNode node : bundle.nodes()) {
             if (node.id() == null || !ids.add(node.id())) {
-                problems.add(new Problem(lineOf(text, "id", node.id()), "nó sem id ou com id repetido: " + node.id()));
+                problems.add(new Problem(lineOf(text, "id", node.id()), "sop.node.id-repeated", node.id()));
             } else if (!NODE_ID.matcher(node.id()).matches()) {
-                problems.add(new Problem(lineOf(text, "id", node.id()), "id de nó inválido: use de 1 a 80 letras, dígitos, '-', '_' ou '.'"));
+                problems.add(new Problem(lineOf(text, "id", node.id()), "sop.node.id-invalid"));
             }
         }
         Map<String, SopNode> byId = bundle.nodes().stream().filter(n -> n.id() != null)
                 .collect(java.util.stream.Collectors.toMap(SopNode::id, n -> n, (a, b) -> a));
         if (!byId.containsKey(bundle.start())) {
-            problems.add(new Problem(lineOf(text, "start", bundle.start()), "o nó inicial '" + bundle.start() + "' não existe"));
+            problems.add(new Problem(lineOf(text, "start", bundle.start()), "sop.bundle.start-unknown", bundle.start()));
         }
         boolean escalates = false;
         for (SopNode node : bundle.nodes()) {
             int line = lineOf(text, "id", node.id());
             if (node.kind() == null) {
-                problems.add(new Problem(line, "nó '" + node.id() + "' sem kind (STEP, QUESTION ou OUTCOME)"));
+                problems.add(new Problem(line, "sop.node.kind-missing", node.id()));
                 continue;
             }
             if (node.title() == null || node.title().isBlank()) {
-                problems.add(new Problem(line, "nó '" + node.id() + "' sem título"));
+                problems.add(new Problem(line, "sop.node.title-missing", node.id()));
             }
             switch (node.kind()) {
                 case STEP -> {
                     if (!byId.containsKey(node.next())) {
-                        problems.add(new Problem(lineOrNode(text, "next", node.next(), line), "passo '" + node.id() + "' aponta para '" + node.next() + "', que não existe"));
+                        problems.add(new Problem(lineOrNode(text, "next", node.next(), line), "sop.step.next-unknown", node.id(), node.next()));
                     }
                 }
                 case QUESTION -> {
                     if (node.options().size() < 2) {
-                        problems.add(new Problem(line, "pergunta '" + node.id() + "' precisa de pelo menos duas opções"));
+                        problems.add(new Problem(line, "sop.question.options", node.id()));
                     }
                     Set<String> values = new HashSet<>();
                     for (SopOption o : node.options()) {
                         if (o.value() == null || !values.add(o.value())) {
-                            problems.add(new Problem(line, "pergunta '" + node.id() + "' tem opção sem valor ou repetida: " + o.value()));
+                            problems.add(new Problem(line, "sop.question.option-repeated", node.id(), o.value()));
                         }
                         if (!byId.containsKey(o.next())) {
-                            problems.add(new Problem(lineOrNode(text, "next", o.next(), line), "opção '" + o.value() + "' da pergunta '" + node.id() + "' aponta para '" + o.next() + "', que não existe"));
+                            problems.add(new Problem(lineOrNode(text, "next", o.next(), line), "sop.option.next-unknown", o.value(), node.id(), o.next()));
                         }
                     }
                 }
                 case OUTCOME -> {
                     if (node.outcome() == null) {
-                        problems.add(new Problem(line, "desfecho '" + node.id() + "' sem outcome (SOLVED, ESCALATE, REITERATE ou RESTART)"));
+                        problems.add(new Problem(line, "sop.outcome.missing", node.id()));
                     }
                     escalates |= node.escalates();
                 }
@@ -111,23 +129,23 @@ public final class BundleCheck {
             QualitorMapping m = bundle.qualitor();
             if (m == null || blank(m.ticketType()) || blank(m.category())) {
                 problems.add(new Problem(lineOf(text, "qualitor", null),
-                        "o SOP abre chamado (desfecho ESCALATE) e precisa da categorização do Qualitor: ticketType e category"));
+                        "sop.bundle.qualitor-mapping"));
             }
         }
         Set<String> fieldNames = new HashSet<>();
         for (FieldSpec f : bundle.fields()) {
             int line = lineOf(text, "name", f.name());
             if (f.name() == null || !f.name().matches("[a-z][A-Za-z0-9]{0,39}") || INTAKE_FIELDS.contains(f.name())) {
-                problems.add(new Problem(line, "campo com nome inválido: '" + f.name() + "' (letras e dígitos, começando com minúscula, diferente dos dados do cliente)"));
+                problems.add(new Problem(line, "sop.field.name-invalid", f.name()));
             } else if (!fieldNames.add(f.name())) {
-                problems.add(new Problem(line, "campo repetido: " + f.name()));
+                problems.add(new Problem(line, "sop.field.repeated", f.name()));
             }
             if (f.label() == null || f.label().isBlank()) {
-                problems.add(new Problem(line, "campo '" + f.name() + "' sem rótulo (label)"));
+                problems.add(new Problem(line, "sop.field.label-missing", f.name()));
             }
         }
         if (bundle.sla().returnHours() < 1) {
-            problems.add(new Problem(lineOf(text, "returnHours", null), "o prazo de retorno (returnHours) deve ser de pelo menos 1 hora"));
+            problems.add(new Problem(lineOf(text, "returnHours", null), "sop.bundle.return-hours"));
         }
         if (problems.isEmpty()) {
             problems.addAll(reachability(bundle, byId, text));
@@ -154,12 +172,12 @@ public final class BundleCheck {
         }
         for (SopNode n : bundle.nodes()) {
             if (!seen.contains(n.id())) {
-                problems.add(new Problem(lineOf(text, "id", n.id()), "nó '" + n.id() + "' não é alcançável a partir do início"));
+                problems.add(new Problem(lineOf(text, "id", n.id()), "sop.node.unreachable", n.id()));
             }
         }
         String cycle = cycleFrom(byId, bundle.start(), new HashSet<>(), new ArrayList<>());
         if (cycle != null) {
-            problems.add(new Problem(lineOf(text, "id", cycle), "ciclo: o caminho volta ao nó '" + cycle + "'"));
+            problems.add(new Problem(lineOf(text, "id", cycle), "sop.node.cycle", cycle));
         }
         return problems;
     }

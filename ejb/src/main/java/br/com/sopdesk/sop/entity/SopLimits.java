@@ -5,8 +5,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * How big a SOP bundle may be, JSON or YAML alike: a 20 MB bundle once made every agent's search
- * answer 22 MB, and one nested 20,000 levels deep overflowed the reader's stack. Kept in one place
+ * How big a SOP bundle may be, JSON or YAML alike: a huge bundle makes every agent's search answer
+ * as big, and a deeply nested one overflows the reader's stack. Kept in one place
  * so publishing, import and the SOP editor refuse the same things; read from MicroProfile Config
  * ({@code sopdesk.sop.max-bytes}, {@code max-nodes}, {@code max-depth}, {@code max-text-chars},
  * {@code max-fields}), these defaults otherwise.

@@ -1,23 +1,62 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.platform.Text;
 import jakarta.ejb.ApplicationException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A submission refused before anything was stored or sent, with one message per field (the field
- * names of {@code Intake}, or {@code sop} / {@code answers} for the walk itself).
+ * A submission refused before anything was stored or sent, with one text per field (the field
+ * names of {@code Intake}, or {@code sop} / {@code answers} for the walk itself), rendered in the
+ * reader's language by the page or the API.
  */
 @ApplicationException(rollback = true)
 public class InvalidSubmissionException extends RuntimeException {
 
-    private final Map<String, String> fieldErrors;
+    private static final long serialVersionUID = 1L;
 
+    private final Map<String, Text> errors;
+
+    /** Sentences not in a bundle yet (or already in the reader's language): shown as they are. */
     public InvalidSubmissionException(Map<String, String> fieldErrors) {
-        super("submissão inválida: " + fieldErrors);
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        this(verbatim(fieldErrors));
     }
 
+    private InvalidSubmissionException(LinkedHashMap<String, Text> errors) {
+        super("submissão inválida: " + errors);
+        this.errors = Collections.unmodifiableMap(errors);
+    }
+
+    public static InvalidSubmissionException of(Map<String, Text> errors) {
+        return new InvalidSubmissionException(new LinkedHashMap<>(errors));
+    }
+
+    public static InvalidSubmissionException of(String field, Text error) {
+        return of(Map.of(field, error));
+    }
+
+    public Map<String, Text> errors() {
+        return errors;
+    }
+
+    /** One message per field in {@code locale} (pt-BR unless English). */
+    public Map<String, String> fieldErrors(Locale locale) {
+        Map<String, String> out = new LinkedHashMap<>();
+        errors.forEach((field, text) -> out.put(field, text.in(locale)));
+        return out;
+    }
+
+    /** One message per field in pt-BR. */
     public Map<String, String> fieldErrors() {
-        return fieldErrors;
+        return fieldErrors(Text.PT_BR);
+    }
+
+    /** Sentences already rendered (Bean Validation's, in the request's language) as texts shown as they are. */
+    static LinkedHashMap<String, Text> verbatim(Map<String, String> sentences) {
+        LinkedHashMap<String, Text> out = new LinkedHashMap<>();
+        sentences.forEach((field, sentence) -> out.put(field, Text.verbatim(sentence)));
+        return out;
     }
 }

@@ -5,6 +5,8 @@ import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketSent;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.platform.InvalidState;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.platform.InstanceName;
 import jakarta.ejb.EJB;
@@ -16,8 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The outbox's database steps, each in its own short transaction so no transaction stays open
@@ -74,12 +74,6 @@ public class OutboxStore {
         }
     }
 
-    /** The streak's refused tickets go back to the queue: the refusal was the installation's (in the pause's transaction). */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void requeueByPause(List<Long> ids, String why, Instant now) {
-        ids.stream().map(id -> em.find(Ticket.class, id)).filter(Objects::nonNull).forEach(t -> t.requeuedByPause(why, now));
-    }
-
     /**
      * A person sends a refused or held ticket again, with the same submission key: queued and due
      * now (the caller pushes it). Audited with who and why.
@@ -92,8 +86,8 @@ public class OutboxStore {
                 : "recusado" + (t.getRefusal() == null ? "" : " (" + t.getRefusal() + ")");
         try {
             t.resend(now, checkedInQualitor);
-        } catch (IllegalStateException e) {
-            throw new TicketActionRefused(e.getMessage());
+        } catch (InvalidState e) {
+            throw new TicketActionRefused(e.text());
         }
         audit.record(agent, "chamado.reenvio", "chamado " + id, "reenviado após " + before + "; chave " + t.getSubmissionKey());
         return t;
@@ -108,8 +102,7 @@ public class OutboxStore {
     public Ticket found(long id, String number, String agent, Instant now) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() != TicketState.HELD) {
-            throw new TicketActionRefused("Só um chamado retido para conferência recebe o número encontrado no Qualitor (situação: "
-                    + t.getState() + ").");
+            throw new TicketActionRefused(Text.of("ticket.found.not-held", t.getState()));
         }
         t.sent(number, "", now);
         audit.record(agent, "chamado.encontrado", "chamado " + id, "demanda Qualitor " + number + " informada após conferência");

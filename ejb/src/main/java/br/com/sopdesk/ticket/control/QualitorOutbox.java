@@ -11,6 +11,7 @@ import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.qualitor.OpenedTicket;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorFailures;
 import br.com.sopdesk.qualitor.RefusalKind;
 import br.com.sopdesk.qualitor.TicketDraft;
 import br.com.sopdesk.qualitor.control.SendingPauses;
@@ -133,6 +134,11 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
     @Override
     public Ticket delivered(long id, OpenedTicket opened) {
         return store.sent(id, opened.number(), opened.situation(), Instant.now(), null);
+    }
+
+    @Override
+    public Undelivered read(Throwable failure) {
+        return QualitorFailures.read(failure);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.RefusalKind;
@@ -62,12 +63,12 @@ public class RelatedTickets {
      *
      * @param hoursLeft   whole hours left, rounded down (negative once overdue: -1 in the first overdue hour)
      * @param minutesLeft minutes left (negative once overdue)
-     * @param timeLeft    the same in words: "5 h", "40 min", "prazo vencido há 2 h", "prazo vencido há 15 min"
+     * @param timeLeft    the same in words: "5 h", "40 min", "prazo vencido há 2 h", "prazo vencido há 15 min" (or in English)
      * @param paused      SOP Desk's clock is paused (Qualitor waits for the customer): the time left is frozen
      * @param deadline    where the time left comes from
      */
     public record Related(String number, String title, String situation, String openedAt, String expectedAnswer,
-                          Long hoursLeft, Long minutesLeft, String timeLeft, boolean paused, Deadline deadline,
+                          Long hoursLeft, Long minutesLeft, Text timeLeft, boolean paused, Deadline deadline,
                           boolean sameSop, boolean open) implements Serializable {
     }
 
@@ -75,8 +76,8 @@ public class RelatedTickets {
      * The answer: the demands, or why they could not be read (Qualitor down does not block the
      * agent); {@code notRegistered} when Qualitor does not know the CNPJ/CPF as a customer at all.
      */
-    public record Lookup(List<Related> tickets, String error, boolean notRegistered) implements Serializable {
-        public Lookup(List<Related> tickets, String error) {
+    public record Lookup(List<Related> tickets, Text error, boolean notRegistered) implements Serializable {
+        public Lookup(List<Related> tickets, Text error) {
             this(tickets, error, false);
         }
 
@@ -99,15 +100,14 @@ public class RelatedTickets {
             found = qualitor.ticketsOfCustomer(doc);
         } catch (QualitorException.Refused e) {
             if (e.kind() == RefusalKind.CUSTOMER_NOT_FOUND) {
-                return new Lookup(List.of(), "O " + (doc.length() == 14 ? "CNPJ " : "CPF ") + BrazilianDocuments.format(doc)
-                        + " não está cadastrado como cliente no Qualitor: cadastre-o (ou confira o documento); sem o cadastro, "
-                        + "o chamado será recusado.", true);
+                return new Lookup(List.of(), Text.of("ticket.customer.not-registered", doc.length() == 14 ? "CNPJ" : "CPF",
+                        BrazilianDocuments.format(doc)), true);
             }
-            return new Lookup(List.of(), e.getMessage());
+            return new Lookup(List.of(), Text.verbatim(e.getMessage()));
         } catch (QualitorException e) {
-            return new Lookup(List.of(), e.getMessage());
+            return new Lookup(List.of(), Text.verbatim(e.getMessage()));
         } catch (FaultToleranceException e) {
-            return new Lookup(List.of(), "Qualitor indisponível: consultas suspensas por alguns segundos após falhas seguidas");
+            return new Lookup(List.of(), Text.of("ticket.qualitor.suspended"));
         }
         List<String> numbers = found.stream().map(TicketSummary::number).filter(Objects::nonNull).toList();
         Map<String, String> sopByNumber = pairs(Ticket.SOP_BY_NUMBERS, "numbers", numbers);
@@ -161,14 +161,14 @@ public class RelatedTickets {
      * The time left in words: "5 h", "40 min" while there is time; "prazo vencido há 2 h" or, in the
      * first overdue hour, "prazo vencido há 15 min"; "pausado, faltam 5 h" while the clock is paused.
      */
-    static String timeLeft(Duration left, boolean paused) {
+    static Text timeLeft(Duration left, boolean paused) {
         long minutes = minutesOf(left);
         if (minutes < 0) {
             long over = -minutes;
-            return "prazo vencido há " + (over >= 60 ? over / 60 + " h" : over + " min");
+            return over >= 60 ? Text.of("ticket.overdue.hours", over / 60) : Text.of("ticket.overdue.minutes", over);
         }
-        String text = minutes >= 60 ? minutes / 60 + " h" : minutes + " min";
-        return paused ? "pausado, faltam " + text : text;
+        Text text = minutes >= 60 ? Text.of("ticket.left.hours", minutes / 60) : Text.of("ticket.left.minutes", minutes);
+        return paused ? Text.of("ticket.left.paused", text) : text;
     }
 
     private Map<String, String> pairs(String query, String parameter, List<String> values) {

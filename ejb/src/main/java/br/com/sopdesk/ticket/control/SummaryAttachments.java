@@ -9,6 +9,7 @@ import br.com.sopdesk.outbox.control.Queue;
 import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.outbox.entity.DeliveryState;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorFailures;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -87,6 +88,11 @@ public class SummaryAttachments implements Courier<Ticket, Boolean> {
     @Override
     public Ticket delivered(long id, Boolean sentNow) {
         return store.attached(id, sentNow);
+    }
+
+    @Override
+    public Undelivered read(Throwable failure) {
+        return QualitorFailures.read(failure);
     }
 
     @Override

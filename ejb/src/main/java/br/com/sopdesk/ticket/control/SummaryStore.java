@@ -1,6 +1,7 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
+import br.com.sopdesk.platform.InvalidState;
 import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.ticket.entity.SummaryState;
 import br.com.sopdesk.ticket.entity.Ticket;
@@ -83,8 +84,8 @@ public class SummaryStore {
         Ticket t = em.find(Ticket.class, id);
         try {
             t.summaryResend(now, checkedInQualitor);
-        } catch (IllegalStateException e) {
-            throw new TicketActionRefused(e.getMessage());
+        } catch (InvalidState e) {
+            throw new TicketActionRefused(e.text());
         }
         audit.record(agent, "chamado.resumo-reenvio", "chamado " + id, checkedInQualitor ? "conferido no Qualitor: sem o resumo" : "após recusa");
         return t;

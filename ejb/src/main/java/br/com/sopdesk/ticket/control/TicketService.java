@@ -3,8 +3,8 @@ package br.com.sopdesk.ticket.control;
 import br.com.sopdesk.outbox.control.OutboxSettings;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
-import br.com.sopdesk.certificate.entity.TicketCertificate;
 import br.com.sopdesk.category.control.Categories;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.FieldRules;
 import br.com.sopdesk.sop.entity.QualitorMapping;
@@ -13,6 +13,7 @@ import br.com.sopdesk.sop.entity.SopWalk;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
+import br.com.sopdesk.ticket.entity.TicketCertificate;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -73,25 +74,23 @@ public class TicketService {
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale, CertificateFacts certificate) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
-                .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
+                .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("ticket.sop.unknown", sopId, sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
         if (!walk.escalates()) {
-            throw new InvalidSubmissionException(Map.of("answers",
-                    "As respostas não levam a uma abertura de chamado neste SOP (" + walk.current().title() + ")."));
+            throw InvalidSubmissionException.of("answers", Text.of("ticket.answers.no-ticket", walk.current().title()));
         }
         QualitorMapping m = bundle.qualitor();
         var category = categories.find(m.category());
-        Map<String, String> errors = new LinkedHashMap<>(validation.errors(intake, locale));
+        Map<String, Text> errors = InvalidSubmissionException.verbatim(validation.errors(intake, locale));
         Map<String, String> values = fields == null ? Map.of() : fields;
-        errors.putAll(FieldRules.errors(bundle.fields(), values, locale));
+        errors.putAll(InvalidSubmissionException.verbatim(FieldRules.errors(bundle.fields(), values, locale)));
         if (requestedCategory != null && !requestedCategory.isBlank() && !requestedCategory.strip().equals(m.category())) {
-            errors.put("category", "A categoria vem do SOP (" + m.category() + ") e não pode ser trocada por " + requestedCategory.strip()
-                    + ": escolha o SOP que corresponde ao problema.");
+            errors.put("category", Text.of("ticket.category.fixed", m.category(), requestedCategory.strip()));
         } else if (category.filter(c -> !c.isActive()).isPresent()) {
-            errors.put("category", "A categoria " + m.category() + " deste SOP está inativa: avise um administrador.");
+            errors.put("category", Text.of("ticket.category.inactive", m.category()));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidSubmissionException(errors);
+            throw InvalidSubmissionException.of(errors);
         }
         Map<String, String> kept = new LinkedHashMap<>();
         bundle.fields().forEach(f -> {

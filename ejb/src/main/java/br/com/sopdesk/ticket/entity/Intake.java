@@ -20,7 +20,7 @@ import java.io.Serializable;
  */
 @Embeddable
 @DistinctPhones
-public class Intake implements Serializable {
+public class Intake implements Serializable, DistinctPhones.TwoPhones {
 
     private static final long serialVersionUID = 1L;
 
@@ -98,6 +98,7 @@ public class Intake implements Serializable {
         this.description = trim(description);
     }
 
+    @Override
     public String getPhone1() {
         return phone1;
     }
@@ -106,6 +107,7 @@ public class Intake implements Serializable {
         this.phone1 = trim(phone1);
     }
 
+    @Override
     public String getPhone2() {
         return phone2;
     }

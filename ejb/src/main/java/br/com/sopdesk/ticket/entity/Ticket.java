@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import br.com.sopdesk.platform.InvalidState;
 import br.com.sopdesk.platform.Utc;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -196,10 +197,7 @@ public class Ticket {
         delivery.claimFirst(instance, until);
     }
 
-    /**
-     * Claims the walk summary's first attempt for the instance that just recorded Qualitor's number,
-     * in the same update, so it goes at once; a lapsed claim falls to the outbox timer.
-     */
+    /** Claims the walk summary's first attempt with the update that records Qualitor's number, so it goes at once. */
     public void claimSummary(String instance, Instant until) {
         if (!delivery.is(DeliveryState.DONE) || !summary.is(DeliveryState.QUEUED)) {
             throw new IllegalStateException("the summary can be claimed only once the ticket is in Qualitor");
@@ -229,20 +227,18 @@ public class Ticket {
      * once what Qualitor refused is fixed; after a hold, once they checked in Qualitor that the
      * ticket is not there ({@code checkedInQualitor}), so the next attempt opens it without looking.
      *
-     * @throws IllegalStateException when it is not refused or held, or its data was already removed
+     * @throws InvalidState when it is not refused or held, or its data was already removed
      */
     public void resend(Instant now, boolean checkedInQualitor) {
         TicketState state = getState();
         if (state != TicketState.REJECTED && state != TicketState.HELD) {
-            throw new IllegalStateException("Só um chamado recusado pelo Qualitor ou retido para conferência pode ser reenviado (situação: "
-                    + state + ").");
+            throw new InvalidState("ticket.resend.not-refused", state);
         }
         if (anonymizedAt != null) {
-            throw new IllegalStateException("Os dados deste chamado já foram anonimizados pela retenção: registre um novo chamado.");
+            throw new InvalidState("ticket.resend.anonymized");
         }
         if (state == TicketState.HELD && !checkedInQualitor) {
-            throw new IllegalStateException("Antes de reenviar, confira no Qualitor que o chamado não foi criado (a resposta de uma "
-                    + "tentativa anterior se perdeu) e confirme a conferência.");
+            throw new InvalidState("ticket.resend.check-first");
         }
         delivery.resend(now, checkedInQualitor);
         this.refusal = null;
@@ -253,15 +249,14 @@ public class Ticket {
      * lost answer (no public operation lists a demand's files), once they checked the demand has no
      * such file ({@code checkedInQualitor}), so the next attempt attaches without asking.
      *
-     * @throws IllegalStateException when the summary was not refused, or the check was not confirmed
+     * @throws InvalidState when the summary was not refused, or the check was not confirmed
      */
     public void summaryResend(Instant now, boolean checkedInQualitor) {
         if (getSummaryState() != SummaryState.REFUSED) {
-            throw new IllegalStateException("Só um resumo recusado pode ser anexado de novo (situação: " + getSummaryState() + ").");
+            throw new InvalidState("ticket.summary.resend.not-refused", getSummaryState());
         }
         if (summary.is(DeliveryState.HELD) && !checkedInQualitor) {
-            throw new IllegalStateException("Antes de anexar de novo, confira na demanda " + qualitorNumber
-                    + " do Qualitor que o resumo não está lá (a resposta de uma tentativa anterior se perdeu) e confirme a conferência.");
+            throw new InvalidState("ticket.summary.resend.check-first", qualitorNumber);
         }
         summary.resend(now, checkedInQualitor);
     }

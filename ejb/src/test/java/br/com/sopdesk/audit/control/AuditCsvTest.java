@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import br.com.sopdesk.audit.entity.AuditEntry;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AuditCsvTest {
@@ -36,10 +37,17 @@ class AuditCsvTest {
     @Test
     void theFileStartsWithTheByteOrderMarkAndMasksPersonalData() throws IOException {
         StringWriter out = new StringWriter();
-        AuditCsv.header(out);
+        AuditCsv.header(out, Locale.forLanguageTag("pt-BR"));
         AuditCsv.row(out, new AuditEntry("agent", "chamado.registrado", "chamado 7", "=cmd; cpf 123.456.789-09"));
         String csv = out.toString();
         assertTrue(csv.startsWith("\uFEFFid;quando (UTC);quem;ação;assunto;detalhe\r\n"), csv);
         assertTrue(csv.contains(";agent;chamado.registrado;chamado 7;\"'=cmd; cpf ***.456.789-**\"\r\n"), csv);
+    }
+
+    @Test
+    void theColumnNamesFollowTheReadersLanguage() throws IOException {
+        StringWriter out = new StringWriter();
+        AuditCsv.header(out, Locale.ENGLISH);
+        assertEquals("\uFEFFid;when (UTC);who;action;subject;detail\r\n", out.toString());
     }
 }

@@ -3,6 +3,8 @@ package br.com.sopdesk.category.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import br.com.sopdesk.platform.InvalidInput;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** A category refuses what its table cannot hold or Qualitor cannot carry, with a reason an administrator reads (the API answers it as 422). */
@@ -21,5 +23,11 @@ class CategoryTest {
         assertEquals("O nome da categoria tem 5000 caracteres: o limite é 200.", refusal("40", "n".repeat(5000)));
         assertEquals("O nome da categoria contém um caractere inválido: redigite-o.", refusal("40", "Nome \uFFFE"));
         assertEquals("Certificados", new Category("40", " Certificados ", true, "admin").getName());
+    }
+
+    @Test
+    void theReasonReadsInEnglishForAnEnglishReader() {
+        InvalidInput e = assertThrows(InvalidInput.class, () -> new Category("40", "n".repeat(5000), true, "admin"));
+        assertEquals("The category name has 5000 characters: the limit is 200.", e.text().in(Locale.ENGLISH));
     }
 }

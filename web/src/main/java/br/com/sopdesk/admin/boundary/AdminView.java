@@ -2,6 +2,7 @@ package br.com.sopdesk.admin.boundary;
 
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.sop.control.InvalidBundleException;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
@@ -73,7 +74,7 @@ public class AdminView implements Serializable {
             faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "admin.saved"), code)));
             return true;
         } catch (IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e).in(faces.getViewRoot().getLocale()), null));
             return false;
         }
     }
@@ -92,7 +93,8 @@ public class AdminView implements Serializable {
             faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "admin.published"), published.id(), published.version())));
             bundleJson = null;
         } catch (InvalidBundleException e) {
-            e.problems().forEach(p -> faces.addMessage("admin:bundle", new FacesMessage(FacesMessage.SEVERITY_ERROR, p.toString(), null)));
+            e.problems().forEach(p -> faces.addMessage("admin:bundle",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, p.in(faces.getViewRoot().getLocale()), null)));
             faces.validationFailed();
         }
     }

@@ -80,7 +80,7 @@ public class UsersView implements Serializable {
     }
 
     private static void refuse(FacesContext faces, InvalidUserChangeException e) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.text().in(faces.getViewRoot().getLocale()), null));
         faces.validationFailed();
     }
 

@@ -2,6 +2,7 @@ package br.com.sopdesk.qualitor.boundary;
 
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.qualitor.QualitorConnection;
 import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.control.InvalidSettingsException;
@@ -150,7 +151,7 @@ public class QualitorSetupView implements Serializable {
             load();
         } catch (InvalidSettingsException e) {
             e.problems().forEach((key, problem) -> faces.addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, key + ": " + problem, null)));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, key + ": " + problem.in(faces.getViewRoot().getLocale()), null)));
         }
     }
 
@@ -161,7 +162,7 @@ public class QualitorSetupView implements Serializable {
         try {
             connection.settingsWith(changes);
         } catch (IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e).in(faces.getViewRoot().getLocale()), null));
             return;
         }
         SetupCheck.Report report = check.run(changes, user(faces));

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.boundary;
 
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.sla.control.SlaClocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -42,7 +43,8 @@ public class AlertSubscriptionView implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     faces.getApplication().getResourceBundle(faces, "msg").getString("sla.subscription.saved"), null));
         } catch (EJBException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    UserFacing.textOf(e.getCause() == null ? e : e.getCause()).in(faces.getViewRoot().getLocale()), null));
             faces.validationFailed();
         }
     }

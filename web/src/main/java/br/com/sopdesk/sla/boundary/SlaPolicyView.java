@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.boundary;
 
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.PolicyAssignment;
@@ -72,7 +73,8 @@ public class SlaPolicyView implements Serializable {
                     atRiskPercent, reminderMinutes, user());
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.saved") + " " + saved.getCode());
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            message(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e.getCause() == null ? e : e.getCause())
+                    .in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
             FacesContext.getCurrentInstance().validationFailed();
         }
     }
@@ -82,7 +84,8 @@ public class SlaPolicyView implements Serializable {
             clocks.assign(sopId, sopPolicy == null || sopPolicy.isBlank() ? null : sopPolicy, user());
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.assigned") + " " + sopId);
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            message(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e.getCause() == null ? e : e.getCause())
+                    .in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
         }
     }
 

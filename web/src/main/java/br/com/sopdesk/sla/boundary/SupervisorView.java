@@ -2,6 +2,7 @@ package br.com.sopdesk.sla.boundary;
 
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.control.SlaSettings;
@@ -167,9 +168,9 @@ public class SupervisorView implements Serializable {
             refresh();
             selectedAlert = null;
         } catch (EJBException e) {
-            fail(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            fail(UserFacing.textOf(e.getCause() == null ? e : e.getCause()).in(locale()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            fail(e.getMessage());
+            fail(UserFacing.textOf(e).in(locale()));
         }
     }
 
@@ -190,9 +191,9 @@ public class SupervisorView implements Serializable {
                 fail(sent.getLastError());
             }
         } catch (InvalidSubmissionException e) {
-            fail(String.join(" ", e.fieldErrors().values()));
+            fail(String.join(" ", e.fieldErrors(locale()).values()));
         } catch (EJBException e) {
-            fail(e.getCause() instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors().values()) : String.valueOf(e.getMessage()));
+            fail(e.getCause() instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors(locale()).values()) : String.valueOf(e.getMessage()));
         }
     }
 
@@ -237,6 +238,10 @@ public class SupervisorView implements Serializable {
 
     private static void info(String message) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
+    private static java.util.Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
     private static void fail(String message) {

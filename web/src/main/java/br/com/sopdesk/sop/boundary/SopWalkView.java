@@ -174,7 +174,7 @@ public class SopWalkView implements Serializable {
                 loadRelated();
             }
         } catch (br.com.sopdesk.ticket.control.TicketActionRefused e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.text().in(faces.getViewRoot().getLocale()), null));
             tickets.find(ticket.id()).map(TicketStatus::of).ifPresent(t -> ticket = t);
         }
     }
@@ -192,7 +192,7 @@ public class SopWalkView implements Serializable {
             ticket = TicketStatus.of(outbox.found(ticket.id(), number, faces.getExternalContext().getRemoteUser()));
             loadRelated();
         } catch (br.com.sopdesk.ticket.control.TicketActionRefused e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.text().in(faces.getViewRoot().getLocale()), null));
         }
     }
 
@@ -240,7 +240,7 @@ public class SopWalkView implements Serializable {
     }
 
     private void refused(FacesContext faces, InvalidSubmissionException e) {
-        e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field),
+        e.fieldErrors(faces.getViewRoot().getLocale()).forEach((field, message) -> faces.addMessage(clientId(field),
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));

@@ -1,7 +1,9 @@
-package br.com.sopdesk.certificate.entity;
+package br.com.sopdesk.ticket.entity;
 
+import br.com.sopdesk.certificate.entity.CertificateFacts;
+import br.com.sopdesk.certificate.entity.CertificateType;
+import br.com.sopdesk.certificate.entity.SourceFormat;
 import br.com.sopdesk.platform.Utc;
-import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
