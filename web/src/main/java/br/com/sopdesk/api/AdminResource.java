@@ -141,7 +141,7 @@ public class AdminResource {
     @Path("sops/{id}/export")
     public Response export(@PathParam("id") String id, @QueryParam("version") Integer version,
                            @QueryParam("format") @DefaultValue("json") String format) {
-        String json = catalog.text(id, version).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id));
+        String json = catalog.text(id, version).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "sop.unknown", id)));
         boolean yaml = "yaml".equalsIgnoreCase(format);
         String file = id + (version == null ? "" : "-v" + version) + (yaml ? ".yaml" : ".json");
         return Response.ok(yaml ? SopBundleYaml.fromJson(json) : json)
@@ -163,7 +163,7 @@ public class AdminResource {
         try {
             query = new AuditQuery(actor, action, date(from), date(to), text);
         } catch (DateTimeParseException e) {
-            return Response.status(400).entity(Map.of("message", "Data inválida: use aaaa-mm-dd.")).build();
+            return Response.status(400).entity(Map.of("message", ApiMessages.text(headers, "audit.date"))).build();
         }
         List<AuditView> entries = audit.search(query, first, limit).stream().map(AuditView::of).toList();
         return Response.ok(paged ? new AuditPage(audit.count(query), first, entries) : entries).build();
@@ -179,7 +179,7 @@ public class AdminResource {
         try {
             query = new AuditQuery(actor, action, date(from), date(to), text);
         } catch (DateTimeParseException e) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", "Data inválida: use aaaa-mm-dd.")).build();
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", ApiMessages.text(headers, "audit.date"))).build();
         }
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

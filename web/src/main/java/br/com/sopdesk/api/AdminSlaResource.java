@@ -81,7 +81,7 @@ public class AdminSlaResource {
     @GET
     @Path("policies/{code}")
     public PolicyView policy(@PathParam("code") String code) {
-        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException("política não encontrada: " + code));
+        return clocks.policy(code).map(PolicyView::of).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "policy.unknown", code)));
     }
 
     @PUT
@@ -89,7 +89,7 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response savePolicy(@PathParam("code") String code, PolicyChange c) {
         if (c == null) {
-            return SlaResource.refusal(new IllegalArgumentException("Envie a política em JSON."));
+            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(headers, "policy.missing")));
         }
         try {
             ClockPolicy saved = clocks.savePolicy(code, c.name(), orElse(c.durationMinutes(), 1440), Boolean.TRUE.equals(c.businessHours()),
@@ -114,7 +114,7 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("sopId") String sopId, Assignment a) {
         if (catalog.latest(sopId).isEmpty()) {
-            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(ApiErrors.locale(headers), "sop.unknown",
+            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(headers, "sop.unknown",
                     sopId.length() > 80 ? sopId.substring(0, 80) + "…" : sopId)));
         }
         try {
@@ -130,7 +130,7 @@ public class AdminSlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response team(@PathParam("username") String username, Team t) {
         if (t == null || t.team() == null || t.team().isBlank()) {
-            return SlaResource.refusal(new IllegalArgumentException("Informe a equipe."));
+            return SlaResource.refusal(new IllegalArgumentException(ApiMessages.text(headers, "team.missing")));
         }
         try {
             clocks.team(username, t.team().strip(), user());

@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -8,6 +9,11 @@ import java.util.ResourceBundle;
 final class ApiMessages {
 
     private ApiMessages() {
+    }
+
+    /** The text in the language the request asks for ({@link ApiErrors#locale}). */
+    static String text(HttpHeaders headers, String key, Object... values) {
+        return text(ApiErrors.locale(headers), key, values);
     }
 
     static String text(Locale locale, String key, Object... values) {

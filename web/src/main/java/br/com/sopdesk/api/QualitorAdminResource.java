@@ -107,14 +107,14 @@ public class QualitorAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(Map<String, String> values) {
         if (values == null || values.isEmpty()) {
-            return Response.status(422).entity(Map.of("message", "Informe ao menos uma configuração: {\"chave\": \"valor\"}.")).build();
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(headers, "settings.none"))).build();
         }
         try {
             List<String> changed = store.change(values, admin(), Instant.now());
             connection.reload();
             return Response.ok(Map.of("changed", changed)).build();
         } catch (InvalidSettingsException e) {
-            return Response.status(422).entity(Map.of("message", "Configurações recusadas: nada foi salvo.", "errors", e.problems())).build();
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(headers, "settings.refused"), "errors", e.problems())).build();
         }
     }
 
@@ -125,10 +125,10 @@ public class QualitorAdminResource {
     public Response team(@PathParam("code") String code, Map<String, String> body) {
         String team = body == null ? null : body.get("team");
         if (categories.find(code).isEmpty()) {
-            return Response.status(404).entity(Map.of("message", "Categoria não encontrada: " + code)).build();
+            return Response.status(404).entity(Map.of("message", ApiMessages.text(headers, "category.unknown", code))).build();
         }
         if (team != null && !team.isBlank() && !team.strip().matches("[0-9A-Za-z]{1,20}")) {
-            return Response.status(422).entity(Map.of("message", "Equipe do Qualitor inválida: use o código (cdequipe), letras e números, até 20.")).build();
+            return Response.status(422).entity(Map.of("message", ApiMessages.text(headers, "category.team"))).build();
         }
         Category c = categories.assignQualitorTeam(code, team, admin());
         Map<String, Object> out = new LinkedHashMap<>();

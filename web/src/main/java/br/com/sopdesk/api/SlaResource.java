@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -52,6 +53,9 @@ public class SlaResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
     /** A comment or reason sent by the supervisor. */
     public record Note(String comment) {
     }
@@ -72,7 +76,7 @@ public class SlaResource {
     @GET
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
-        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
+        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "clock.unknown", String.valueOf(id))));
         return detail(board, c, true);
     }
 
@@ -114,7 +118,7 @@ public class SlaResource {
     @Path("clocks/{id}/reiterate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reiterate(@PathParam("id") long id, Note note) {
-        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
+        SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "clock.unknown", String.valueOf(id))));
         int sopVersion = tickets.find(c.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
         DemandAction action;
         try {
@@ -127,7 +131,7 @@ public class SlaResource {
         }
         var sent = demands.send(action.getId());
         return Response.ok(Map.of("demand", c.getDemandNumber(), "state", sent.getState().name(),
-                "message", sent.getLastError() == null ? "Demanda reiterada com sucesso" : sent.getLastError())).build();
+                "message", sent.getLastError() == null ? ApiMessages.text(headers, "demand.reiterated") : sent.getLastError())).build();
     }
 
     @GET
@@ -143,7 +147,7 @@ public class SlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(Subscription s) {
         if (s == null) {
-            return refusal(new IllegalArgumentException("Envie a inscrição em JSON: {\"email\", \"quietFrom\", \"quietUntil\", \"active\"}."));
+            return refusal(new IllegalArgumentException(ApiMessages.text(headers, "subscription.missing")));
         }
         try {
             var saved = clocks.subscribe(security.getUserPrincipal().getName(), s.email(), s.quietFrom(), s.quietUntil(),

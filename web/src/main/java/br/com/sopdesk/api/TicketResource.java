@@ -129,7 +129,7 @@ public class TicketResource {
     @POST
     public Response submit(TicketRequest request) {
         if (request == null || request.sopId() == null) {
-            return refuse(Map.of("sopId", "Informe o SOP (sopId)."));
+            return refuse(Map.of("sopId", ApiMessages.text(headers, "ticket.sop")));
         }
         int version = request.sopVersion() != null ? request.sopVersion()
                 : catalog.latest(request.sopId()).map(b -> b.version()).orElse(0);
@@ -158,7 +158,7 @@ public class TicketResource {
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         visible(id);
         return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor")))
-                .orElseThrow(() -> new NotFoundException("chamado sem relógio de SLA (ainda não chegou ao Qualitor?): " + id));
+                .orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "clock.none", String.valueOf(id))));
     }
 
     /** The ticket, if the caller may see it: its author, a supervisor or an administrator; otherwise unknown (404). */
@@ -166,7 +166,7 @@ public class TicketResource {
         return tickets.find(id)
                 .filter(t -> security.isUserInRole("supervisor") || security.isUserInRole("admin")
                         || t.getCreatedBy().equals(security.getUserPrincipal().getName()))
-                .orElseThrow(() -> new NotFoundException("chamado não encontrado: " + id));
+                .orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "ticket.unknown", String.valueOf(id))));
     }
 
     /**
@@ -191,7 +191,7 @@ public class TicketResource {
                     .build();
         } catch (InvalidSubmissionException e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(new Refusal("A demanda não foi encerrada: corrija os campos indicados.", e.fieldErrors())).build();
+                    .entity(new Refusal(ApiMessages.text(headers, "ticket.close.refused"), e.fieldErrors())).build();
         }
     }
 
@@ -244,8 +244,8 @@ public class TicketResource {
         String number = request == null || request.demandNumber() == null ? "" : request.demandNumber().strip();
         if (!number.matches("\\d{1,20}")) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(new Refusal("Informe o número da demanda encontrada no Qualitor.", Map.of("demandNumber",
-                            "Informe o número da demanda (somente dígitos)."))).build();
+                    .entity(new Refusal(ApiMessages.text(headers, "ticket.found.refused"), Map.of("demandNumber",
+                            ApiMessages.text(headers, "ticket.found.number")))).build();
         }
         try {
             outbox.found(id, number, security.getUserPrincipal().getName());
@@ -260,8 +260,8 @@ public class TicketResource {
                 .entity(new Conflict(message, tickets.find(id).map(t -> t.getState().name()).orElse(null))).build();
     }
 
-    private static Response refuse(Map<String, String> errors) {
+    private Response refuse(Map<String, String> errors) {
         return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                .entity(new Refusal("Nada foi registrado: corrija os campos indicados.", errors)).build();
+                .entity(new Refusal(ApiMessages.text(headers, "ticket.refused"), errors)).build();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -32,6 +33,9 @@ public class UserResource {
 
     @Context
     SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
 
     /** An account as the API shows it. */
     public record UserView(String username, String displayName, Set<String> roles, boolean active, String createdAt) {
@@ -58,7 +62,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser user) {
         if (user == null) {
-            return refused("Informe o usuário a criar.");
+            return refused(ApiMessages.text(headers, "user.missing"));
         }
         try {
             UserAccount created = users.create(admin(), user.username(), user.displayName(), user.password(), user.roles());
@@ -73,7 +77,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("username") String username, UserChange change) {
         if (change == null) {
-            return refused("Informe o que mudar.");
+            return refused(ApiMessages.text(headers, "user.change.missing"));
         }
         try {
             UserAccount changed = users.change(admin(), username, change.displayName(), change.roles(), change.active(), change.password());
