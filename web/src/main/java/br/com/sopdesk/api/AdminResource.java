@@ -4,6 +4,7 @@ import br.com.sopdesk.audit.control.AuditCsv;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.audit.entity.AuditEntry;
 import br.com.sopdesk.audit.entity.AuditQuery;
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;

@@ -2,6 +2,8 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.i18n.ApiLocale;
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.qualitor.QualitorConnection;
 import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.boundary.CheckWords;

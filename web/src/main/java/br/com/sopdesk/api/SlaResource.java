@@ -2,6 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.sla.control.SlaBoard;

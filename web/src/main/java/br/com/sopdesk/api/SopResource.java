@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.ejb.EJB;
