@@ -51,6 +51,9 @@ public class IntakeForm implements Serializable {
 
     /** View action: the document given in the URL, unless one came from another SOP; its demands in Qualitor. */
     public void open() {
+        if (page.getBundle() == null) {
+            return;
+        }
         if (cnpj != null && !cnpj.isBlank() && intake.getDocument() == null) {
             intake.setDocument(cnpj);
         }

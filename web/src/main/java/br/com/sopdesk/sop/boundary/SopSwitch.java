@@ -50,6 +50,9 @@ public class SopSwitch implements Serializable {
 
     /** View action: takes over what the previous SOP of the call carried, and lists the SOPs to switch to. */
     public void arrive() {
+        if (page.getBundle() == null) {
+            return;
+        }
         if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(CARRY) instanceof Carry c) {
             walk.carry(c.answers());
             intake.carry(c.intake(), c.fields(), c.certificate());

@@ -27,7 +27,9 @@ public class SopWalkView implements Serializable {
 
     /** View action: the path at the start, or where the answers carried from another SOP lead. */
     public void start() {
-        answered();
+        if (page.getBundle() != null) {
+            answered();
+        }
     }
 
     /** Continues with the answers given in another SOP of the same call ({@link SopSwitch}). */
