@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.platform.UserFacing;
@@ -133,7 +134,7 @@ public class SlaResource {
         }
         var sent = demands.send(action.getId());
         return Response.ok(Map.of("demand", c.getDemandNumber(), "state", sent.getState().name(),
-                "message", sent.getLastError() == null ? "Demanda reiterada com sucesso" : sent.getLastError())).build();
+                "message", sent.getLastError() == null ? ApiMessages.text(headers, "demand.reiterated") : sent.getLastError())).build();
     }
 
     @GET

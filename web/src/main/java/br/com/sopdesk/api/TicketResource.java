@@ -2,6 +2,8 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.i18n.ApiLocale;
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sop.control.SopCatalog;
