@@ -97,7 +97,7 @@ public class AdminSlaResource {
                     orElse(c.atRiskPercent(), 75), orElse(c.reminderMinutes(), 240), user());
             return Response.ok(PolicyView.of(saved)).build();
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
@@ -121,7 +121,7 @@ public class AdminSlaResource {
             clocks.assign(sopId, a == null ? null : a.policy(), user());
             return Response.ok(Map.of("sopId", sopId, "policy", a == null || a.policy() == null ? "" : a.policy())).build();
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
@@ -135,7 +135,7 @@ public class AdminSlaResource {
         try {
             clocks.team(username, t.team().strip(), user());
         } catch (EJBException e) {
-            return SlaResource.refusal(e.getCause() == null ? e : e.getCause());
+            return SlaResource.refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
         return Response.ok(Map.of("username", username, "team", t.team().strip())).build();
     }

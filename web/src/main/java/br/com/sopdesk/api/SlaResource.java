@@ -6,9 +6,12 @@ import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaClocks;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.sla.entity.SlaRefusal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,11 +23,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,8 +54,14 @@ public class SlaResource {
     @EJB
     TicketService tickets;
 
+    @Inject
+    SlaSettings settings;
+
     @Context
     SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
 
     /** A comment or reason sent by the supervisor. */
     public record Note(String comment) {
@@ -73,17 +84,22 @@ public class SlaResource {
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
-        return detail(board, c, true);
+        return detail(board, c, true, reader());
     }
 
     /** A clock with its timeline and alerts; the deliveries' recipients and errors only when {@code recipients}. */
-    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients) {
+    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients, SlaViews.Reader r) {
         return new SlaViews.ClockDetail(SlaViews.ClockView.of(c, Instant.now()),
-                board.timeline(c.getId()).stream().map(SlaViews.EventView::of).toList(),
+                board.timeline(c.getId()).stream().map(e -> SlaViews.EventView.of(e, r)).toList(),
                 board.alertsOfDemand(c.getDemandNumber()).stream()
                         .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream()
-                                .map(d -> recipients ? SlaViews.DeliveryView.of(d) : SlaViews.DeliveryView.withoutRecipient(d)).toList()))
+                                .map(d -> recipients ? SlaViews.DeliveryView.of(d, r) : SlaViews.DeliveryView.withoutRecipient(d)).toList(), r))
                         .toList());
+    }
+
+    /** The caller's language (Accept-Language) and the desk's zone, for the texts stored as codes. */
+    SlaViews.Reader reader() {
+        return new SlaViews.Reader(ApiErrors.locale(headers), settings.zone());
     }
 
     @GET
@@ -92,7 +108,8 @@ public class SlaResource {
                                            @QueryParam("max") @DefaultValue("200") int max, @QueryParam("team") String team,
                                            @QueryParam("sop") String sop, @QueryParam("agent") String agent) {
         return board.alerts(open, new SlaBoard.Filter(null, team, sop, agent), max).stream()
-                .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(SlaViews.DeliveryView::of).toList()))
+                .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(d -> SlaViews.DeliveryView.of(d, reader())).toList(),
+                        reader()))
                 .toList();
     }
 
@@ -102,11 +119,11 @@ public class SlaResource {
     public Response acknowledge(@PathParam("id") long id, Note note) {
         try {
             var a = clocks.acknowledge(id, security.getUserPrincipal().getName(), note == null ? null : note.comment());
-            return Response.ok(SlaViews.AlertView.of(a, List.of())).build();
+            return Response.ok(SlaViews.AlertView.of(a, List.of(), reader())).build();
         } catch (EJBException e) {
-            return refusal(e.getCause() == null ? e : e.getCause());
+            return refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return refusal(e);
+            return refusal(e, ApiErrors.locale(headers));
         }
     }
 
@@ -115,11 +132,11 @@ public class SlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reiterate(@PathParam("id") long id, Note note) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException("relógio não encontrado: " + id));
-        int sopVersion = tickets.find(c.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
+        int sopVersion = tickets.find(c.getSubject().getTicketId()).map(t -> t.getSopVersion()).orElse(0);
         DemandAction action;
         try {
             action = demands.reiterateFromBoard(c.getDemandNumber(), note == null ? null : note.comment(),
-                    security.getUserPrincipal().getName(), c.getSopId(), sopVersion);
+                    security.getUserPrincipal().getName(), c.getSubject().getSopId(), sopVersion);
         } catch (EJBException e) {
             return refusal(e.getCause() == null ? e : e.getCause());
         } catch (InvalidSubmissionException e) {
@@ -150,12 +167,18 @@ public class SlaResource {
                     s.active() == null || s.active());
             return Response.ok(new Subscription(saved.getEmail(), saved.getQuietFrom(), saved.getQuietUntil(), saved.isActive())).build();
         } catch (EJBException e) {
-            return refusal(e.getCause() == null ? e : e.getCause());
+            return refusal(e.getCause() == null ? e : e.getCause(), ApiErrors.locale(headers));
         }
     }
 
     static Response refusal(Throwable e) {
-        String message = e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors().values()) : String.valueOf(e.getMessage());
+        return refusal(e, ApiLocale.PT_BR);
+    }
+
+    /** A 422 with the reason; the SLA monitor's own refusals in {@code locale}. */
+    static Response refusal(Throwable e, Locale locale) {
+        String message = e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors().values())
+                : e instanceof SlaRefusal r ? r.message(locale) : String.valueOf(e.getMessage());
         return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8").entity(Map.of("message", message)).build();
     }
 }

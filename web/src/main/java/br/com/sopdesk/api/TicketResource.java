@@ -3,6 +3,7 @@ package br.com.sopdesk.api;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.privacy.control.Masking;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
@@ -58,6 +59,9 @@ public class TicketResource {
 
     @Inject
     br.com.sopdesk.sla.control.SlaBoard slaBoard;
+
+    @Inject
+    SlaSettings slaSettings;
 
     @EJB
     DemandActions demands;
@@ -157,7 +161,8 @@ public class TicketResource {
     @Path("{id}/clock")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         visible(id);
-        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor")))
+        SlaViews.Reader reader = new SlaViews.Reader(ApiErrors.locale(headers), slaSettings.zone());
+        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor"), reader))
                 .orElseThrow(() -> new NotFoundException("chamado sem relógio de SLA (ainda não chegou ao Qualitor?): " + id));
     }
 

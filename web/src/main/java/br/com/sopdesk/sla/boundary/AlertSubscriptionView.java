@@ -42,7 +42,7 @@ public class AlertSubscriptionView implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     faces.getApplication().getResourceBundle(faces, "msg").getString("sla.subscription.saved"), null));
         } catch (EJBException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e), null));
             faces.validationFailed();
         }
     }

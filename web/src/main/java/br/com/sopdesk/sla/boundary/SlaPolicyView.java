@@ -72,7 +72,7 @@ public class SlaPolicyView implements Serializable {
                     atRiskPercent, reminderMinutes, user());
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.saved") + " " + saved.getCode());
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            message(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e));
             FacesContext.getCurrentInstance().validationFailed();
         }
     }
@@ -82,7 +82,7 @@ public class SlaPolicyView implements Serializable {
             clocks.assign(sopId, sopPolicy == null || sopPolicy.isBlank() ? null : sopPolicy, user());
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.assigned") + " " + sopId);
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            message(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e));
         }
     }
 

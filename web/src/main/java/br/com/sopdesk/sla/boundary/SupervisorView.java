@@ -167,9 +167,9 @@ public class SupervisorView implements Serializable {
             refresh();
             selectedAlert = null;
         } catch (EJBException e) {
-            fail(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            fail(SlaTexts.message(e));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            fail(e.getMessage());
+            fail(SlaTexts.message(e));
         }
     }
 
@@ -179,8 +179,8 @@ public class SupervisorView implements Serializable {
             return;
         }
         try {
-            int version = tickets.find(clock.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
-            DemandAction action = demands.reiterateFromBoard(clock.getDemandNumber(), reason, user(), clock.getSopId(), version);
+            int version = tickets.find(clock.getSubject().getTicketId()).map(t -> t.getSopVersion()).orElse(0);
+            DemandAction action = demands.reiterateFromBoard(clock.getDemandNumber(), reason, user(), clock.getSubject().getSopId(), version);
             DemandAction sent = demands.send(action.getId());
             if (sent.getLastError() == null) {
                 info(text("sla.reiterate.done") + " " + clock.getDemandNumber());
