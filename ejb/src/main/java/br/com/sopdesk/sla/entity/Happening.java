@@ -37,4 +37,18 @@ public record Happening(Instant at, String kind, SlaText text) {
         return late.isNegative() || late.isZero() ? new Happening(at, "MET", key, SlaText.zoned(at))
                 : new Happening(at, "MET", key + ".late", SlaText.zoned(at), SlaText.span(late));
     }
+
+    static Happening paused(Instant at, String situation) {
+        return new Happening(at, "PAUSED", "event.PAUSED", SlaText.text(situation));
+    }
+
+    static Happening resumed(Instant at, Duration paused, Instant deadline) {
+        return new Happening(at, "RESUMED", "event.RESUMED", SlaText.span(paused), SlaText.zoned(deadline));
+    }
+
+    /** Qualitor refused a read ({@code refusals} in a row), and whether reads stop now. */
+    static Happening refused(Instant at, int refusals, boolean stopped, String reason) {
+        return stopped ? new Happening(at, "SYNC_STOPPED", "event.SYNC_STOPPED", SlaText.text(String.valueOf(refusals)), SlaText.text(reason))
+                : new Happening(at, "SYNC_FAILED", "event.SYNC_FAILED", SlaText.text(reason));
+    }
 }

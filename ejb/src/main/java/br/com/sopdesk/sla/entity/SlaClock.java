@@ -161,12 +161,12 @@ public class SlaClock {
             state = ClockState.PAUSED;
             countdown.pause(now, calendar);
             alerts.hold();
-            timeline.add(new Happening(now, "PAUSED", "event.PAUSED", SlaText.text(situation)));
+            timeline.add(Happening.paused(now, situation));
         } else if (!waiting && state == ClockState.PAUSED) {
             state = ClockState.RUNNING;
             Duration paused = countdown.resume(now, calendar);
             alerts.arm(policy.atRiskAt(calendar, getDeadlineAt()), getDeadlineAt(), now, false);
-            timeline.add(new Happening(now, "RESUMED", "event.RESUMED", SlaText.span(paused), SlaText.zoned(getDeadlineAt())));
+            timeline.add(Happening.resumed(now, paused, getDeadlineAt()));
         }
         scheduleSync(now, cadence);
         return timeline;
@@ -199,10 +199,8 @@ public class SlaClock {
     /** Qualitor answered and refused the read: the first refusal in a row and the stop go on the timeline. */
     public void syncRefused(Instant now, String reason, List<Happening> timeline) {
         int refusals = sync.refused(now);
-        if (sync.stopped()) {
-            timeline.add(new Happening(now, "SYNC_STOPPED", "event.SYNC_STOPPED", SlaText.text(String.valueOf(refusals)), SlaText.text(reason)));
-        } else if (refusals == 1) {
-            timeline.add(new Happening(now, "SYNC_FAILED", "event.SYNC_FAILED", SlaText.text(reason)));
+        if (sync.stopped() || refusals == 1) {
+            timeline.add(Happening.refused(now, refusals, sync.stopped(), reason));
         }
         updateDue();
     }

@@ -39,7 +39,7 @@ public record SlaText(String key, List<String> args) implements Serializable {
 
     /** A sentence written before texts were stored as codes: shown as it was written. */
     public static SlaText written(String text) {
-        return new SlaText(null, List.of(text == null ? "" : text));
+        return new SlaText(null, List.of(text(text)));
     }
 
     public static String text(String s) {
@@ -70,16 +70,17 @@ public record SlaText(String key, List<String> args) implements Serializable {
         List<String> a = new ArrayList<>(args);
         String out = encode(key, a);
         while (out.length() > max) {
-            int longest = 0;
-            for (int i = 1; i < a.size(); i++) {
-                longest = a.get(i).length() > a.get(longest).length() ? i : longest;
+            int longest = -1;
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).startsWith("s:") && (longest < 0 || a.get(i).length() > a.get(longest).length())) {
+                    longest = i;
+                }
             }
-            String s = a.get(longest);
-            int keep = Math.max(2, s.length() - (out.length() - max) - 1);
-            if (s.length() <= 2) {
+            if (longest < 0 || a.get(longest).length() <= 3) {
                 throw new IllegalArgumentException("text does not fit " + max + " characters: " + key);
             }
-            a.set(longest, s.substring(0, keep) + "…");
+            String s = a.get(longest);
+            a.set(longest, s.substring(0, Math.max(3, s.length() - (out.length() - max) - 1)) + "…");
             out = encode(key, a);
         }
         return out;
@@ -121,7 +122,7 @@ public record SlaText(String key, List<String> args) implements Serializable {
     /** The sentence in {@code locale} (English, or pt-BR for anything else), times in {@code zone}. */
     public String render(Locale locale, ZoneId zone) {
         if (key == null) {
-            return args.isEmpty() ? "" : args.get(0);
+            return args.isEmpty() ? "" : args.get(0).substring(2);
         }
         ResourceBundle bundle = messages(locale);
         Object[] values = args.stream().map(a -> value(a, bundle, zone)).toArray();
