@@ -49,8 +49,8 @@ public class ReiterateDialog implements Serializable {
             return;
         }
         try {
-            int version = tickets.find(clock.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
-            DemandAction action = demands.reiterateFromBoard(clock.getDemandNumber(), reason, BoardMessages.user(), clock.getSopId(), version);
+            int version = tickets.find(clock.getSubject().getTicketId()).map(t -> t.getSopVersion()).orElse(0);
+            DemandAction action = demands.reiterateFromBoard(clock.getDemandNumber(), reason, BoardMessages.user(), clock.getSubject().getSopId(), version);
             DemandAction sent = demands.send(action.getId());
             if (sent.getLastError() == null) {
                 BoardMessages.info(BoardMessages.text("sla.reiterate.done") + " " + clock.getDemandNumber());

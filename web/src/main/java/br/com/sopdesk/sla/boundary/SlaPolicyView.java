@@ -89,8 +89,7 @@ public class SlaPolicyView implements Serializable {
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.saved") + " " + saved.getCode());
             load();
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e.getCause() == null ? e : e.getCause())
-                    .in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+            message(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e));
             FacesContext.getCurrentInstance().validationFailed();
         }
     }
@@ -101,8 +100,7 @@ public class SlaPolicyView implements Serializable {
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.assigned") + " " + sopId);
             load();
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e.getCause() == null ? e : e.getCause())
-                    .in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+            message(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e));
         }
     }
 
