@@ -238,6 +238,12 @@ class SlaMonitorIT extends BrowserTest {
         assertEquals("Em atendimento", resumed.getString("qualitorSituation"));
         List<String> kinds = clockOf(id).getJsonArray("timeline").stream().map(e -> e.asJsonObject().getString("kind")).toList();
         assertTrue(kinds.containsAll(List.of("CREATED", "PAUSED", "RESUMED")), kinds.toString());
+        // the timeline is stored as codes: each reader gets it in their language
+        long clockId = resumed.getJsonNumber("id").longValue();
+        String portuguese = Env.api("GET", "sla/clocks/" + clockId, SUPERVISOR, SUPERVISOR_PASSWORD, null, null).body();
+        String english = Env.api("GET", "sla/clocks/" + clockId, SUPERVISOR, SUPERVISOR_PASSWORD, null, "en").body();
+        assertTrue(portuguese.contains("Relógio retomado após") && portuguese.contains("(horário de Brasília)"), portuguese);
+        assertTrue(english.contains("Clock resumed after a pause of") && english.contains("Demand " + demand + " registered"), english);
     }
 
     @Test
@@ -249,6 +255,9 @@ class SlaMonitorIT extends BrowserTest {
                 "{\"name\":\"x\",\"durationMinutes\":0,\"atRiskPercent\":75}");
         assertEquals(422, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("O prazo deve ficar entre 1 minuto e 90 dias"), bad.body());
+        HttpResponse<String> badInEnglish = Env.api("PUT", "admin/sla/policies/IT-BAD", Env.ADMIN, Env.ADMIN_PASSWORD,
+                "{\"name\":\"x\",\"durationMinutes\":0,\"atRiskPercent\":75}", "en");
+        assertTrue(badInEnglish.body().contains("The deadline must be between 1 minute and 90 days"), badInEnglish.body());
         HttpResponse<String> ack = Env.api("POST", "sla/alerts/999999/ack", SUPERVISOR, SUPERVISOR_PASSWORD, "{\"comment\":\"ok\"}", null);
         assertEquals(422, ack.statusCode(), ack.body());
         JsonArray policies = json(Env.adminApi("GET", "admin/sla/policies", null).body()).asJsonArray();

@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.audit.control.AuditCsv;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.audit.entity.AuditEntry;
@@ -142,7 +143,7 @@ public class AdminResource {
     @Path("sops/{id}/export")
     public Response export(@PathParam("id") String id, @QueryParam("version") Integer version,
                            @QueryParam("format") @DefaultValue("json") String format) {
-        String json = catalog.text(id, version).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id));
+        String json = catalog.text(id, version).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "sop.unknown", id)));
         boolean yaml = "yaml".equalsIgnoreCase(format);
         String file = id + (version == null ? "" : "-v" + version) + (yaml ? ".yaml" : ".json");
         return Response.ok(yaml ? SopBundleYaml.fromJson(json) : json)

@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.control.SlaClocks;

@@ -1,5 +1,7 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiLocale;
+import br.com.sopdesk.i18n.ApiMessages;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -67,11 +69,7 @@ public class ApiErrors implements ExceptionMapper<WebApplicationException> {
     }
 
     static Locale locale(HttpHeaders headers) {
-        try {
-            return headers == null ? ApiLocale.PT_BR : ApiLocale.of(headers);
-        } catch (RuntimeException e) {
-            return ApiLocale.PT_BR;
-        }
+        return ApiLocale.of(headers);
     }
 
     private static String generic(int status, Locale locale) {

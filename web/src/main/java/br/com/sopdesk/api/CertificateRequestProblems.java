@@ -2,6 +2,7 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.certificate.control.UnreadableCertificateException;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException.Reason;
+import br.com.sopdesk.i18n.ApiLocale;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;

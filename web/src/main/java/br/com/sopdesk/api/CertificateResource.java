@@ -6,6 +6,7 @@ import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.certificate.entity.CertificateWarning;
 import br.com.sopdesk.certificate.entity.WarrantyCase;
 import br.com.sopdesk.certificate.entity.WarrantyDecision;
+import br.com.sopdesk.i18n.ApiLocale;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -3,6 +3,7 @@ package br.com.sopdesk.api;
 import br.com.sopdesk.certificate.control.CertificateInspector;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException.Reason;
+import br.com.sopdesk.i18n.ApiLocale;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

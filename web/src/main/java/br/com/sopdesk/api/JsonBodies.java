@@ -1,5 +1,7 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiLocale;
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.sop.entity.SopLimits;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
@@ -67,7 +69,7 @@ public class JsonBodies implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entity) throws IOException {
-        Locale locale = headers == null ? ApiLocale.PT_BR : ApiLocale.of(headers);
+        Locale locale = ApiLocale.of(headers);
         SopLimits limits = SopLimits.configured();
         byte[] body = entity.readNBytes(limits.maxBytes() + 1);
         if (body.length > limits.maxBytes()) {

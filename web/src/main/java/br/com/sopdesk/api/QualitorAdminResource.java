@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.platform.UserFacing;
@@ -156,7 +157,7 @@ public class QualitorAdminResource {
     }
 
     private CheckAnswer answer(SetupCheck.Report report) {
-        List<CheckView> checks = CheckWords.of(report, ApiLocale.of(headers)).stream()
+        List<CheckView> checks = CheckWords.of(report, ApiErrors.locale(headers)).stream()
                 .map(w -> new CheckView(w.name(), w.ok(), w.status(), w.detail(), w.fix(), w.id(), w.subject())).toList();
         List<SampleView> samples = report.samples().stream().map(s -> new SampleView(s.sop(), s.request(), s.problem())).toList();
         return new CheckAnswer(report.ok(), checks, samples);

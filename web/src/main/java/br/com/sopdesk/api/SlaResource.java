@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.platform.UserFacing;
@@ -7,9 +8,12 @@ import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaClocks;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.sla.entity.SlaRefusal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -52,6 +56,9 @@ public class SlaResource {
     @EJB
     TicketService tickets;
 
+    @Inject
+    SlaSettings settings;
+
     @Context
     SecurityContext security;
 
@@ -79,17 +86,22 @@ public class SlaResource {
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
-        return detail(board, c, true);
+        return detail(board, c, true, reader());
     }
 
     /** A clock with its timeline and alerts; the deliveries' recipients and errors only when {@code recipients}. */
-    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients) {
+    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients, SlaViews.Reader r) {
         return new SlaViews.ClockDetail(SlaViews.ClockView.of(c, Instant.now()),
-                board.timeline(c.getId()).stream().map(SlaViews.EventView::of).toList(),
+                board.timeline(c.getId()).stream().map(e -> SlaViews.EventView.of(e, r)).toList(),
                 board.alertsOfDemand(c.getDemandNumber()).stream()
                         .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream()
-                                .map(d -> recipients ? SlaViews.DeliveryView.of(d) : SlaViews.DeliveryView.withoutRecipient(d)).toList()))
+                                .map(d -> recipients ? SlaViews.DeliveryView.of(d, r) : SlaViews.DeliveryView.withoutRecipient(d)).toList(), r))
                         .toList());
+    }
+
+    /** The caller's language (Accept-Language) and the desk's zone, for the texts stored as codes. */
+    SlaViews.Reader reader() {
+        return new SlaViews.Reader(ApiErrors.locale(headers), settings.zone());
     }
 
     @GET
@@ -98,7 +110,8 @@ public class SlaResource {
                                            @QueryParam("max") @DefaultValue("200") int max, @QueryParam("team") String team,
                                            @QueryParam("sop") String sop, @QueryParam("agent") String agent) {
         return board.alerts(open, new SlaBoard.Filter(null, team, sop, agent), max).stream()
-                .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(SlaViews.DeliveryView::of).toList()))
+                .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream().map(d -> SlaViews.DeliveryView.of(d, reader())).toList(),
+                        reader()))
                 .toList();
     }
 
@@ -108,7 +121,7 @@ public class SlaResource {
     public Response acknowledge(@PathParam("id") long id, Note note) {
         try {
             var a = clocks.acknowledge(id, security.getUserPrincipal().getName(), note == null ? null : note.comment());
-            return Response.ok(SlaViews.AlertView.of(a, List.of())).build();
+            return Response.ok(SlaViews.AlertView.of(a, List.of(), reader())).build();
         } catch (EJBException e) {
             return refusal(e.getCause() == null ? e : e.getCause(), locale());
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -121,11 +134,11 @@ public class SlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reiterate(@PathParam("id") long id, Note note) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
-        int sopVersion = tickets.find(c.getTicketId()).map(t -> t.getSopVersion()).orElse(0);
+        int sopVersion = tickets.find(c.getSubject().getTicketId()).map(t -> t.getSopVersion()).orElse(0);
         DemandAction action;
         try {
             action = demands.reiterateFromBoard(c.getDemandNumber(), note == null ? null : note.comment(),
-                    security.getUserPrincipal().getName(), c.getSopId(), sopVersion);
+                    security.getUserPrincipal().getName(), c.getSubject().getSopId(), sopVersion);
         } catch (EJBException e) {
             return refusal(e.getCause() == null ? e : e.getCause(), locale());
         } catch (InvalidSubmissionException e) {
@@ -133,7 +146,7 @@ public class SlaResource {
         }
         var sent = demands.send(action.getId());
         return Response.ok(Map.of("demand", c.getDemandNumber(), "state", sent.getState().name(),
-                "message", sent.getLastError() == null ? "Demanda reiterada com sucesso" : sent.getLastError())).build();
+                "message", sent.getLastError() == null ? ApiMessages.text(headers, "demand.reiterated") : sent.getLastError())).build();
     }
 
     @GET
@@ -160,10 +173,11 @@ public class SlaResource {
         }
     }
 
-    /** A service's refusal in the caller's language. */
+    /** A 422 with a service's refusal in the caller's language (the SLA monitor's own refusals included). */
     static Response refusal(Throwable e, Locale locale) {
-        return refusal(e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors(locale).values())
-                : UserFacing.textOf(e).in(locale));
+        String message = e instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors(locale).values())
+                : e instanceof SlaRefusal r ? r.message(locale) : UserFacing.textOf(e).in(locale);
+        return refusal(message);
     }
 
     static Response refusal(String message) {

@@ -1,16 +1,24 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.sla.entity.ClockSubject;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaDelivery;
 import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.SlaText;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** The SLA monitor's JSON shapes, shared by the supervisors', agents' and administrators' endpoints. */
 public final class SlaViews {
 
     private SlaViews() {
+    }
+
+    /** Who reads: texts stored as codes are rendered in their language, times in the desk's zone. */
+    record Reader(Locale locale, ZoneId zone) {
     }
 
     /** A clock as the API shows it; times are ISO-8601 UTC. */
@@ -20,17 +28,19 @@ public final class SlaViews {
                      String qualitorExpectedAnswer, String lastSyncedAt) {
 
         static ClockView of(SlaClock c, Instant now) {
-            return new ClockView(c.getId(), c.getTicketId(), c.getDemandNumber(), c.getTitle(), c.getCustomerName(), c.getAgent(),
-                    c.getTeam(), c.getSopId(), c.getPolicyCode(), c.getState().name(), c.standing(now).name(),
+            ClockSubject s = c.getSubject();
+            return new ClockView(c.getId(), s.getTicketId(), s.getDemandNumber(), s.getTitle(), s.getCustomerName(), s.getAgent(),
+                    s.getTeam(), s.getSopId(), c.getPolicy().getCode(), c.getState().name(), c.standing(now).name(),
                     str(c.getStartedAt()), str(c.getDeadlineAt()), c.getDeadlineVersion(), c.remaining(now).toMinutes(),
-                    str(c.getMetAt()), c.getQualitorSituation(), str(c.getQualitorExpectedAt()), str(c.getLastSyncedAt()));
+                    str(c.getCountdown().getMetAt()), c.getSync().getQualitorSituation(), str(c.getSync().getQualitorExpectedAt()),
+                    str(c.getSync().getLastSyncedAt()));
         }
     }
 
     /** One line of a clock's timeline. */
     public record EventView(String at, String kind, String detail) {
-        static EventView of(SlaEvent e) {
-            return new EventView(str(e.getAt()), e.getKind(), e.getDetail());
+        static EventView of(SlaEvent e, Reader r) {
+            return new EventView(str(e.getAt()), e.getKind(), e.getText().render(r.locale(), r.zone()));
         }
     }
 
@@ -38,9 +48,9 @@ public final class SlaViews {
     public record AlertView(long id, long clockId, String demand, String policy, String level, int deadlineVersion, String deadline,
                      String raisedAt, String explanation, String acknowledgedAt, String acknowledgedBy, String comment,
                      List<DeliveryView> deliveries) {
-        static AlertView of(SlaAlert a, List<DeliveryView> deliveries) {
+        static AlertView of(SlaAlert a, List<DeliveryView> deliveries, Reader r) {
             return new AlertView(a.getId(), a.getClockId(), a.getDemandNumber(), a.getPolicyCode(), a.getLevel(), a.getDeadlineVersion(),
-                    str(a.getDeadlineAt()), str(a.getRaisedAt()), a.getExplanation(), str(a.getAcknowledgedAt()),
+                    str(a.getDeadlineAt()), str(a.getRaisedAt()), a.explanation(r.locale(), r.zone()), str(a.getAcknowledgedAt()),
                     a.getAcknowledgedBy(), a.getAckComment(), deliveries);
         }
     }
@@ -52,9 +62,9 @@ public final class SlaViews {
      */
     public record DeliveryView(String channel, String recipient, String state, int attempts, String notBefore, String sentAt,
                                String lastError) {
-        static DeliveryView of(SlaDelivery d) {
+        static DeliveryView of(SlaDelivery d, Reader r) {
             return new DeliveryView(d.getChannel(), d.getRecipient(), d.getState(), d.getAttempts(), str(d.getNotBefore()),
-                    str(d.getSentAt()), d.getLastError());
+                    str(d.getSentAt()), d.getLastError() == null ? null : SlaText.decode(d.getLastError()).render(r.locale(), r.zone()));
         }
 
         /** For callers who are not supervisors: that it went and how, not to whom (e-mails, the webhook's URL) nor the error. */

@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.ejb.EJB;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
@@ -29,6 +31,9 @@ public class SopResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
     /** One line of the catalog. */
     public record SopSummary(String id, int version, String seed, String title, String summary, List<String> keywords,
                              List<String> certificateTypes) {
@@ -46,12 +51,12 @@ public class SopResource {
     @GET
     @Path("{id}")
     public String latest(@PathParam("id") String id) {
-        return catalog.text(id, null).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id));
+        return catalog.text(id, null).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "sop.unknown", id)));
     }
 
     @GET
     @Path("{id}/versions/{version}")
     public String version(@PathParam("id") String id, @PathParam("version") int version) {
-        return catalog.text(id, version).orElseThrow(() -> new NotFoundException("SOP não encontrado: " + id + " v" + version));
+        return catalog.text(id, version).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "sop.version.unknown", id, String.valueOf(version))));
     }
 }

@@ -2,8 +2,11 @@ package br.com.sopdesk.api;
 
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.i18n.ApiLocale;
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.sla.control.SlaBoard;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
@@ -60,6 +63,9 @@ public class TicketResource {
 
     @Inject
     SlaBoard slaBoard;
+
+    @Inject
+    SlaSettings slaSettings;
 
     @EJB
     DemandActions demands;
@@ -159,7 +165,8 @@ public class TicketResource {
     @Path("{id}/clock")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         visible(id);
-        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor")))
+        SlaViews.Reader reader = new SlaViews.Reader(locale(), slaSettings.zone());
+        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor"), reader))
                 .orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "ticket.no-clock", String.valueOf(id))));
     }
 

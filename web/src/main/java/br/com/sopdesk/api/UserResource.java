@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.security.control.InvalidUserChangeException;
 import br.com.sopdesk.security.control.UserDirectory;
 import br.com.sopdesk.security.entity.UserAccount;

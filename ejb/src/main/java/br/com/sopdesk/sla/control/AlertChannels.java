@@ -1,7 +1,9 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.sla.entity.ClockSubject;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.sla.entity.SlaText;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,7 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Date;
 
 /**
@@ -33,7 +36,8 @@ import java.util.Date;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertChannels {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** E-mails and webhooks speak pt-BR, the desk's language. */
+    private static final Locale MAIL = SlaText.PT;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Resource(lookup = "mail/sopdesk")
@@ -62,22 +66,25 @@ public class AlertChannels {
         Transport.send(message);
     }
 
-    static String subject(SlaAlert alert, SlaClock clock) {
-        return "[SOP Desk] " + SlaAlerts.describe(alert.getLevel()) + " — demanda " + alert.getDemandNumber() + " (" + clock.getTitle() + ")";
+    String subject(SlaAlert alert, SlaClock clock) {
+        return text("mail.subject", SlaText.level(alert.getLevel()), SlaText.text(alert.getDemandNumber()),
+                SlaText.text(clock.getSubject().getTitle()));
     }
 
     String body(SlaAlert alert, SlaClock clock) {
-        var zone = settings.zone();
-        return SlaAlerts.describe(alert.getLevel()) + ": retorno ao cliente da demanda " + alert.getDemandNumber() + "\n\n"
-                + "Título: " + clock.getTitle() + "\n"
-                + "Cliente: " + clock.getCustomerName() + "\n"
-                + "Agente: " + clock.getAgent() + (clock.getTeam() == null ? "" : " (" + clock.getTeam() + ")") + "\n"
-                + "Política: " + clock.getPolicyCode() + "\n"
-                + "Prazo: " + SHOWN.format(alert.getDeadlineAt().atZone(zone)) + " (" + SlaClock.zoneName(zone) + ")"
-                + (clock.getQualitorExpectedAt() == null ? "" : "; previsão do Qualitor: " + SHOWN.format(clock.getQualitorExpectedAt().atZone(zone)))
-                + "\n\n"
-                + "Linha do tempo:\n" + alert.getExplanation() + "\n\n"
-                + "Painel do supervisor: " + settings.dashboardUrl() + "\n";
+        ClockSubject s = clock.getSubject();
+        Instant expected = clock.getSync().getQualitorExpectedAt();
+        String deadline = text("format.zoned", SlaText.time(alert.getDeadlineAt()), SlaText.text(SlaText.zoneName(settings.zone(), MAIL)));
+        return text("mail.body", SlaText.level(alert.getLevel()), SlaText.text(alert.getDemandNumber()), SlaText.text(s.getTitle()),
+                SlaText.text(s.getCustomerName()),
+                SlaText.text(s.getTeam() == null ? s.getAgent() : text("mail.agentTeam", SlaText.text(s.getAgent()), SlaText.text(s.getTeam()))),
+                SlaText.text(clock.getPolicy().getCode()),
+                SlaText.text(expected == null ? deadline : text("mail.qualitorExpected", SlaText.text(deadline), SlaText.time(expected))),
+                SlaText.text(alert.explanation(MAIL, settings.zone())), SlaText.text(settings.dashboardUrl()));
+    }
+
+    private String text(String key, String... args) {
+        return SlaText.of(key, args).render(MAIL, settings.zone());
     }
 
     private void webhook(String url, SlaAlert alert, SlaClock clock) throws IOException, InterruptedException {
@@ -88,9 +95,9 @@ public class AlertChannels {
                 .add("deadlineVersion", alert.getDeadlineVersion())
                 .add("deadline", alert.getDeadlineAt().toString())
                 .add("raisedAt", alert.getRaisedAt().toString())
-                .add("title", clock.getTitle())
-                .add("agent", clock.getAgent())
-                .add("explanation", alert.getExplanation())
+                .add("title", clock.getSubject().getTitle())
+                .add("agent", clock.getSubject().getAgent())
+                .add("explanation", alert.explanation(MAIL, settings.zone()))
                 .build().toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -98,7 +105,7 @@ public class AlertChannels {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
         HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() >= 300) {
-            throw new IOException("webhook respondeu HTTP " + response.statusCode());
+            throw new IOException(text("webhook.refused", SlaText.text(String.valueOf(response.statusCode()))));
         }
     }
 }

@@ -6,6 +6,7 @@ import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaDelivery;
 import br.com.sopdesk.sla.entity.SlaEvent;
 import br.com.sopdesk.sla.entity.SlaSubscriber;
+import br.com.sopdesk.sla.entity.SlaText;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,6 @@ import java.util.Optional;
 @Stateless
 public class SlaAlerts {
 
-    private static final DateTimeFormatter LINE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
     @PersistenceContext
     EntityManager em;
 
@@ -42,21 +39,23 @@ public class SlaAlerts {
     /** Raises {@code level} for the clock unless the ledger has it; returns whether it was new. */
     public boolean raise(SlaClock clock, String level, Instant now, List<Happening> pending, List<Happening> added) {
         long known = em.createNamedQuery(SlaAlert.EXISTS, Long.class)
-                .setParameter("demand", clock.getDemandNumber()).setParameter("policy", clock.getPolicyCode())
+                .setParameter("demand", clock.getDemandNumber()).setParameter("policy", clock.getPolicy().getCode())
                 .setParameter("level", level).setParameter("version", clock.getDeadlineVersion()).getSingleResult();
         if (known > 0) {
             return false;
         }
         List<Happening> story = new ArrayList<>();
         em.createNamedQuery(SlaEvent.OF_CLOCK, SlaEvent.class).setParameter("clock", clock.getId()).getResultList()
-                .forEach(e -> story.add(new Happening(e.getAt(), e.getKind(), e.getDetail())));
+                .forEach(e -> story.add(e.happening()));
         story.addAll(pending);
         story.addAll(added);
-        Happening alerted = new Happening(now, "ALERT", describe(level) + " — prazo " + LINE.format(clock.getDeadlineAt().atZone(settings.zone()))
-                + (clock.getDeadlineVersion() > 1 ? " (prazo revisto, versão " + clock.getDeadlineVersion() + ")" : ""));
+        Happening alerted = clock.getDeadlineVersion() > 1
+                ? new Happening(now, "ALERT", "event.ALERT.revised", SlaText.level(level), SlaText.time(clock.getDeadlineAt()),
+                        SlaText.text(String.valueOf(clock.getDeadlineVersion())))
+                : new Happening(now, "ALERT", "event.ALERT", SlaText.level(level), SlaText.time(clock.getDeadlineAt()));
         story.add(alerted);
         added.add(alerted);
-        SlaAlert alert = new SlaAlert(clock, level, now, settings.instance(), explain(story, settings.zone()));
+        SlaAlert alert = new SlaAlert(clock, level, now, settings.instance(), story);
         em.persist(alert);
         em.flush();
         for (SlaSubscriber s : em.createNamedQuery(SlaSubscriber.ACTIVE, SlaSubscriber.class).getResultList()) {
@@ -64,44 +63,9 @@ public class SlaAlerts {
             em.persist(new SlaDelivery(alert.getId(), SlaDelivery.EMAIL, s.getEmail(), when));
         }
         settings.webhookUrl().ifPresent(url -> em.persist(new SlaDelivery(alert.getId(), SlaDelivery.WEBHOOK, url, now)));
-        audit.record("sistema", "sla.alerta", "demanda " + clock.getDemandNumber(),
-                describe(level) + " (política " + clock.getPolicyCode() + ", prazo versão " + clock.getDeadlineVersion() + ")");
+        audit.record("sistema", "sla.alerta", "demanda " + clock.getDemandNumber(), SlaText.describe(level, SlaText.PT)
+                + " (política " + clock.getPolicy().getCode() + ", prazo versão " + clock.getDeadlineVersion() + ")");
         return true;
-    }
-
-    /** The level in the supervisors' words (pt-BR). */
-    public static String describe(String level) {
-        if (SlaClock.AT_RISK.equals(level)) {
-            return "Em risco";
-        }
-        if (SlaClock.BREACH.equals(level)) {
-            return "Prazo estourado";
-        }
-        return "Lembrete " + level.substring(level.indexOf('_') + 1) + ": prazo ainda estourado";
-    }
-
-    static String explain(List<Happening> story, ZoneId zone) {
-        StringBuilder out = new StringBuilder();
-        story.stream().sorted(java.util.Comparator.comparing(Happening::at)).forEach(h -> out
-                .append(LINE.format(h.at().atZone(zone))).append("  ").append(kindName(h.kind())).append(": ")
-                .append(h.detail() == null ? "" : h.detail()).append('\n'));
-        return out.toString().strip();
-    }
-
-    static String kindName(String kind) {
-        return switch (kind) {
-            case "CREATED" -> "criado";
-            case "SYNCED" -> "sincronizado";
-            case "PAUSED" -> "pausado";
-            case "RESUMED" -> "retomado";
-            case "DUE" -> "vencido";
-            case "MET" -> "cumprido";
-            case "ALERT" -> "alerta";
-            case "ACKNOWLEDGED" -> "reconhecido";
-            case "SYNC_FAILED" -> "leitura recusada";
-            case "SYNC_STOPPED" -> "leituras suspensas";
-            default -> kind.toLowerCase();
-        };
     }
 
     /**

@@ -56,7 +56,7 @@ public class SlaBoard {
     /** Clocks in a standing ({@code AT_RISK}, {@code BREACHED}, {@code MET}, {@code ON_TRACK}, {@code PAUSED}), nearest deadline first. */
     public List<SlaClock> clocks(Filter f, Instant now) {
         String standing = f.standing() == null ? "" : f.standing();
-        String order = "MET".equals(standing) ? " order by c.metAt desc" : " order by c.deadlineAt";
+        String order = "MET".equals(standing) ? " order by c.countdown.metAt desc" : " order by c.countdown.deadlineAt";
         return bind(em.createQuery("select c from SlaClock c where " + where(f) + order, SlaClock.class), f, now)
                 .setMaxResults(MAX_ROWS).getResultList();
     }
@@ -69,13 +69,13 @@ public class SlaBoard {
     private static String where(Filter f) {
         StringBuilder q = new StringBuilder();
         switch (f.standing() == null ? "" : f.standing()) {
-            case "AT_RISK" -> q.append("c.state = :running and c.deadlineAt > :now and (c.nextLevel is null or c.nextLevel <> 'AT_RISK' or c.nextAlertAt <= :now)");
-            case "ON_TRACK" -> q.append("c.state = :running and c.deadlineAt > :now and c.nextLevel = 'AT_RISK' and c.nextAlertAt > :now");
+            case "AT_RISK" -> q.append("c.state = :running and c.countdown.deadlineAt > :now and (c.alerts.nextLevel is null or c.alerts.nextLevel <> 'AT_RISK' or c.alerts.nextAlertAt <= :now)");
+            case "ON_TRACK" -> q.append("c.state = :running and c.countdown.deadlineAt > :now and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt > :now");
             // a paused clock's deadline is not running: it is paused, not breached
-            case "BREACHED" -> q.append("c.state = :running and c.deadlineAt <= :now");
+            case "BREACHED" -> q.append("c.state = :running and c.countdown.deadlineAt <= :now");
             case "PAUSED" -> q.append("c.state = :paused");
-            case "MET" -> q.append("c.state = :met and c.metAt >= :since");
-            default -> q.append("(c.state <> :met or c.metAt >= :since)");
+            case "MET" -> q.append("c.state = :met and c.countdown.metAt >= :since");
+            default -> q.append("(c.state <> :met or c.countdown.metAt >= :since)");
         }
         return q.append(narrowing(f)).toString();
     }
@@ -84,13 +84,13 @@ public class SlaBoard {
     private static String narrowing(Filter f) {
         StringBuilder q = new StringBuilder();
         if (Filter.set(f.team())) {
-            q.append(" and c.team = :team");
+            q.append(" and c.subject.team = :team");
         }
         if (Filter.set(f.sopId())) {
-            q.append(" and c.sopId = :sop");
+            q.append(" and c.subject.sopId = :sop");
         }
         if (Filter.set(f.agent())) {
-            q.append(" and c.agent = :agent");
+            q.append(" and c.subject.agent = :agent");
         }
         return q.toString();
     }
@@ -182,7 +182,7 @@ public class SlaBoard {
             Instant from = d.atStartOfDay(settings.zone()).toInstant();
             Instant to = d.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             Instant until = to.isAfter(now) ? now : to;
-            long onTime = count("c.metAt is not null and c.metAt <= c.deadlineAt", f, from, until);
+            long onTime = count("c.countdown.metAt is not null and c.countdown.metAt <= c.countdown.deadlineAt", f, from, until);
             long total = count("c.state <> br.com.sopdesk.sla.entity.ClockState.PAUSED", f, from, until);
             out.add(new Day(d, onTime, total - onTime));
         }
@@ -190,7 +190,7 @@ public class SlaBoard {
     }
 
     private long count(String condition, Filter f, Instant from, Instant until) {
-        String q = "select count(c) from SlaClock c where c.deadlineAt >= :from and c.deadlineAt < :until and " + condition + narrowing(f);
+        String q = "select count(c) from SlaClock c where c.countdown.deadlineAt >= :from and c.countdown.deadlineAt < :until and " + condition + narrowing(f);
         TypedQuery<Long> query = em.createQuery(q, Long.class)
                 .setParameter("from", Utc.of(from)).setParameter("until", Utc.of(until));
         return narrow(query, f).getSingleResult();

@@ -3,11 +3,14 @@ package br.com.sopdesk.sla.control;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.entity.AgentTeam;
 import br.com.sopdesk.sla.entity.ClockPolicy;
+import br.com.sopdesk.sla.entity.ClockSubject;
 import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.PolicyAssignment;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.SlaRefusal;
+import br.com.sopdesk.sla.entity.SlaText;
 import br.com.sopdesk.sla.entity.SlaSubscriber;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.ejb.EJB;
@@ -50,9 +53,10 @@ public class SlaClocks {
         AgentTeam team = em.createNamedQuery(AgentTeam.OF_USER, AgentTeam.class).setParameter("username", t.getCreatedBy())
                 .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst().orElse(null);
         List<Happening> timeline = new ArrayList<>();
-        SlaClock clock = SlaClock.start(t.getId(), t.getQualitorNumber(), t.getSopId(), t.getTitle(),
-                t.getIntake().getCustomerName(), t.getCreatedBy(), team == null ? null : team.getTeam(), policy,
-                t.getCreatedAt(), settings.holidays(), settings.zone(), Instant.now(), settings.cadence(), timeline);
+        ClockSubject subject = new ClockSubject(t.getId(), t.getQualitorNumber(), t.getSopId(), t.getTitle(),
+                t.getIntake().getCustomerName(), t.getCreatedBy(), team == null ? null : team.getTeam());
+        SlaClock clock = SlaClock.start(subject, policy, t.getCreatedAt(), settings.holidays(), settings.zone(), Instant.now(),
+                settings.cadence(), timeline);
         em.persist(clock);
         em.flush();
         timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
@@ -95,7 +99,7 @@ public class SlaClocks {
     public ClockPolicy savePolicy(String code, String name, int durationMinutes, boolean businessHours, String workStart,
                                   String workEnd, String pauseSituations, int atRiskPercent, int reminderMinutes, String by) {
         if (code == null || !code.strip().matches("[A-Za-z0-9_-]{2,40}")) {
-            throw new IllegalArgumentException("Código de política inválido: use de 2 a 40 letras, dígitos, - ou _.");
+            throw new SlaRefusal("sla.refusal.policy.code");
         }
         String key = code.strip().toUpperCase(java.util.Locale.ROOT);
         ClockPolicy policy = em.find(ClockPolicy.class, key);
@@ -123,7 +127,7 @@ public class SlaClocks {
             }
         } else {
             if (em.find(ClockPolicy.class, policyCode) == null) {
-                throw new IllegalArgumentException("Política de SLA não encontrada: " + policyCode);
+                throw new SlaRefusal("sla.refusal.policy.unknown", SlaText.text(policyCode));
             }
             if (a == null) {
                 em.persist(new PolicyAssignment(sopId, policyCode));
@@ -165,15 +169,14 @@ public class SlaClocks {
     }
 
     /**
-     * A supervisor acknowledges an alert with a comment; it goes on the clock's timeline and the
-     * audit trail only as a pointer (the comment stays on the alert, which retention clears). A conditional
-     * update, so of two acknowledgements at once only one is taken; the
-     * other is refused ("já reconhecido").
+     * A supervisor acknowledges an alert with a comment; the comment goes on the alert and the
+     * clock's timeline (retention clears both) and the audit trail only points to it. A conditional
+     * update, so of two acknowledgements at once only one is taken; the other is refused.
      */
     public SlaAlert acknowledge(long alertId, String by, String comment) {
         SlaAlert alert = em.find(SlaAlert.class, alertId);
         if (alert == null) {
-            throw new IllegalArgumentException("Alerta não encontrado: " + alertId);
+            throw new SlaRefusal("sla.refusal.alert.unknown", SlaText.text(String.valueOf(alertId)));
         }
         String note = SlaAlert.acknowledgementComment(comment);
         Instant now = Instant.now();
@@ -181,10 +184,10 @@ public class SlaClocks {
                 .setParameter("comment", note).setParameter("at", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
         em.refresh(alert);
         if (won == 0) {
-            throw new IllegalStateException("Alerta já reconhecido por " + alert.getAcknowledgedBy() + ".");
+            throw new SlaRefusal("sla.refusal.alert.acknowledged", SlaText.text(alert.getAcknowledgedBy()));
         }
-        em.persist(new SlaEvent(alert.getClockId(), new Happening(now, "ACKNOWLEDGED",
-                "Alerta " + alert.getLevel() + " reconhecido por " + by + ": " + note)));
+        em.persist(new SlaEvent(alert.getClockId(), new Happening(now, "ACKNOWLEDGED", "event.ACKNOWLEDGED",
+                SlaText.text(alert.getLevel()), SlaText.text(by), SlaText.text(note))));
         // the comment itself stays on the alert (the retention job clears it later); the append-only trail only points to it
         audit.record(by, "sla.alerta.reconhecido", "demanda " + alert.getDemandNumber(), alert.getLevel() + " (alerta " + alert.getId() + ")");
         return alert;

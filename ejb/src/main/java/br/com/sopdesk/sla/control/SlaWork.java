@@ -120,10 +120,10 @@ public class SlaWork {
         if (clock == null || !clock.claimedBy(token)) {
             return 0;
         }
-        WorkCalendar calendar = clock.calendar(settings.zone(), settings.holidays());
+        WorkCalendar calendar = clock.getPolicy().calendar(settings.zone(), settings.holidays());
         List<Happening> timeline = new ArrayList<>();
         if (reading.observed() != null) {
-            timeline.addAll(clock.observe(reading.observed(), now, calendar, settings.cadence(), settings.zone()));
+            timeline.addAll(clock.observe(reading.observed(), now, calendar, settings.cadence()));
         } else if (reading.refusal() != null) {
             clock.syncRefused(now, reading.refusal(), timeline);
         } else if (reading.failed()) {
@@ -134,7 +134,7 @@ public class SlaWork {
         int raised = 0;
         for (Optional<String> level = clock.dueLevel(now); level.isPresent(); level = clock.dueLevel(now)) {
             List<Happening> before = new ArrayList<>(timeline);
-            clock.levelRaised(level.get(), now, timeline, settings.breachFreshness(), settings.zone());
+            clock.levelRaised(level.get(), now, timeline, settings.breachFreshness());
             List<Happening> added = timeline.subList(before.size(), timeline.size());
             if (alerts.raise(clock, level.get(), now, before, added)) {
                 raised++;

@@ -77,26 +77,26 @@ public class ClockPolicy {
 
     /**
      * Sets every rule at once, refusing an inconsistent policy with a message an administrator
-     * understands (pt-BR).
+     * understands ({@link SlaRefusal}).
      */
     public void define(String name, int durationMinutes, boolean businessHours, String workStart, String workEnd,
                        String pauseSituations, int atRiskPercent, int reminderMinutes, String by, Instant at) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Informe o nome da política.");
+            throw new SlaRefusal("sla.refusal.policy.name");
         }
         if (durationMinutes < 1 || durationMinutes > 60 * 24 * 90) {
-            throw new IllegalArgumentException("O prazo deve ficar entre 1 minuto e 90 dias (em minutos).");
+            throw new SlaRefusal("sla.refusal.policy.duration");
         }
         if (atRiskPercent < 1 || atRiskPercent > 99) {
-            throw new IllegalArgumentException("O alerta de risco deve ficar entre 1% e 99% do prazo.");
+            throw new SlaRefusal("sla.refusal.policy.atRisk");
         }
         if (reminderMinutes < 0) {
-            throw new IllegalArgumentException("O intervalo de lembrete não pode ser negativo (0 = sem lembretes).");
+            throw new SlaRefusal("sla.refusal.policy.reminder");
         }
         LocalTime start = parseTime(workStart);
         LocalTime end = parseTime(workEnd);
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("O expediente deve terminar depois de começar.");
+            throw new SlaRefusal("sla.refusal.policy.hours");
         }
         this.name = name.strip();
         this.durationMinutes = durationMinutes;
@@ -114,7 +114,7 @@ public class ClockPolicy {
         try {
             return LocalTime.parse(hhmm == null ? "" : hhmm.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("Horário inválido: \"" + hhmm + "\" (use HH:MM).");
+            throw new SlaRefusal("sla.refusal.policy.time", SlaText.text(String.valueOf(hhmm)));
         }
     }
 

@@ -11,13 +11,17 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The ledger of alerts: one row per (demand, policy, level, deadline version), enforced by a unique
  * constraint in the database, so neither a restart, a redeploy nor two instances scanning at once
  * can raise the same alert twice. A changed deadline has a new version and so new levels. The row
- * carries its own explanation (the clock's timeline when it was raised, its start and latest events
- * kept when it is long) and its acknowledgement, taken by a conditional update so that of two
+ * carries its own explanation (the clock's timeline when it was raised, as text codes: see
+ * {@link Explanation}) and its acknowledgement, taken by a conditional update so that of two
  * supervisors acknowledging at once one wins and the other is told it is already done.
  */
 @Entity
@@ -40,7 +44,6 @@ public class SlaAlert {
     public static final String ACKNOWLEDGE = "SlaAlert.acknowledge";
     /** The explanation column's size. */
     static final int MAX_EXPLANATION = 4000;
-    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @Id
     @SequenceGenerator(name = "sla_alert_seq", sequenceName = "sla_alert_seq", allocationSize = 50)
@@ -86,47 +89,17 @@ public class SlaAlert {
     protected SlaAlert() {
     }
 
-    public SlaAlert(SlaClock clock, String level, Instant now, String instance, String explanation) {
+    /** An alert raised at {@code now}, explained by the clock's timeline up to it ({@code story}). */
+    public SlaAlert(SlaClock clock, String level, Instant now, String instance, List<Happening> story) {
         this.clockId = clock.getId();
         this.demandNumber = clock.getDemandNumber();
-        this.policyCode = clock.getPolicyCode();
+        this.policyCode = clock.getPolicy().getCode();
         this.level = level;
         this.deadlineVersion = clock.getDeadlineVersion();
         this.deadlineAt = Utc.of(clock.getDeadlineAt());
         this.raisedAt = Utc.of(now);
         this.raisedBy = instance.length() <= 120 ? instance : instance.substring(0, 120);
-        this.explanation = fit(explanation, MAX_EXPLANATION);
-    }
-
-    /**
-     * Fits a timeline (one event a line, oldest first) into {@code max} characters keeping what
-     * explains the alert: the first line (the demand's creation) and as many of the latest lines
-     * as fit (they hold the due time and the alert), the middle replaced by a marker.
-     */
-    static String fit(String timeline, int max) {
-        if (timeline.length() <= max) {
-            return timeline;
-        }
-        String[] lines = timeline.split("\n", -1);
-        String first = lines[0];
-        java.util.Deque<String> tail = new java.util.ArrayDeque<>();
-        int used = first.length();
-        int reserve = 60;
-        int i = lines.length - 1;
-        for (; i > 0; i--) {
-            if (used + 1 + lines[i].length() + reserve > max) {
-                break;
-            }
-            tail.addFirst(lines[i]);
-            used += 1 + lines[i].length();
-        }
-        if (tail.isEmpty() || first.length() + reserve > max) {
-            // a single line longer than the column: keep its start and the very end
-            int half = (max - 10) / 2;
-            return timeline.substring(0, half) + "\n[…]\n" + timeline.substring(timeline.length() - (max - 10 - half));
-        }
-        String marker = "[… " + i + " evento(s) omitido(s) …]";
-        return first + "\n" + marker + "\n" + String.join("\n", tail);
+        this.explanation = Explanation.encode(story, MAX_EXPLANATION);
     }
 
     /**
@@ -135,31 +108,37 @@ public class SlaAlert {
      */
     public static String acknowledgementComment(String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new IllegalArgumentException("Escreva um comentário para reconhecer o alerta.");
+            throw new SlaRefusal("sla.refusal.alert.comment");
         }
         String c = comment.strip();
         return c.length() <= 1000 ? c : c.substring(0, 1000);
     }
 
-    /** Why this alert should no longer go out to anyone, if it went stale since it was raised. */
-    public java.util.Optional<String> staleness(SlaClock clock, java.time.ZoneId zone) {
+    /**
+     * Why this alert should no longer go out to anyone, if it went stale since it was raised: a
+     * text code ({@link SlaText}) for the delivery to keep, shown in its reader's language.
+     */
+    public Optional<String> staleness(SlaClock clock) {
         if (acknowledgedAt != null) {
-            return java.util.Optional.of("não enviado: alerta já reconhecido por " + acknowledgedBy + " em "
-                    + SHOWN.format(getAcknowledgedAt().atZone(zone)));
+            return Optional.of(SlaText.of("stale.acknowledged", SlaText.text(acknowledgedBy), SlaText.time(getAcknowledgedAt())).encoded());
         }
         if (clock.getState() == ClockState.MET) {
-            return java.util.Optional.of("não enviado: demanda com retorno registrado em " + SHOWN.format(clock.getMetAt().atZone(zone))
-                    + ", antes do envio");
+            return Optional.of(SlaText.of("stale.met", SlaText.time(clock.getCountdown().getMetAt())).encoded());
         }
         if (clock.getDeadlineVersion() != deadlineVersion) {
-            return java.util.Optional.of("não enviado: prazo revisto (versão " + clock.getDeadlineVersion() + ") antes do envio");
+            return Optional.of(SlaText.of("stale.revised", SlaText.text(String.valueOf(clock.getDeadlineVersion()))).encoded());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
+    }
+
+    /** As {@link #staleness(SlaClock)}; the delivery still passes the desk's zone, which the stored code no longer needs. */
+    public Optional<String> staleness(SlaClock clock, ZoneId zone) {
+        return staleness(clock);
     }
 
     /** Breach alerts are never held by quiet hours; at-risk warnings and reminders are. */
     public boolean breach() {
-        return SlaClock.BREACH.equals(level);
+        return AlertSchedule.BREACH.equals(level);
     }
 
     public Long getId() {
@@ -198,8 +177,9 @@ public class SlaAlert {
         return raisedBy;
     }
 
-    public String getExplanation() {
-        return explanation;
+    /** The timeline that explains the alert, one event a line, in {@code locale} with times in {@code zone}. */
+    public String explanation(Locale locale, ZoneId zone) {
+        return Explanation.render(explanation, locale, zone);
     }
 
     public Instant getAcknowledgedAt() {

@@ -14,7 +14,8 @@ import java.time.LocalDateTime;
 
 /**
  * One line of a clock's timeline (created, synced, paused, resumed, due, met, alerted,
- * acknowledged): what an alert shows to explain itself.
+ * acknowledged): what an alert shows to explain itself. {@code detail} holds the line as a text
+ * code ({@link SlaText}); lines written before that hold a pt-BR sentence, shown as written.
  */
 @Entity
 @Table(name = "sla_event")
@@ -22,6 +23,8 @@ import java.time.LocalDateTime;
 public class SlaEvent {
 
     public static final String OF_CLOCK = "SlaEvent.ofClock";
+    /** The detail column's size. */
+    static final int MAX_DETAIL = 1000;
 
     @Id
     @SequenceGenerator(name = "sla_event_seq", sequenceName = "sla_event_seq", allocationSize = 50)
@@ -46,7 +49,12 @@ public class SlaEvent {
         this.clockId = clockId;
         this.at = Utc.of(h.at());
         this.kind = h.kind();
-        this.detail = h.detail() == null || h.detail().length() <= 1000 ? h.detail() : h.detail().substring(0, 1000);
+        this.detail = h.text().encoded(MAX_DETAIL);
+    }
+
+    /** The line as the clock wrote it. */
+    public Happening happening() {
+        return new Happening(getAt(), kind, getText());
     }
 
     public Long getId() {
@@ -65,7 +73,7 @@ public class SlaEvent {
         return kind;
     }
 
-    public String getDetail() {
-        return detail;
+    public SlaText getText() {
+        return SlaText.decode(detail);
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.sopdesk.sla.entity.AlertSchedule;
 import br.com.sopdesk.sla.entity.ClockPolicy;
+import br.com.sopdesk.sla.entity.ClockSubject;
+import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SyncCadence;
@@ -49,11 +52,12 @@ class AlertChannelsWebhookTest {
     @Test
     void postsTheAlertAsJsonWithAnIdempotencyKey() throws Exception {
         SlaAlert alert = alert();
-        new AlertChannels().send(new SlaAlerts.Outgoing(1, "WEBHOOK", url(), alert, clockOf(alert)));
+        channels().send(new SlaAlerts.Outgoing(1, "WEBHOOK", url(), alert, clockOf(alert)));
         assertEquals(1, bodies.size());
         String json = bodies.get(0);
         assertTrue(json.contains("\"demand\":\"48213\"") && json.contains("\"level\":\"BREACH\"") && json.contains("\"deadlineVersion\":1"), json);
-        assertTrue(json.contains("\"explanation\":\"linha do tempo\""), json);
+        assertTrue(json.contains("\"explanation\":\"23/11/2026 10:00  criado: Demanda 48213 registrada; prazo 24/11/2026 10:00 (horário de Brasília)"
+                + " (RETORNO-24H: Retorno em 24 horas)\""), json);
         assertEquals("48213/RETORNO-24H/BREACH/1", keys.get(0));
     }
 
@@ -62,8 +66,8 @@ class AlertChannelsWebhookTest {
         status = 503;
         SlaAlert alert = alert();
         IOException e = assertThrows(IOException.class,
-                () -> new AlertChannels().send(new SlaAlerts.Outgoing(1, "WEBHOOK", url(), alert, clockOf(alert))));
-        assertTrue(e.getMessage().contains("503"), e.getMessage());
+                () -> channels().send(new SlaAlerts.Outgoing(1, "WEBHOOK", url(), alert, clockOf(alert))));
+        assertEquals("webhook respondeu HTTP 503", e.getMessage());
     }
 
     private String url() {
@@ -80,11 +84,20 @@ class AlertChannelsWebhookTest {
         ClockPolicy policy = new ClockPolicy("RETORNO-24H");
         Instant t0 = Instant.parse("2026-11-23T13:00:00Z");
         policy.define("Retorno em 24 horas", 1440, false, "08:00", "18:00", null, 75, 240, "teste", t0);
-        clock = SlaClock.start(7L, "48213", "perda-de-senha", "Perda de senha - certificado A1", "Padaria", "agent", "Suporte N1",
-                policy, t0, d -> false, ZoneId.of("America/Sao_Paulo"), t0, SyncCadence.DEFAULT, new ArrayList<>());
+        List<Happening> timeline = new ArrayList<>();
+        clock = SlaClock.start(new ClockSubject(7L, "48213", "perda-de-senha", "Perda de senha - certificado A1", "Padaria", "agent", "Suporte N1"),
+                policy, t0, d -> false, ZoneId.of("America/Sao_Paulo"), t0, SyncCadence.DEFAULT, timeline);
         var id = SlaClock.class.getDeclaredField("id");
         id.setAccessible(true);
         id.set(clock, 9L);
-        return new SlaAlert(clock, SlaClock.BREACH, t0.plusSeconds(86_400), "teste", "linha do tempo");
+        return new SlaAlert(clock, AlertSchedule.BREACH, t0.plusSeconds(86_400), "teste", timeline);
+    }
+
+    /** The channels as the server builds them, with the desk's default zone. */
+    private static AlertChannels channels() {
+        AlertChannels channels = new AlertChannels();
+        channels.settings = new SlaSettings();
+        channels.settings.zone = "America/Sao_Paulo";
+        return channels;
     }
 }

@@ -6,6 +6,7 @@ import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.sop.control.InvalidBundleException;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -16,7 +17,10 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Binds the administration page: categories and publishing SOP versions (users and audit have their own pages). */
+/**
+ * Binds the administration page: categories and publishing SOP versions (users and audit have their
+ * own pages). The lists are read when the page opens and again after each change.
+ */
 @Named
 @ViewScoped
 public class AdminView implements Serializable {
@@ -32,22 +36,28 @@ public class AdminView implements Serializable {
     private String bundleJson;
     private String newCode;
     private String newName;
-    /** Category usage for the current rendering; read again after any change. */
-    private transient Map<String, List<String>> usage;
+    private List<SopBundle> sops = List.of();
+    private Map<String, List<String>> usage = Map.of();
+    // entities, not serializable: what the last reading found, for this view only
+    private transient List<Category> categoryList = List.of();
+
+    @PostConstruct
+    void load() {
+        categoryList = categories.all();
+        sops = catalog.latest();
+        usage = catalog.categoryUsage();
+    }
 
     public List<Category> getCategories() {
-        return categories.all();
+        return categoryList;
     }
 
     public List<SopBundle> getSops() {
-        return catalog.latest();
+        return sops;
     }
 
     /** The SOPs (latest versions) that classify their tickets with this category, e.g. "perda-de-senha". */
     public String usedBy(Category category) {
-        if (usage == null) {
-            usage = catalog.categoryUsage();
-        }
         return String.join(", ", usage.getOrDefault(category.getCode(), List.of("—")));
     }
 
@@ -67,11 +77,11 @@ public class AdminView implements Serializable {
     }
 
     private boolean save(String code, String name, boolean active) {
-        usage = null;
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             categories.save(code, name, active, faces.getExternalContext().getRemoteUser());
             faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "admin.saved"), code)));
+            load();
             return true;
         } catch (IllegalArgumentException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e).in(faces.getViewRoot().getLocale()), null));
@@ -86,12 +96,12 @@ public class AdminView implements Serializable {
     }
 
     public void publish() {
-        usage = null;
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             SopBundle published = catalog.publish(bundleJson, faces.getExternalContext().getRemoteUser());
             faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "admin.published"), published.id(), published.version())));
             bundleJson = null;
+            load();
         } catch (InvalidBundleException e) {
             e.problems().forEach(p -> faces.addMessage("admin:bundle",
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, p.in(faces.getViewRoot().getLocale()), null)));

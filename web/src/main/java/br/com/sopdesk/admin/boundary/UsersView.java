@@ -3,6 +3,7 @@ package br.com.sopdesk.admin.boundary;
 import br.com.sopdesk.security.control.InvalidUserChangeException;
 import br.com.sopdesk.security.control.UserDirectory;
 import br.com.sopdesk.security.entity.UserAccount;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-/** Binds the users page: the accounts, a new account, and changing the one being edited. */
+/** Binds the users page: the accounts (read when the page opens and after each change), a new account, and changing the one being edited. */
 @Named
 @ViewScoped
 public class UsersView implements Serializable {
@@ -34,9 +35,16 @@ public class UsersView implements Serializable {
     private List<String> roles = new ArrayList<>();
     private boolean active;
     private String password;
+    // entities, not serializable: what the last reading found, for this view only
+    private transient List<UserAccount> accounts = List.of();
+
+    @PostConstruct
+    void load() {
+        accounts = users.all();
+    }
 
     public List<UserAccount> getAccounts() {
-        return users.all();
+        return accounts;
     }
 
     public void create() {
@@ -48,6 +56,7 @@ public class UsersView implements Serializable {
             newDisplayName = null;
             newPassword = null;
             newRoles = new ArrayList<>(List.of("agent"));
+            load();
         } catch (InvalidUserChangeException e) {
             refuse(faces, e);
         }
@@ -69,6 +78,7 @@ public class UsersView implements Serializable {
             faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "users.saved"), editing)));
             editing = null;
             password = null;
+            load();
         } catch (InvalidUserChangeException e) {
             refuse(faces, e);
         }

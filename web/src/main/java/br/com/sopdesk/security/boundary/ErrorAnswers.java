@@ -14,9 +14,9 @@ import java.util.Map;
  * What the container answers for an error (web.xml maps 400, 401, 403, 404, 405, 500, the Faces
  * expired-view exception and PrimeFaces' CSP-nonce exception here), so no error leaves on Payara's own page (which
  * names the server and its version) and every one carries the security headers: under
- * {@code /api/} a JSON {@code {"message"}} in pt-BR, elsewhere SOP Desk's error page. The status
- * and headers set before the error (e.g. 401's {@code WWW-Authenticate}) are kept. A post the page
- * cannot take (its view is unknown: expired or made up; or it lacks the page's CSP nonce) is the
+ * {@code /api/} a JSON {@code {"message"}} in the caller's language (pt-BR unless English is asked
+ * for), elsewhere SOP Desk's error page. The status and headers set before the error (e.g. 401's
+ * {@code WWW-Authenticate}) are kept. A post the page cannot take (its view is unknown: expired or made up; or it lacks the page's CSP nonce) is the
  * caller's to redo, not a server error: 400 with the "page expired" screen.
  * <p>
  * The pages are reached by a forward, which lets PrimeFaces give them a fresh CSP nonce: rendered
@@ -28,13 +28,9 @@ public class ErrorAnswers extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** The API bundle's key for each status answered under {@code /api/}. */
     private static final Map<Integer, String> MESSAGES = Map.of(
-            400, "Pedido inválido.",
-            401, "Autenticação necessária: use HTTP Basic com um usuário do SOP Desk.",
-            403, "Este usuário não tem acesso a este recurso.",
-            404, "Recurso não encontrado.",
-            405, "Método não permitido neste recurso.",
-            500, "Erro interno: nada do que já foi salvo se perdeu; tente de novo.");
+            400, "container.400", 401, "container.401", 403, "container.403", 404, "http.404", 405, "http.405", 500, "http.500");
 
     private static final Map<Integer, String> PAGES = Map.of(400, "400", 401, "403", 403, "403", 404, "404", 405, "400");
 
@@ -44,10 +40,7 @@ public class ErrorAnswers extends HttpServlet {
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String u && u.startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status);
-            response.setContentType("application/json;charset=UTF-8");
-            String message = MESSAGES.getOrDefault(status, status >= 500 ? MESSAGES.get(500) : MESSAGES.get(400));
-            response.getWriter().write("{\"message\":\"" + message + "\"}");
+            ApiRefusal.write(request, response, status, MESSAGES.getOrDefault(status, status >= 500 ? MESSAGES.get(500) : MESSAGES.get(400)));
             return;
         }
         if (unusablePost(request)) {

@@ -43,10 +43,7 @@ public class OriginCheck extends HttpFilter {
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     return;
                 }
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"message\":\"Pedido recusado: alterações pela API só são aceitas a partir do próprio SOP Desk"
-                        + " ou das origens configuradas (sopdesk.embed.origins).\"}");
+                ApiRefusal.write(request, response, HttpServletResponse.SC_FORBIDDEN, "origin.refused");
                 return;
             }
         }

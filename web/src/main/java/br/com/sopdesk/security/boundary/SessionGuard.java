@@ -63,10 +63,8 @@ public class SessionGuard extends HttpFilter {
             }
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"SOP Desk\", charset=\"UTF-8\"");
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"message\":\"Sua sessão foi encerrada porque o acesso deste usuário mudou. Entre novamente.\"}");
+            ApiRefusal.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "session.ended");
             return;
         }
         String login = request.getContextPath() + SopDeskAuthentication.LOGIN_PAGE + "?sessao=encerrada";

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -136,7 +137,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         Optional<Duration> locked = throttle.lockedFor(user, address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toMillisPart() > 0 ? 1 : 0));
-            return api ? tooManyAttempts(response, context, seconds) : refusedForm(request, context, seconds);
+            return api ? tooManyAttempts(request, response, seconds) : refusedForm(request, context, seconds);
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -204,13 +205,14 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
     }
 
-    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, HttpMessageContext context, long seconds) {
+    private static AuthenticationStatus tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long seconds) {
         try {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"message\":\"Muitas tentativas de acesso sem sucesso. Tente novamente em "
-                    + LoginMessages.waitText(seconds) + ".\",\"retryAfterSeconds\":" + seconds + "}");
+            String message = seconds < 60 ? ApiRefusal.text(request, "login.throttled.seconds", seconds)
+                    : ApiRefusal.text(request, "login.throttled.minutes", (seconds + 59) / 60);
+            response.getWriter().write(Json.createObjectBuilder().add("message", message).add("retryAfterSeconds", seconds).build().toString());
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; the refusal stands

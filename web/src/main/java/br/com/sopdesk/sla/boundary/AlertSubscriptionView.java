@@ -43,8 +43,7 @@ public class AlertSubscriptionView implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     faces.getApplication().getResourceBundle(faces, "msg").getString("sla.subscription.saved"), null));
         } catch (EJBException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    UserFacing.textOf(e.getCause() == null ? e : e.getCause()).in(faces.getViewRoot().getLocale()), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e), null));
             faces.validationFailed();
         }
     }

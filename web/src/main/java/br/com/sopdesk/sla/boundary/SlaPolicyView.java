@@ -6,6 +6,7 @@ import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.PolicyAssignment;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Binds the SLA policy administration page: the policies, editing one, and which SOP follows which. */
+/**
+ * Binds the SLA policy administration page: the policies, editing one, and which SOP follows which.
+ * The lists are read when the page opens and again after each change.
+ */
 @Named
 @ViewScoped
 public class SlaPolicyView implements Serializable {
@@ -41,18 +45,29 @@ public class SlaPolicyView implements Serializable {
     private int reminderMinutes = 240;
     private String sopId;
     private String sopPolicy;
+    private List<SopBundle> sops = List.of();
+    private Map<String, String> assignments = Map.of();
+    // entities, not serializable: what the last reading found, for this view only
+    private transient List<ClockPolicy> policies = List.of();
+
+    @PostConstruct
+    void load() {
+        policies = clocks.policies();
+        sops = catalog.latest();
+        assignments = clocks.assignments().stream().collect(Collectors.toMap(PolicyAssignment::getSopId, PolicyAssignment::getPolicyCode));
+    }
 
     public List<ClockPolicy> getPolicies() {
-        return clocks.policies();
+        return policies;
     }
 
     public List<SopBundle> getSops() {
-        return catalog.latest();
+        return sops;
     }
 
     /** The policy each SOP follows (empty: the default one). */
     public Map<String, String> getAssignments() {
-        return clocks.assignments().stream().collect(Collectors.toMap(PolicyAssignment::getSopId, PolicyAssignment::getPolicyCode));
+        return assignments;
     }
 
     public void edit(ClockPolicy p) {
@@ -72,9 +87,9 @@ public class SlaPolicyView implements Serializable {
             ClockPolicy saved = clocks.savePolicy(code, name, durationMinutes, businessHours, workStart, workEnd, pauseSituations,
                     atRiskPercent, reminderMinutes, user());
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.saved") + " " + saved.getCode());
+            load();
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e.getCause() == null ? e : e.getCause())
-                    .in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+            message(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e));
             FacesContext.getCurrentInstance().validationFailed();
         }
     }
@@ -83,9 +98,9 @@ public class SlaPolicyView implements Serializable {
         try {
             clocks.assign(sopId, sopPolicy == null || sopPolicy.isBlank() ? null : sopPolicy, user());
             message(FacesMessage.SEVERITY_INFO, text("slaAdmin.assigned") + " " + sopId);
+            load();
         } catch (EJBException e) {
-            message(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e.getCause() == null ? e : e.getCause())
-                    .in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+            message(FacesMessage.SEVERITY_ERROR, SlaTexts.message(e));
         }
     }
 

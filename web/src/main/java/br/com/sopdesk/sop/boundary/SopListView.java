@@ -2,6 +2,7 @@ package br.com.sopdesk.sop.boundary;
 
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
@@ -20,19 +21,22 @@ public class SopListView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Short triage: what the customer reports, and the words that find the SOP for it. */
-    public record Triage(String label, String query) implements Serializable {
+    /**
+     * Short triage: what the customer reports (a {@code msg} key, in the agent's language), and the
+     * words that find the SOP for it (pt-BR, the language the SOPs are written in).
+     */
+    public record Triage(String labelKey, String query) implements Serializable {
     }
 
     private static final List<Triage> TRIAGE = List.of(
-            new Triage("Esqueceu a senha do certificado", "senha"),
-            new Triage("Token não funciona / em branco", "token branco"),
-            new Triage("Precisa da matrícula CEI", "CEI"),
-            new Triage("Formatar ou trocar senha da mídia", "formatar"),
-            new Triage("Garantia ou revogação", "garantia"),
-            new Triage("Videoconferência", "videoconferencia"),
-            new Triage("Comprar certificado", "comprar"),
-            new Triage("Acompanhar, reiterar ou reiniciar demanda", "demanda"));
+            new Triage("sops.triage.password", "senha"),
+            new Triage("sops.triage.token", "token branco"),
+            new Triage("sops.triage.cei", "CEI"),
+            new Triage("sops.triage.format", "formatar"),
+            new Triage("sops.triage.warranty", "garantia"),
+            new Triage("sops.triage.video", "videoconferencia"),
+            new Triage("sops.triage.buy", "comprar"),
+            new Triage("sops.triage.demand", "demanda"));
 
     @EJB
     SopCatalog catalog;
@@ -42,6 +46,12 @@ public class SopListView implements Serializable {
 
     private String query;
     private List<SopBundle> sops;
+
+    /** Every SOP, the agent's recent ones first, until something is typed. */
+    @PostConstruct
+    void load() {
+        search();
+    }
 
     public void search() {
         sops = catalog.search(query, ext.getRemoteUser());
@@ -53,9 +63,6 @@ public class SopListView implements Serializable {
     }
 
     public List<SopBundle> getSops() {
-        if (sops == null) {
-            search();
-        }
         return sops;
     }
 

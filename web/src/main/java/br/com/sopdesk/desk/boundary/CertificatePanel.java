@@ -1,5 +1,7 @@
-package br.com.sopdesk.certificate.boundary;
+package br.com.sopdesk.desk.boundary;
 
+import br.com.sopdesk.sop.boundary.SopPage;
+import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.certificate.control.CertificateInspector;
 import br.com.sopdesk.certificate.control.FormFill;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException;
@@ -7,6 +9,7 @@ import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.certificate.entity.CertificateWarning;
 import br.com.sopdesk.certificate.entity.WarrantyCase;
 import br.com.sopdesk.certificate.entity.WarrantyDecision;
+import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.sop.entity.FieldSpec;
 import jakarta.faces.component.UIInput;
@@ -52,7 +55,13 @@ public class CertificatePanel implements Serializable {
     CertificateInspector inspector;
 
     @Inject
+    SopPage page;
+
+    @Inject
     SopWalkView walk;
+
+    @Inject
+    IntakeForm intake;
 
     /** FacesContext attribute holding the password typed with this request (request scope only). */
     private static final String PASSWORD = CertificatePanel.class.getName() + ".password";
@@ -102,10 +111,10 @@ public class CertificatePanel implements Serializable {
         try {
             CertificateFacts facts = inspector.inspect(content, secret);
             error = null;
-            walk.certificateRead(facts);
-            filled = FormFill.fill(facts, walk.getIntake(), walk.getBundle().fields(), walk.getFields());
+            intake.certificateRead(facts);
+            filled = FormFill.fill(facts, intake.getIntake(), page.getBundle().fields(), intake.getFields());
             if (filled.contains("document")) {
-                walk.loadRelated();
+                intake.lookUpRelated();
             }
         } catch (UnreadableCertificateException e) {
             error = e.message(locale());
@@ -118,13 +127,13 @@ public class CertificatePanel implements Serializable {
     }
 
     public CertificateFacts getFacts() {
-        return walk.getCertificate();
+        return intake.getCertificate();
     }
 
     /** Warnings against what the form holds now (the CNPJ typed may change after reading). */
     public List<CertificateWarning> getWarnings() {
         CertificateFacts facts = getFacts();
-        return facts == null ? List.of() : facts.warnings(walk.getIntake().getDocument(), Instant.now());
+        return facts == null ? List.of() : facts.warnings(intake.getIntake().getDocument(), Instant.now());
     }
 
     public String message(CertificateWarning warning) {
@@ -142,7 +151,7 @@ public class CertificatePanel implements Serializable {
 
     /** In the warranty SOP, once the case is answered: the decision, from the issuance date typed or read. */
     public String getWarranty() {
-        if (walk.getBundle() == null || !WarrantyCase.SOP_ID.equals(walk.getBundle().id())) {
+        if (page.getBundle() == null || !WarrantyCase.SOP_ID.equals(page.getBundle().id())) {
             return null;
         }
         WarrantyCase warrantyCase = WarrantyCase.of(walk.getAnswers().get(WarrantyCase.QUESTION)).orElse(null);
@@ -150,8 +159,8 @@ public class CertificatePanel implements Serializable {
             return null;
         }
         LocalDate today = LocalDate.ofInstant(Instant.now(), CertificateFacts.BRASILIA);
-        LocalDate typed = walk.getBundle().fields().stream().filter(FormFill::isIssuanceDate).map(FieldSpec::name)
-                .map(walk.getFields()::get).map(CertificatePanel::date).filter(d -> d != null).findFirst().orElse(null);
+        LocalDate typed = page.getBundle().fields().stream().filter(FormFill::isIssuanceDate).map(FieldSpec::name)
+                .map(intake.getFields()::get).map(CertificatePanel::date).filter(d -> d != null).findFirst().orElse(null);
         CertificateFacts facts = getFacts();
         WarrantyDecision decision;
         if (facts != null && (typed == null || typed.equals(facts.issuedOn()))) {

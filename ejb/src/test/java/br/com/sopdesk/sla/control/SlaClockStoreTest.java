@@ -1,0 +1,154 @@
+package br.com.sopdesk.sla.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.sopdesk.platform.SchemaMigration;
+import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.sla.entity.AlertSchedule;
+import br.com.sopdesk.sla.entity.ClockPolicy;
+import br.com.sopdesk.sla.entity.ClockSubject;
+import br.com.sopdesk.sla.entity.Happening;
+import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.SlaText;
+import br.com.sopdesk.sla.entity.SyncCadence;
+import br.com.sopdesk.ticket.entity.Classification;
+import br.com.sopdesk.ticket.entity.Intake;
+import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clock's parts (subject, policy copy, countdown, alert and sync schedules) stored in today's
+ * {@code sla_clock} columns and read back through EclipseLink on a database the migrations built;
+ * the board's queries over them; and timeline lines stored as codes beside lines written before.
+ */
+class SlaClockStoreTest {
+
+    static final ZoneId SP = ZoneId.of("America/Sao_Paulo");
+    static final Instant T0 = Instant.parse("2026-11-23T13:00:00Z");
+
+    EntityManagerFactory emf;
+
+    @BeforeEach
+    void open() {
+        String url = "jdbc:h2:mem:slaclock" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.locations("H2")).load().migrate();
+        Map<String, Object> props = new HashMap<>();
+        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put("jakarta.persistence.jtaDataSource", "");
+        props.put("jakarta.persistence.jdbc.url", url);
+        props.put("jakarta.persistence.jdbc.user", "sa");
+        props.put("jakarta.persistence.jdbc.password", "");
+        props.put("eclipselink.logging.level", "WARNING");
+        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+    }
+
+    @AfterEach
+    void close() {
+        emf.close();
+    }
+
+    <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    long startedClock() {
+        return inTransaction(em -> {
+            Ticket t = new Ticket("perda-de-senha", 1, "Perda de senha A1", Map.of("tipo", "A1"), "tipo: A1", Map.of(),
+                    new Intake("111.444.777-35", "Maria da Silva", "Cliente perdeu a senha do certificado A1",
+                            "(51) 99999-0000", "(51) 3333-0000", "maria@example.com.br"),
+                    new Classification("1", "32", "1", "3"), 24, "agent", T0);
+            em.persist(t);
+            t.sent("48213", "Aberto", T0);
+            em.flush();
+            ClockPolicy policy = new ClockPolicy("RET-UTEIS");
+            policy.define("Retorno em 24 horas úteis", 1440, true, "08:00", "18:00", "Aguardando cliente", 75, 240, "teste", T0);
+            List<Happening> timeline = new ArrayList<>();
+            SlaClock clock = SlaClock.start(new ClockSubject(t.getId(), "48213", "perda-de-senha", "Perda de senha A1", "Maria da Silva",
+                    "agent", "Suporte N1"), policy, T0, d -> false, SP, T0, SyncCadence.DEFAULT, timeline);
+            em.persist(clock);
+            em.flush();
+            timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
+            return clock.getId();
+        });
+    }
+
+    @Test
+    void theClocksPartsAreStoredInTheirColumnsAndTheBoardQueriesThem() {
+        long id = startedClock();
+        SlaClock c = inTransaction(em -> em.find(SlaClock.class, id));
+        assertEquals("48213", c.getDemandNumber());
+        assertEquals("Suporte N1", c.getSubject().getTeam());
+        assertEquals("RET-UTEIS", c.getPolicy().getCode());
+        assertTrue(c.getPolicy().isBusinessHours());
+        assertEquals(Instant.parse("2026-11-25T17:00:00Z"), c.getDeadlineAt(), "Monday 10:00 + 24 working hours (8 + 10 + 6): Wednesday 14:00");
+        assertEquals(1, c.getDeadlineVersion());
+        assertEquals(AlertSchedule.AT_RISK, c.getAlerts().getNextLevel());
+        assertEquals(T0.plus(Duration.ofMinutes(30)), c.getSync().getNextSyncAt());
+        assertEquals(c.getSync().getNextSyncAt(), c.getDueAt());
+
+        List<Object> columns = inTransaction(em -> List.of(em.createNativeQuery(
+                "SELECT policy_code, next_level, deadline_version, team, reminder_minutes FROM sla_clock WHERE id = " + id).getSingleResult()));
+        assertEquals(List.of("RET-UTEIS", "AT_RISK", 1, "Suporte N1", 240), List.of((Object[]) columns.get(0)));
+
+        inTransaction(em -> {
+            SlaBoard board = new SlaBoard();
+            board.em = em;
+            assertEquals(1, board.count(new SlaBoard.Filter("ON_TRACK", "Suporte N1", "perda-de-senha", "agent"), T0));
+            assertEquals(0, board.count(new SlaBoard.Filter("AT_RISK", null, null, null), T0));
+            Instant late = Instant.parse("2026-11-25T18:00:00Z");
+            assertEquals(List.of(id), board.clocks(new SlaBoard.Filter("BREACHED", null, null, null), late).stream().map(SlaClock::getId).toList());
+            assertEquals(id, board.clockOfTicket(c.getSubject().getTicketId()).orElseThrow().getId());
+            assertEquals(List.of(id), em.createNamedQuery(SlaClock.DUE, Long.class).setParameter("now", Utc.of(late)).getResultList());
+            assertEquals(1, em.createNamedQuery(SlaClock.BY_DEMANDS, SlaClock.class).setParameter("demands", List.of("48213")).getResultList().size());
+            return null;
+        });
+    }
+
+    @Test
+    void timelineLinesAreStoredAsCodesAndLinesWrittenBeforeReadAsWritten() {
+        long id = startedClock();
+        inTransaction(em -> em.createNativeQuery("INSERT INTO sla_event (id, clock_id, at, kind, detail) VALUES (-1, " + id
+                + ", TIMESTAMP '2026-11-23 14:00:00', 'SYNCED', 'Qualitor: situação \"Em atendimento\"')").executeUpdate());
+        List<SlaEvent> events = inTransaction(em -> {
+            SlaBoard board = new SlaBoard();
+            board.em = em;
+            return board.timeline(id);
+        });
+        assertEquals(List.of("CREATED", "SYNCED"), events.stream().map(SlaEvent::getKind).toList());
+        String stored = inTransaction(em -> (String) em.createNativeQuery("SELECT detail FROM sla_event WHERE kind = 'CREATED'").getSingleResult());
+        assertTrue(SlaText.isEncoded(stored) && !stored.contains("registrada"), "a code and its arguments, no sentence: " + stored);
+        assertEquals("Demanda 48213 registrada; prazo 25/11/2026 14:00 (horário de Brasília) (RET-UTEIS: Retorno em 24 horas úteis)",
+                events.get(0).getText().render(SlaText.PT, SP));
+        assertEquals("Demand 48213 registered; deadline 2026-11-25 14:00 (Brasilia Time) (RET-UTEIS: Retorno em 24 horas úteis)",
+                events.get(0).getText().render(Locale.ENGLISH, SP));
+        assertEquals("Qualitor: situação \"Em atendimento\"", events.get(1).getText().render(Locale.ENGLISH, SP));
+    }
+}

@@ -1,0 +1,38 @@
+package br.com.sopdesk.desk.boundary;
+
+import br.com.sopdesk.sop.entity.SopBundle;
+import br.com.sopdesk.ticket.control.InvalidSubmissionException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+/** A refused ticket or demand request on the guided SOP page: each error on its field, and a summary on top. */
+final class SubmissionErrors {
+
+    private SubmissionErrors() {
+    }
+
+    static void show(FacesContext faces, InvalidSubmissionException e, SopBundle bundle) {
+        e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field, bundle),
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));
+        faces.validationFailed();
+    }
+
+    /** The page component showing a field's error: intake fields by name, SOP fields by position. */
+    private static String clientId(String field, SopBundle bundle) {
+        if (field.startsWith("fields.")) {
+            String name = field.substring("fields.".length());
+            for (int i = 0; i < bundle.fields().size(); i++) {
+                if (bundle.fields().get(i).name().equals(name)) {
+                    return "walk:extra:" + i + ":field";
+                }
+            }
+            return null;
+        }
+        return switch (field) {
+            case "sop", "answers", "category" -> null;
+            default -> "walk:" + field;
+        };
+    }
+}

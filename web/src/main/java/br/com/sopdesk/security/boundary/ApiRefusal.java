@@ -1,0 +1,28 @@
+package br.com.sopdesk.security.boundary;
+
+import br.com.sopdesk.i18n.ApiLocale;
+import br.com.sopdesk.i18n.ApiMessages;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The refusals the security filters answer for the API, before any resource runs: JSON
+ * {@code {"message"}} like the API's own, in the language the request asks for (the API's bundle).
+ */
+final class ApiRefusal {
+
+    private ApiRefusal() {
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String key, Object... values) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("message", text(request, key, values)).build().toString());
+    }
+
+    static String text(HttpServletRequest request, String key, Object... values) {
+        return ApiMessages.text(ApiLocale.of(request.getHeader("Accept-Language")), key, values);
+    }
+}

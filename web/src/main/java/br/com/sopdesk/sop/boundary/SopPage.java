@@ -1,0 +1,73 @@
+package br.com.sopdesk.sop.boundary;
+
+import br.com.sopdesk.category.control.Categories;
+import br.com.sopdesk.category.entity.Category;
+import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.SopBundle;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.text.MessageFormat;
+
+/**
+ * The SOP the guided page is about: the latest version of the one named in the URL ({@code ?id=}),
+ * read once when the page opens, and the name of its Qualitor category. The other beans of the page
+ * (the walk, the forms, the switch) read the SOP from here.
+ */
+@Named
+@ViewScoped
+public class SopPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    SopCatalog catalog;
+
+    @EJB
+    Categories categories;
+
+    private String sopId;
+    private SopBundle bundle;
+    private String categoryName = "";
+
+    /** View action: loads the SOP (a 404 when there is none) and records that this agent used it. */
+    public void load() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        bundle = sopId == null ? null : catalog.latest(sopId).orElse(null);
+        if (bundle == null) {
+            String text = faces.getApplication().getResourceBundle(faces, "msg").getString("walk.notFound");
+            faces.getExternalContext().responseSendError(404, MessageFormat.format(text, sopId));
+            faces.responseComplete();
+            return;
+        }
+        if (bundle.qualitor() != null) {
+            categoryName = categories.find(bundle.qualitor().category()).map(Category::getName).orElse("");
+        }
+        catalog.recordUse(faces.getExternalContext().getRemoteUser(), bundle.id());
+    }
+
+    /** Starts another customer on the same SOP: a fresh page, with nothing of the call before. */
+    public String newCall() {
+        return "/app/sop?faces-redirect=true&id=" + bundle.id();
+    }
+
+    public SopBundle getBundle() {
+        return bundle;
+    }
+
+    /** The name of the SOP's Qualitor category, shown beside its code (read-only: it comes from the SOP). */
+    public String getCategoryName() {
+        return categoryName;
+    }
+
+    public String getSopId() {
+        return sopId;
+    }
+
+    public void setSopId(String sopId) {
+        this.sopId = sopId;
+    }
+}
