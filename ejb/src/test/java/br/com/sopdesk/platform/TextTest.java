@@ -25,7 +25,7 @@ class TextTest {
     private static final Path RESOURCES = Path.of("src/main/resources/br/com/sopdesk");
     /** A key given to {@code Text.of} or to a constructor (e.g. {@code new Problem(line, "sop.node.cycle", id)}), possibly on a later line. */
     private static final Pattern KEY_IN_CODE = Pattern.compile(
-            "(?:Text\\.of|new [\\w.]+)\\((?:[^;]*?,\\s*)?\"([a-z]+\\.[a-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)\"");
+            "(?:(?<![A-Za-z])Text\\.of|new [\\w.]+)\\((?:[^;]*?,\\s*)?\"([a-z]+\\.[a-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)\"");
 
     @Test
     void rendersInPortugueseUnlessEnglishIsAsked() {

@@ -150,7 +150,7 @@ public class DemandActions {
      * now; when it cannot go, the request stays queued ({@code PENDING}) and the outbox timer retries.
      */
     public DemandAction send(long id) {
-        return outbox.send(id);
+        return outbox.push(id);
     }
 
     /** A request as it stands now (the page polls it while it is queued). */

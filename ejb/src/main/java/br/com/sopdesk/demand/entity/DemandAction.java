@@ -1,7 +1,10 @@
 package br.com.sopdesk.demand.entity;
 
+import br.com.sopdesk.outbox.entity.Delivery;
+import br.com.sopdesk.outbox.entity.DeliveryState;
 import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -23,39 +25,21 @@ import java.util.Set;
  * demand, restart a finished one whose answer did not match, or close one SOP Desk opened. Stored
  * before Qualitor is told, with the reason, which is required.
  *
- * <p>Reiterations and restarts reach Qualitor through an outbox, like tickets: {@code PENDING} (in
- * the queue, due at {@code nextAttemptAt}), claimed by one instance ({@code SENDING}, until
- * {@code claimedUntil}) through a conditional update, then {@code DONE} or {@code FAILED} (refused).
+ * <p>Reiterations, restarts and team moves reach Qualitor through the outbox ({@link Delivery}).
  * Each carries a short {@code actionKey} written at the end of its history entry, so a retry after
- * a lost answer ({@code outcomeUnknown}) finds the entry instead of writing a second one.
+ * a lost answer finds the entry instead of writing a second one.
  */
 @Entity
 @Table(name = "demand_action")
-@NamedQuery(name = DemandAction.DUE, query = """
-        select d.id from DemandAction d
-        where d.kind in :sent
-          and ((d.state = :pending and d.nextAttemptAt <= :now) or (d.state = :sending and d.claimedUntil < :now))
-        order by d.nextAttemptAt""")
-@NamedQuery(name = DemandAction.CLAIM, query = """
-        update DemandAction d set d.state = :sending, d.claimedUntil = :lease, d.attempts = d.attempts + 1
-        where d.id = :id and d.state = :pending and d.nextAttemptAt <= :now""")
-@NamedQuery(name = DemandAction.RECLAIM, query = """
-        update DemandAction d set d.claimedUntil = :lease, d.attempts = d.attempts + 1, d.outcomeUnknown = true
-        where d.id = :id and d.state = :sending and d.claimedUntil < :now""")
 @NamedQuery(name = DemandAction.PAST_RETENTION, query = """
         select d.id from DemandAction d
-        where d.state in :finished and d.createdAt < :cutoff and d.anonymizedAt is null
+        where d.delivery.state in :finished and d.createdAt < :cutoff and d.anonymizedAt is null
         order by d.id""")
 @NamedQuery(name = DemandAction.ANONYMIZE, query = """
-        update DemandAction d set d.reason = :mark, d.lastError = null, d.anonymizedAt = :now
-        where d.id in :ids and d.state in :finished and d.anonymizedAt is null""")
+        update DemandAction d set d.reason = :mark, d.delivery.lastError = null, d.anonymizedAt = :now
+        where d.id in :ids and d.delivery.state in :finished and d.anonymizedAt is null""")
 public class DemandAction {
 
-    /** Reiterations and restarts due for an attempt (queued and due, or claimed by an instance whose lease ran out). */
-    public static final String DUE = "DemandAction.due";
-    public static final String CLAIM = "DemandAction.claim";
-    /** Takes over a request whose sender's lease ran out (it may have written the entry). */
-    public static final String RECLAIM = "DemandAction.reclaim";
     /** Finished requests created before {@code :cutoff} that still hold the customer's reason (retention). */
     public static final String PAST_RETENTION = "DemandAction.pastRetention";
     /** Replaces the customer's reason of finished requests by a mark; the demand number and dates stay. */
@@ -78,8 +62,18 @@ public class DemandAction {
         /** Qualitor refused it (or it cannot be checked after a lost answer): a person acts. */
         FAILED;
 
-        /** States in which the request's work is over (its reason may go after the retention period). */
-        public static final Set<State> FINISHED = EnumSet.of(DONE, FAILED);
+        /** The deliveries of requests whose work is over (their reason may go after the retention period). */
+        public static final Set<DeliveryState> FINISHED = EnumSet.of(DeliveryState.DONE, DeliveryState.REFUSED, DeliveryState.HELD);
+
+        /** The request's state for its delivery's. */
+        public static State of(DeliveryState d) {
+            return switch (d) {
+                case QUEUED -> PENDING;
+                case SENDING -> SENDING;
+                case DONE -> DONE;
+                case REFUSED, HELD, WITHDRAWN -> FAILED;
+            };
+        }
     }
 
     @Id
@@ -107,12 +101,9 @@ public class DemandAction {
     @Column(name = "sop_version", nullable = false)
     private int sopVersion;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 12, nullable = false)
-    private State state;
-
-    @Column(name = "last_error", length = 1000)
-    private String lastError;
+    /** The request's way to Qualitor. */
+    @Embedded
+    private Delivery delivery;
 
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
@@ -129,17 +120,6 @@ public class DemandAction {
     @Column(name = "action_key", length = 16, updatable = false)
     private String actionKey;
 
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at")
-    private LocalDateTime nextAttemptAt;
-
-    @Column(name = "claimed_until")
-    private LocalDateTime claimedUntil;
-
-    @Column(name = "outcome_unknown", nullable = false)
-    private boolean outcomeUnknown;
 
     protected DemandAction() {
     }
@@ -152,8 +132,7 @@ public class DemandAction {
         this.sopVersion = sopVersion;
         this.createdBy = createdBy;
         this.createdAt = Utc.of(Instant.now());
-        this.state = State.PENDING;
-        this.nextAttemptAt = createdAt;
+        this.delivery = Delivery.queued(Utc.instant(createdAt));
         this.actionKey = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
@@ -182,42 +161,25 @@ public class DemandAction {
         };
     }
 
+    /** Qualitor has it (closing answers on the spot; the outbox records the others). */
     public void done() {
-        state = State.DONE;
-        lastError = null;
-        claimedUntil = null;
+        delivery.done();
         doneAt = Utc.of(Instant.now());
     }
 
+    /** Qualitor refused it (or could not be reached, when closing on the spot): kept with the message. */
     public void failed(String error) {
-        state = State.FAILED;
-        claimedUntil = null;
-        lastError = cut(error);
-    }
-
-    /**
-     * The attempt failed in a way that may pass: back to the queue after a growing pause (5 s, 10 s,
-     * 20 s... up to {@code maxBackoff}).
-     *
-     * @param mayHaveApplied Qualitor may hold the entry although no answer came; from then on every
-     *                       retry looks for it before writing
-     */
-    public void retryLater(String error, Instant now, Duration maxBackoff, boolean mayHaveApplied) {
-        state = State.PENDING;
-        outcomeUnknown |= mayHaveApplied;
-        lastError = cut(error);
-        claimedUntil = null;
-        long seconds = Math.min(maxBackoff.toSeconds(), 5L * (1L << Math.min(attempts, 16)));
-        nextAttemptAt = Utc.of(now.plusSeconds(seconds));
+        delivery.refused(error);
     }
 
     /** Whether the request is still on its way to Qualitor (queued or being sent). */
     public boolean isQueued() {
-        return state == State.PENDING || state == State.SENDING;
+        return delivery.getState().isOnItsWay();
     }
 
-    private static String cut(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+    /** The request's way to Qualitor. */
+    public Delivery getDelivery() {
+        return delivery;
     }
 
     /** The short key written at the end of the history entry (null for requests stored before it existed). */
@@ -226,12 +188,12 @@ public class DemandAction {
     }
 
     public int getAttempts() {
-        return attempts;
+        return delivery.getAttempts();
     }
 
     /** Whether a retry must first look in the demand's history for the entry an earlier attempt may have written. */
     public boolean isOutcomeUnknown() {
-        return outcomeUnknown;
+        return delivery.isOutcomeUnknown();
     }
 
     public Long getId() {
@@ -251,11 +213,11 @@ public class DemandAction {
     }
 
     public State getState() {
-        return state;
+        return State.of(delivery.getState());
     }
 
     public String getLastError() {
-        return lastError;
+        return delivery.getLastError();
     }
 
     public String getCreatedBy() {

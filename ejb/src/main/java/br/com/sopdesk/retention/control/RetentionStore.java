@@ -51,7 +51,7 @@ public class RetentionStore {
      */
     public int anonymizeTickets(Instant cutoff, Instant now, int max) {
         List<Long> ids = em.createNamedQuery(Ticket.PAST_RETENTION, Long.class)
-                .setParameter("finished", TicketState.FINISHED)
+                .setParameter("finished", TicketState.FINISHED_DELIVERIES)
                 .setParameter("cutoff", Utc.of(cutoff))
                 .setMaxResults(max)
                 .getResultList();
@@ -62,7 +62,7 @@ public class RetentionStore {
                 .setParameter("mark", Ticket.ANONYMIZED)
                 .setParameter("now", Utc.of(now))
                 .setParameter("ids", ids)
-                .setParameter("finished", TicketState.FINISHED)
+                .setParameter("finished", TicketState.FINISHED_DELIVERIES)
                 .executeUpdate();
         // the ids are numbers read from the database, never text from outside
         String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));

@@ -1,6 +1,5 @@
 package br.com.sopdesk.sla.control;
 
-import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
@@ -69,25 +68,12 @@ public class SlaAlerts {
         return true;
     }
 
-    /** Deliveries due now (quiet hours over, back-off waited), oldest first; lapsed sends become uncertain first. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Long> dueDeliveries(Instant now, int max) {
-        em.createNamedQuery(SlaDelivery.LAPSED).setParameter("now", Utc.of(now)).executeUpdate();
-        return em.createNamedQuery(SlaDelivery.DUE, Long.class).setParameter("now", Utc.of(now)).setMaxResults(max).getResultList();
-    }
-
     /**
-     * Claims one delivery for this instance and says what to send, or nothing if another took it or
-     * the alert went stale while the delivery waited (clock met, alert acknowledged, deadline
-     * moved): that delivery is withdrawn with the reason instead of sent.
+     * What the claimed delivery sends, or nothing when the alert went stale while the delivery waited
+     * (clock met, alert acknowledged, deadline moved): that delivery is withdrawn with the reason.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Outgoing> claimDelivery(long id, Instant now) {
-        int won = em.createNamedQuery(SlaDelivery.CLAIM).setParameter("id", id)
-                .setParameter("lease", Utc.of(now.plus(settings.lease()))).setParameter("now", Utc.of(now)).executeUpdate();
-        if (won == 0) {
-            return Optional.empty();
-        }
+    public Optional<Outgoing> outgoing(long id) {
         SlaDelivery d = em.find(SlaDelivery.class, id);
         SlaAlert a = em.find(SlaAlert.class, d.getAlertId());
         SlaClock c = em.find(SlaClock.class, a.getClockId());
@@ -100,13 +86,10 @@ public class SlaAlerts {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void delivered(long id, Instant at) {
-        em.find(SlaDelivery.class, id).sent(at);
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void deliveryFailed(long id, String error, Instant now) {
-        em.find(SlaDelivery.class, id).failed(br.com.sopdesk.platform.PersonalData.mask(error), now);
+    public SlaDelivery delivered(long id, Instant at) {
+        SlaDelivery d = em.find(SlaDelivery.class, id);
+        d.sent(at);
+        return d;
     }
 
     /** What one delivery sends: the alert and its clock as they stood when it was claimed. */

@@ -154,7 +154,8 @@ public class SlaBoard {
      */
     public List<Trouble> troubledDeliveries(Filter f, int max) {
         String q = "select d, a from SlaDelivery d, SlaAlert a, SlaClock c where a.id = d.alertId and c.id = a.clockId"
-                + " and d.state in ('" + SlaDelivery.FAILED + "', '" + SlaDelivery.UNCERTAIN + "')" + narrowing(f)
+                + " and d.delivery.state in (br.com.sopdesk.outbox.entity.DeliveryState.REFUSED, br.com.sopdesk.outbox.entity.DeliveryState.HELD)"
+                + narrowing(f)
                 + " order by d.id desc";
         return narrow(em.createQuery(q, Object[].class), f).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList().stream()
                 .map(row -> new Trouble((SlaDelivery) row[0], (SlaAlert) row[1])).toList();

@@ -99,7 +99,7 @@ public class SlaClocks {
     public ClockPolicy savePolicy(String code, String name, int durationMinutes, boolean businessHours, String workStart,
                                   String workEnd, String pauseSituations, int atRiskPercent, int reminderMinutes, String by) {
         if (code == null || !code.strip().matches("[A-Za-z0-9_-]{2,40}")) {
-            throw new SlaRefusal("refusal.policy.code");
+            throw new SlaRefusal("sla.refusal.policy.code");
         }
         String key = code.strip().toUpperCase(java.util.Locale.ROOT);
         ClockPolicy policy = em.find(ClockPolicy.class, key);
@@ -127,7 +127,7 @@ public class SlaClocks {
             }
         } else {
             if (em.find(ClockPolicy.class, policyCode) == null) {
-                throw new SlaRefusal("refusal.policy.unknown", SlaText.text(policyCode));
+                throw new SlaRefusal("sla.refusal.policy.unknown", SlaText.text(policyCode));
             }
             if (a == null) {
                 em.persist(new PolicyAssignment(sopId, policyCode));
@@ -176,7 +176,7 @@ public class SlaClocks {
     public SlaAlert acknowledge(long alertId, String by, String comment) {
         SlaAlert alert = em.find(SlaAlert.class, alertId);
         if (alert == null) {
-            throw new SlaRefusal("refusal.alert.unknown", SlaText.text(String.valueOf(alertId)));
+            throw new SlaRefusal("sla.refusal.alert.unknown", SlaText.text(String.valueOf(alertId)));
         }
         String note = SlaAlert.acknowledgementComment(comment);
         Instant now = Instant.now();
@@ -184,7 +184,7 @@ public class SlaClocks {
                 .setParameter("comment", note).setParameter("at", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
         em.refresh(alert);
         if (won == 0) {
-            throw new SlaRefusal("refusal.alert.acknowledged", SlaText.text(alert.getAcknowledgedBy()));
+            throw new SlaRefusal("sla.refusal.alert.acknowledged", SlaText.text(alert.getAcknowledgedBy()));
         }
         em.persist(new SlaEvent(alert.getClockId(), new Happening(now, "ACKNOWLEDGED", "event.ACKNOWLEDGED",
                 SlaText.text(alert.getLevel()), SlaText.text(by), SlaText.text(note))));

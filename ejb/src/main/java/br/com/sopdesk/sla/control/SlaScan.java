@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.outbox.control.Deliverer;
 import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.DemandProgress;
 import br.com.sopdesk.qualitor.QualitorException;
@@ -12,7 +13,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,16 +50,16 @@ public class SlaScan {
     SlaAlerts alerts;
 
     @EJB
-    AlertChannels channels;
+    AlertDeliveries deliveries;
+
+    @EJB
+    Deliverer deliverer;
 
     @Inject
     QualitorGateway qualitor;
 
     @Inject
     SlaSettings settings;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Resource
     SessionContext context;
@@ -97,29 +95,7 @@ public class SlaScan {
 
     private void settleAll(List<Long> claimed, String token, Counters n) {
         SlaScan self = context.getBusinessObject(SlaScan.class);
-        int width = Math.min(settings.parallelism(), claimed.size());
-        if (width <= 1) {
-            claimed.forEach(id -> self.settleOne(id, token, n));
-            return;
-        }
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            List<Long> slice = new ArrayList<>();
-            for (int j = i; j < claimed.size(); j += width) {
-                slice.add(claimed.get(j));
-            }
-            running.add(executor.submit(() -> slice.forEach(id -> self.settleOne(id, token, n))));
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                LOG.log(Level.WARNING, "Falha ao processar relógios de SLA", PersonalData.mask(e.getCause()));
-            }
-        }
+        deliverer.fanOut(claimed, settings.parallelism(), null, id -> self.settleOne(id, token, n));
     }
 
     /**
@@ -164,57 +140,9 @@ public class SlaScan {
         return new Observation(p.situationCode(), p.situationName(), expected, returned, closed);
     }
 
-    /** Sends the deliveries that are due, for at most {@code sopdesk.sla.delivery-budget-seconds}; returns how many went out. */
+    /** Sends the deliveries that are due, for at most {@code sopdesk.sla.delivery-budget-seconds}; returns how many were tried. */
     public int deliver() {
-        Instant until = Instant.now().plus(settings.deliveryBudget());
-        int sent = 0;
-        List<Long> due = alerts.dueDeliveries(Instant.now(), 200);
-        while (!due.isEmpty()) {
-            for (long id : due) {
-                if (Instant.now().isAfter(until)) {
-                    LOG.fine("Entregas de alertas: tempo da rodada esgotado; as restantes vão na próxima");
-                    return sent;
-                }
-                if (deliverOne(id)) {
-                    sent++;
-                }
-            }
-            due = alerts.dueDeliveries(Instant.now(), 200);
-        }
-        return sent;
-    }
-
-    /**
-     * Claims one delivery, sends it, and records the outcome — the send and its record apart: a
-     * send that went out is never undone by a failure to record it (the delivery stays
-     * {@code SENDING} and its lapsed claim makes it {@code UNCERTAIN}, never sent again).
-     */
-    private boolean deliverOne(long id) {
-        Optional<SlaAlerts.Outgoing> out = alerts.claimDelivery(id, Instant.now());
-        if (out.isEmpty()) {
-            return false;
-        }
-        try {
-            channels.send(out.get());
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                alerts.deliveryFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
-            } catch (RuntimeException recording) {
-                LOG.log(Level.WARNING, "Falha de entrega não registrada (a entrega ficará incerta)", PersonalData.mask(recording));
-            }
-            LOG.warning(() -> "Alerta não entregue por " + out.get().channel() + " (nova tentativa depois): " + PersonalData.mask(e.getMessage()));
-            return false;
-        }
-        try {
-            alerts.delivered(id, Instant.now());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Alerta enviado por " + out.get().channel() + " mas o envio não foi registrado;"
-                    + " a entrega ficará incerta e não será reenviada", PersonalData.mask(e));
-        }
-        return true;
+        return deliveries.drain();
     }
 
     /** Counts shared by the threads of one cycle. */

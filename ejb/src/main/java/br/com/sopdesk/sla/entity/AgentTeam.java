@@ -52,13 +52,13 @@ public class AgentTeam {
     public static String checked(String team) {
         String t = team == null ? "" : team.strip();
         if (t.isEmpty() || !PlainText.Validator.hasVisible(t)) {
-            throw new SlaRefusal("refusal.team.empty");
+            throw new SlaRefusal("sla.refusal.team.empty");
         }
         if (t.length() > MAX_TEAM) {
-            throw new SlaRefusal("refusal.team.long", SlaText.text(String.valueOf(t.length())), SlaText.text(String.valueOf(MAX_TEAM)));
+            throw new SlaRefusal("sla.refusal.team.long", SlaText.text(String.valueOf(t.length())), SlaText.text(String.valueOf(MAX_TEAM)));
         }
         if (!PlainText.Validator.deliverable(t) || PlainText.Validator.hasBidiControl(t)) {
-            throw new SlaRefusal("refusal.team.character");
+            throw new SlaRefusal("sla.refusal.team.character");
         }
         return t;
     }

@@ -82,21 +82,21 @@ public class ClockPolicy {
     public void define(String name, int durationMinutes, boolean businessHours, String workStart, String workEnd,
                        String pauseSituations, int atRiskPercent, int reminderMinutes, String by, Instant at) {
         if (name == null || name.isBlank()) {
-            throw new SlaRefusal("refusal.policy.name");
+            throw new SlaRefusal("sla.refusal.policy.name");
         }
         if (durationMinutes < 1 || durationMinutes > 60 * 24 * 90) {
-            throw new SlaRefusal("refusal.policy.duration");
+            throw new SlaRefusal("sla.refusal.policy.duration");
         }
         if (atRiskPercent < 1 || atRiskPercent > 99) {
-            throw new SlaRefusal("refusal.policy.atRisk");
+            throw new SlaRefusal("sla.refusal.policy.atRisk");
         }
         if (reminderMinutes < 0) {
-            throw new SlaRefusal("refusal.policy.reminder");
+            throw new SlaRefusal("sla.refusal.policy.reminder");
         }
         LocalTime start = parseTime(workStart);
         LocalTime end = parseTime(workEnd);
         if (!end.isAfter(start)) {
-            throw new SlaRefusal("refusal.policy.hours");
+            throw new SlaRefusal("sla.refusal.policy.hours");
         }
         this.name = name.strip();
         this.durationMinutes = durationMinutes;
@@ -114,7 +114,7 @@ public class ClockPolicy {
         try {
             return LocalTime.parse(hhmm == null ? "" : hhmm.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new SlaRefusal("refusal.policy.time", SlaText.text(String.valueOf(hhmm)));
+            throw new SlaRefusal("sla.refusal.policy.time", SlaText.text(String.valueOf(hhmm)));
         }
     }
 

@@ -108,7 +108,7 @@ public class SlaAlert {
      */
     public static String acknowledgementComment(String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new SlaRefusal("refusal.alert.comment");
+            throw new SlaRefusal("sla.refusal.alert.comment");
         }
         String c = comment.strip();
         return c.length() <= 1000 ? c : c.substring(0, 1000);

@@ -46,21 +46,21 @@ public class SlaSubscriber {
     /** Changes the address and quiet hours (both or neither), refusing what cannot be right. */
     public void settings(String email, String quietFrom, String quietUntil, boolean active) {
         if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new SlaRefusal("refusal.subscriber.email");
+            throw new SlaRefusal("sla.refusal.subscriber.email");
         }
         boolean noFrom = quietFrom == null || quietFrom.isBlank();
         boolean noUntil = quietUntil == null || quietUntil.isBlank();
         if (noFrom != noUntil) {
-            throw new SlaRefusal("refusal.subscriber.quietBoth");
+            throw new SlaRefusal("sla.refusal.subscriber.quietBoth");
         }
         try {
             this.quietFrom = noFrom ? null : LocalTime.parse(quietFrom.strip()).toString();
             this.quietUntil = noUntil ? null : LocalTime.parse(quietUntil.strip()).toString();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new SlaRefusal("refusal.subscriber.quietTime");
+            throw new SlaRefusal("sla.refusal.subscriber.quietTime");
         }
         if (this.quietFrom != null && this.quietFrom.equals(this.quietUntil)) {
-            throw new SlaRefusal("refusal.subscriber.quietSame");
+            throw new SlaRefusal("sla.refusal.subscriber.quietSame");
         }
         this.email = email.strip();
         this.active = active;

@@ -5,9 +5,10 @@ import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketSent;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.audit.control.AuditLog;
-import br.com.sopdesk.demand.entity.DemandAction;
-import br.com.sopdesk.platform.Utc;
-import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.platform.InvalidState;
+import br.com.sopdesk.platform.Text;
+import br.com.sopdesk.outbox.control.Undelivered;
+import br.com.sopdesk.platform.InstanceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,10 +17,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The outbox's database steps, each in its own short transaction so no transaction stays open
@@ -39,41 +37,6 @@ public class OutboxStore {
     @Inject
     Event<TicketSent> sentEvents;
 
-    /** Ids of tickets due for an attempt now: claimed by an instance whose lease ran out, then queued and due. */
-    public List<Long> due(Instant now, int max) {
-        List<Long> due = new ArrayList<>(em.createNamedQuery(Ticket.LAPSED, Long.class)
-                .setParameter("now", Utc.of(now))
-                .setMaxResults(max)
-                .getResultList());
-        if (due.size() < max) {
-            due.addAll(em.createNamedQuery(Ticket.DUE, Long.class)
-                    .setParameter("now", Utc.of(now))
-                    .setMaxResults(max - due.size())
-                    .getResultList());
-        }
-        return due;
-    }
-
-    /**
-     * Claims the ticket for this instance until {@code now + lease}; false when it is not due or
-     * another instance holds it. Taking over an expired claim marks the outcome unknown: the
-     * instance that held it may have died after Qualitor created the ticket.
-     */
-    public boolean claim(long id, String instance, Instant now, Duration lease) {
-        for (String query : new String[] {Ticket.CLAIM, Ticket.RECLAIM}) {
-            int claimed = em.createNamedQuery(query)
-                    .setParameter("id", id)
-                    .setParameter("instance", instance)
-                    .setParameter("now", Utc.of(now))
-                    .setParameter("lease", Utc.of(now.plus(lease)))
-                    .executeUpdate();
-            if (claimed == 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public Ticket find(long id) {
         return em.find(Ticket.class, id);
     }
@@ -88,68 +51,27 @@ public class OutboxStore {
         if (t.getState() != TicketState.SENT) {
             t.sent(number, situation, now);
             if (summaryUntil != null && t.getSummaryState() == SummaryState.PENDING) {
-                t.claimSummary(summaryUntil);
+                t.claimSummary(InstanceName.get(), summaryUntil);
             }
             audit.record(t.getCreatedBy(), "chamado.enviado", "chamado " + id, "demanda Qualitor " + number + " após " + t.getAttempts() + " tentativa(s)");
-            transferIfTeam(t, number);
             sentEvents.fire(new TicketSent(t));
         }
         return t;
     }
 
-    /** A category that names a Qualitor team gets its new demand moved there, once, through the demand outbox. */
-    private void transferIfTeam(Ticket t, String number) {
-        String team = t.getClassification().getQualitorTeam();
-        if (team != null) {
-            em.persist(DemandAction.transfer(number, team, t.getClassification().getCategory(), t.getSopId(), t.getSopVersion(),
-                    t.getCreatedBy()));
-        }
-    }
-
-    /** Back to the queue after a failure that may pass; returns the ticket. */
-    public Ticket retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {
-        Ticket t = em.find(Ticket.class, id);
-        if (t.getState() == TicketState.SENDING) {
-            t.retryLater(truncate(error), now, maxBackoff, mayHaveBeenCreated);
-        }
-        return t;
-    }
-
-    /** How many queued tickets are pausing between attempts. */
-    public long waiting(Instant now) {
-        return em.createNamedQuery(Ticket.WAITING, Long.class).setParameter("now", Utc.of(now)).getSingleResult();
-    }
-
-    /** Qualitor is back: every pausing ticket is due now instead of at the end of its back-off. */
-    public int retryAllNow(Instant now) {
-        return em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", Utc.of(now)).executeUpdate();
-    }
-
     /**
-     * Qualitor refused the ticket (kept as {@code REJECTED} with the refusal's kind and its plain
-     * message, for a person to fix and send again), or a lost answer cannot be checked (held as
-     * {@code HELD} until a person looks in Qualitor); returns the ticket.
+     * The ticket's way ended without a number (called inside the outbox's transaction): refused, kept
+     * with the refusal's kind for a person to fix and send again; or held, until a person looks in
+     * Qualitor. Audited with Qualitor's code and words only (the plain sentence may name the customer).
      */
-    public Ticket refused(long id, QualitorException e) {
-        Ticket t = em.find(Ticket.class, id);
-        if (t.getState() != TicketState.SENDING) {
-            return t;
-        }
-        String error = truncate(e.getMessage());
-        if (e instanceof QualitorException.Unverifiable) {
-            t.held(error);
-            audit.record(t.getCreatedBy(), "chamado.retido", "chamado " + id, "verificar no Qualitor antes de reenviar");
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void ended(Ticket t, Undelivered why) {
+        t.ended(why.refusal());
+        if (t.getState() == TicketState.HELD) {
+            audit.record(t.getCreatedBy(), "chamado.retido", "chamado " + t.getId(), "verificar no Qualitor antes de reenviar");
         } else {
-            t.rejected(error, e instanceof QualitorException.Refused r ? r.kind().name() : null);
-            audit.record(t.getCreatedBy(), "chamado.recusado", "chamado " + id,
-                    e instanceof QualitorException.Refused r ? r.kind().name() + ": " + detailOf(r) : error);
+            audit.record(t.getCreatedBy(), "chamado.recusado", "chamado " + t.getId(), truncate(why.detail()));
         }
-        return t;
-    }
-
-    /** Qualitor's code and words only: the plain sentence may name the customer's e-mail. */
-    private static String detailOf(QualitorException.Refused r) {
-        return truncate("código " + r.errorCode() + ": " + r.qualitorMessage());
     }
 
     /**
@@ -164,8 +86,8 @@ public class OutboxStore {
                 : "recusado" + (t.getRefusal() == null ? "" : " (" + t.getRefusal() + ")");
         try {
             t.resend(now, checkedInQualitor);
-        } catch (IllegalStateException e) {
-            throw new TicketActionRefused(e.getMessage());
+        } catch (InvalidState e) {
+            throw new TicketActionRefused(e.text());
         }
         audit.record(agent, "chamado.reenvio", "chamado " + id, "reenviado após " + before + "; chave " + t.getSubmissionKey());
         return t;
@@ -180,12 +102,10 @@ public class OutboxStore {
     public Ticket found(long id, String number, String agent, Instant now) {
         Ticket t = em.find(Ticket.class, id);
         if (t.getState() != TicketState.HELD) {
-            throw new TicketActionRefused("Só um chamado retido para conferência recebe o número encontrado no Qualitor (situação: "
-                    + t.getState() + ").");
+            throw new TicketActionRefused(Text.of("ticket.found.not-held", t.getState()));
         }
         t.sent(number, "", now);
         audit.record(agent, "chamado.encontrado", "chamado " + id, "demanda Qualitor " + number + " informada após conferência");
-        transferIfTeam(t, number);
         sentEvents.fire(new TicketSent(t));
         return t;
     }

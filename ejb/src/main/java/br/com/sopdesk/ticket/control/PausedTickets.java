@@ -1,9 +1,10 @@
 package br.com.sopdesk.ticket.control;
 
-import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.outbox.control.DeliveryStore;
 import br.com.sopdesk.qualitor.control.SendingQueue;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,9 @@ public class PausedTickets implements SendingQueue {
     @PersistenceContext
     EntityManager em;
 
+    @EJB
+    DeliveryStore deliveries;
+
     @Override
     public int requeueRefused(Collection<Long> tickets, String why, Instant now) {
         int requeued = 0;
@@ -36,6 +40,6 @@ public class PausedTickets implements SendingQueue {
 
     @Override
     public int retryNow(Instant now) {
-        return em.createNamedQuery(Ticket.RETRY_NOW).setParameter("now", Utc.of(now)).executeUpdate();
+        return deliveries.retryAllNow(QualitorOutbox.QUEUE, now);
     }
 }

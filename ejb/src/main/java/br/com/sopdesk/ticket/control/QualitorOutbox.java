@@ -1,9 +1,17 @@
 package br.com.sopdesk.ticket.control;
 
-import br.com.sopdesk.platform.PersonalData;
+import br.com.sopdesk.outbox.control.Courier;
+import br.com.sopdesk.outbox.control.Deliverer;
+import br.com.sopdesk.outbox.control.DeliveryStore;
+import br.com.sopdesk.outbox.control.OutboxSettings;
+import br.com.sopdesk.outbox.control.OutboxTimer;
+import br.com.sopdesk.outbox.control.Pace;
+import br.com.sopdesk.outbox.control.Queue;
+import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.qualitor.OpenedTicket;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorFailures;
 import br.com.sopdesk.qualitor.RefusalKind;
 import br.com.sopdesk.qualitor.TicketDraft;
 import br.com.sopdesk.qualitor.control.SendingPauses;
@@ -14,56 +22,54 @@ import br.com.sopdesk.ticket.entity.SummaryState;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
 import br.com.sopdesk.validation.BrazilianDocuments;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Sends stored tickets to Qualitor: right after the agent saves ({@link #pushStored}), and again from
- * the timer for those that could not go ({@link #drain}, several at a time). Runs outside transactions:
- * each database step is its own, and Qualitor is never called inside one.
- *
- * <p>After a failure on the write whose outcome is unknown (timeout, cut connection, garbage), the
- * ticket is marked, and every later attempt asks the connector to look for it by its submission
- * key before opening another, so a lost answer never becomes a duplicate. When Qualitor answers
- * again after an outage, the tickets pausing in their back-off are all made due at once. Qualitor
- * refusing SOP Desk's own login is such an outage (retried, nothing was created); Qualitor refusing
- * the ticket keeps it {@code REJECTED} with a plain message until a person fixes the cause and sends
- * it again ({@link OutboxStore#resend}); a lost answer that cannot be checked holds it
- * ({@code HELD}) for a person to look in Qualitor.
- *
- * <p>When Qualitor refuses several different tickets in a row with the same code and words it does
- * not explain, the fault is the installation's, not theirs: sending pauses ({@link SendingPauses}),
- * the tickets wait in the queue, and one ticket a minute goes to see whether Qualitor accepts again.
+ * The ticket's courier to Qualitor: right after the agent saves ({@link #pushStored}), and again from
+ * the timer for those that could not go ({@link #drain}); the {@link Deliverer} claims, retries and
+ * reads failures. What is the ticket's own: after a lost answer Qualitor is asked for the ticket by its
+ * submission key before another is opened; when Qualitor answers again after an outage, the queued
+ * tickets are all made due at once; and when Qualitor refuses several different tickets in a row with
+ * the same code and words it does not explain, the fault is the installation's: sending pauses
+ * ({@link SendingPauses}) and one ticket a minute goes to see whether Qualitor accepts again.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class QualitorOutbox {
+public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
 
     private static final Logger LOG = Logger.getLogger(QualitorOutbox.class.getName());
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
+    /** The tickets' queue: the ticket row's own delivery; Qualitor can be asked by the submission key. */
+    public static final Queue<Ticket> QUEUE = new Queue<>(Ticket.class, "delivery", "", Map.of(), true, true, Ticket::getDelivery);
     /** Whether this instance saw Qualitor unreachable since the queued tickets were last woken. */
     private static final AtomicBoolean QUALITOR_WAS_DOWN = new AtomicBoolean();
 
     @EJB
     OutboxStore store;
+
+    @EJB
+    DeliveryStore deliveries;
+
+    @EJB
+    Deliverer deliverer;
 
     @Inject
     QualitorGateway qualitor;
@@ -81,17 +87,21 @@ public class QualitorOutbox {
     SummaryHandOff handOff;
 
     @Resource
-    ManagedExecutorService executor;
-
-    @Resource
     SessionContext context;
+
+    @Override
+    public Queue<Ticket> queue() {
+        return QUEUE;
+    }
+
+    @Override
+    public Pace pace() {
+        return settings.qualitor(settings.parallelism(), 500);
+    }
 
     /** Tries to send one ticket now, if this instance wins its claim; returns the ticket as it stands afterwards. */
     public Ticket push(long id) {
-        if (store.claim(id, settings.instance(), Instant.now(), settings.lease())) {
-            return send(store.find(id), false);
-        }
-        return store.find(id);
+        return deliverer.deliver(this, id).orElseGet(() -> store.find(id));
     }
 
     /**
@@ -104,70 +114,72 @@ public class QualitorOutbox {
         if (stored.getState() != TicketState.SENDING) {
             throw new IllegalArgumentException("chamado " + stored.getId() + " não foi reservado ao ser registrado");
         }
-        return send(stored, summaries.enabled());
+        boolean attachNow = summaries.enabled();
+        return deliverer.complete(this, stored.getId(), () -> open(stored, false), opened -> recordSent(stored, opened, attachNow));
     }
 
-    private Ticket send(Ticket ticket, boolean attachSummaryNow) {
-        return send(ticket, attachSummaryNow, false);
+    /** Sends one ticket as the probe of a pause, if this instance wins it. */
+    public Ticket probe(long id) {
+        if (deliveries.claim(QUEUE, id, settings.instance(), Instant.now(), settings.lease())) {
+            return deliverer.complete(this, id, () -> open(store.find(id), true));
+        }
+        return store.find(id);
     }
 
-    private Ticket send(Ticket ticket, boolean attachSummaryNow, boolean probe) {
-        long id = ticket.getId();
-        Duration maxBackoff = settings.maxBackoff();
+    @Override
+    public OpenedTicket send(long id) {
+        return open(store.find(id), false);
+    }
+
+    @Override
+    public Ticket delivered(long id, OpenedTicket opened) {
+        return store.sent(id, opened.number(), opened.situation(), Instant.now(), null);
+    }
+
+    @Override
+    public Undelivered read(Throwable failure) {
+        return QualitorFailures.read(failure);
+    }
+
+    @Override
+    public void ended(Ticket ticket, Undelivered why) {
+        store.ended(ticket, why);
+    }
+
+    private OpenedTicket open(Ticket ticket, boolean probe) {
         SendingPauses.State pause = pauses.state();
         if (pause.paused() && !probe) {
-            return store.retryLater(id, SendingPauses.waiting(pause), Instant.now(), maxBackoff, false);
+            throw Undelivered.later(SendingPauses.waiting(pause), false);
         }
         try {
             OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
             pauses.accepted(Instant.now());
             if (opened.alreadyExisted()) {
-                LOG.info(() -> "Chamado " + id + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
+                LOG.info(() -> "Chamado " + ticket.getId() + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
             }
-            Instant now = Instant.now();
-            Ticket sent = store.sent(id, opened.number(), opened.situation(), now, attachSummaryNow ? now.plus(settings.lease()) : null);
-            if (attachSummaryNow) {
-                attachSoon(sent, new SummaryStore.Summary(opened.number(), WalkSummary.fileName(ticket),
-                        WalkSummary.content(ticket, opened.number()), false));
-            }
-            return sent;
-        } catch (QualitorException e) {
-            if (e instanceof QualitorException.Unavailable) {
-                QUALITOR_WAS_DOWN.set(true);
-            }
-            if (e.retryable()) {
-                return store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
-            }
-            if (e instanceof QualitorException.Refused r && r.kind() == RefusalKind.OTHER
-                    && pauses.refused(id, r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), Instant.now())
-                    != SendingPause.Outcome.COUNTED) {
-                return store.retryLater(id, SendingPauses.waiting(pauses.state()), Instant.now(), maxBackoff, false);
-            }
-            return store.refused(id, e);
-        } catch (CircuitBreakerOpenException e) {
+            return opened;
+        } catch (QualitorException.Unavailable | CircuitBreakerOpenException e) {
             QUALITOR_WAS_DOWN.set(true);
-            return store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
-                    Instant.now(), maxBackoff, false);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Falha inesperada ao enviar o chamado " + id, PersonalData.mask(e));
-            return store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
+            throw e;
+        } catch (QualitorException.Refused r) {
+            if (r.kind() == RefusalKind.OTHER
+                    && pauses.refused(ticket.getId(), r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), Instant.now())
+                    != SendingPause.Outcome.COUNTED) {
+                throw Undelivered.later(SendingPauses.waiting(pauses.state()), false);
+            }
+            throw r;
         }
     }
 
-    /** Sends one ticket as the probe of a pause, if this instance wins it. */
-    public Ticket probe(long id) {
-        if (store.claim(id, settings.instance(), Instant.now(), settings.lease())) {
-            return send(store.find(id), false, true);
-        }
-        return store.find(id);
-    }
-
-    /** Hands the claimed summary to another thread; if none takes it, its claim lapses to the timer. */
-    private void attachSoon(Ticket sent, SummaryStore.Summary summary) {
-        if (sent.getSummaryState() == SummaryState.SENDING) {
-            handOff.attach(sent.getId(), summary);
+    private Ticket recordSent(Ticket ticket, OpenedTicket opened, boolean attachNow) {
+        Instant now = Instant.now();
+        Ticket sent = store.sent(ticket.getId(), opened.number(), opened.situation(), now, attachNow ? now.plus(settings.lease()) : null);
+        if (attachNow && sent.getSummaryState() == SummaryState.SENDING) {
+            handOff.attach(sent.getId(), new SummaryStore.Summary(opened.number(), WalkSummary.fileName(ticket),
+                    WalkSummary.content(ticket, opened.number()), false));
         }
         // otherwise the number had arrived before (another attempt's): that one's summary stands
+        return sent;
     }
 
     /**
@@ -179,7 +191,7 @@ public class QualitorOutbox {
      */
     public Ticket resend(long id, String agent, boolean checkedInQualitor) {
         store.resend(id, agent, Instant.now(), checkedInQualitor);
-        return context.getBusinessObject(QualitorOutbox.class).push(id);
+        return self().push(id);
     }
 
     /** A person found in Qualitor the ticket a held submission had created: records its number, sends nothing. */
@@ -188,56 +200,41 @@ public class QualitorOutbox {
     }
 
     /**
-     * Sends every due ticket, {@code sopdesk.outbox.parallelism} at a time, until none is due;
-     * returns how many were tried. When Qualitor was unreachable and answers again, the tickets
-     * pausing in their back-off are made due first, so an outage's queue drains at once.
+     * Sends every due ticket ({@link Deliverer#drain}); returns how many were tried. While sending is
+     * paused, one ticket goes as the probe instead; when Qualitor was unreachable and answers again,
+     * the tickets pausing in their back-off are made due first, so an outage's queue drains at once.
      */
     public int drain() {
+        return deliverer.drain(this);
+    }
+
+    @Override
+    public boolean beforeDrain() {
         Instant started = Instant.now();
         if (pauses.state().paused()) {
             // one ticket at a time, at most once per probe period among all instances
-            List<Long> first = store.due(started, 1);
-            if (!first.isEmpty() && pauses.probe(started, settings.pauseProbe())) {
-                Ticket t = context.getBusinessObject(QualitorOutbox.class).probe(first.get(0));
-                if (t.getState() == TicketState.SENT) {
-                    store.retryAllNow(Instant.now());
-                }
-                return 1;
+            List<Long> first = deliveries.due(QUEUE, started, 1);
+            if (!first.isEmpty() && pauses.probe(started, settings.pauseProbe())
+                    && self().probe(first.get(0)).getState() == TicketState.SENT) {
+                deliveries.retryAllNow(QUEUE, Instant.now());
             }
-            return 0;
+            return false;
         }
-        if (QUALITOR_WAS_DOWN.get() && store.waiting(started) > 0 && qualitorAnswers()) {
+        if (QUALITOR_WAS_DOWN.get() && deliveries.waiting(QUEUE, started) > 0 && qualitorAnswers()) {
             QUALITOR_WAS_DOWN.set(false);
-            int woken = store.retryAllNow(started);
+            int woken = deliveries.retryAllNow(QUEUE, started);
             LOG.info(() -> "Qualitor respondeu de novo: " + woken + " chamado(s) na fila reenviados agora.");
         }
-        List<Long> due = store.due(started, 500);
-        int tried = 0;
-        QualitorOutbox self = context.getBusinessObject(QualitorOutbox.class);
-        while (!due.isEmpty()) {
-            List<Future<?>> running = new ArrayList<>();
-            int width = settings.parallelism();
-            for (int i = 0; i < width; i++) {
-                List<Long> slice = new ArrayList<>();
-                for (int j = i; j < due.size(); j += width) {
-                    slice.add(due.get(j));
-                }
-                running.add(executor.submit(() -> slice.forEach(self::push)));
-            }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return tried;
-                } catch (ExecutionException e) {
-                    LOG.log(Level.WARNING, "Falha ao esvaziar a fila do Qualitor", PersonalData.mask(e.getCause()));
-                }
-            }
-            tried += due.size();
-            due = store.due(started.plusMillis(1), 500);
-        }
-        return tried;
+        return true;
+    }
+
+    /** The outbox timer's turn ({@link OutboxTimer}): after the earlier couriers, before the later. */
+    public void tick(@Observes @Priority(100) OutboxTimer.Tick tick) {
+        drain();
+    }
+
+    private QualitorOutbox self() {
+        return context.getBusinessObject(QualitorOutbox.class);
     }
 
     private boolean qualitorAnswers() {

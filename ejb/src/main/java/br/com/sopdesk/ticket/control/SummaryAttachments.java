@@ -1,53 +1,52 @@
 package br.com.sopdesk.ticket.control;
 
-import br.com.sopdesk.platform.PersonalData;
-import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.outbox.control.Courier;
+import br.com.sopdesk.outbox.control.Deliverer;
+import br.com.sopdesk.outbox.control.OutboxSettings;
+import br.com.sopdesk.outbox.control.OutboxTimer;
+import br.com.sopdesk.outbox.control.Pace;
+import br.com.sopdesk.outbox.control.Queue;
+import br.com.sopdesk.outbox.control.Undelivered;
+import br.com.sopdesk.outbox.entity.DeliveryState;
 import br.com.sopdesk.qualitor.QualitorGateway;
-import jakarta.annotation.Resource;
+import br.com.sopdesk.qualitor.control.QualitorFailures;
+import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Attaches the plain-text summary of the SOP walk ({@link WalkSummary}) to each ticket Qualitor has
- * numbered, from the outbox timer, apart from the submission so the agent never waits for it. A
- * failure never re-creates the ticket: only the attachment is retried, with back-off; after an
- * attempt whose answer was lost, the retry asks Qualitor whether the file is there before sending
- * it again, so it arrives once. Switched off with {@code sopdesk.summary.enabled=false} (for an
+ * The walk summary's courier ({@link WalkSummary}, attached to each ticket Qualitor has numbered),
+ * apart from the submission so the agent never waits for it. A failure never re-creates the ticket:
+ * only the attachment is retried; after a lost answer the retry tells Qualitor the file may be there
+ * already, so it arrives once. Switched off with {@code sopdesk.summary.enabled=false} (for an
  * installation whose {@code addAttachment} differs from our assumed shape).
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SummaryAttachments {
+public class SummaryAttachments implements Courier<Ticket, Boolean> {
 
-    private static final Logger LOG = Logger.getLogger(SummaryAttachments.class.getName());
+    /** Summaries: the ticket row's second delivery, due only once the ticket has its Qualitor number. */
+    public static final Queue<Ticket> QUEUE = new Queue<>(Ticket.class, "summary", " and e.delivery.state = :ticketSent",
+            Map.of("ticketSent", DeliveryState.DONE), true, true, Ticket::getSummaryDelivery);
 
     @EJB
     SummaryStore store;
 
+    @EJB
+    Deliverer deliverer;
+
     @Inject
     QualitorGateway qualitor;
-
-    @Resource
-    ManagedExecutorService executor;
-
-    @Resource
-    SessionContext context;
 
     @Inject
     @ConfigProperty(name = "sopdesk.summary.enabled", defaultValue = "true")
@@ -56,33 +55,19 @@ public class SummaryAttachments {
     @Inject
     OutboxSettings settings;
 
+    @Override
+    public Queue<Ticket> queue() {
+        return QUEUE;
+    }
+
+    @Override
+    public Pace pace() {
+        return settings.qualitor(settings.parallelism(), 500);
+    }
+
     /** Attaches every due summary, several at a time; returns how many were tried. */
     public int drain() {
-        if (!enabled) {
-            return 0;
-        }
-        List<Long> due = store.due(Instant.now(), 500);
-        SummaryAttachments self = context.getBusinessObject(SummaryAttachments.class);
-        int width = Math.max(1, Math.min(settings.parallelism(), due.size()));
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            List<Long> slice = new ArrayList<>();
-            for (int j = i; j < due.size(); j += width) {
-                slice.add(due.get(j));
-            }
-            running.add(executor.submit(() -> slice.forEach(self::attach)));
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException e) {
-                LOG.log(Level.WARNING, "Falha ao anexar resumos no Qualitor", PersonalData.mask(e.getCause()));
-            }
-        }
-        return due.size();
+        return enabled ? deliverer.drain(this) : 0;
     }
 
     /** Whether summaries are attached at all ({@code sopdesk.summary.enabled}). */
@@ -90,53 +75,47 @@ public class SummaryAttachments {
         return enabled;
     }
 
-    /** Attaches one ticket's summary if this instance wins its claim. */
-    public void attach(long id) {
-        store.claim(id, Instant.now(), settings.lease()).ifPresent(summary -> attachClaimed(id, summary));
+    @Override
+    public Boolean send(long id) {
+        return send(store.summary(id));
+    }
+
+    /** Whether this attempt sent it (false: it was there already). */
+    private boolean send(SummaryStore.Summary summary) {
+        return qualitor.attach(summary.number(), summary.fileName(), summary.content(), summary.mayAlreadyExist());
+    }
+
+    @Override
+    public Ticket delivered(long id, Boolean sentNow) {
+        return store.attached(id, sentNow);
+    }
+
+    @Override
+    public Undelivered read(Throwable failure) {
+        return QualitorFailures.read(failure);
+    }
+
+    @Override
+    public void ended(Ticket ticket, Undelivered why) {
+        store.ended(ticket, why);
     }
 
     /**
-     * Attaches a summary this instance has claimed ({@link OutboxStore#sent}, or {@link #attach});
-     * any failure leaves it to the outbox timer, with back-off.
+     * Sends a summary this instance claimed when Qualitor numbered its ticket ({@link SummaryHandOff})
+     * and returns whether this attempt sent it, leaving the caller to record it; empty after a failure,
+     * which is recorded here for the outbox timer to retry.
      */
-    public void attachClaimed(long id, SummaryStore.Summary summary) {
-        deliver(id, summary).ifPresent(sentNow -> {
-            try {
-                store.attached(id, sentNow);
-            } catch (RuntimeException e) {
-                notRecorded(id, e);
-            }
-        });
+    public Optional<Boolean> attempt(long id, SummaryStore.Summary summary) {
+        return deliverer.attempt(this, id, () -> send(summary));
     }
 
-    /** Qualitor has the summary but recording it failed: retried later, asking Qualitor first. */
+    /** Qualitor has the summary but recording it failed: retried later, telling Qualitor it may be there. */
     public void notRecorded(long id, RuntimeException e) {
-        LOG.log(Level.WARNING, "Resumo do chamado " + id + " anexado, mas não registrado", PersonalData.mask(e));
-        store.retryLater(id, "Falha inesperada: " + e, Instant.now(), settings.maxBackoff(), true);
+        deliverer.notRecorded(this, id, e);
     }
 
-    /**
-     * Sends a claimed summary to Qualitor and returns whether this attempt sent it (false: it was
-     * there already), leaving the caller to record it ({@link SummaryStore#attached}); empty after a
-     * failure, which is recorded here for the outbox timer to retry.
-     */
-    public Optional<Boolean> deliver(long id, SummaryStore.Summary summary) {
-        Duration maxBackoff = settings.maxBackoff();
-        try {
-            return Optional.of(qualitor.attach(summary.number(), summary.fileName(), summary.content(), summary.mayAlreadyExist()));
-        } catch (QualitorException e) {
-            if (e.retryable()) {
-                store.retryLater(id, e.getMessage(), Instant.now(), maxBackoff, e.writeMayHaveApplied());
-            } else {
-                store.refused(id, e.getMessage());
-            }
-        } catch (CircuitBreakerOpenException e) {
-            store.retryLater(id, "Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas",
-                    Instant.now(), maxBackoff, false);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Falha inesperada ao anexar o resumo do chamado " + id, PersonalData.mask(e));
-            store.retryLater(id, "Falha inesperada: " + e, Instant.now(), maxBackoff, true);
-        }
-        return Optional.empty();
+    /** The outbox timer's turn ({@link OutboxTimer}): after the earlier couriers, before the later. */
+    public void tick(@Observes @Priority(200) OutboxTimer.Tick tick) {
+        drain();
     }
 }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.outbox.control.OutboxSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -65,7 +66,7 @@ public class SummaryHandOff {
     /** Queues the claimed summary for attachment; returns whether it was taken. */
     public boolean attach(long ticketId, SummaryStore.Summary summary) {
         try {
-            pool.execute(() -> summaries.deliver(ticketId, summary).ifPresent(sentNow -> {
+            pool.execute(() -> summaries.attempt(ticketId, summary).ifPresent(sentNow -> {
                 attached.add(new SummaryStore.Attached(ticketId, sentNow));
                 record();
             }));

@@ -1,7 +1,8 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
-import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.platform.InvalidState;
+import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.ticket.entity.SummaryState;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.ejb.EJB;
@@ -10,16 +11,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The database steps of attaching the walk summary, each in its own short transaction so none stays
- * open while Qualitor is called. Claims are conditional updates on the ticket row, as in
- * {@link OutboxStore}: of several instances, exactly one attaches each summary.
+ * open while Qualitor is called; the claims are the outbox's.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -35,48 +32,20 @@ public class SummaryStore {
     @EJB
     AuditLog audit;
 
-    /** Ids of summaries due now: claimed by an instance whose lease ran out, then pending and due. */
-    public List<Long> due(Instant now, int max) {
-        List<Long> due = new ArrayList<>(em.createNamedQuery(Ticket.SUMMARY_LAPSED, Long.class)
-                .setParameter("now", Utc.of(now))
-                .setMaxResults(max)
-                .getResultList());
-        if (due.size() < max) {
-            due.addAll(em.createNamedQuery(Ticket.SUMMARY_DUE, Long.class)
-                    .setParameter("now", Utc.of(now))
-                    .setMaxResults(max - due.size())
-                    .getResultList());
-        }
-        return due;
-    }
-
-    /**
-     * Claims the summary until {@code now + lease} and reads what to send, in one transaction;
-     * empty when another instance holds it or it is not due. Taking over an expired claim marks its
-     * outcome unknown.
-     */
-    public Optional<Summary> claim(long id, Instant now, Duration lease) {
-        for (String query : new String[] {Ticket.SUMMARY_CLAIM, Ticket.SUMMARY_RECLAIM}) {
-            int claimed = em.createNamedQuery(query)
-                    .setParameter("id", id)
-                    .setParameter("now", Utc.of(now))
-                    .setParameter("lease", Utc.of(now.plus(lease)))
-                    .executeUpdate();
-            if (claimed == 1) {
-                Ticket t = em.find(Ticket.class, id);
-                return Optional.of(new Summary(t.getQualitorNumber(), WalkSummary.fileName(t), WalkSummary.content(t),
-                        t.isSummaryOutcomeUnknown()));
-            }
-        }
-        return Optional.empty();
+    /** What to send for the ticket's summary, read once its claim is held. */
+    public Summary summary(long id) {
+        Ticket t = em.find(Ticket.class, id);
+        return new Summary(t.getQualitorNumber(), WalkSummary.fileName(t), WalkSummary.content(t), t.isSummaryOutcomeUnknown());
     }
 
     /** A summary Qualitor now has: the ticket it belongs to, and whether this attempt sent it (or found it there). */
     public record Attached(long id, boolean sentNow) {
     }
 
-    public void attached(long id, boolean sentNow) {
-        record(em.find(Ticket.class, id), sentNow);
+    public Ticket attached(long id, boolean sentNow) {
+        Ticket t = em.find(Ticket.class, id);
+        record(t, sentNow);
+        return t;
     }
 
     /**
@@ -92,26 +61,17 @@ public class SummaryStore {
 
     private void record(Ticket t, boolean sentNow) {
         if (t != null && t.getSummaryState() == SummaryState.SENDING) {
-            t.summaryAttached();
+            t.getSummaryDelivery().done();
             audit.record(t.getCreatedBy(), "chamado.resumo-anexado", "chamado " + t.getId(),
                     WalkSummary.fileName(t) + " na demanda " + t.getQualitorNumber()
                             + (sentNow ? "" : " (já estava anexado: nada reenviado)") + " após " + t.getSummaryAttempts() + " tentativa(s)");
         }
     }
 
-    public void retryLater(long id, String error, Instant now, Duration maxBackoff, boolean mayHaveArrived) {
-        Ticket t = em.find(Ticket.class, id);
-        if (t.getSummaryState() == SummaryState.SENDING) {
-            t.summaryRetryLater(truncate(error), now, maxBackoff, mayHaveArrived);
-        }
-    }
-
-    public void refused(long id, String error) {
-        Ticket t = em.find(Ticket.class, id);
-        if (t.getSummaryState() == SummaryState.SENDING) {
-            t.summaryRefused(truncate(error));
-            audit.record(t.getCreatedBy(), "chamado.resumo-recusado", "chamado " + id, truncate(error));
-        }
+    /** Qualitor refused the file, or a lost answer cannot be checked (called inside the outbox's transaction): audited. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void ended(Ticket t, Undelivered why) {
+        audit.record(t.getCreatedBy(), "chamado.resumo-recusado", "chamado " + t.getId(), truncate(why.getMessage()));
     }
 
     /**
@@ -124,8 +84,8 @@ public class SummaryStore {
         Ticket t = em.find(Ticket.class, id);
         try {
             t.summaryResend(now, checkedInQualitor);
-        } catch (IllegalStateException e) {
-            throw new TicketActionRefused(e.getMessage());
+        } catch (InvalidState e) {
+            throw new TicketActionRefused(e.text());
         }
         audit.record(agent, "chamado.resumo-reenvio", "chamado " + id, checkedInQualitor ? "conferido no Qualitor: sem o resumo" : "após recusa");
         return t;

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.outbox.control.OutboxSettings;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.category.control.Categories;

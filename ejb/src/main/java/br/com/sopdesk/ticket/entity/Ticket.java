@@ -1,12 +1,13 @@
 package br.com.sopdesk.ticket.entity;
 
+import br.com.sopdesk.outbox.entity.Delivery;
+import br.com.sopdesk.outbox.entity.DeliveryState;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,7 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
+import br.com.sopdesk.platform.InvalidState;
 import br.com.sopdesk.platform.Utc;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,85 +36,35 @@ import java.util.UUID;
  *
  * <p>A ticket is committed here before Qualitor is called, so nothing is lost when Qualitor is
  * down. Its {@code submissionKey} travels with the Qualitor ticket so a retry after a lost answer
- * finds the ticket instead of opening a second one. Which instance sends it is decided by a
- * conditional update on the row ({@code state}, {@code claimedUntil}), never in memory.
+ * finds the ticket instead of opening a second one. Its way to Qualitor and its walk summary's are
+ * two outbox deliveries ({@link Delivery}), claimed through the database, never in memory.
  */
 @Entity
 @Table(name = "ticket", indexes = {
         @Index(name = "ix_ticket_outbox", columnList = "state, next_attempt_at"),
         @Index(name = "ix_ticket_customer", columnList = "customer_document"),
         @Index(name = "ix_ticket_summary", columnList = "summary_state, summary_next_at")})
-@NamedQuery(name = Ticket.DUE, query = """
-        select t.id from Ticket t
-        where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now
-        order by t.nextAttemptAt""")
-@NamedQuery(name = Ticket.LAPSED, query = """
-        select t.id from Ticket t
-        where t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now""")
-@NamedQuery(name = Ticket.CLAIM, query = """
-        update Ticket t set t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING,
-          t.claimedBy = :instance, t.claimedUntil = :lease, t.attempts = t.attempts + 1, t.version = t.version + 1
-        where t.id = :id and t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt <= :now""")
-@NamedQuery(name = Ticket.RECLAIM, query = """
-        update Ticket t set t.claimedBy = :instance, t.claimedUntil = :lease, t.attempts = t.attempts + 1,
-          t.outcomeUnknown = true, t.version = t.version + 1
-        where t.id = :id and t.state = br.com.sopdesk.ticket.entity.TicketState.SENDING and t.claimedUntil < :now""")
-@NamedQuery(name = Ticket.WAITING, query = """
-        select count(t) from Ticket t
-        where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
-@NamedQuery(name = Ticket.RETRY_NOW, query = """
-        update Ticket t set t.nextAttemptAt = :now, t.version = t.version + 1
-        where t.state = br.com.sopdesk.ticket.entity.TicketState.QUEUED and t.nextAttemptAt > :now""")
 @NamedQuery(name = Ticket.SOP_BY_KEYS, query = "select t.submissionKey, t.sopId from Ticket t where t.submissionKey in :keys")
 @NamedQuery(name = Ticket.SOP_BY_NUMBERS, query = "select t.qualitorNumber, t.sopId from Ticket t where t.qualitorNumber in :numbers")
 @NamedQuery(name = Ticket.PAST_RETENTION, query = """
         select t.id from Ticket t
-        where t.state in :finished and t.createdAt < :cutoff and t.anonymizedAt is null
+        where t.delivery.state in :finished and t.createdAt < :cutoff and t.anonymizedAt is null
         order by t.id""")
 @NamedQuery(name = Ticket.ANONYMIZE, query = """
         update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark,
-          t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.lastError = null, t.summaryError = null,
+          t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.delivery.lastError = null, t.summary.lastError = null,
           t.anonymizedAt = :now, t.version = t.version + 1
-        where t.id in :ids and t.state in :finished and t.anonymizedAt is null""")
-@NamedQuery(name = Ticket.SUMMARY_DUE, query = """
-        select t.id from Ticket t
-        where t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.PENDING and t.summaryNextAt <= :now
-          and t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
-        order by t.summaryNextAt""")
-@NamedQuery(name = Ticket.SUMMARY_LAPSED, query = """
-        select t.id from Ticket t
-        where t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now""")
-@NamedQuery(name = Ticket.SUMMARY_CLAIM, query = """
-        update Ticket t set t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING,
-          t.summaryClaimedUntil = :lease, t.summaryAttempts = t.summaryAttempts + 1, t.version = t.version + 1
-        where t.id = :id and t.state = br.com.sopdesk.ticket.entity.TicketState.SENT
-          and t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.PENDING and t.summaryNextAt <= :now""")
-@NamedQuery(name = Ticket.SUMMARY_RECLAIM, query = """
-        update Ticket t set t.summaryClaimedUntil = :lease, t.summaryAttempts = t.summaryAttempts + 1,
-          t.summaryOutcomeUnknown = true, t.version = t.version + 1
-        where t.id = :id and t.summaryState = br.com.sopdesk.ticket.entity.SummaryState.SENDING and t.summaryClaimedUntil < :now""")
+        where t.id in :ids and t.delivery.state in :finished and t.anonymizedAt is null""")
 @NamedQuery(name = Ticket.BY_IDS, query = "select t from Ticket t where t.id in :ids")
 @NamedQuery(name = Ticket.SITUATION, query = """
         update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id""")
 public class Ticket {
 
-    /**
-     * Queued tickets due for an attempt. Kept apart from {@link #LAPSED} (no {@code or}) so each
-     * reads only its few rows through {@code ix_ticket_outbox}, however many tickets were sent.
-     */
-    public static final String DUE = "Ticket.due";
-    /** Tickets an instance claimed and did not finish within its lease (it may have died). */
-    public static final String LAPSED = "Ticket.lapsed";
-    public static final String CLAIM = "Ticket.claim";
-    /** Takes over a ticket whose sender's lease ran out (it may have died after Qualitor created the ticket). */
-    public static final String RECLAIM = "Ticket.reclaim";
     public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
     /** The SOP of each listed demand SOP Desk opened, by Qualitor's number (whatever Qualitor lists of the key). */
     public static final String SOP_BY_NUMBERS = "Ticket.sopByNumbers";
     /** {@link #getRefusal()} of a ticket held because a lost answer cannot be checked in Qualitor. */
     public static final String UNVERIFIABLE = "UNVERIFIABLE";
-    public static final String WAITING = "Ticket.waiting";
-    public static final String RETRY_NOW = "Ticket.retryNow";
     /** Finished tickets created before {@code :cutoff} that still hold the customer's data (retention). */
     public static final String PAST_RETENTION = "Ticket.pastRetention";
     /**
@@ -124,13 +75,6 @@ public class Ticket {
     public static final String ANONYMIZE = "Ticket.anonymize";
     /** What takes the place of personal data removed after the retention period. */
     public static final String ANONYMIZED = "[anonimizado]";
-    /** Sent tickets whose walk summary is due to be attached in Qualitor. */
-    public static final String SUMMARY_DUE = "Ticket.summaryDue";
-    /** Summaries an instance claimed and did not finish within its lease. */
-    public static final String SUMMARY_LAPSED = "Ticket.summaryLapsed";
-    public static final String SUMMARY_CLAIM = "Ticket.summaryClaim";
-    /** Takes over a summary whose sender's lease ran out (it may have arrived in Qualitor). */
-    public static final String SUMMARY_RECLAIM = "Ticket.summaryReclaim";
     /** Records Qualitor's situation after an action on the demand (e.g. closing it). */
     public static final String SITUATION = "Ticket.situation";
     public static final String BY_IDS = "Ticket.byIds";
@@ -181,27 +125,9 @@ public class Ticket {
     @Column(name = "return_hours", nullable = false)
     private int returnHours;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 12, nullable = false)
-    private TicketState state;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    private LocalDateTime nextAttemptAt;
-
-    @Column(name = "claimed_by", length = 80)
-    private String claimedBy;
-
-    @Column(name = "claimed_until")
-    private LocalDateTime claimedUntil;
-
-    @Column(name = "last_error", length = 1000)
-    private String lastError;
-
-    @Column(name = "outcome_unknown", nullable = false)
-    private boolean outcomeUnknown;
+    /** The ticket's way to Qualitor. */
+    @Embedded
+    private Delivery delivery;
 
     /** Why it is REJECTED (the connector's refusal kind) or HELD ({@link #UNVERIFIABLE}); null otherwise. */
     @Column(name = "refusal", length = 24)
@@ -225,25 +151,16 @@ public class Ticket {
     @Column(name = "anonymized_at")
     private LocalDateTime anonymizedAt;
 
-    /** The walk summary attached to the Qualitor ticket; null for tickets stored before it existed. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "summary_state", length = 12)
-    private SummaryState summaryState;
-
-    @Column(name = "summary_attempts", nullable = false)
-    private int summaryAttempts;
-
-    @Column(name = "summary_next_at")
-    private LocalDateTime summaryNextAt;
-
-    @Column(name = "summary_claimed_until")
-    private LocalDateTime summaryClaimedUntil;
-
-    @Column(name = "summary_outcome_unknown", nullable = false)
-    private boolean summaryOutcomeUnknown;
-
-    @Column(name = "summary_error", length = 1000)
-    private String summaryError;
+    /** The walk summary's way to the Qualitor ticket, once it has a number; its state is null for tickets stored before it existed. */
+    @Embedded
+    @AttributeOverride(name = "state", column = @Column(name = "summary_state", length = 12))
+    @AttributeOverride(name = "attempts", column = @Column(name = "summary_attempts", nullable = false))
+    @AttributeOverride(name = "nextAttemptAt", column = @Column(name = "summary_next_at"))
+    @AttributeOverride(name = "claimedBy", column = @Column(name = "summary_claimed_by", length = 80))
+    @AttributeOverride(name = "claimedUntil", column = @Column(name = "summary_claimed_until"))
+    @AttributeOverride(name = "outcomeUnknown", column = @Column(name = "summary_outcome_unknown", nullable = false))
+    @AttributeOverride(name = "lastError", column = @Column(name = "summary_error", length = 1000))
+    private Delivery summary;
 
     protected Ticket() {
     }
@@ -264,10 +181,8 @@ public class Ticket {
         this.returnHours = returnHours;
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Utc.of(now);
-        this.state = TicketState.QUEUED;
-        this.nextAttemptAt = Utc.of(now);
-        this.summaryState = SummaryState.PENDING;
-        this.summaryNextAt = Utc.of(now);
+        this.delivery = Delivery.queued(now);
+        this.summary = Delivery.queued(now);
     }
 
     /**
@@ -276,146 +191,35 @@ public class Ticket {
      * and another instance takes it over like any lapsed claim (looking for it in Qualitor first).
      */
     public void claimFirstAttempt(String instance, Instant until) {
-        if (id != null || state != TicketState.QUEUED) {
-            throw new IllegalStateException("only a new queued ticket can be claimed before it is stored");
+        if (id != null) {
+            throw new IllegalStateException("only a new ticket can be claimed before it is stored");
         }
-        this.state = TicketState.SENDING;
-        this.claimedBy = Objects.requireNonNull(instance);
-        this.claimedUntil = Utc.of(until);
-        this.attempts = 1;
+        delivery.claimFirst(instance, until);
     }
 
-    /**
-     * Claims the walk summary's first attempt for the instance that just recorded Qualitor's number,
-     * in the same update, so it goes at once; a lapsed claim falls to the outbox timer.
-     */
-    public void claimSummary(Instant until) {
-        if (state != TicketState.SENT || summaryState != SummaryState.PENDING) {
+    /** Claims the walk summary's first attempt with the update that records Qualitor's number, so it goes at once. */
+    public void claimSummary(String instance, Instant until) {
+        if (!delivery.is(DeliveryState.DONE) || !summary.is(DeliveryState.QUEUED)) {
             throw new IllegalStateException("the summary can be claimed only once the ticket is in Qualitor");
         }
-        this.summaryState = SummaryState.SENDING;
-        this.summaryClaimedUntil = Utc.of(until);
-        this.summaryAttempts++;
-    }
-
-    /** Qualitor has the walk summary (attached now, or found there after a lost answer). */
-    public void summaryAttached() {
-        this.summaryState = SummaryState.ATTACHED;
-        this.summaryClaimedUntil = null;
-        this.summaryError = null;
-    }
-
-    /**
-     * Attaching the summary failed in a way that may pass: pending again after a growing pause.
-     *
-     * @param mayHaveArrived Qualitor may hold the file although no answer came; from then on every
-     *                       retry looks for it before attaching
-     */
-    public void summaryRetryLater(String error, Instant now, Duration maxBackoff, boolean mayHaveArrived) {
-        this.summaryState = SummaryState.PENDING;
-        this.summaryOutcomeUnknown |= mayHaveArrived;
-        this.summaryError = error;
-        this.summaryClaimedUntil = null;
-        long seconds = Math.min(maxBackoff.toSeconds(), 5L * (1L << Math.min(summaryAttempts, 16)));
-        this.summaryNextAt = Utc.of(now.plusSeconds(seconds));
-    }
-
-    /**
-     * A person attaches the refused summary again: after a refusal, once its cause is fixed; after a
-     * lost answer (no public operation lists a demand's files), once they checked the demand has no
-     * such file ({@code checkedInQualitor}), so the next attempt attaches without asking.
-     *
-     * @throws IllegalStateException when the summary was not refused, or the check was not confirmed
-     */
-    public void summaryResend(Instant now, boolean checkedInQualitor) {
-        if (summaryState != SummaryState.REFUSED) {
-            throw new IllegalStateException("Só um resumo recusado pode ser anexado de novo (situação: " + summaryState + ").");
-        }
-        if (summaryOutcomeUnknown) {
-            if (!checkedInQualitor) {
-                throw new IllegalStateException("Antes de anexar de novo, confira na demanda " + qualitorNumber
-                        + " do Qualitor que o resumo não está lá (a resposta de uma tentativa anterior se perdeu) e confirme a conferência.");
-            }
-            this.summaryOutcomeUnknown = false;
-        }
-        this.summaryState = SummaryState.PENDING;
-        this.summaryError = null;
-        this.summaryNextAt = Utc.of(now);
-    }
-
-    /** Qualitor refused the file: kept with its message, not resent. */
-    public void summaryRefused(String error) {
-        this.summaryState = SummaryState.REFUSED;
-        this.summaryError = error;
-        this.summaryClaimedUntil = null;
-    }
-
-    public SummaryState getSummaryState() {
-        return summaryState;
-    }
-
-    public int getSummaryAttempts() {
-        return summaryAttempts;
-    }
-
-    public String getSummaryError() {
-        return summaryError;
-    }
-
-    /** Whether a retry must first look in Qualitor for the file an earlier attempt may have attached. */
-    public boolean isSummaryOutcomeUnknown() {
-        return summaryOutcomeUnknown;
+        summary.claim(instance, until);
     }
 
     /** Qualitor confirmed the ticket under {@code number}. */
     public void sent(String number, String situation, Instant now) {
-        this.state = TicketState.SENT;
+        delivery.done();
         this.qualitorNumber = number;
         this.qualitorSituation = situation;
         this.sentAt = Utc.of(now);
-        this.claimedBy = null;
-        this.claimedUntil = null;
-        this.lastError = null;
         this.refusal = null;
     }
 
     /**
-     * The attempt failed in a way that may pass later: back to the queue, after a growing pause.
-     *
-     * @param mayHaveBeenCreated Qualitor may hold the ticket although no answer came; from then on
-     *                           every retry looks for it before creating
+     * The ticket's way to Qualitor ended without a number: records why ({@link #getRefusal()}), the
+     * refusal's kind or {@link #UNVERIFIABLE} when held.
      */
-    public void retryLater(String error, Instant now, Duration maxBackoff, boolean mayHaveBeenCreated) {
-        this.state = TicketState.QUEUED;
-        this.outcomeUnknown |= mayHaveBeenCreated;
-        this.lastError = error;
-        this.claimedBy = null;
-        this.claimedUntil = null;
-        long seconds = Math.min(maxBackoff.toSeconds(), 5L * (1L << Math.min(attempts, 16)));
-        this.nextAttemptAt = Utc.of(now.plusSeconds(seconds));
-    }
-
-    /** Qualitor refused it: stays here, visible, for a person to act on. */
-    public void rejected(String error) {
-        rejected(error, null);
-    }
-
-    /** Qualitor refused it, for {@code why} (the connector's refusal kind): a person acts, then sends it again. */
-    public void rejected(String error, String why) {
-        this.state = TicketState.REJECTED;
-        this.lastError = error;
-        this.refusal = why;
-        this.claimedBy = null;
-        this.claimedUntil = null;
-    }
-
-    /** A lost answer that cannot be checked in Qualitor: held for a person, never resent on its own. */
-    public void held(String error) {
-        this.state = TicketState.HELD;
-        this.lastError = error;
-        this.refusal = UNVERIFIABLE;
-        this.claimedBy = null;
-        this.claimedUntil = null;
+    public void ended(String refusalKind) {
+        this.refusal = delivery.is(DeliveryState.HELD) ? UNVERIFIABLE : refusalKind;
     }
 
     /**
@@ -423,27 +227,38 @@ public class Ticket {
      * once what Qualitor refused is fixed; after a hold, once they checked in Qualitor that the
      * ticket is not there ({@code checkedInQualitor}), so the next attempt opens it without looking.
      *
-     * @throws IllegalStateException when it is not refused or held, or its data was already removed
+     * @throws InvalidState when it is not refused or held, or its data was already removed
      */
     public void resend(Instant now, boolean checkedInQualitor) {
+        TicketState state = getState();
         if (state != TicketState.REJECTED && state != TicketState.HELD) {
-            throw new IllegalStateException("Só um chamado recusado pelo Qualitor ou retido para conferência pode ser reenviado (situação: "
-                    + state + ").");
+            throw new InvalidState("ticket.resend.not-refused", state);
         }
         if (anonymizedAt != null) {
-            throw new IllegalStateException("Os dados deste chamado já foram anonimizados pela retenção: registre um novo chamado.");
+            throw new InvalidState("ticket.resend.anonymized");
         }
-        if (state == TicketState.HELD) {
-            if (!checkedInQualitor) {
-                throw new IllegalStateException("Antes de reenviar, confira no Qualitor que o chamado não foi criado (a resposta de uma "
-                        + "tentativa anterior se perdeu) e confirme a conferência.");
-            }
-            this.outcomeUnknown = false;
+        if (state == TicketState.HELD && !checkedInQualitor) {
+            throw new InvalidState("ticket.resend.check-first");
         }
-        this.state = TicketState.QUEUED;
+        delivery.resend(now, checkedInQualitor);
         this.refusal = null;
-        this.lastError = null;
-        this.nextAttemptAt = Utc.of(now);
+    }
+
+    /**
+     * A person attaches the refused summary again: after a refusal, once its cause is fixed; after a
+     * lost answer (no public operation lists a demand's files), once they checked the demand has no
+     * such file ({@code checkedInQualitor}), so the next attempt attaches without asking.
+     *
+     * @throws InvalidState when the summary was not refused, or the check was not confirmed
+     */
+    public void summaryResend(Instant now, boolean checkedInQualitor) {
+        if (getSummaryState() != SummaryState.REFUSED) {
+            throw new InvalidState("ticket.summary.resend.not-refused", getSummaryState());
+        }
+        if (summary.is(DeliveryState.HELD) && !checkedInQualitor) {
+            throw new InvalidState("ticket.summary.resend.check-first", qualitorNumber);
+        }
+        summary.resend(now, checkedInQualitor);
     }
 
     /**
@@ -451,18 +266,48 @@ public class Ticket {
      * to the queue, due now, saying why it waits. Nothing was created in Qualitor by a refusal.
      */
     public void requeuedByPause(String why, Instant now) {
-        if (state != TicketState.REJECTED) {
+        if (getState() != TicketState.REJECTED) {
             return;
         }
-        this.state = TicketState.QUEUED;
+        delivery.requeue(why, now);
         this.refusal = null;
-        this.lastError = why;
-        this.nextAttemptAt = Utc.of(now);
+    }
+
+    /** The ticket's way to Qualitor. */
+    public Delivery getDelivery() {
+        return delivery;
+    }
+
+    /** The walk summary's way to the Qualitor ticket. */
+    public Delivery getSummaryDelivery() {
+        return summary;
+    }
+
+    /** Where the ticket stands, in the words agents and the API know. */
+    public TicketState getState() {
+        return TicketState.of(delivery.getState());
+    }
+
+    public SummaryState getSummaryState() {
+        return summary == null ? null : SummaryState.of(summary.getState());
+    }
+
+    public int getSummaryAttempts() {
+        return summary == null ? 0 : summary.getAttempts();
+    }
+
+    public String getSummaryError() {
+        return summary == null ? null : summary.getLastError();
+    }
+
+    /** Whether a retry must first look in Qualitor for the file an earlier attempt may have attached. */
+    public boolean isSummaryOutcomeUnknown() {
+        return summary != null && summary.isOutcomeUnknown();
     }
 
     /** Whether a retry must first look in Qualitor for the ticket an earlier attempt may have created. */
     public boolean isOutcomeUnknown() {
-        return outcomeUnknown;
+        return delivery.isOutcomeUnknown();
     }
 
     /** Why it was refused (the connector's refusal kind) or held ({@link #UNVERIFIABLE}); null otherwise. */
@@ -514,20 +359,16 @@ public class Ticket {
         return returnHours;
     }
 
-    public TicketState getState() {
-        return state;
-    }
-
     public int getAttempts() {
-        return attempts;
+        return delivery.getAttempts();
     }
 
     public Instant getNextAttemptAt() {
-        return Utc.instant(nextAttemptAt);
+        return delivery.getNextAttemptAt();
     }
 
     public String getLastError() {
-        return lastError;
+        return delivery.getLastError();
     }
 
     public String getQualitorNumber() {

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.entity;
 
+import br.com.sopdesk.outbox.entity.DeliveryState;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,4 +33,18 @@ public enum TicketState {
     public boolean isFinished() {
         return FINISHED.contains(this);
     }
+
+    /** The ticket's state for its delivery's. */
+    public static TicketState of(DeliveryState d) {
+        return switch (d) {
+            case QUEUED -> QUEUED;
+            case SENDING -> SENDING;
+            case DONE -> SENT;
+            case REFUSED, WITHDRAWN -> REJECTED;
+            case HELD -> HELD;
+        };
+    }
+
+    /** The deliveries of finished tickets (see {@link #FINISHED}), for queries. */
+    public static final Set<DeliveryState> FINISHED_DELIVERIES = EnumSet.of(DeliveryState.DONE, DeliveryState.REFUSED);
 }

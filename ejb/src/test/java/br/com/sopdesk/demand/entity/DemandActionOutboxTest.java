@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.sopdesk.outbox.entity.Backoff;
+import br.com.sopdesk.outbox.entity.DeliveryState;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A reiteration or restart on its way to Qualitor: queued with a key, retried, never forgetting a lost answer. */
 class DemandActionOutboxTest {
+
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(300), 0);
 
     private static DemandAction reiteration() {
         return new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno após 24 horas.", "reiterar-demanda", 1, "agent");
@@ -31,10 +35,12 @@ class DemandActionOutboxTest {
     void aLostAnswerIsRememberedAcrossLaterFailuresAndTheErrorClearedOnSuccess() {
         DemandAction a = reiteration();
         Instant now = Instant.parse("2026-11-23T13:00:00Z");
-        a.retryLater("timeout", now, Duration.ofSeconds(300), true);
+        a.getDelivery().claim("server", now);
+        a.getDelivery().retryLater("timeout", now, BACKOFF, true);
         assertEquals(DemandAction.State.PENDING, a.getState());
         assertTrue(a.isOutcomeUnknown());
-        a.retryLater("HTTP 503", now, Duration.ofSeconds(300), false);
+        a.getDelivery().claim("server", now);
+        a.getDelivery().retryLater("HTTP 503", now, BACKOFF, false);
         assertTrue(a.isOutcomeUnknown(), "still unknown: the first attempt may have written it");
         assertEquals("HTTP 503", a.getLastError());
         a.done();
@@ -49,7 +55,8 @@ class DemandActionOutboxTest {
         a.failed("x".repeat(1500));
         assertEquals(DemandAction.State.FAILED, a.getState());
         assertEquals(1000, a.getLastError().length());
-        assertTrue(DemandAction.State.FINISHED.contains(a.getState()));
-        assertFalse(DemandAction.State.FINISHED.contains(DemandAction.State.SENDING));
+        assertTrue(DemandAction.State.FINISHED.contains(a.getDelivery().getState()));
+        assertFalse(DemandAction.State.FINISHED.contains(DeliveryState.SENDING));
+        assertFalse(DemandAction.State.FINISHED.contains(DeliveryState.QUEUED));
     }
 }

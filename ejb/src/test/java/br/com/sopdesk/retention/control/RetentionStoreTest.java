@@ -111,15 +111,15 @@ class RetentionStoreTest {
             em.persist(t);
             switch (state) {
                 case SENT -> t.sent("1234", "Aberto", NOW.minus(Duration.ofDays(daysOld)));
-                case REJECTED -> t.rejected("Qualitor recusou: contato 111.444.777-35 sem cadastro");
+                case REJECTED -> t.getDelivery().refused("Qualitor recusou: contato 111.444.777-35 sem cadastro");
                 case SENDING -> em.flush();
                 default -> {
                 }
             }
             em.flush();
             if (state == TicketState.SENDING) {
-                em.createQuery("update Ticket t set t.state = :s where t.id = :id")
-                        .setParameter("s", TicketState.SENDING).setParameter("id", t.getId()).executeUpdate();
+                em.createQuery("update Ticket t set t.delivery.state = :s where t.id = :id")
+                        .setParameter("s", br.com.sopdesk.outbox.entity.DeliveryState.SENDING).setParameter("id", t.getId()).executeUpdate();
             }
             return t.getId();
         });

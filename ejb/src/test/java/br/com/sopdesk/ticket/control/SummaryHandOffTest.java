@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.outbox.control.OutboxSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class SummaryHandOffTest {
         volatile CountDownLatch qualitorSlow = new CountDownLatch(0);
 
         @Override
-        public Optional<Boolean> deliver(long id, SummaryStore.Summary summary) {
+        public Optional<Boolean> attempt(long id, SummaryStore.Summary summary) {
             delivered.incrementAndGet();
             try {
                 qualitorSlow.await(10, TimeUnit.SECONDS);

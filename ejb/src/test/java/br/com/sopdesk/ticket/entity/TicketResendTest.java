@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.sopdesk.outbox.entity.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +16,20 @@ import org.junit.jupiter.api.Test;
 class TicketResendTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T13:00:00Z");
+
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(300), 0);
+
+    /** What the outbox does when Qualitor refuses the ticket. */
+    private static void refuse(Ticket t, String error, String kind) {
+        t.getDelivery().refused(error);
+        t.ended(kind);
+    }
+
+    /** What the outbox does when a lost answer cannot be checked. */
+    private static void hold(Ticket t, String error) {
+        t.getDelivery().held(error);
+        t.ended(null);
+    }
 
     private static Ticket ticket() {
         return new Ticket("perda-de-senha", 1, "t", Map.of(), "", Map.of(),
@@ -26,7 +41,7 @@ class TicketResendTest {
     void aRefusedTicketIsQueuedAgainWithTheSameKeyAndTheRefusalCleared() {
         Ticket t = ticket();
         String key = t.getSubmissionKey();
-        t.rejected("O CNPJ 11.222.333/0001-81 não está cadastrado como cliente no Qualitor", "CUSTOMER_NOT_FOUND");
+        refuse(t, "O CNPJ 11.222.333/0001-81 não está cadastrado como cliente no Qualitor", "CUSTOMER_NOT_FOUND");
         assertEquals(TicketState.REJECTED, t.getState());
         assertEquals("CUSTOMER_NOT_FOUND", t.getRefusal());
 
@@ -41,8 +56,8 @@ class TicketResendTest {
     @Test
     void aRefusalAfterALostAnswerKeepsLookingBeforeTheNextAttempt() {
         Ticket t = ticket();
-        t.retryLater("timeout", NOW, Duration.ofSeconds(300), true);
-        t.rejected("recusado", "OTHER");
+        t.getDelivery().retryLater("timeout", NOW, BACKOFF, true);
+        refuse(t, "recusado", "OTHER");
         t.resend(NOW, false);
         assertTrue(t.isOutcomeUnknown(), "the earlier attempt may still have created it");
     }
@@ -50,8 +65,8 @@ class TicketResendTest {
     @Test
     void aHeldTicketNeedsThePersonToConfirmTheyCheckedQualitor() {
         Ticket t = ticket();
-        t.retryLater("timeout", NOW, Duration.ofSeconds(300), true);
-        t.held("verificar no Qualitor antes de reenviar");
+        t.getDelivery().retryLater("timeout", NOW, BACKOFF, true);
+        hold(t, "verificar no Qualitor antes de reenviar");
         assertEquals(TicketState.HELD, t.getState());
         assertEquals(Ticket.UNVERIFIABLE, t.getRefusal());
         assertFalse(TicketState.HELD.isFinished(), "a held ticket waits for a person: retention leaves it alone");
@@ -77,7 +92,7 @@ class TicketResendTest {
     void aRefusalThatTurnsOutToBeTheInstallationsPutsTheTicketBackSayingWhy() {
         Ticket t = ticket();
         String key = t.getSubmissionKey();
-        t.rejected("Ws - Usuário ou senha inválidos.", "OTHER");
+        refuse(t, "Ws - Usuário ou senha inválidos.", "OTHER");
         t.requeuedByPause("Envios ao Qualitor pausados: ...", NOW);
         assertEquals(TicketState.QUEUED, t.getState());
         assertNull(t.getRefusal());
@@ -85,8 +100,8 @@ class TicketResendTest {
         assertEquals(NOW, t.getNextAttemptAt());
         assertEquals(key, t.getSubmissionKey());
         Ticket held = ticket();
-        held.retryLater("timeout", NOW, Duration.ofSeconds(300), true);
-        held.held("verificar no Qualitor");
+        held.getDelivery().retryLater("timeout", NOW, BACKOFF, true);
+        hold(held, "verificar no Qualitor");
         held.requeuedByPause("x", NOW);
         assertEquals(TicketState.HELD, held.getState(), "only a refused ticket goes back: a held one waits for a person");
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.sopdesk.outbox.entity.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** A ticket's walk summary: pending from the start, retried without forgetting a possibly delivered file. */
 class TicketSummaryStateTest {
+
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(300), 0);
 
     private static Ticket ticket() {
         return new Ticket("perda-de-senha", 1, "t", Map.of(), "", Map.of(),
@@ -28,13 +31,13 @@ class TicketSummaryStateTest {
     @Test
     void aLostAnswerIsRememberedAcrossLaterFailuresAndClearedErrorOnSuccess() {
         Ticket t = ticket();
-        t.summaryRetryLater("timeout", Instant.now(), Duration.ofSeconds(300), true);
+        t.getSummaryDelivery().retryLater("timeout", Instant.now(), BACKOFF, true);
         assertTrue(t.isSummaryOutcomeUnknown());
-        t.summaryRetryLater("HTTP 503", Instant.now(), Duration.ofSeconds(300), false);
+        t.getSummaryDelivery().retryLater("HTTP 503", Instant.now(), BACKOFF, false);
         assertTrue(t.isSummaryOutcomeUnknown(), "a later clean failure does not forget that the file may be there");
         assertEquals(SummaryState.PENDING, t.getSummaryState());
         assertEquals("HTTP 503", t.getSummaryError());
-        t.summaryAttached();
+        t.getSummaryDelivery().done();
         assertEquals(SummaryState.ATTACHED, t.getSummaryState());
         assertNull(t.getSummaryError());
     }
@@ -42,7 +45,7 @@ class TicketSummaryStateTest {
     @Test
     void aRefusalIsKeptAndNotPending() {
         Ticket t = ticket();
-        t.summaryRefused("Ws - Campo obrigatório não informado: nmarquivo");
+        t.getSummaryDelivery().refused("Ws - Campo obrigatório não informado: nmarquivo");
         assertEquals(SummaryState.REFUSED, t.getSummaryState());
         assertFalse(t.isSummaryOutcomeUnknown());
     }
@@ -50,8 +53,8 @@ class TicketSummaryStateTest {
     @Test
     void aSummaryWhoseAnswerWasLostIsAttachedAgainOnlyAfterAPersonCheckedTheDemand() {
         Ticket t = ticket();
-        t.summaryRetryLater("HTTP 500", Instant.now(), Duration.ofSeconds(300), true);
-        t.summaryRefused("confira na demanda antes de anexar de novo");
+        t.getSummaryDelivery().retryLater("HTTP 500", Instant.now(), BACKOFF, true);
+        t.getSummaryDelivery().held("confira na demanda antes de anexar de novo");
         assertThrows(IllegalStateException.class, () -> t.summaryResend(Instant.now(), false));
         assertEquals(SummaryState.REFUSED, t.getSummaryState());
         t.summaryResend(Instant.now(), true);
@@ -64,7 +67,7 @@ class TicketSummaryStateTest {
     @Test
     void aPlainRefusalIsAttachedAgainWithoutACheck() {
         Ticket t = ticket();
-        t.summaryRefused("Ws - Anexo inválido");
+        t.getSummaryDelivery().refused("Ws - Anexo inválido");
         t.summaryResend(Instant.now(), false);
         assertEquals(SummaryState.PENDING, t.getSummaryState());
     }

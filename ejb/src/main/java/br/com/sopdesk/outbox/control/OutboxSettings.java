@@ -1,16 +1,16 @@
-package br.com.sopdesk.ticket.control;
+package br.com.sopdesk.outbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import br.com.sopdesk.platform.InstanceName;
+import br.com.sopdesk.outbox.entity.Backoff;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How the outbox sends to Qualitor (documented in the README's configuration table): how long an
  * instance holds what it claimed, the longest pause between attempts, how many go at once; and
- * the name this instance claims under. Shared by the tickets' and the summaries' outboxes and by
- * the ticket's first claim at submission.
+ * the name this instance claims under. Shared by every delivery to Qualitor.
  */
 @ApplicationScoped
 public class OutboxSettings {
@@ -60,5 +60,10 @@ public class OutboxSettings {
 
     public int parallelism() {
         return Math.max(1, parallelism);
+    }
+
+    /** The pace of a delivery to Qualitor: this lease, {@code width} at a time, 5 s doubled up to the longest pause. */
+    public Pace qualitor(int width, int batch) {
+        return new Pace(lease(), width, batch, null, new Backoff(Duration.ofSeconds(5), maxBackoff(), 0));
     }
 }

@@ -1,26 +1,26 @@
-package br.com.sopdesk.ticket.control;
+package br.com.sopdesk.outbox.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drains the Qualitor outbox every {@code sopdesk.outbox.drain-interval-seconds} (15 by default) on
- * every instance; the database claim in {@link OutboxStore} keeps instances from sending the same
- * ticket. Non-persistent on purpose: each instance runs its own, and a missed tick is simply the
- * next one. After the tickets, the walk summaries of sent tickets are attached, then the queued
- * reiterations and restarts are written. The timer bean only delegates.
+ * Every {@code sopdesk.outbox.drain-interval-seconds} (15 by default), on every instance, tells the
+ * couriers to Qualitor to drain what could not go at once ({@link Tick}: tickets first, then their
+ * summaries, then requests on demands); the database claims keep instances from sending the same
+ * delivery. Non-persistent on purpose: each instance runs its own, and a missed tick is simply the
+ * next one. The timer bean only delegates.
  */
 @Singleton
 @Startup
@@ -28,14 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxTimer {
 
-    @EJB
-    QualitorOutbox outbox;
-
-    @EJB
-    SummaryAttachments summaries;
+    /** Time to drain; observers run in their {@code @Priority} order, one after another. */
+    public record Tick() {
+    }
 
     @Inject
-    br.com.sopdesk.demand.control.DemandOutbox demands;
+    Event<Tick> ticks;
 
     @Inject
     @ConfigProperty(name = "sopdesk.outbox.drain-interval-seconds", defaultValue = "15")
@@ -57,9 +55,7 @@ public class OutboxTimer {
     void drain() {
         if (draining.compareAndSet(false, true)) {
             try {
-                outbox.drain();
-                summaries.drain();
-                demands.drain();
+                ticks.fire(new Tick());
             } finally {
                 draining.set(false);
             }

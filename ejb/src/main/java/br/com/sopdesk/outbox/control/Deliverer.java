@@ -1,0 +1,165 @@
+package br.com.sopdesk.outbox.control;
+
+import br.com.sopdesk.platform.InstanceName;
+import br.com.sopdesk.platform.PersonalData;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers what the couriers hand it: claims each delivery through the database, has the courier send
+ * it outside any transaction, records the answer, and reads every failure through the courier
+ * ({@link Courier#read}) into one of a few outcomes. A drain fans the due deliveries out over the courier's width until none is
+ * due (or its budget ends). Never inside a transaction: each database step is its own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Deliverer {
+
+    private static final Logger LOG = Logger.getLogger(Deliverer.class.getName());
+
+    @EJB
+    DeliveryStore store;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Sends one delivery if this instance wins its claim; returns its owner afterwards, or empty when the claim was lost. */
+    public <T, R> Optional<T> deliver(Courier<T, R> courier, long id) {
+        if (!store.claim(courier.queue(), id, InstanceName.get(), Instant.now(), courier.pace().lease())) {
+            return Optional.empty();
+        }
+        return Optional.of(complete(courier, id, () -> courier.send(id)));
+    }
+
+    /** Sends a delivery this instance holds the claim of, and records the answer; returns its owner afterwards. */
+    public <T, R> T complete(Courier<T, R> courier, long id, Callable<R> sending) {
+        return complete(courier, id, sending, result -> courier.delivered(id, result));
+    }
+
+    /** As {@link #complete(Courier, long, Callable)}, recording success the caller's way. */
+    public <T, R> T complete(Courier<T, R> courier, long id, Callable<R> sending, Function<R, T> recording) {
+        R result;
+        try {
+            result = sending.call();
+        } catch (Exception e) {
+            return failed(courier, id, e);
+        }
+        try {
+            return recording.apply(result);
+        } catch (RuntimeException e) {
+            return notRecorded(courier, id, e);
+        }
+    }
+
+    /**
+     * Sends a claimed delivery and returns the answer, leaving the caller to record it; a failure is
+     * recorded here (empty).
+     */
+    public <T, R> Optional<R> attempt(Courier<T, R> courier, long id, Callable<R> sending) {
+        try {
+            return Optional.ofNullable(sending.call());
+        } catch (Exception e) {
+            failed(courier, id, e);
+            return Optional.empty();
+        }
+    }
+
+    /** The receiver has it but recording that failed: retried later, looking first (or held, where nobody can look). */
+    public <T> T notRecorded(Courier<T, ?> courier, long id, RuntimeException e) {
+        LOG.log(Level.WARNING, "Entrega " + id + " feita, mas não registrada", PersonalData.mask(e));
+        return store.failed(courier, id, Undelivered.later("Falha inesperada: " + e, true), Instant.now());
+    }
+
+    private <T> T failed(Courier<T, ?> courier, long id, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        Undelivered why = courier.read(e);
+        if (why.unexpected()) {
+            LOG.log(Level.WARNING, "Falha inesperada na entrega " + id, PersonalData.mask(e));
+        }
+        return store.failed(courier, id, why, Instant.now());
+    }
+
+    /**
+     * Sends every due delivery of the courier's kind, {@code width} at a time, until none is due or the
+     * budget ends; returns how many were tried.
+     */
+    public int drain(Courier<?, ?> courier) {
+        if (!courier.beforeDrain()) {
+            return 0;
+        }
+        Instant started = Instant.now();
+        Pace pace = courier.pace();
+        Instant until = pace.budget() == null ? null : started.plus(pace.budget());
+        int tried = 0;
+        List<Long> due = store.due(courier.queue(), started, pace.batch());
+        while (!due.isEmpty()) {
+            fanOut(due, pace.width(), until, id -> deliver(courier, id));
+            tried += due.size();
+            if (until != null && Instant.now().isAfter(until)) {
+                LOG.fine("Entregas: tempo da rodada esgotado; as restantes vão na próxima");
+                break;
+            }
+            due = store.due(courier.queue(), started, pace.batch());
+        }
+        return tried;
+    }
+
+    /**
+     * Runs {@code work} for every id on up to {@code width} of the server's managed threads, each
+     * taking every width-th id, and waits for all; with a deadline, a thread stops taking ids after it.
+     */
+    public void fanOut(List<Long> ids, int width, Instant until, LongConsumer work) {
+        int threads = Math.max(1, Math.min(width, ids.size()));
+        if (threads == 1) {
+            for (long id : ids) {
+                if (until != null && Instant.now().isAfter(until)) {
+                    return;
+                }
+                work.accept(id);
+            }
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            List<Long> slice = new ArrayList<>();
+            for (int j = i; j < ids.size(); j += threads) {
+                slice.add(ids.get(j));
+            }
+            running.add(executor.submit(() -> {
+                for (long id : slice) {
+                    if (until != null && Instant.now().isAfter(until)) {
+                        return;
+                    }
+                    work.accept(id);
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "Falha numa rodada de entregas", PersonalData.mask(e.getCause()));
+            }
+        }
+    }
+}

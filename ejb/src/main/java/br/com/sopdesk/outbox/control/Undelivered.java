@@ -1,0 +1,83 @@
+package br.com.sopdesk.outbox.control;
+
+import jakarta.ejb.EJBException;
+
+/**
+ * Why an attempt did not deliver, and what follows: {@code LATER} (may pass: retried after the
+ * back-off), {@code REFUSED} (a person acts), {@code HELD} (it may have arrived and cannot be
+ * checked), {@code WITHDRAWN} (went stale). A courier reads its receiver's failures into these
+ * ({@link Courier#read}); {@link #of} reads what nobody foresaw.
+ */
+public final class Undelivered extends RuntimeException {
+
+    public enum Outcome { LATER, REFUSED, HELD, WITHDRAWN }
+
+    private final Outcome outcome;
+    private final boolean mayHaveArrived;
+    private final String refusal;
+    private final String detail;
+    private final boolean unexpected;
+
+    private Undelivered(Outcome outcome, String message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected) {
+        super(message, null, false, false);
+        this.outcome = outcome;
+        this.mayHaveArrived = mayHaveArrived;
+        this.refusal = refusal;
+        this.detail = detail;
+        this.unexpected = unexpected;
+    }
+
+    public static Undelivered later(String message, boolean mayHaveArrived) {
+        return new Undelivered(Outcome.LATER, message, mayHaveArrived, null, null, false);
+    }
+
+    public static Undelivered withdrawn(String reason) {
+        return new Undelivered(Outcome.WITHDRAWN, reason, false, null, reason, false);
+    }
+
+    public static Undelivered refused(String message, String refusal, String detail) {
+        return new Undelivered(Outcome.REFUSED, message, false, refusal, detail, false);
+    }
+
+    public static Undelivered held(String message, String detail) {
+        return new Undelivered(Outcome.HELD, message, true, null, detail, false);
+    }
+
+    /**
+     * Reads a failure no courier foresaw: a decision already made stands; a session bean's wrapper is
+     * read for what it wraps; anything else is unexpected and may have delivered.
+     */
+    public static Undelivered of(Throwable e) {
+        if (e instanceof EJBException && e.getCause() != null) {
+            return of(e.getCause());
+        }
+        if (e instanceof Undelivered u) {
+            return u;
+        }
+        return new Undelivered(Outcome.LATER, "Falha inesperada: " + e, true, null, null, true);
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Whether the receiver may hold it although no answer came. */
+    public boolean mayHaveArrived() {
+        return mayHaveArrived;
+    }
+
+    /** The refusal's kind, when the receiver refused (Qualitor's {@code RefusalKind}); null otherwise. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** What the audit records: the receiver's code and words, never the plain sentence (it may name the customer). */
+    public String detail() {
+        return detail == null ? getMessage() : detail;
+    }
+
+    /** Whether nothing foresaw this failure (worth a warning in the log). */
+    public boolean unexpected() {
+        return unexpected;
+    }
+}

@@ -1,0 +1,40 @@
+package br.com.sopdesk.qualitor.control;
+
+import br.com.sopdesk.outbox.control.Undelivered;
+import br.com.sopdesk.qualitor.QualitorException;
+import jakarta.ejb.EJBException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * How the outbox reads a failed call to Qualitor, the one place for every delivery to it: Qualitor's
+ * answer by its kind (a lost answer that cannot be checked holds the delivery), an open circuit
+ * breaker as an outage (nothing was sent), anything else as the outbox reads it.
+ */
+public final class QualitorFailures {
+
+    private QualitorFailures() {
+    }
+
+    public static Undelivered read(Throwable e) {
+        if (e instanceof EJBException && e.getCause() != null) {
+            return read(e.getCause());
+        }
+        if (e instanceof QualitorException q) {
+            if (q instanceof QualitorException.Unverifiable) {
+                return Undelivered.held(q.getMessage(), "não foi possível conferir no Qualitor se chegou");
+            }
+            if (q.retryable()) {
+                return Undelivered.later(q.getMessage(), q.writeMayHaveApplied());
+            }
+            if (q instanceof QualitorException.Refused r) {
+                return Undelivered.refused(q.getMessage(), r.kind().name(),
+                        r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage());
+            }
+            return Undelivered.refused(q.getMessage(), null, q.getMessage());
+        }
+        if (e instanceof CircuitBreakerOpenException) {
+            return Undelivered.later("Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas", false);
+        }
+        return Undelivered.of(e);
+    }
+}

@@ -1,0 +1,269 @@
+package br.com.sopdesk.outbox.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import br.com.sopdesk.demand.control.DemandOutbox;
+import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.outbox.entity.Backoff;
+import br.com.sopdesk.outbox.entity.DeliveryState;
+import br.com.sopdesk.platform.SchemaMigration;
+import br.com.sopdesk.ticket.control.QualitorOutbox;
+import br.com.sopdesk.ticket.control.SummaryAttachments;
+import br.com.sopdesk.ticket.entity.Classification;
+import br.com.sopdesk.ticket.entity.Intake;
+import br.com.sopdesk.ticket.entity.Ticket;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox's claims and records on the real schema (migrated H2, EclipseLink): what is due, who
+ * wins a claim, what a lapsed claim becomes, and how a failure is recorded, for the real queues.
+ */
+class DeliveryStoreTest {
+
+    static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(300), 0);
+    /** The tickets' own rows, as a queue where nobody can look (as the SLA alerts' is). */
+    static final Queue<Ticket> BLIND = new Queue<>(Ticket.class, "delivery", "", Map.of(), true, false, Ticket::getDelivery);
+
+    static EntityManagerFactory emf;
+
+    @BeforeAll
+    static void open() {
+        String url = "jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.locations("H2")).load().migrate();
+        Map<String, Object> props = new HashMap<>();
+        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put("jakarta.persistence.jtaDataSource", "");
+        props.put("jakarta.persistence.jdbc.url", url);
+        props.put("jakarta.persistence.jdbc.user", "sa");
+        props.put("jakarta.persistence.jdbc.password", "");
+        props.put("eclipselink.logging.level", "WARNING");
+        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+    }
+
+    @AfterAll
+    static void close() {
+        emf.close();
+    }
+
+    /** Each test starts from no deliveries at all (one migrated database for the class: migrating is slow). */
+    @BeforeEach
+    void empty() {
+        tx(s -> {
+            for (String table : List.of("ticket_answer", "ticket_field", "ticket", "demand_action")) {
+                s.em.createNativeQuery("delete from " + table).executeUpdate();
+            }
+            return null;
+        });
+        emf.getCache().evictAll();
+    }
+
+    <T> T tx(Function<DeliveryStore, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            DeliveryStore store = new DeliveryStore();
+            store.em = em;
+            T result = work.apply(store);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    long ticket() {
+        return tx(s -> {
+            Ticket t = new Ticket("perda-de-senha", 1, "Perda de senha A1", Map.of(), "", Map.of(),
+                    new Intake("111.444.777-35", "Maria da Silva", "Cliente perdeu a senha do certificado A1", "(51) 99999-0000",
+                            "(51) 3333-0000", "maria@example.com"), new Classification("1", "32", "1", "3"), 24, "agent", NOW);
+            s.em.persist(t);
+            s.em.flush();
+            return t.getId();
+        });
+    }
+
+    boolean claim(Queue<?> q, long id, String instance, Instant at) {
+        return tx(s -> s.claim(q, id, instance, at, LEASE));
+    }
+
+    List<Long> due(Queue<?> q, Instant at) {
+        return tx(s -> s.due(q, at, 10));
+    }
+
+    Ticket reload(long id) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.find(Ticket.class, id);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** A courier that only says where its deliveries live and records what ended them. */
+    static final class Recorder<T> implements Courier<T, Object> {
+        final Queue<T> queue;
+        final List<Undelivered> ended = new ArrayList<>();
+
+        Recorder(Queue<T> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Queue<T> queue() {
+            return queue;
+        }
+
+        @Override
+        public Pace pace() {
+            return new Pace(LEASE, 1, 10, null, BACKOFF);
+        }
+
+        @Override
+        public Object send(long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public T delivered(long id, Object result) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void ended(T entity, Undelivered why) {
+            ended.add(why);
+        }
+    }
+
+    @Test
+    void ofTwoInstancesClaimingTheSameDueTicketExactlyOneWins() {
+        long id = ticket();
+        assertEquals(List.of(id), due(QualitorOutbox.QUEUE, NOW));
+        assertTrue(claim(QualitorOutbox.QUEUE, id, "a", NOW));
+        assertFalse(claim(QualitorOutbox.QUEUE, id, "b", NOW.plusSeconds(1)));
+        Ticket t = reload(id);
+        assertEquals(DeliveryState.SENDING, t.getDelivery().getState());
+        assertEquals("a", t.getDelivery().getClaimedBy());
+        assertEquals(1, t.getAttempts());
+        assertEquals(List.of(), due(QualitorOutbox.QUEUE, NOW.plusSeconds(30)), "held by a live claim");
+    }
+
+    @Test
+    void aLapsedClaimIsTakenOverLookingFirstWhereQualitorCanBeAsked() {
+        long id = ticket();
+        claim(QualitorOutbox.QUEUE, id, "a", NOW);
+        Instant later = NOW.plus(LEASE).plusSeconds(1);
+        assertEquals(List.of(id), due(QualitorOutbox.QUEUE, later));
+        assertTrue(claim(QualitorOutbox.QUEUE, id, "b", later));
+        Ticket t = reload(id);
+        assertEquals("b", t.getDelivery().getClaimedBy());
+        assertEquals(2, t.getAttempts());
+        assertTrue(t.isOutcomeUnknown(), "the first instance may have died after Qualitor created it");
+    }
+
+    @Test
+    void aLapsedClaimWhereNobodyCanLookIsHeldNotSentAgain() {
+        long id = ticket();
+        claim(BLIND, id, "a", NOW);
+        Instant later = NOW.plus(LEASE).plusSeconds(1);
+        assertEquals(List.of(), due(BLIND, later));
+        assertFalse(claim(BLIND, id, "b", later));
+        Ticket t = reload(id);
+        assertEquals(DeliveryState.HELD, t.getDelivery().getState());
+        assertEquals(DeliveryStore.LAPSED_UNCHECKABLE, t.getLastError());
+    }
+
+    @Test
+    void aFailureThatMayPassQueuesItAgainAfterTheBackoffRememberingALostAnswer() {
+        long id = ticket();
+        Recorder<Ticket> courier = new Recorder<>(QualitorOutbox.QUEUE);
+        claim(QualitorOutbox.QUEUE, id, "a", NOW);
+        tx(s -> s.failed(courier, id, Undelivered.later("timeout", true), NOW));
+        Ticket t = reload(id);
+        assertEquals(DeliveryState.QUEUED, t.getDelivery().getState());
+        assertEquals(NOW.plusSeconds(10), t.getNextAttemptAt(), "5 s doubled after the first attempt");
+        assertTrue(t.isOutcomeUnknown());
+        assertEquals(1L, (long) tx(s -> s.waiting(QualitorOutbox.QUEUE, NOW)));
+        assertEquals(1, (int) tx(s -> s.retryAllNow(QualitorOutbox.QUEUE, NOW)));
+        assertEquals(List.of(id), due(QualitorOutbox.QUEUE, NOW), "Qualitor is back: due at once");
+        assertTrue(courier.ended.isEmpty(), "still on its way");
+    }
+
+    @Test
+    void aFailureThatMayHaveDeliveredWhereNobodyCanLookIsHeld() {
+        long id = ticket();
+        Recorder<Ticket> courier = new Recorder<>(BLIND);
+        claim(BLIND, id, "a", NOW);
+        tx(s -> s.failed(courier, id, Undelivered.later("Falha inesperada", true), NOW));
+        assertEquals(DeliveryState.HELD, reload(id).getDelivery().getState());
+        assertEquals(1, courier.ended.size());
+    }
+
+    @Test
+    void aRefusalEndsTheDeliveryAndOnlyADeliveryBeingSentIsRecorded() {
+        long id = ticket();
+        Recorder<Ticket> courier = new Recorder<>(QualitorOutbox.QUEUE);
+        tx(s -> s.failed(courier, id, Undelivered.later("late record of another attempt", false), NOW));
+        assertEquals(DeliveryState.QUEUED, reload(id).getDelivery().getState());
+        assertEquals(null, reload(id).getLastError(), "a queued delivery is not touched");
+        claim(QualitorOutbox.QUEUE, id, "a", NOW);
+        tx(s -> s.failed(courier, id, Undelivered.withdrawn("stale"), NOW));
+        assertEquals(DeliveryState.WITHDRAWN, reload(id).getDelivery().getState());
+        assertEquals(1, courier.ended.size());
+    }
+
+    @Test
+    void aSummaryIsDueOnlyOnceItsTicketHasItsQualitorNumber() {
+        long id = ticket();
+        assertEquals(List.of(), due(SummaryAttachments.QUEUE, NOW));
+        assertFalse(claim(SummaryAttachments.QUEUE, id, "a", NOW));
+        tx(s -> {
+            s.em.find(Ticket.class, id).sent("48213", "Aberto", NOW);
+            return null;
+        });
+        assertEquals(List.of(id), due(SummaryAttachments.QUEUE, NOW));
+        assertTrue(claim(SummaryAttachments.QUEUE, id, "a", NOW));
+        assertEquals(DeliveryState.SENDING, reload(id).getSummaryDelivery().getState());
+        assertEquals(DeliveryState.DONE, reload(id).getDelivery().getState(), "the ticket's own delivery is untouched");
+    }
+
+    @Test
+    void closingADemandNeverGoesThroughTheQueue() {
+        long close = tx(s -> {
+            DemandAction a = new DemandAction(DemandAction.Kind.CLOSE, "48213", "Cliente pediu o encerramento.", "encerrar", 1, "agent");
+            s.em.persist(a);
+            s.em.flush();
+            return a.getId();
+        });
+        long reiterate = tx(s -> {
+            DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno.", "reiterar", 1, "agent");
+            s.em.persist(a);
+            s.em.flush();
+            return a.getId();
+        });
+        Instant later = Instant.now().plusSeconds(5);
+        assertEquals(List.of(reiterate), due(DemandOutbox.QUEUE, later));
+        assertFalse(claim(DemandOutbox.QUEUE, close, "a", later));
+        assertTrue(claim(DemandOutbox.QUEUE, reiterate, "a", later));
+    }
+}
