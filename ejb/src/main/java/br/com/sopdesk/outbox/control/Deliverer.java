@@ -40,10 +40,15 @@ public class Deliverer {
 
     /** Sends one delivery if this instance wins its claim; returns its owner afterwards, or empty when the claim was lost. */
     public <T, R> Optional<T> deliver(Courier<T, R> courier, long id) {
+        return deliver(courier, id, () -> courier.send(id));
+    }
+
+    /** As {@link #deliver(Courier, long)}, sending the courier's way for this one attempt (a probe, say). */
+    public <T, R> Optional<T> deliver(Courier<T, R> courier, long id, Callable<R> sending) {
         if (!store.claim(courier.queue(), id, InstanceName.get(), Instant.now(), courier.pace().lease())) {
             return Optional.empty();
         }
-        return Optional.of(complete(courier, id, () -> courier.send(id)));
+        return Optional.of(complete(courier, id, sending));
     }
 
     /** Sends a delivery this instance holds the claim of, and records the answer; returns its owner afterwards. */

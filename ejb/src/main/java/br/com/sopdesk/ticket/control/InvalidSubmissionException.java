@@ -48,11 +48,6 @@ public class InvalidSubmissionException extends RuntimeException {
         return out;
     }
 
-    /** One message per field in pt-BR. */
-    public Map<String, String> fieldErrors() {
-        return fieldErrors(Text.PT_BR);
-    }
-
     /** Sentences already rendered (Bean Validation's, in the request's language) as texts shown as they are. */
     static LinkedHashMap<String, Text> verbatim(Map<String, String> sentences) {
         LinkedHashMap<String, Text> out = new LinkedHashMap<>();

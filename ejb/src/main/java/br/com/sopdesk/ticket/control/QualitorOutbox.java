@@ -120,10 +120,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
 
     /** Sends one ticket as the probe of a pause, if this instance wins it. */
     public Ticket probe(long id) {
-        if (deliveries.claim(QUEUE, id, settings.instance(), Instant.now(), settings.lease())) {
-            return deliverer.complete(this, id, () -> open(store.find(id), true));
-        }
-        return store.find(id);
+        return deliverer.deliver(this, id, () -> open(store.find(id), true)).orElseGet(() -> store.find(id));
     }
 
     @Override

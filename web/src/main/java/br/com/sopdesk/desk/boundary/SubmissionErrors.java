@@ -12,7 +12,7 @@ final class SubmissionErrors {
     }
 
     static void show(FacesContext faces, InvalidSubmissionException e, SopBundle bundle) {
-        e.fieldErrors().forEach((field, message) -> faces.addMessage(clientId(field, bundle),
+        e.fieldErrors(faces.getViewRoot().getLocale()).forEach((field, message) -> faces.addMessage(clientId(field, bundle),
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));

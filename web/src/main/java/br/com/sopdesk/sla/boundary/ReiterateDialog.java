@@ -9,6 +9,7 @@ import br.com.sopdesk.ticket.control.TicketService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -60,9 +61,9 @@ public class ReiterateDialog implements Serializable {
                 BoardMessages.fail(sent.getLastError());
             }
         } catch (InvalidSubmissionException e) {
-            BoardMessages.fail(String.join(" ", e.fieldErrors().values()));
+            BoardMessages.fail(String.join(" ", e.fieldErrors(FacesContext.getCurrentInstance().getViewRoot().getLocale()).values()));
         } catch (EJBException e) {
-            BoardMessages.fail(e.getCause() instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors().values())
+            BoardMessages.fail(e.getCause() instanceof InvalidSubmissionException i ? String.join(" ", i.fieldErrors(FacesContext.getCurrentInstance().getViewRoot().getLocale()).values())
                     : String.valueOf(e.getMessage()));
         }
     }
