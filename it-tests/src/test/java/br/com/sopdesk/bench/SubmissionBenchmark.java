@@ -230,6 +230,9 @@ public final class SubmissionBenchmark {
         sandbox("faults?kind=NONE&count=0");
         Instant up = Instant.now();
         Set<String> wanted = new HashSet<>(keys);
+        Duration first = null;
+        StringBuilder timeline = new StringBuilder();
+        long nextMark = 0;
         while (true) {
             String json = get(SANDBOX + "control/tickets/keys?from=" + before); // only what arrived since Qualitor came back
             List<String> got = new ArrayList<>();
@@ -240,10 +243,23 @@ public final class SubmissionBenchmark {
             long present = got.stream().filter(wanted::contains).distinct().count();
             long copies = got.stream().filter(wanted::contains).count();
             Duration took = Duration.between(up, Instant.now());
+            if (first == null && present > 0) {
+                first = took;
+            }
+            if (took.toSeconds() >= nextMark) {
+                timeline.append(String.format(Locale.ROOT, " %ds:%d", took.toSeconds(), present));
+                nextMark = took.toSeconds() + 5;
+            }
             if (present == wanted.size() || took.toSeconds() > 300) {
                 System.out.printf(Locale.ROOT, "drain after a %d s outage: %d of %d queued submissions in Qualitor %.1f s after it came back;"
                                 + " duplicates: %d; tickets received during the drain: %d%n",
                         Duration.between(down, up).toSeconds(), present, wanted.size(), took.toMillis() / 1000.0, copies - present, count() - before);
+                if (first != null) {
+                    double sending = (took.toMillis() - first.toMillis()) / 1000.0;
+                    System.out.printf(Locale.ROOT, "drain: the first queued submission arrived %.1f s after Qualitor came back (the next outbox tick),"
+                            + " the rest at %.1f/s%n", first.toMillis() / 1000.0, sending > 0 ? (present - 1) / sending : 0.0);
+                }
+                System.out.println("drain: in Qualitor after (every 5 s):" + timeline);
                 return;
             }
             Thread.sleep(250);

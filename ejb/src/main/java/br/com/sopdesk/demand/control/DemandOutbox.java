@@ -57,7 +57,7 @@ public class DemandOutbox implements Courier<DemandAction, Boolean> {
     /** One after another: they are few. */
     @Override
     public Pace pace() {
-        return settings.qualitor(1, 200);
+        return settings.follower(1, 200);
     }
 
     /** Tries to write one request now, if this instance wins its claim; returns it as it stands afterwards. */

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -45,10 +48,14 @@ public class Deliverer {
 
     /** As {@link #deliver(Courier, long)}, sending the courier's way for this one attempt (a probe, say). */
     public <T, R> Optional<T> deliver(Courier<T, R> courier, long id, Callable<R> sending) {
+        return deliver(courier, id, sending, new AtomicBoolean());
+    }
+
+    private <T, R> Optional<T> deliver(Courier<T, R> courier, long id, Callable<R> sending, AtomicBoolean unreachable) {
         if (!store.claim(courier.queue(), id, InstanceName.get(), Instant.now(), courier.pace().lease())) {
             return Optional.empty();
         }
-        return Optional.of(complete(courier, id, sending));
+        return Optional.of(complete(courier, id, sending, result -> courier.delivered(id, result), unreachable));
     }
 
     /** Sends a delivery this instance holds the claim of, and records the answer; returns its owner afterwards. */
@@ -58,11 +65,15 @@ public class Deliverer {
 
     /** As {@link #complete(Courier, long, Callable)}, recording success the caller's way. */
     public <T, R> T complete(Courier<T, R> courier, long id, Callable<R> sending, Function<R, T> recording) {
+        return complete(courier, id, sending, recording, new AtomicBoolean());
+    }
+
+    private <T, R> T complete(Courier<T, R> courier, long id, Callable<R> sending, Function<R, T> recording, AtomicBoolean unreachable) {
         R result;
         try {
             result = sending.call();
         } catch (Exception e) {
-            return failed(courier, id, e);
+            return failed(courier, id, e, unreachable);
         }
         try {
             return recording.apply(result);
@@ -79,7 +90,7 @@ public class Deliverer {
         try {
             return Optional.ofNullable(sending.call());
         } catch (Exception e) {
-            failed(courier, id, e);
+            failed(courier, id, e, new AtomicBoolean());
             return Optional.empty();
         }
     }
@@ -90,7 +101,7 @@ public class Deliverer {
         return store.failed(courier, id, Undelivered.later("Falha inesperada: " + e, true), Instant.now());
     }
 
-    private <T> T failed(Courier<T, ?> courier, long id, Exception e) {
+    private <T> T failed(Courier<T, ?> courier, long id, Exception e, AtomicBoolean unreachable) {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
@@ -98,12 +109,17 @@ public class Deliverer {
         if (why.unexpected()) {
             LOG.log(Level.WARNING, "Falha inesperada na entrega " + id, PersonalData.mask(e));
         }
+        if (why.unreachable()) {
+            unreachable.set(true);
+        }
         return store.failed(courier, id, why, Instant.now());
     }
 
     /**
-     * Sends every due delivery of the courier's kind, {@code width} at a time, until none is due or the
-     * budget ends; returns how many were tried.
+     * Sends every due delivery of the courier's kind until none is due, the budget ends or the receiver
+     * is known to be down; returns how many were tried. The first goes alone: while the receiver is
+     * down the rest wait for the next round untouched (no attempt spent, no longer back-off), and once
+     * it answers again its circuit breaker closes on that one before {@code width} go at a time.
      */
     public int drain(Courier<?, ?> courier) {
         if (!courier.beforeDrain()) {
@@ -112,18 +128,32 @@ public class Deliverer {
         Instant started = Instant.now();
         Pace pace = courier.pace();
         Instant until = pace.budget() == null ? null : started.plus(pace.budget());
-        int tried = 0;
+        AtomicBoolean unreachable = new AtomicBoolean();
+        BooleanSupplier stop = () -> unreachable.get() || until != null && Instant.now().isAfter(until);
+        AtomicInteger tried = new AtomicInteger();
+        LongConsumer one = eachCounted(courier, unreachable, tried);
         List<Long> due = store.due(courier.queue(), started, pace.batch());
-        while (!due.isEmpty()) {
-            fanOut(due, pace.width(), until, id -> deliver(courier, id));
-            tried += due.size();
-            if (until != null && Instant.now().isAfter(until)) {
-                LOG.fine("Entregas: tempo da rodada esgotado; as restantes vão na próxima");
-                break;
-            }
-            due = store.due(courier.queue(), started, pace.batch());
+        if (!due.isEmpty()) {
+            one.accept(due.get(0));
+            due = due.subList(1, due.size());
         }
-        return tried;
+        while (!due.isEmpty() && !stop.getAsBoolean()) {
+            fanOut(due, pace.width(), stop, one);
+            due = stop.getAsBoolean() ? List.of() : store.due(courier.queue(), started, pace.batch());
+        }
+        if (unreachable.get()) {
+            LOG.fine("Entregas: destino indisponível; as restantes vão na próxima rodada");
+        } else if (until != null && Instant.now().isAfter(until)) {
+            LOG.fine("Entregas: tempo da rodada esgotado; as restantes vão na próxima");
+        }
+        return tried.get();
+    }
+
+    private <T, R> LongConsumer eachCounted(Courier<T, R> courier, AtomicBoolean unreachable, AtomicInteger tried) {
+        return id -> {
+            tried.incrementAndGet();
+            deliver(courier, id, () -> courier.send(id), unreachable);
+        };
     }
 
     /**
@@ -131,10 +161,15 @@ public class Deliverer {
      * taking every width-th id, and waits for all; with a deadline, a thread stops taking ids after it.
      */
     public void fanOut(List<Long> ids, int width, Instant until, LongConsumer work) {
+        fanOut(ids, width, () -> until != null && Instant.now().isAfter(until), work);
+    }
+
+    /** As {@link #fanOut(List, int, Instant, LongConsumer)}, each thread taking no more ids once {@code stop} says so. */
+    private void fanOut(List<Long> ids, int width, BooleanSupplier stop, LongConsumer work) {
         int threads = Math.max(1, Math.min(width, ids.size()));
         if (threads == 1) {
             for (long id : ids) {
-                if (until != null && Instant.now().isAfter(until)) {
+                if (stop.getAsBoolean()) {
                     return;
                 }
                 work.accept(id);
@@ -149,7 +184,7 @@ public class Deliverer {
             }
             running.add(executor.submit(() -> {
                 for (long id : slice) {
-                    if (until != null && Instant.now().isAfter(until)) {
+                    if (stop.getAsBoolean()) {
                         return;
                     }
                     work.accept(id);

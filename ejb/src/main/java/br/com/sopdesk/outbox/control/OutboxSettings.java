@@ -28,6 +28,10 @@ public class OutboxSettings {
     int parallelism;
 
     @Inject
+    @ConfigProperty(name = "sopdesk.outbox.drain-interval-seconds", defaultValue = "15")
+    long drainIntervalSeconds;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.outbox.pause-after-refusals", defaultValue = "3")
     int pauseAfterRefusals;
 
@@ -62,8 +66,22 @@ public class OutboxSettings {
         return Math.max(1, parallelism);
     }
 
+    /** How often the outbox timer tells the couriers to drain ({@link OutboxTimer}). */
+    public Duration drainInterval() {
+        return Duration.ofSeconds(Math.max(1, drainIntervalSeconds));
+    }
+
     /** The pace of a delivery to Qualitor: this lease, {@code width} at a time, 5 s doubled up to the longest pause. */
     public Pace qualitor(int width, int batch) {
         return new Pace(lease(), width, batch, null, new Backoff(Duration.ofSeconds(5), maxBackoff(), 0));
+    }
+
+    /**
+     * As {@link #qualitor}, for what follows a ticket (its summary, requests on its demand): drained for
+     * at most a third of the timer's interval a tick, so a long backlog of them never holds back the
+     * next tick's tickets (those tried again after Qualitor came back, say).
+     */
+    public Pace follower(int width, int batch) {
+        return new Pace(lease(), width, batch, drainInterval().dividedBy(3), new Backoff(Duration.ofSeconds(5), maxBackoff(), 0));
     }
 }

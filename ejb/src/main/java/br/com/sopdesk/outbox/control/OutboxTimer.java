@@ -13,7 +13,6 @@ import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every {@code sopdesk.outbox.drain-interval-seconds} (15 by default), on every instance, tells the
@@ -36,8 +35,7 @@ public class OutboxTimer {
     Event<Tick> ticks;
 
     @Inject
-    @ConfigProperty(name = "sopdesk.outbox.drain-interval-seconds", defaultValue = "15")
-    long intervalSeconds;
+    OutboxSettings settings;
 
     @Resource
     TimerService timers;
@@ -47,7 +45,7 @@ public class OutboxTimer {
 
     @PostConstruct
     void schedule() {
-        long interval = Math.max(1, intervalSeconds) * 1000;
+        long interval = settings.drainInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("qualitor-outbox", false));
     }
 

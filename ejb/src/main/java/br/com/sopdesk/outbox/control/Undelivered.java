@@ -17,18 +17,30 @@ public final class Undelivered extends RuntimeException {
     private final String refusal;
     private final String detail;
     private final boolean unexpected;
+    private final boolean unreachable;
 
-    private Undelivered(Outcome outcome, String message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected) {
+    private Undelivered(Outcome outcome, String message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected,
+            boolean unreachable) {
         super(message, null, false, false);
         this.outcome = outcome;
         this.mayHaveArrived = mayHaveArrived;
         this.refusal = refusal;
         this.detail = detail;
         this.unexpected = unexpected;
+        this.unreachable = unreachable;
+    }
+
+    private Undelivered(Outcome outcome, String message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected) {
+        this(outcome, message, mayHaveArrived, refusal, detail, unexpected, false);
     }
 
     public static Undelivered later(String message, boolean mayHaveArrived) {
         return new Undelivered(Outcome.LATER, message, mayHaveArrived, null, null, false);
+    }
+
+    /** Not sent: the receiver is known to be down (its circuit breaker is open), so nothing else goes to it this round. */
+    public static Undelivered unreachable(String message) {
+        return new Undelivered(Outcome.LATER, message, false, null, null, false, true);
     }
 
     public static Undelivered withdrawn(String reason) {
@@ -74,6 +86,11 @@ public final class Undelivered extends RuntimeException {
     /** What the audit records: the receiver's code and words, never the plain sentence (it may name the customer). */
     public String detail() {
         return detail == null ? getMessage() : detail;
+    }
+
+    /** Whether the receiver is known to be down: a drain stops, leaving the rest for its next round. */
+    public boolean unreachable() {
+        return unreachable;
     }
 
     /** Whether nothing foresaw this failure (worth a warning in the log). */

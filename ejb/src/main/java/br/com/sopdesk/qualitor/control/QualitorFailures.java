@@ -33,7 +33,7 @@ public final class QualitorFailures {
             return Undelivered.refused(q.getMessage(), null, q.getMessage());
         }
         if (e instanceof CircuitBreakerOpenException) {
-            return Undelivered.later("Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas", false);
+            return Undelivered.unreachable("Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas");
         }
         return Undelivered.of(e);
     }

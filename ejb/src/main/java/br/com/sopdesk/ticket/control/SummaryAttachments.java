@@ -62,7 +62,7 @@ public class SummaryAttachments implements Courier<Ticket, Boolean> {
 
     @Override
     public Pace pace() {
-        return settings.qualitor(settings.parallelism(), 500);
+        return settings.follower(settings.parallelism(), 500);
     }
 
     /** Attaches every due summary, several at a time; returns how many were tried. */

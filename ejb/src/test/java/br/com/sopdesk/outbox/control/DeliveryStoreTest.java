@@ -21,8 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +123,7 @@ class DeliveryStoreTest {
     }
 
     /** A courier that only says where its deliveries live and records what ended them. */
-    static final class Recorder<T> implements Courier<T, Object> {
+    static class Recorder<T> implements Courier<T, Object> {
         final Queue<T> queue;
         final List<Undelivered> ended = new ArrayList<>();
 
@@ -265,5 +267,87 @@ class DeliveryStoreTest {
         assertEquals(List.of(reiterate), due(DemandOutbox.QUEUE, later));
         assertFalse(claim(DemandOutbox.QUEUE, close, "a", later));
         assertTrue(claim(DemandOutbox.QUEUE, reiterate, "a", later));
+    }
+
+    /** A store whose every step is its own transaction, as the container runs the real one. */
+    final class OwnTransactions extends DeliveryStore {
+        @Override
+        public List<Long> due(Queue<?> q, Instant now, int max) {
+            return tx(s -> s.due(q, now, max));
+        }
+
+        @Override
+        public boolean claim(Queue<?> q, long id, String instance, Instant now, Duration lease) {
+            return tx(s -> s.claim(q, id, instance, now, lease));
+        }
+
+        @Override
+        public <T> T failed(Courier<T, ?> courier, long id, Undelivered why, Instant now) {
+            return tx(s -> s.failed(courier, id, why, now));
+        }
+    }
+
+    /** A courier to a receiver answering each send as told, in order. */
+    final class Scripted extends Recorder<Ticket> {
+        final List<Undelivered> answers;
+        final List<Long> sent = new ArrayList<>();
+
+        Scripted(List<Undelivered> answers) {
+            super(QualitorOutbox.QUEUE);
+            this.answers = new ArrayList<>(answers);
+        }
+
+        @Override
+        public Object send(long id) {
+            sent.add(id);
+            Undelivered next = answers.isEmpty() ? null : answers.remove(0);
+            if (next != null) {
+                throw next;
+            }
+            return "ok";
+        }
+
+        @Override
+        public Ticket delivered(long id, Object result) {
+            return tx(s -> {
+                Ticket t = s.em.find(Ticket.class, id);
+                t.getDelivery().done();
+                return t;
+            });
+        }
+    }
+
+    Deliverer deliverer() {
+        Deliverer d = new Deliverer();
+        d.store = new OwnTransactions();
+        return d;
+    }
+
+    @Test
+    void aDrainStopsAtAReceiverKnownToBeDownLeavingTheRestUntouched() {
+        List<Long> ids = List.of(ticket(), ticket(), ticket(), ticket());
+        Scripted courier = new Scripted(List.of(Undelivered.unreachable("circuit open")));
+        assertEquals(1, deliverer().drain(courier));
+        assertEquals(1, courier.sent.size(), "only the first went, alone");
+        long first = courier.sent.get(0);
+        assertEquals(1, reload(first).getAttempts());
+        Set<Long> rest = new HashSet<>(ids);
+        rest.remove(first);
+        for (long id : rest) {
+            assertEquals(0, reload(id).getAttempts(), "no attempt spent on the rest");
+            assertEquals(DeliveryState.QUEUED, reload(id).getDelivery().getState());
+        }
+        assertEquals(rest, new HashSet<>(due(QualitorOutbox.QUEUE, Instant.now())), "the rest are due for the next round");
+    }
+
+    @Test
+    void aDrainGoesOnPastFailuresThatAreNotTheReceiverBeingDown() {
+        List<Long> ids = List.of(ticket(), ticket(), ticket());
+        Scripted courier = new Scripted(List.of(Undelivered.later("HTTP 503", false)));
+        assertEquals(3, deliverer().drain(courier));
+        assertEquals(new HashSet<>(ids), new HashSet<>(courier.sent));
+        assertEquals(DeliveryState.QUEUED, reload(courier.sent.get(0)).getDelivery().getState(), "retried after its back-off");
+        assertEquals(DeliveryState.DONE, reload(courier.sent.get(1)).getDelivery().getState());
+        assertEquals(DeliveryState.DONE, reload(courier.sent.get(2)).getDelivery().getState());
     }
 }
