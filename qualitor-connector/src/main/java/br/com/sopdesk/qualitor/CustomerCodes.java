@@ -63,7 +63,7 @@ final class CustomerCodes {
             if (code != null && !code.isBlank()) {
                 return cached(cacheKey, () -> code);
             }
-            notFound = new QualitorException.Refused(RefusalKind.CONTACT_NOT_FOUND, "", "getCustomerContact sem cdcontato", null);
+            notFound = new QualitorException.Refused(RefusalKind.CONTACT_NOT_FOUND, "", "getCustomerContact: no cdcontato", null);
         } catch (QualitorException.Refused e) {
             if (e.kind() != RefusalKind.CONTACT_NOT_FOUND) {
                 throw e;

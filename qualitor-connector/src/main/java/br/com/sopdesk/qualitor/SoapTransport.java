@@ -157,7 +157,7 @@ final class SoapTransport implements WsTransport {
         Port port = port(service);
         Wsdl.Operation op = port.operation(operation);
         byte[] envelope = SoapEnvelope.request(op.namespace(), operation,
-                parts(op, List.of("<token de " + service + ">", request.toXml(settings.encoding()))), settings.encoding());
+                parts(op, List.of("<token " + service + ">", request.toXml(settings.encoding()))), settings.encoding());
         return "POST " + port.wsdl().endpoint() + "\nContent-Type: text/xml; charset=" + settings.encoding().charset().name()
                 + "\nSOAPAction: \"" + op.soapAction() + "\"\n\n" + new String(envelope, settings.encoding().charset());
     }

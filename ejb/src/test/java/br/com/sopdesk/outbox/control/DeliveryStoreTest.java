@@ -1,5 +1,6 @@
 package br.com.sopdesk.outbox.control;
 
+import br.com.sopdesk.platform.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -191,6 +193,9 @@ class DeliveryStoreTest {
         Ticket t = reload(id);
         assertEquals(DeliveryState.HELD, t.getDelivery().getState());
         assertEquals(DeliveryStore.LAPSED_UNCHECKABLE, t.getLastError());
+        assertEquals("sending interrupted: it may not have arrived; not sent again, so as not to duplicate it",
+                Text.read(t.getLastError()).in(Locale.ENGLISH), "kept as a code, shown in the reader's language");
+        assertEquals("envio interrompido: pode não ter chegado; não reenviado para não duplicar", Text.read(t.getLastError()).in(Text.PT_BR));
     }
 
     @Test
@@ -198,7 +203,7 @@ class DeliveryStoreTest {
         long id = ticket();
         Recorder<Ticket> courier = new Recorder<>(QualitorOutbox.QUEUE);
         claim(QualitorOutbox.QUEUE, id, "a", NOW);
-        tx(s -> s.failed(courier, id, Undelivered.later("timeout", true), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.later(Text.verbatim("timeout"), true), NOW));
         Ticket t = reload(id);
         assertEquals(DeliveryState.QUEUED, t.getDelivery().getState());
         assertEquals(NOW.plusSeconds(10), t.getNextAttemptAt(), "5 s doubled after the first attempt");
@@ -214,7 +219,7 @@ class DeliveryStoreTest {
         long id = ticket();
         Recorder<Ticket> courier = new Recorder<>(BLIND);
         claim(BLIND, id, "a", NOW);
-        tx(s -> s.failed(courier, id, Undelivered.later("Falha inesperada", true), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.later(Text.verbatim("Falha inesperada"), true), NOW));
         assertEquals(DeliveryState.HELD, reload(id).getDelivery().getState());
         assertEquals(1, courier.ended.size());
     }
@@ -223,11 +228,11 @@ class DeliveryStoreTest {
     void aRefusalEndsTheDeliveryAndOnlyADeliveryBeingSentIsRecorded() {
         long id = ticket();
         Recorder<Ticket> courier = new Recorder<>(QualitorOutbox.QUEUE);
-        tx(s -> s.failed(courier, id, Undelivered.later("late record of another attempt", false), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.later(Text.verbatim("late record of another attempt"), false), NOW));
         assertEquals(DeliveryState.QUEUED, reload(id).getDelivery().getState());
         assertEquals(null, reload(id).getLastError(), "a queued delivery is not touched");
         claim(QualitorOutbox.QUEUE, id, "a", NOW);
-        tx(s -> s.failed(courier, id, Undelivered.withdrawn("stale"), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.withdrawn(Text.verbatim("stale")), NOW));
         assertEquals(DeliveryState.WITHDRAWN, reload(id).getDelivery().getState());
         assertEquals(1, courier.ended.size());
     }
