@@ -36,7 +36,7 @@ public class SchemaMigration {
         try {
             dataSource = InitialContext.doLookup(DATA_SOURCE);
         } catch (NamingException e) {
-            throw new IllegalStateException("Recurso JDBC " + DATA_SOURCE + " não encontrado no servidor", e);
+            throw new IllegalStateException("JDBC resource " + DATA_SOURCE + " not found on the server", e);
         }
         var result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
@@ -57,7 +57,7 @@ public class SchemaMigration {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw new IllegalStateException("O banco " + DATA_SOURCE + " não respondeu", e);
+            throw new IllegalStateException("database " + DATA_SOURCE + " did not answer", e);
         }
     }
 }

@@ -1,6 +1,12 @@
 package br.com.sopdesk.platform;
 
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +30,8 @@ public record Text(String key, List<Object> args) implements Serializable {
     public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final Logger LOG = Logger.getLogger(Text.class.getName());
     private static final String VERBATIM = "platform.verbatim";
+    private static final String STORED = "{\"text\":";
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public Text {
         if (key == null || key.indexOf('.') < 1) {
@@ -54,6 +62,91 @@ public record Text(String key, List<Object> args) implements Serializable {
             LOG.warning(() -> "Texto sem entrada no catálogo: " + key);
             return values.length == 0 ? key : key + " " + List.of(values);
         }
+    }
+
+    /**
+     * The form kept in a column of at most {@code max} characters, for {@link #read} to render later in
+     * the reader's language: a small JSON object of the key and its values; a verbatim sentence is
+     * kept as it is. When it does not fit, the longest values are cut.
+     */
+    public String stored(int max) {
+        if (VERBATIM.equals(key) && args.size() == 1 && args.get(0) instanceof String sentence) {
+            return sentence.length() <= max ? sentence : sentence.substring(0, Math.max(0, max - 3)) + "...";
+        }
+        Text t = this;
+        String out = t.json().toString();
+        while (out.length() > max) {
+            String longest = t.longest();
+            if (longest == null || longest.length() <= 3) {
+                return toString().length() <= max ? toString() : toString().substring(0, Math.max(0, max - 3)) + "...";
+            }
+            t = t.cut(longest, longest.substring(0, Math.max(2, longest.length() - (out.length() - max) - 1)) + "…");
+            out = t.json().toString();
+        }
+        return out;
+    }
+
+    /** What {@link #stored} kept, as a text again; anything else (a sentence written before) is shown as it is. */
+    public static Text read(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.startsWith(STORED)) {
+            try {
+                return of(JSON.createReader(new StringReader(stored)).readObject());
+            } catch (JsonException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+                LOG.fine(() -> "stored text not readable, shown as it is: " + e);
+            }
+        }
+        return verbatim(stored);
+    }
+
+    private JsonObject json() {
+        JsonArrayBuilder values = JSON.createArrayBuilder();
+        args.forEach(a -> {
+            if (a instanceof Text t) {
+                values.add(t.json());
+            } else {
+                values.add((String) a);
+            }
+        });
+        return JSON.createObjectBuilder().add("text", key).add("args", values).build();
+    }
+
+    private static Text of(JsonObject o) {
+        List<Object> values = o.getJsonArray("args").stream()
+                .map(v -> v instanceof JsonObject j ? (Object) of(j) : ((JsonString) v).getString()).toList();
+        return new Text(o.getString("text"), values);
+    }
+
+    private String longest() {
+        String longest = null;
+        for (Object a : args) {
+            String candidate = a instanceof Text t ? t.longest() : (String) a;
+            if (candidate != null && (longest == null || candidate.length() > longest.length())) {
+                longest = candidate;
+            }
+        }
+        return longest;
+    }
+
+    private Text cut(String value, String shorter) {
+        boolean[] done = {false};
+        return new Text(key, args.stream().map(a -> {
+            if (done[0]) {
+                return a;
+            }
+            if (a instanceof Text t) {
+                Text c = t.cut(value, shorter);
+                done[0] = !c.equals(t);
+                return (Object) c;
+            }
+            if (a.equals(value)) {
+                done[0] = true;
+                return shorter;
+            }
+            return a;
+        }).toList());
     }
 
     /** The pt-BR sentence (server logs, exception messages). */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Texts render in pt-BR unless English is asked for, and every key the code names exists in both languages. */
 class TextTest {
 
+    private static final Locale PT = Text.PT_BR;
     private static final Path RESOURCES = Path.of("src/main/resources/br/com/sopdesk");
     /** A key given to {@code Text.of} or to a constructor (e.g. {@code new Problem(line, "sop.node.cycle", id)}), possibly on a later line. */
     private static final Pattern KEY_IN_CODE = Pattern.compile(
@@ -51,6 +52,38 @@ class TextTest {
         InvalidInput input = new InvalidInput("platform.verbatim", "x");
         assertEquals("x", UserFacing.textOf(input).in(Locale.ENGLISH));
         assertEquals("outra", UserFacing.textOf(new IllegalStateException("outra")).in(Locale.ENGLISH));
+    }
+
+    @Test
+    void aStoredTextIsReadBackAndRenderedInTheReadersLanguage() {
+        Text t = Text.of("outbox.unexpected", Text.of("qualitor.pause.no-message"));
+        String stored = t.stored(1000);
+        assertEquals(t, Text.read(stored));
+        assertEquals("Unexpected failure: no message", Text.read(stored).in(Locale.ENGLISH));
+        assertEquals("Falha inesperada: sem mensagem", Text.read(stored).in(PT));
+    }
+
+    @Test
+    void aSentenceStoredBeforeCodesOrAVerbatimOneReadsBackAsItIs() {
+        assertEquals("Qualitor indisponível: HTTP 503", Text.read("Qualitor indisponível: HTTP 503").in(Locale.ENGLISH));
+        assertEquals("já está", Text.verbatim("já está").stored(1000));
+        assertEquals("{\"text\": broken", Text.read("{\"text\": broken").in(Locale.ENGLISH));
+        assertEquals(null, Text.read(null));
+    }
+
+    @Test
+    void aStoredTextThatDoesNotFitCutsItsLongestValue() {
+        Text t = Text.of("outbox.unexpected", "x".repeat(2000));
+        String stored = t.stored(200);
+        assertTrue(stored.length() <= 200, stored);
+        assertTrue(Text.read(stored).in(Locale.ENGLISH).startsWith("Unexpected failure: xxx"));
+        assertTrue(Text.read(stored).in(Locale.ENGLISH).endsWith("…"));
+    }
+
+    @Test
+    void theConnectorsSentencesRenderFromItsOwnBundle() {
+        assertEquals("Qualitor unavailable: HTTP 503 in createTicket",
+                Text.of("connector.unavailable", Text.of("connector.http.status", "503", "createTicket")).in(Locale.ENGLISH));
     }
 
     @Test

@@ -32,7 +32,7 @@ final class Answers {
     static String required(Map<String, String> item, String field) {
         String value = item.get(field);
         if (value == null || value.isBlank()) {
-            throw new QualitorException.Malformed("campo " + field + " ausente na resposta");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.missing-field", field));
         }
         return value;
     }

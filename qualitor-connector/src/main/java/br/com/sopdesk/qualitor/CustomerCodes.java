@@ -35,8 +35,7 @@ final class CustomerCodes {
                         "cdcliente");
             } catch (QualitorException.Refused e) {
                 if (e.kind() == RefusalKind.CUSTOMER_NOT_FOUND) {
-                    throw e.advising("O " + documentShown(document) + " não está cadastrado como cliente no Qualitor: "
-                            + "cadastre-o (ou confira o documento) e use Reenviar.");
+                    throw e.advising(Wording.of("connector.refused.customer-named", documentShown(document)));
                 }
                 throw e;
             }
@@ -64,7 +63,7 @@ final class CustomerCodes {
             if (code != null && !code.isBlank()) {
                 return cached(cacheKey, () -> code);
             }
-            notFound = new QualitorException.Refused(RefusalKind.CONTACT_NOT_FOUND, "", "getCustomerContact sem cdcontato", null);
+            notFound = new QualitorException.Refused(RefusalKind.CONTACT_NOT_FOUND, "", "getCustomerContact: no cdcontato", null);
         } catch (QualitorException.Refused e) {
             if (e.kind() != RefusalKind.CONTACT_NOT_FOUND) {
                 throw e;
@@ -74,8 +73,7 @@ final class CustomerCodes {
         if (settings.defaultContact() != null) {
             return settings.defaultContact();
         }
-        throw notFound.advising("O e-mail " + email + " não está cadastrado como contato deste cliente no Qualitor: cadastre o contato "
-                + "(ou confira o e-mail) e use Reenviar; um administrador também pode definir um contato padrão (qualitor.default-contact).");
+        throw notFound.advising(Wording.of("connector.refused.contact-named", email));
     }
 
     /** CNPJ or CPF with its punctuation, as people read it. */

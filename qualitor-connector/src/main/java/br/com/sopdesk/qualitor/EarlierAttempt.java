@@ -54,11 +54,9 @@ final class EarlierAttempt {
             return found;
         }
         if (search.unreadable > 0) {
-            throw new QualitorException.Unverifiable("Não foi possível confirmar no Qualitor se o chamado já foi criado: a resposta de uma "
-                    + "tentativa anterior se perdeu e o Qualitor não informa a chave do SOP Desk em " + search.unreadable + " chamado(s) do cliente. "
-                    + "Verifique no Qualitor antes de reenviar: procure, nos chamados do cliente abertos desde "
-                    + (draft.submittedOn() == null ? "o envio" : draft.submittedOn().minusDays(1)) + ", o texto \"" + QualitorClient.KEY_LINE + key
-                    + "\". Se não houver, use Reenviar; se houver, informe o número da demanda.");
+            throw new QualitorException.Unverifiable(Wording.of("connector.unverifiable.ticket", search.unreadable,
+                    draft.submittedOn() == null ? Wording.of("connector.unverifiable.since-sending") : draft.submittedOn().minusDays(1),
+                    QualitorClient.KEY_LINE + key));
         }
         return Optional.empty();
     }
@@ -74,9 +72,7 @@ final class EarlierAttempt {
             return true;
         }
         if (!entries.isEmpty() && entries.stream().noneMatch(e -> e.containsKey("dsacompanhamento"))) {
-            throw new QualitorException.Unverifiable("Não foi possível confirmar se o registro chegou ao histórico da demanda " + number
-                    + " (o Qualitor não mostra o texto do histórico): confira no Qualitor se há um acompanhamento com \"" + marker
-                    + "\" antes de repetir o pedido.");
+            throw new QualitorException.Unverifiable(Wording.of("connector.unverifiable.history", number, marker));
         }
         return false;
     }
@@ -90,8 +86,7 @@ final class EarlierAttempt {
                 .data("campos", "cdchamado,cdequipe")).single();
         String current = item.get("cdequipe");
         if (current == null) {
-            throw new QualitorException.Unverifiable("Não foi possível confirmar se a demanda " + number + " já está na equipe " + team
-                    + " do Qualitor (a resposta não traz a equipe): confira na demanda antes de transferir de novo.");
+            throw new QualitorException.Unverifiable(Wording.of("connector.unverifiable.team", number, team));
         }
         return current.strip().equals(team);
     }
@@ -102,8 +97,7 @@ final class EarlierAttempt {
      * look in Qualitor, since attaching again could attach twice.
      */
     QualitorException.Unverifiable attachment(String number, String fileName) {
-        return new QualitorException.Unverifiable("Não é possível confirmar se o anexo " + fileName + " chegou à demanda " + number
-                + " (a resposta se perdeu e o Qualitor não lista anexos por integração): confira na demanda antes de anexar de novo.");
+        return new QualitorException.Unverifiable(Wording.of("connector.unverifiable.attachment", fileName, number));
     }
 
     /** One look for a key across the listings of a search: each ticket is read at most once. */

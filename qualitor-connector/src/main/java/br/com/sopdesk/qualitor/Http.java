@@ -64,14 +64,14 @@ final class Http {
             response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new QualitorException.Unavailable("resposta incompleta após " + deadline.toMillis() + " ms em " + operation, e);
+            throw new QualitorException.Unavailable(Wording.of("connector.http.incomplete", deadline.toMillis(), operation), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new QualitorException.Unavailable(WsTransport.rootMessage(cause) + " em " + operation, cause);
+            throw new QualitorException.Unavailable(Wording.of("connector.http.failed", WsTransport.rootMessage(cause), operation), cause);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            throw new QualitorException.Unavailable("interrompido em " + operation, e);
+            throw new QualitorException.Unavailable(Wording.of("connector.http.interrupted", operation), e);
         }
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String set : response.headers().allValues("Set-Cookie")) {

@@ -1,5 +1,7 @@
 package br.com.sopdesk.qualitor;
 
+import java.util.List;
+
 /**
  * Why a Qualitor call did not succeed, in kinds the caller treats differently: Qualitor answered
  * and refused the request ({@link Refused}, classified by {@link RefusalKind}: a person acts, then
@@ -14,9 +16,16 @@ public abstract sealed class QualitorException extends RuntimeException
         QualitorException.Unavailable, QualitorException.Malformed {
 
     private boolean writeMayHaveApplied;
+    private final Wording wording;
 
-    QualitorException(String message, Throwable cause) {
-        super(message, cause);
+    QualitorException(Wording wording, Throwable cause) {
+        super(wording.toString(), cause);
+        this.wording = wording;
+    }
+
+    /** What to tell a person, for the application to render in the reader's language (the message is its pt-BR form). */
+    public Wording wording() {
+        return wording;
     }
 
     /** Whether the same request may succeed when sent again later. */
@@ -52,37 +61,43 @@ public abstract sealed class QualitorException extends RuntimeException
                 : new Refused(kind, errorCode, qualitorMessage, null);
     }
 
-    /** "Detalhe do Qualitor (código 12): Ws - ...": Qualitor's own words, kept beside our sentence. */
-    static String detail(String errorCode, String qualitorMessage) {
-        String code = errorCode == null || errorCode.isBlank() ? "" : " (código " + errorCode.strip() + ")";
-        return "Detalhe do Qualitor" + code + ": " + (qualitorMessage == null || qualitorMessage.isBlank() ? "sem mensagem" : qualitorMessage.strip());
+    /** Qualitor's own words and code ("Detalhe do Qualitor (código 12): Ws - ..."), kept beside our sentence. */
+    static Wording detail(String errorCode, String qualitorMessage) {
+        Object words = qualitorMessage == null || qualitorMessage.isBlank() ? Wording.of("connector.detail.none") : qualitorMessage.strip();
+        return errorCode == null || errorCode.isBlank() ? Wording.of("connector.detail", words)
+                : Wording.of("connector.detail.code", errorCode.strip(), words);
     }
 
     /**
      * Qualitor answered {@code status 0} about the request itself; carries its {@code error_code} and
-     * {@code msg}, what kind of refusal it is, and a plain pt-BR sentence saying what to do. Sending
+     * {@code msg}, what kind of refusal it is, and a plain sentence saying what to do. Sending
      * the same request again changes nothing until a person acts. A refusal did nothing in Qualitor.
      */
     public static final class Refused extends QualitorException {
+        private static final List<String> CLASSIFICATION = List.of("cdcategoria", "cdtipochamado", "cdlocalidade", "cdseveridade");
         private final RefusalKind kind;
         private final String errorCode;
         private final String qualitorMessage;
-        private final String advice;
+        private final Wording advice;
 
         public Refused(String errorCode, String qualitorMessage) {
             this(RefusalKind.OTHER, errorCode, qualitorMessage, null);
         }
 
-        Refused(RefusalKind kind, String errorCode, String qualitorMessage, String advice) {
-            super((advice == null ? defaultAdvice(kind, qualitorMessage) : advice) + " " + detail(errorCode, qualitorMessage), null);
+        Refused(RefusalKind kind, String errorCode, String qualitorMessage, Wording advice) {
+            this(kind, errorCode, qualitorMessage, advice == null ? defaultAdvice(kind, qualitorMessage) : advice, true);
+        }
+
+        private Refused(RefusalKind kind, String errorCode, String qualitorMessage, Wording advice, boolean checked) {
+            super(Wording.of("connector.with-detail", advice, detail(errorCode, qualitorMessage)), null);
             this.kind = kind;
             this.errorCode = errorCode;
             this.qualitorMessage = qualitorMessage;
-            this.advice = advice == null ? defaultAdvice(kind, qualitorMessage) : advice;
+            this.advice = advice;
         }
 
         /** The same refusal with a sentence that names what was refused (the document, the e-mail). */
-        Refused advising(String sentence) {
+        Refused advising(Wording sentence) {
             return new Refused(kind, errorCode, qualitorMessage, sentence);
         }
 
@@ -100,6 +115,11 @@ public abstract sealed class QualitorException extends RuntimeException
 
         /** The plain pt-BR sentence alone: what happened and what to do (without Qualitor's detail). */
         public String advice() {
+            return advice.toString();
+        }
+
+        /** The same sentence, for the application to render in the reader's language. */
+        public Wording adviceWording() {
             return advice;
         }
 
@@ -113,34 +133,27 @@ public abstract sealed class QualitorException extends RuntimeException
             return false;
         }
 
-        private static String defaultAdvice(RefusalKind kind, String qualitorMessage) {
+        private static Wording defaultAdvice(RefusalKind kind, String qualitorMessage) {
             return switch (kind) {
-                case CUSTOMER_NOT_FOUND -> "O cliente não está cadastrado no Qualitor: cadastre-o (ou confira o CNPJ/CPF) e use Reenviar.";
-                case CONTACT_NOT_FOUND -> "O e-mail informado não é um contato do cliente no Qualitor: cadastre o contato (ou confira o e-mail) e use Reenviar.";
+                case CUSTOMER_NOT_FOUND -> Wording.of("connector.refused.customer");
+                case CONTACT_NOT_FOUND -> Wording.of("connector.refused.contact");
                 case INVALID_DATA -> invalidData(qualitorMessage);
-                default -> "O Qualitor recusou a operação: veja o detalhe abaixo, corrija o que ele indica e use Reenviar; "
-                        + "se não ficar claro, fale com o administrador do Qualitor.";
+                default -> Wording.of("connector.refused.other");
             };
         }
 
         /** Names the field in words when Qualitor says which one it wanted. */
-        private static String invalidData(String qualitorMessage) {
+        private static Wording invalidData(String qualitorMessage) {
             String m = RefusalKind.plain(qualitorMessage);
-            String[][] fields = {
-                    {"cdcategoria", "a categoria"}, {"cdtipochamado", "o tipo de chamado"}, {"cdlocalidade", "a localidade"},
-                    {"cdseveridade", "a severidade"}, {"cdcontato", "o contato"}, {"cdcliente", "o cliente"},
-                    {"nmtitulochamado", "o título"}, {"dschamado", "a descrição"}, {"dsacompanhamento", "o texto do acompanhamento"},
-                    {"dsemail", "o e-mail do contato"}, {"nrcpfcnpj", "o CNPJ/CPF"}};
-            for (String[] f : fields) {
-                if (m.contains(f[0])) {
-                    boolean classification = f[0].equals("cdcategoria") || f[0].equals("cdtipochamado") || f[0].equals("cdlocalidade")
-                            || f[0].equals("cdseveridade");
-                    return "O Qualitor não aceitou " + f[1] + " do chamado" + (classification
-                            ? ": a classificação vem do SOP; peça a um administrador para conferir o mapeamento do SOP no Qualitor e depois use Reenviar."
-                            : ": confira esse dado e use Reenviar.");
+            for (String field : List.of("cdcategoria", "cdtipochamado", "cdlocalidade", "cdseveridade", "cdcontato", "cdcliente",
+                    "nmtitulochamado", "dschamado", "dsacompanhamento", "dsemail", "nrcpfcnpj")) {
+                if (m.contains(field)) {
+                    boolean classification = CLASSIFICATION.contains(field);
+                    return Wording.of(classification ? "connector.refused.classification" : "connector.refused.field",
+                            Wording.of("connector.field." + field));
                 }
             }
-            return "O Qualitor não aceitou os dados do chamado: confira os campos e a classificação do SOP com um administrador e use Reenviar.";
+            return Wording.of("connector.refused.data");
         }
     }
 
@@ -155,9 +168,7 @@ public abstract sealed class QualitorException extends RuntimeException
         private final String qualitorMessage;
 
         public Unauthorized(String errorCode, String qualitorMessage) {
-            super("O Qualitor recusou o usuário de integração do SOP Desk (usuário, senha ou permissão): nada foi criado; "
-                    + "o envio fica na fila e segue sozinho quando um administrador corrigir a configuração "
-                    + "(qualitor.user, qualitor.password). " + detail(errorCode, qualitorMessage), null);
+            super(Wording.of("connector.with-detail", Wording.of("connector.unauthorized"), detail(errorCode, qualitorMessage)), null);
             this.errorCode = errorCode;
             this.qualitorMessage = qualitorMessage;
         }
@@ -191,8 +202,8 @@ public abstract sealed class QualitorException extends RuntimeException
      * again could duplicate it, so a person must look in Qualitor first.
      */
     public static final class Unverifiable extends QualitorException {
-        public Unverifiable(String message) {
-            super(message, null);
+        Unverifiable(Wording wording) {
+            super(wording, null);
         }
 
         @Override
@@ -210,12 +221,18 @@ public abstract sealed class QualitorException extends RuntimeException
     public static final class Unavailable extends QualitorException {
         private final int httpStatus;
 
+        /** {@code message}: what failed, as it is (a technical detail, kept in its own words). */
         public Unavailable(String message, Throwable cause) {
-            this(message, cause, 0);
+            super(Wording.of("connector.unavailable", message), cause);
+            this.httpStatus = 0;
         }
 
-        public Unavailable(String message, Throwable cause, int httpStatus) {
-            super("Qualitor indisponível: " + message, cause);
+        Unavailable(Wording what, Throwable cause) {
+            this(what, cause, 0);
+        }
+
+        Unavailable(Wording what, Throwable cause, int httpStatus) {
+            super(Wording.of("connector.unavailable", what), cause);
             this.httpStatus = httpStatus;
         }
 
@@ -240,8 +257,13 @@ public abstract sealed class QualitorException extends RuntimeException
 
     /** The answer was not a readable {@code <wsqualitor>} document. */
     public static final class Malformed extends QualitorException {
+        /** {@code message}: what was wrong with the answer, as it is (a technical detail, kept in its own words). */
         public Malformed(String message) {
-            super("Resposta do Qualitor ilegível: " + message, null);
+            super(Wording.of("connector.malformed", message), null);
+        }
+
+        Malformed(Wording what) {
+            super(Wording.of("connector.malformed", what), null);
         }
 
         @Override

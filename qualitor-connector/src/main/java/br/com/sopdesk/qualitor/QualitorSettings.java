@@ -143,8 +143,8 @@ public record QualitorSettings(URI baseUri, String user, String password, String
             return Optional.empty();
         }
 
-        /** Checks a value the administrator typed; returns the problem in pt-BR, or empty when it is fine. */
-        public Optional<String> problem(String value) {
+        /** Checks a value the administrator typed; returns the problem, or empty when it is fine. */
+        public Optional<Wording> problem(String value) {
             return SettingsReader.problem(this, value);
         }
     }

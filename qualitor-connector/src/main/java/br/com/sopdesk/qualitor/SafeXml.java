@@ -51,7 +51,7 @@ final class SafeXml {
             builder.setErrorHandler(null);
             return builder;
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("analisador XML indisponível", e);
+            throw new IllegalStateException("no XML parser available", e);
         }
     }
 }

@@ -34,7 +34,7 @@ final class SettingsReader {
     static QualitorSettings read(Function<String, Optional<String>> source, String password) {
         Function<Key, String> get = k -> source.apply(k.key()).map(String::strip).orElse(k.defaultValue());
         for (Key k : Key.values()) {
-            Optional<String> problem = source.apply(k.key()).flatMap(k::problem);
+            Optional<Wording> problem = source.apply(k.key()).flatMap(k::problem);
             if (problem.isPresent()) {
                 throw new IllegalArgumentException(k.key() + ": " + problem.get());
             }
@@ -57,20 +57,20 @@ final class SettingsReader {
                 parseBoolean(get.apply(Key.ATTACHMENT_PRIVATE)), extra);
     }
 
-    /** What is wrong with a value typed for {@code key}, in pt-BR, or empty when it is fine. */
-    static Optional<String> problem(Key key, String value) {
+    /** What is wrong with a value typed for {@code key}, or empty when it is fine. */
+    static Optional<Wording> problem(Key key, String value) {
         String v = value == null ? "" : value.strip();
         try {
             switch (key) {
                 case URL -> {
                     URI u = URI.create(v);
                     if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
-                        return Optional.of("informe um endereço http(s) completo, sem /ws/...");
+                        return Optional.of(Wording.of("connector.setting.url"));
                     }
                 }
                 case USER, COMPANY -> {
                     if (v.isEmpty()) {
-                        return Optional.of("obrigatório");
+                        return Optional.of(Wording.of("connector.setting.required"));
                     }
                 }
                 case MODE -> parseMode(v);
@@ -78,34 +78,36 @@ final class SettingsReader {
                 case WSDL_FILE -> parseWsdlFile(v);
                 case SOAP_WSDL -> {
                     if (!v.contains("{service}")) {
-                        return Optional.of("deve conter {service} (e, se quiser, {group})");
+                        return Optional.of(Wording.of("connector.setting.soap-wsdl"));
                     }
                 }
                 case CONNECT_TIMEOUT, READ_TIMEOUT -> {
                     long ms = Long.parseLong(v);
                     if (ms < 100 || ms > 120_000) {
-                        return Optional.of("entre 100 e 120000 milissegundos");
+                        return Optional.of(Wording.of("connector.setting.timeout"));
                     }
                 }
                 case ATTACHMENT_PRIVATE -> parseBoolean(v);
                 case REFERENCE_DEMANDS -> {
                     if (!v.isEmpty() && !v.matches("[0-9]{1,20}(\\s*,\\s*[0-9]{1,20})*")) {
-                        return Optional.of("números de demanda separados por vírgula");
+                        return Optional.of(Wording.of("connector.setting.demands"));
                     }
                 }
                 case REFERENCE_CUSTOMER -> {
                     if (!v.isEmpty() && !v.replaceAll("[.\\-/\\s]", "").matches("[0-9A-Za-z]{11,14}")) {
-                        return Optional.of("um CNPJ ou CPF");
+                        return Optional.of(Wording.of("connector.setting.document"));
                     }
                 }
                 default -> {
                     if (!v.isEmpty() && !v.matches("[0-9A-Za-z_-]{1,20}")) {
-                        return Optional.of("um código do Qualitor (letras e números, até 20)");
+                        return Optional.of(Wording.of("connector.setting.code"));
                     }
                 }
             }
+        } catch (InvalidSetting e) {
+            return Optional.of(e.wording);
         } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage() == null || e instanceof NumberFormatException ? "valor inválido" : e.getMessage());
+            return Optional.of(Wording.of("connector.setting.invalid"));
         }
         return Optional.empty();
     }
@@ -122,7 +124,7 @@ final class SettingsReader {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "stateless" -> Mode.STATELESS;
             case "soap" -> Mode.SOAP;
-            default -> throw new IllegalArgumentException("qualitor.mode deve ser stateless ou soap, não '" + value + "'");
+            default -> throw new InvalidSetting(Wording.of("connector.setting.mode", value));
         };
     }
 
@@ -130,7 +132,7 @@ final class SettingsReader {
         return switch (value.strip().toLowerCase(Locale.ROOT).replace("_", "-")) {
             case "iso-8859-1", "latin1", "latin-1" -> Encoding.ISO_8859_1;
             case "utf-8", "utf8" -> Encoding.UTF_8;
-            default -> throw new IllegalArgumentException("use iso-8859-1 (com declaração) ou utf-8 (sem declaração), não '" + value + "'");
+            default -> throw new InvalidSetting(Wording.of("connector.setting.encoding", value));
         };
     }
 
@@ -139,8 +141,7 @@ final class SettingsReader {
             case "suffixed" -> WsdlFile.SUFFIXED;
             case "lowercase" -> WsdlFile.LOWERCASE;
             case "bare" -> WsdlFile.BARE;
-            default -> throw new IllegalArgumentException("use suffixed (WSTicket.wsdl), lowercase (wsticket.wsdl) ou bare (WSTicket), não '"
-                    + value + "'");
+            default -> throw new InvalidSetting(Wording.of("connector.setting.wsdl-file", value));
         };
     }
 
@@ -148,7 +149,18 @@ final class SettingsReader {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "sim", "s", "yes" -> true;
             case "false", "nao", "não", "n", "no", "" -> false;
-            default -> throw new IllegalArgumentException("use true ou false, não '" + value + "'");
+            default -> throw new InvalidSetting(Wording.of("connector.setting.boolean", value));
         };
+    }
+
+    /** A value that is not one of a setting's words; its message is the pt-BR sentence (startup log). */
+    static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient Wording wording;
+
+        InvalidSetting(Wording wording) {
+            super(wording.toString());
+            this.wording = wording;
+        }
     }
 }

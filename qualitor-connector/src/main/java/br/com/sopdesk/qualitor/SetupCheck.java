@@ -298,10 +298,10 @@ public final class SetupCheck {
     /** Qualitor's own code and words of a refusal, or the message of any other failure. */
     private static String words(QualitorException e) {
         if (e instanceof QualitorException.Refused r) {
-            return QualitorException.detail(r.errorCode(), r.qualitorMessage());
+            return QualitorException.detail(r.errorCode(), r.qualitorMessage()).toString();
         }
         if (e instanceof QualitorException.Unauthorized u) {
-            return QualitorException.detail(u.errorCode(), u.qualitorMessage());
+            return QualitorException.detail(u.errorCode(), u.qualitorMessage()).toString();
         }
         return e.getMessage();
     }

@@ -74,7 +74,7 @@ final class SoapEnvelope {
             out.transform(new DOMSource(doc), new StreamResult(bytes));
             return bytes.toByteArray();
         } catch (TransformerException e) {
-            throw new IllegalStateException("envelope SOAP não pôde ser escrito", e);
+            throw new IllegalStateException("the SOAP envelope could not be written", e);
         }
     }
 
@@ -86,16 +86,16 @@ final class SoapEnvelope {
                     ? SafeXml.parse(new InputSource(new ByteArrayInputStream(body)), true)
                     : SafeXml.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))), true);
         } catch (SAXException | IOException e) {
-            throw new QualitorException.Malformed("envelope SOAP inválido: " + e.getMessage());
+            throw new QualitorException.Malformed(Wording.of("connector.answer.invalid-envelope", e.getMessage()));
         }
         Element envelope = doc.getDocumentElement();
         if (!"Envelope".equals(envelope.getLocalName())) {
-            throw new QualitorException.Malformed("resposta sem envelope SOAP (raiz: " + envelope.getNodeName() + ")");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.no-envelope", envelope.getNodeName()));
         }
         Element soapBody = firstChild(envelope, "Body");
         Element content = soapBody == null ? null : firstChild(soapBody, null);
         if (content == null) {
-            throw new QualitorException.Malformed("envelope SOAP sem corpo");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.no-body"));
         }
         if ("Fault".equals(content.getLocalName())) {
             String code = text(firstChild(content, "faultcode"));
@@ -104,7 +104,7 @@ final class SoapEnvelope {
         }
         Element returned = firstChild(content, null);
         if (returned == null) {
-            throw new QualitorException.Malformed("resposta SOAP de " + content.getLocalName() + " sem valor");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.no-value", content.getLocalName()));
         }
         return new Answer(returned.getTextContent(), null);
     }

@@ -63,8 +63,8 @@ final class SoapTransport implements WsTransport {
         }
 
         Wsdl.Operation operation(String name) {
-            return wsdl().operation(name).orElseThrow(() -> new QualitorException.Refused("",
-                    "a operação " + name + " não consta do WSDL de " + service + " (" + wsdlUri(service) + ")"));
+            return wsdl().operation(name).orElseThrow(() -> new QualitorException.Refused(RefusalKind.OTHER, "", "WSDL " + wsdlUri(service) + ": " + name,
+                    Wording.of("connector.refused.no-operation", name, service, wsdlUri(service))));
         }
 
         String token() {
@@ -102,7 +102,7 @@ final class SoapTransport implements WsTransport {
         URI uri = wsdlUri(service);
         Http.Reply reply = http.get(uri, "leitura do WSDL " + uri);
         if (reply.status() >= 300) {
-            throw new QualitorException.Unavailable("HTTP " + reply.status() + " ao ler o WSDL " + uri, null, reply.status());
+            throw new QualitorException.Unavailable(Wording.of("connector.wsdl.status", reply.status(), uri), null, reply.status());
         }
         return Wsdl.parse(reply.body(), uri);
     }
@@ -157,7 +157,7 @@ final class SoapTransport implements WsTransport {
         Port port = port(service);
         Wsdl.Operation op = port.operation(operation);
         byte[] envelope = SoapEnvelope.request(op.namespace(), operation,
-                parts(op, List.of("<token de " + service + ">", request.toXml(settings.encoding()))), settings.encoding());
+                parts(op, List.of("<token " + service + ">", request.toXml(settings.encoding()))), settings.encoding());
         return "POST " + port.wsdl().endpoint() + "\nContent-Type: text/xml; charset=" + settings.encoding().charset().name()
                 + "\nSOAPAction: \"" + op.soapAction() + "\"\n\n" + new String(envelope, settings.encoding().charset());
     }
@@ -196,7 +196,7 @@ final class SoapTransport implements WsTransport {
             value = response.items().isEmpty() ? "" : response.single().getOrDefault("token", "").strip();
         }
         if (value.isEmpty()) {
-            throw new QualitorException.Malformed("login sem token na resposta");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.no-token"));
         }
         return value;
     }
@@ -236,7 +236,7 @@ final class SoapTransport implements WsTransport {
             if (status == 404) {
                 port.wsdl = null; // the service may have moved: read its WSDL again next time
             }
-            throw new QualitorException.Unavailable("HTTP " + status + " em " + operation, null, status);
+            throw new QualitorException.Unavailable(Wording.of("connector.http.status", status, operation), null, status);
         }
         return SoapEnvelope.parse(bytes, Http.orLatin1(reply.charset()));
     }
@@ -251,7 +251,7 @@ final class SoapTransport implements WsTransport {
             if ("getVersion".equals(operation) && !value.isEmpty()) {
                 return new WsResponse(true, "", "", List.of(Map.of("version", value)));
             }
-            throw new QualitorException.Malformed("resposta SOAP de " + operation + " não é um documento wsqualitor");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.not-wsqualitor", operation));
         }
         return WsResponse.parse(value);
     }
@@ -264,7 +264,7 @@ final class SoapTransport implements WsTransport {
         if (fault.code().toLowerCase(Locale.ROOT).startsWith("client")) {
             return QualitorException.refusal(operation, fault.code(), fault.message());
         }
-        return new QualitorException.Unavailable("SOAP Fault " + fault.code() + " em " + operation + ": " + fault.message(), null, 500);
+        return new QualitorException.Unavailable(Wording.of("connector.soap.fault", fault.code(), operation, fault.message()), null, 500);
     }
 
     /**

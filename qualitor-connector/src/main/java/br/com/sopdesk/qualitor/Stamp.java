@@ -34,7 +34,7 @@ record Stamp(LocalDateTime at, boolean dateOnly) {
             String full = v.length() == 16 ? v + ":00" : v.substring(0, 19);
             return new Stamp(LocalDateTime.parse(full, br ? BR : ISO), false);
         } catch (RuntimeException e) {
-            throw new QualitorException.Malformed("data inválida na resposta: " + value);
+            throw new QualitorException.Malformed(Wording.of("connector.answer.bad-date", value));
         }
     }
 }

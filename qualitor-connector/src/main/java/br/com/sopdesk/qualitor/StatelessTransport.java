@@ -31,7 +31,7 @@ final class StatelessTransport implements WsTransport {
     public WsResponse exchange(String service, String operation, WsRequest request) {
         Http.Reply reply = http.post(endpoint, contentType, Map.of(), formBody(service, operation, request), operation);
         if (reply.status() >= 300) {
-            throw new QualitorException.Unavailable("HTTP " + reply.status() + " em " + operation, null, reply.status());
+            throw new QualitorException.Unavailable(Wording.of("connector.http.status", reply.status(), operation), null, reply.status());
         }
         return WsResponse.parse(reply.body(), Http.orLatin1(reply.charset()));
     }

@@ -39,15 +39,15 @@ record WsResponse(boolean ok, String errorCode, String message, List<Map<String,
                     : SafeXml.parse(new InputSource(new StringReader(new String(body, charsetWhenUndeclared))), false);
             Element root = doc.getDocumentElement();
             if (!"wsqualitor".equals(root.getNodeName())) {
-                throw new QualitorException.Malformed("resposta sem o elemento wsqualitor (raiz: " + root.getNodeName() + ")");
+                throw new QualitorException.Malformed(Wording.of("connector.answer.no-wsqualitor", root.getNodeName()));
             }
             Element status = child(root, "response_status");
             if (status == null) {
-                throw new QualitorException.Malformed("resposta sem response_status");
+                throw new QualitorException.Malformed(Wording.of("connector.answer.no-status"));
             }
             String code = text(child(status, "status"));
             if (!"1".equals(code) && !"0".equals(code)) {
-                throw new QualitorException.Malformed("status desconhecido: '" + code + "'");
+                throw new QualitorException.Malformed(Wording.of("connector.answer.bad-status", code));
             }
             List<Map<String, String>> items = new ArrayList<>();
             Element data = child(root, "response_data");
@@ -69,14 +69,14 @@ record WsResponse(boolean ok, String errorCode, String message, List<Map<String,
             return new WsResponse("1".equals(code), text(child(status, "error_code")),
                     text(child(status, "msg")), List.copyOf(items));
         } catch (SAXException | IOException e) {
-            throw new QualitorException.Malformed("XML inválido: " + e.getMessage());
+            throw new QualitorException.Malformed(Wording.of("connector.answer.invalid-xml", e.getMessage()));
         }
     }
 
     /** The first item, for operations that answer one record. */
     Map<String, String> single() {
         if (items.isEmpty()) {
-            throw new QualitorException.Malformed("resposta sem dataitem");
+            throw new QualitorException.Malformed(Wording.of("connector.answer.no-dataitem"));
         }
         return items.get(0);
     }

@@ -37,11 +37,11 @@ record Wsdl(URI endpoint, Map<String, Operation> operations) {
         try {
             doc = SafeXml.parse(new InputSource(new ByteArrayInputStream(body)), true);
         } catch (SAXException | IOException e) {
-            throw new QualitorException.Malformed("WSDL inválido em " + from + ": " + e.getMessage());
+            throw new QualitorException.Malformed(Wording.of("connector.wsdl.invalid", from, e.getMessage()));
         }
         Element definitions = doc.getDocumentElement();
         if (!"definitions".equals(definitions.getLocalName())) {
-            throw new QualitorException.Malformed("o endereço " + from + " não devolveu um WSDL (raiz: " + definitions.getNodeName() + ")");
+            throw new QualitorException.Malformed(Wording.of("connector.wsdl.not-wsdl", from, definitions.getNodeName()));
         }
         String target = definitions.getAttribute("targetNamespace");
         Map<String, List<String>> messages = new HashMap<>();
@@ -78,10 +78,10 @@ record Wsdl(URI endpoint, Map<String, Operation> operations) {
             }
         }
         if (location == null) {
-            throw new QualitorException.Malformed("o WSDL em " + from + " não informa o endereço do serviço (soap:address)");
+            throw new QualitorException.Malformed(Wording.of("connector.wsdl.no-address", from));
         }
         if (operations.isEmpty()) {
-            throw new QualitorException.Malformed("o WSDL em " + from + " não descreve operações");
+            throw new QualitorException.Malformed(Wording.of("connector.wsdl.no-operations", from));
         }
         return new Wsdl(from.resolve(location), Map.copyOf(operations));
     }

@@ -98,9 +98,9 @@ class QualitorSettingsTest {
         assertEquals(Optional.empty(), QualitorSettings.Key.URL.problem("https://qualitor.cliente.com.br/qualitor"));
         assertEquals(Optional.empty(), QualitorSettings.Key.URL.problem("http://10.0.0.5:8080"));
 
-        assertTrue(QualitorSettings.Key.MODE.problem("rest").orElseThrow().contains("rest"));
+        assertTrue(QualitorSettings.Key.MODE.problem("rest").orElseThrow().toString().contains("rest"));
         assertEquals(Optional.empty(), QualitorSettings.Key.MODE.problem("soap"));
-        assertTrue(QualitorSettings.Key.ENCODING.problem("utf-16").orElseThrow().contains("utf-16"));
+        assertTrue(QualitorSettings.Key.ENCODING.problem("utf-16").orElseThrow().toString().contains("utf-16"));
         assertTrue(QualitorSettings.Key.ENCODING.problem("windows-1252").isPresent(), "only the two encodings real clients use");
         assertEquals(Optional.empty(), QualitorSettings.Key.ENCODING.problem("latin1"));
         assertTrue(QualitorSettings.Key.WSDL_FILE.problem("WSTicket.wsdl").isPresent(), "the setting names the spelling, not the file");

@@ -146,7 +146,7 @@ public class SlaResource {
         }
         var sent = demands.send(action.getId());
         return Response.ok(Map.of("demand", c.getDemandNumber(), "state", sent.getState().name(),
-                "message", sent.getLastError() == null ? ApiMessages.text(headers, "demand.reiterated") : sent.getLastError())).build();
+                "message", sent.getLastError() == null ? ApiMessages.text(headers, "demand.reiterated") : TicketResource.rendered(sent.getLastError(), locale()))).build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package br.com.sopdesk.api;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.i18n.ApiLocale;
@@ -94,16 +95,21 @@ public class TicketResource {
     public record Customer(String document, String name, String email, String phone1, String phone2) {
     }
 
+    /** A stored last error in the reader's language (one stored as a sentence, before codes, as it is). */
+    static String rendered(String stored, java.util.Locale locale) {
+        return stored == null ? null : Text.read(stored).in(locale);
+    }
+
     /** A stored ticket, on its way to Qualitor or arrived. */
     public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
                              String demandNumber, int attempts, String lastError, String refusal, int returnHours, String situation,
                              String summaryState, int summaryAttempts, String summaryError) {
-        /** Qualitor's refusals may quote the customer's data: masked, as in lists. */
-        static TicketView of(Ticket t) {
+        /** Qualitor's refusals may quote the customer's data: masked, as in lists; in the reader's language. */
+        static TicketView of(Ticket t, java.util.Locale locale) {
             return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
-                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), Masking.text(t.getLastError()), t.getRefusal(), t.getReturnHours(),
+                    t.getState().name(), t.getQualitorNumber(), t.getAttempts(), Masking.text(rendered(t.getLastError(), locale)), t.getRefusal(), t.getReturnHours(),
                     t.getQualitorSituation(), t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(),
-                    Masking.text(t.getSummaryError()));
+                    Masking.text(rendered(t.getSummaryError(), locale)));
         }
     }
 
@@ -148,7 +154,7 @@ public class TicketResource {
                     request.fields(), intake, request.category(), security.getUserPrincipal().getName(), locale());
             Ticket pushed = outbox.pushStored(saved);
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
-                    .entity(TicketView.of(pushed)).build();
+                    .entity(TicketView.of(pushed, locale())).build();
         } catch (InvalidSubmissionException e) {
             return refuse(e.fieldErrors(locale()));
         }
@@ -157,7 +163,7 @@ public class TicketResource {
     @GET
     @Path("{id}")
     public TicketView get(@PathParam("id") long id) {
-        return TicketView.of(visible(id));
+        return TicketView.of(visible(id), locale());
     }
 
     /** The ticket's SLA clock with its timeline and alerts, once the demand reached Qualitor. */
@@ -196,7 +202,7 @@ public class TicketResource {
                 return Response.ok(new CloseView(id, action.getDemandNumber(), action.getState().name(), t.getQualitorSituation(), null)).build();
             }
             return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                    .entity(new CloseView(id, action.getDemandNumber(), action.getState().name(), t.getQualitorSituation(), action.getLastError()))
+                    .entity(new CloseView(id, action.getDemandNumber(), action.getState().name(), t.getQualitorSituation(), rendered(action.getLastError(), locale())))
                     .build();
         } catch (InvalidSubmissionException e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -220,7 +226,7 @@ public class TicketResource {
         } catch (TicketActionRefused e) {
             return conflict(id, e);
         }
-        return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
+        return Response.ok(TicketView.of(tickets.find(id).orElseThrow(), locale())).build();
     }
 
     /**
@@ -239,7 +245,7 @@ public class TicketResource {
         } catch (TicketActionRefused e) {
             return conflict(id, e);
         }
-        return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
+        return Response.ok(TicketView.of(tickets.find(id).orElseThrow(), locale())).build();
     }
 
     /**
@@ -261,7 +267,7 @@ public class TicketResource {
         } catch (TicketActionRefused e) {
             return conflict(id, e);
         }
-        return Response.ok(TicketView.of(tickets.find(id).orElseThrow())).build();
+        return Response.ok(TicketView.of(tickets.find(id).orElseThrow(), locale())).build();
     }
 
     private Response conflict(long id, TicketActionRefused refused) {

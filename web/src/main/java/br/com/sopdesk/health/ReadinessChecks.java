@@ -1,10 +1,12 @@
 package br.com.sopdesk.health;
 
+import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.control.SendingPauses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -67,7 +69,7 @@ public class ReadinessChecks {
                 return HealthCheckResponse.named("database").up().withData("sopBundles", database.sopBundles()).build();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Verificação de prontidão: o banco de dados não respondeu", e);
-                return HealthCheckResponse.named("database").down().withData("motivo", "sem resposta do banco de dados").build();
+                return HealthCheckResponse.named("database").down().withData("motivo", said("health.database.silent")).build();
             }
         };
     }
@@ -79,7 +81,7 @@ public class ReadinessChecks {
             Probe p = probe();
             if (!p.reachable()) {
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", false)
-                        .withData("motivo", "sem resposta do Qualitor").build();
+                        .withData("motivo", said("health.qualitor.silent")).build();
             }
             SendingPauses.State pause = pauses.state();
             if (pause.paused()) {
@@ -87,12 +89,12 @@ public class ReadinessChecks {
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
                         .withData("sending", "paused").withData("qualitorCode", ascii(pause.code()))
                         .withData("qualitorSays", ascii(pause.message()))
-                        .withData("motivo", "o Qualitor recusou varios chamados seguidos da mesma forma; envios pausados").build();
+                        .withData("motivo", said("health.qualitor.paused")).build();
             }
             if (qualitor.credentialsRefused()) {
                 // Qualitor answers, but not to SOP Desk's login: tickets wait in the outbox (the words go to the log)
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
-                        .withData("credentials", "refused").withData("motivo", "o Qualitor recusou o login de integracao").build();
+                        .withData("credentials", "refused").withData("motivo", said("health.qualitor.credentials")).build();
             }
             return HealthCheckResponse.named("qualitor").up().withData("reachable", true).withData("credentials", "ok")
                     .withData("millis", p.millis()).build();
@@ -125,6 +127,14 @@ public class ReadinessChecks {
                 probing.set(false);
             }
         }
+    }
+
+    /**
+     * Why it is not ready, for the operator reading the probe: in pt-BR (a probe has no reader's
+     * language), in plain ASCII like the rest of the answer.
+     */
+    static String said(String key) {
+        return ascii(ApiMessages.text(Locale.forLanguageTag("pt-BR"), key));
     }
 
     /** Qualitor's words in plain ASCII (accents dropped), at most 200 characters: Payara writes this answer without a charset. */

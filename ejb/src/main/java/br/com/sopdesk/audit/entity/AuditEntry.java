@@ -60,7 +60,7 @@ public class AuditEntry {
     @PreUpdate
     @PreRemove
     void refuseChange() {
-        throw new IllegalStateException("a trilha de auditoria não pode ser alterada nem apagada (registro " + id + ")");
+        throw new IllegalStateException("the audit trail is append-only: entry " + id + " cannot be changed or removed");
     }
 
     public Long getId() {

@@ -2,6 +2,9 @@ package br.com.sopdesk.demand.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.outbox.entity.Delivery;
+import br.com.sopdesk.platform.Text;
+import br.com.sopdesk.qualitor.control.QualitorFailures;
 import br.com.sopdesk.qualitor.QualitorGateway;
 import br.com.sopdesk.qualitor.QualitorException;
 import br.com.sopdesk.qualitor.RefusalKind;
@@ -69,26 +72,26 @@ public class DemandActions {
     public DemandAction request(String sopId, int sopVersion, Map<String, String> answers, String demandNumber, String reason,
                                 String customerDocument, String agent) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
-                .orElseThrow(() -> new InvalidSubmissionException(Map.of("sop", "SOP desconhecido: " + sopId + " v" + sopVersion)));
+                .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("demand.sop.unknown", sopId, sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
         if (!walk.current().actsOnDemand()) {
-            throw new InvalidSubmissionException(Map.of("answers", "As respostas não levam a uma reiteração ou reinício neste SOP."));
+            throw InvalidSubmissionException.of("answers", Text.of("demand.answers.no-action"));
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         String number = demandNumber == null ? "" : demandNumber.strip();
         if (!number.matches("\\d{1,20}")) {
-            errors.put("demandNumber", "Informe o número da demanda (somente dígitos).");
+            errors.put("demandNumber", Text.of("demand.number.required"));
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 10 || why.length() > 2000) {
-            errors.put("reason", "Informe o motivo, com pelo menos 10 caracteres: ele é obrigatório para o Relacionamento.");
+            errors.put("reason", Text.of("demand.reason.required"));
         }
         DemandAction.Kind kind = walk.current().outcome() == SopNode.Outcome.REITERATE ? DemandAction.Kind.REITERATE : DemandAction.Kind.RESTART;
         if (errors.isEmpty()) {
             demandProblem(kind, number, customerDocument).ifPresent(problem -> errors.put("demandNumber", problem));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidSubmissionException(errors);
+            throw InvalidSubmissionException.of(errors);
         }
         return context.getBusinessObject(DemandActions.class).store(new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent),
                 kind == DemandAction.Kind.REITERATE ? "demanda.reiteracao" : "demanda.reinicio", reasonSummary(why));
@@ -112,7 +115,7 @@ public class DemandActions {
     }
 
     /** Why the demand cannot take this request, if Qualitor says so; empty when it can, or when Qualitor cannot be asked now. */
-    Optional<String> demandProblem(DemandAction.Kind kind, String number, String customerDocument) {
+    Optional<Text> demandProblem(DemandAction.Kind kind, String number, String customerDocument) {
         String document = BrazilianDocuments.normalize(customerDocument);
         TicketSummary demand;
         try {
@@ -120,27 +123,24 @@ public class DemandActions {
                 Optional<TicketSummary> ofCustomer = qualitor.ticketsOfCustomer(document).stream()
                         .filter(t -> number.equals(t.number())).findFirst();
                 if (ofCustomer.isEmpty()) {
-                    return Optional.of("A demanda " + number + " não está entre as demandas do cliente " + BrazilianDocuments.format(document)
-                            + " no Qualitor: confira o número com o cliente (ou o CNPJ/CPF).");
+                    return Optional.of(Text.of("demand.number.not-the-customers", number, BrazilianDocuments.format(document)));
                 }
                 demand = ofCustomer.get();
             } else {
                 demand = qualitor.ticket(number);
             }
         } catch (QualitorException.Refused e) {
-            return Optional.of(e.kind() == RefusalKind.CUSTOMER_NOT_FOUND ? e.advice().replace(" e use Reenviar", "")
-                    : "A demanda " + number + " não foi encontrada no Qualitor: confira o número. (" + e.qualitorMessage() + ")");
+            return Optional.of(e.kind() == RefusalKind.CUSTOMER_NOT_FOUND ? Text.of("demand.customer.not-found", BrazilianDocuments.format(document))
+                    : Text.of("demand.number.not-found", number, e.qualitorMessage()));
         } catch (QualitorException | FaultToleranceException e) {
             return Optional.empty();
         }
         String situation = demand.situation() == null ? "" : demand.situation();
         if (kind == DemandAction.Kind.REITERATE && RelatedTickets.closed(situation)) {
-            return Optional.of("A demanda " + number + " já está encerrada no Qualitor (situação: " + situation + "): uma demanda encerrada "
-                    + "não pode ser reiterada. Se a resposta não resolveu, use o SOP de reinício da demanda.");
+            return Optional.of(Text.of("demand.closed", number, situation));
         }
         if (kind == DemandAction.Kind.RESTART && situation.toLowerCase(java.util.Locale.ROOT).contains("cancelad")) {
-            return Optional.of("A demanda " + number + " foi cancelada no Qualitor (situação: " + situation + "): ela não pode ser reiniciada; "
-                    + "registre uma nova demanda.");
+            return Optional.of(Text.of("demand.cancelled", number, situation));
         }
         return Optional.empty();
     }
@@ -174,7 +174,7 @@ public class DemandActions {
         } catch (QualitorException e) {
             self.closeFailed(action.getId(), e);
         } catch (FaultToleranceException e) {
-            self.closeFailed(action.getId(), new QualitorException.Unavailable("consultas suspensas por alguns segundos após falhas seguidas", e));
+            self.closeFailed(action.getId(), e);
         }
         return em.find(DemandAction.class, action.getId());
     }
@@ -183,19 +183,19 @@ public class DemandActions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public DemandAction requestClose(long ticketId, boolean closeRelated, String reason, String agent) {
         Ticket ticket = em.find(Ticket.class, ticketId);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         if (ticket == null) {
-            throw new InvalidSubmissionException(Map.of("ticket", "Chamado não encontrado: " + ticketId));
+            throw InvalidSubmissionException.of("ticket", Text.of("demand.ticket.unknown", ticketId));
         }
         if (ticket.getState() != TicketState.SENT || ticket.getQualitorNumber() == null) {
-            errors.put("ticket", "O chamado ainda não tem número no Qualitor (situação: " + ticket.getState() + "): não há demanda a encerrar.");
+            errors.put("ticket", Text.of("demand.close.no-number", ticket.getState()));
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 10 || why.length() > 2000) {
-            errors.put("reason", "Informe o motivo do encerramento, com pelo menos 10 caracteres.");
+            errors.put("reason", Text.of("demand.close.reason"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidSubmissionException(errors);
+            throw InvalidSubmissionException.of(errors);
         }
         DemandAction action = new DemandAction(DemandAction.Kind.CLOSE, ticket.getQualitorNumber(), why, ticket.getSopId(),
                 ticket.getSopVersion(), agent);
@@ -217,12 +217,13 @@ public class DemandActions {
 
     /** Qualitor refused to close the demand or could not be reached: kept as failed, and audited. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void closeFailed(long id, QualitorException e) {
+    public void closeFailed(long id, RuntimeException e) {
         DemandAction action = em.find(DemandAction.class, id);
-        action.failed(e.getMessage());
+        action.failed(QualitorFailures.read(e).text().stored(Delivery.ERROR_LENGTH));
         audit.record(action.getCreatedBy(), "demanda.encerramento-falhou", "demanda " + action.getDemandNumber(),
-                e instanceof QualitorException.Refused r ? r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage()
-                        : e.retryable() ? "Qualitor indisponível; pode ser pedido de novo" : "não concluído");
+                (e instanceof QualitorException.Refused r ? Text.of("qualitor.failure.refused", r.kind().name(), r.errorCode(), r.qualitorMessage())
+                        : !(e instanceof QualitorException q) || q.retryable() ? Text.of("qualitor.failure.unavailable")
+                        : Text.of("qualitor.failure.not-done")).toString());
     }
 
     /**
@@ -232,7 +233,7 @@ public class DemandActions {
     public DemandAction reiterateFromBoard(String demandNumber, String reason, String supervisor, String sopId, int sopVersion) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 10 || why.length() > 2000) {
-            throw new InvalidSubmissionException(Map.of("reason", "Informe o motivo, com pelo menos 10 caracteres: ele é obrigatório para o Relacionamento."));
+            throw InvalidSubmissionException.of("reason", Text.of("demand.reason.required"));
         }
         DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor);
         em.persist(action);

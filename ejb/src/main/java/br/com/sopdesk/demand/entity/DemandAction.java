@@ -157,7 +157,7 @@ public class DemandAction {
             case RESTART -> "Pedido de reinício: a resposta da demanda não corresponde ao assunto; retornar ao setor responsável. Motivo: "
                     + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
             case CLOSE -> "Encerramento pelo SOP Desk, agente " + createdBy + ". Motivo: " + reason;
-            case TRANSFER -> throw new IllegalStateException("uma transferência de equipe não escreve no histórico");
+            case TRANSFER -> throw new IllegalStateException("a transfer to a team writes no history entry");
         };
     }
 

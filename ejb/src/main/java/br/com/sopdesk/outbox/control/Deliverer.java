@@ -98,7 +98,7 @@ public class Deliverer {
     /** The receiver has it but recording that failed: retried later, looking first (or held, where nobody can look). */
     public <T> T notRecorded(Courier<T, ?> courier, long id, RuntimeException e) {
         LOG.log(Level.WARNING, "Entrega " + id + " feita, mas não registrada", PersonalData.mask(e));
-        return store.failed(courier, id, Undelivered.later("Falha inesperada: " + e, true), Instant.now());
+        return store.failed(courier, id, Undelivered.later(Undelivered.unexpected(e), true), Instant.now());
     }
 
     private <T> T failed(Courier<T, ?> courier, long id, Exception e, AtomicBoolean unreachable) {

@@ -2,6 +2,7 @@ package br.com.sopdesk.outbox.control;
 
 import br.com.sopdesk.outbox.entity.Delivery;
 import br.com.sopdesk.outbox.entity.DeliveryState;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.platform.Utc;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -23,7 +24,7 @@ import java.util.List;
 public class DeliveryStore {
 
     /** What a lapsed claim that nobody can check leaves on the delivery. */
-    static final String LAPSED_UNCHECKABLE = "envio interrompido: pode não ter chegado; não reenviado para não duplicar";
+    static final String LAPSED_UNCHECKABLE = Text.of("outbox.lapsed").stored(Delivery.ERROR_LENGTH);
 
     @PersistenceContext
     EntityManager em;
@@ -84,14 +85,14 @@ public class DeliveryStore {
         switch (why.outcome()) {
             case LATER -> {
                 if (why.mayHaveArrived() && !q.canLook()) {
-                    d.held(why.getMessage());
+                    d.held(why.text().stored(Delivery.ERROR_LENGTH));
                 } else {
-                    d.retryLater(why.getMessage(), now, courier.pace().backoff(), why.mayHaveArrived());
+                    d.retryLater(why.text().stored(Delivery.ERROR_LENGTH), now, courier.pace().backoff(), why.mayHaveArrived());
                 }
             }
-            case REFUSED -> d.refused(why.getMessage());
-            case HELD -> d.held(why.getMessage());
-            case WITHDRAWN -> d.withdrawn(why.getMessage());
+            case REFUSED -> d.refused(why.text().stored(Delivery.ERROR_LENGTH));
+            case HELD -> d.held(why.text().stored(Delivery.ERROR_LENGTH));
+            case WITHDRAWN -> d.withdrawn(why.text().stored(Delivery.ERROR_LENGTH));
         }
         if (!d.getState().isOnItsWay()) {
             courier.ended(owner, why);

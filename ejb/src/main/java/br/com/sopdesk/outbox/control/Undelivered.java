@@ -1,12 +1,14 @@
 package br.com.sopdesk.outbox.control;
 
+import br.com.sopdesk.platform.Text;
 import jakarta.ejb.EJBException;
 
 /**
  * Why an attempt did not deliver, and what follows: {@code LATER} (may pass: retried after the
  * back-off), {@code REFUSED} (a person acts), {@code HELD} (it may have arrived and cannot be
  * checked), {@code WITHDRAWN} (went stale). A courier reads its receiver's failures into these
- * ({@link Courier#read}); {@link #of} reads what nobody foresaw.
+ * ({@link Courier#read}); {@link #of} reads what nobody foresaw. Its {@link #text} is kept on the
+ * delivery and shown to a person in their language; the message is its pt-BR form, for the log.
  */
 public final class Undelivered extends RuntimeException {
 
@@ -18,10 +20,12 @@ public final class Undelivered extends RuntimeException {
     private final String detail;
     private final boolean unexpected;
     private final boolean unreachable;
+    private final Text text;
 
-    private Undelivered(Outcome outcome, String message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected,
+    private Undelivered(Outcome outcome, Text message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected,
             boolean unreachable) {
-        super(message, null, false, false);
+        super(message.toString(), null, false, false);
+        this.text = message;
         this.outcome = outcome;
         this.mayHaveArrived = mayHaveArrived;
         this.refusal = refusal;
@@ -30,28 +34,28 @@ public final class Undelivered extends RuntimeException {
         this.unreachable = unreachable;
     }
 
-    private Undelivered(Outcome outcome, String message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected) {
+    private Undelivered(Outcome outcome, Text message, boolean mayHaveArrived, String refusal, String detail, boolean unexpected) {
         this(outcome, message, mayHaveArrived, refusal, detail, unexpected, false);
     }
 
-    public static Undelivered later(String message, boolean mayHaveArrived) {
+    public static Undelivered later(Text message, boolean mayHaveArrived) {
         return new Undelivered(Outcome.LATER, message, mayHaveArrived, null, null, false);
     }
 
     /** Not sent: the receiver is known to be down (its circuit breaker is open), so nothing else goes to it this round. */
-    public static Undelivered unreachable(String message) {
+    public static Undelivered unreachable(Text message) {
         return new Undelivered(Outcome.LATER, message, false, null, null, false, true);
     }
 
-    public static Undelivered withdrawn(String reason) {
-        return new Undelivered(Outcome.WITHDRAWN, reason, false, null, reason, false);
+    public static Undelivered withdrawn(Text reason) {
+        return new Undelivered(Outcome.WITHDRAWN, reason, false, null, reason.toString(), false);
     }
 
-    public static Undelivered refused(String message, String refusal, String detail) {
+    public static Undelivered refused(Text message, String refusal, String detail) {
         return new Undelivered(Outcome.REFUSED, message, false, refusal, detail, false);
     }
 
-    public static Undelivered held(String message, String detail) {
+    public static Undelivered held(Text message, String detail) {
         return new Undelivered(Outcome.HELD, message, true, null, detail, false);
     }
 
@@ -66,7 +70,17 @@ public final class Undelivered extends RuntimeException {
         if (e instanceof Undelivered u) {
             return u;
         }
-        return new Undelivered(Outcome.LATER, "Falha inesperada: " + e, true, null, null, true);
+        return new Undelivered(Outcome.LATER, unexpected(e), true, null, null, true);
+    }
+
+    /** What a failure nobody foresaw leaves on the delivery. */
+    public static Text unexpected(Throwable e) {
+        return Text.of("outbox.unexpected", String.valueOf(e));
+    }
+
+    /** Why, for a person: kept on the delivery ({@link Text#stored}), rendered in the reader's language. */
+    public Text text() {
+        return text;
     }
 
     public Outcome outcome() {

@@ -38,7 +38,10 @@ public class Delivery {
     @Column(name = "outcome_unknown", nullable = false)
     private boolean outcomeUnknown;
 
-    @Column(name = "last_error", length = 1000)
+    /** How long a last error may be; a text is kept in its stored form ({@code Text#stored}) that fits. */
+    public static final int ERROR_LENGTH = 1000;
+
+    @Column(name = "last_error", length = ERROR_LENGTH)
     private String lastError;
 
     protected Delivery() {
@@ -152,7 +155,7 @@ public class Delivery {
     }
 
     private static String cut(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+        return s == null || s.length() <= ERROR_LENGTH ? s : s.substring(0, ERROR_LENGTH - 3) + "...";
     }
 
     public DeliveryState getState() {

@@ -1,6 +1,7 @@
 package br.com.sopdesk.qualitor.control;
 
 import br.com.sopdesk.outbox.control.Undelivered;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.QualitorException;
 import jakarta.ejb.EJBException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -21,19 +22,19 @@ public final class QualitorFailures {
         }
         if (e instanceof QualitorException q) {
             if (q instanceof QualitorException.Unverifiable) {
-                return Undelivered.held(q.getMessage(), "não foi possível conferir no Qualitor se chegou");
+                return Undelivered.held(ConnectorText.of(q), Text.of("qualitor.failure.unverifiable").toString());
             }
             if (q.retryable()) {
-                return Undelivered.later(q.getMessage(), q.writeMayHaveApplied());
+                return Undelivered.later(ConnectorText.of(q), q.writeMayHaveApplied());
             }
             if (q instanceof QualitorException.Refused r) {
-                return Undelivered.refused(q.getMessage(), r.kind().name(),
-                        r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage());
+                return Undelivered.refused(ConnectorText.of(q), r.kind().name(), Text.of("qualitor.failure.refused", r.kind().name(), r.errorCode(),
+                        r.qualitorMessage()).toString());
             }
-            return Undelivered.refused(q.getMessage(), null, q.getMessage());
+            return Undelivered.refused(ConnectorText.of(q), null, q.getMessage());
         }
         if (e instanceof CircuitBreakerOpenException) {
-            return Undelivered.unreachable("Qualitor indisponível: envios suspensos por alguns segundos após falhas seguidas");
+            return Undelivered.unreachable(Text.of("qualitor.failure.circuit-open"));
         }
         return Undelivered.of(e);
     }

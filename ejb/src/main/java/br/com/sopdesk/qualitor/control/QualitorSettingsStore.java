@@ -71,7 +71,7 @@ public class QualitorSettingsStore {
             if (k.isEmpty()) {
                 problems.put(key, Text.of("qualitor.setting.unknown"));
             } else if (value != null && !value.isBlank()) {
-                k.get().problem(value).ifPresent(p -> problems.put(key, Text.verbatim(p)));
+                k.get().problem(value).ifPresent(p -> problems.put(key, ConnectorText.of(p)));
                 if (value.strip().length() > 400) {
                     problems.put(key, Text.of("qualitor.setting.too-long", 400));
                 }

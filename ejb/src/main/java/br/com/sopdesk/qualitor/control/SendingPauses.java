@@ -50,12 +50,11 @@ public class SendingPauses {
 
     /**
      * What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is
-     * wrong with it. In pt-BR: it is kept as the ticket's last error, a column that also holds
-     * Qualitor's own words.
+     * wrong with it; kept as the ticket's last error and rendered in the reader's language.
      */
-    public static String waiting(State pause) {
+    public static Text waiting(State pause) {
         return Text.of("qualitor.pause.waiting", pause.code() == null || pause.code().isBlank() ? "-" : pause.code(),
-                pause.message() == null || pause.message().isBlank() ? Text.of("qualitor.pause.no-message") : pause.message()).toString();
+                pause.message() == null || pause.message().isBlank() ? Text.of("qualitor.pause.no-message") : pause.message());
     }
 
     /** The pause as this instance last read it (at most a couple of seconds old). */

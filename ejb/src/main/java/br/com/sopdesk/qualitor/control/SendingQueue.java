@@ -1,5 +1,6 @@
 package br.com.sopdesk.qualitor.control;
 
+import br.com.sopdesk.platform.Text;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -11,7 +12,7 @@ import java.util.Collection;
 public interface SendingQueue {
 
     /** Puts back in the queue those of {@code tickets} that Qualitor refused, saying {@code why}; returns how many. */
-    int requeueRefused(Collection<Long> tickets, String why, Instant now);
+    int requeueRefused(Collection<Long> tickets, Text why, Instant now);
 
     /** Makes every ticket waiting for its next attempt due now; returns how many. */
     int retryNow(Instant now);

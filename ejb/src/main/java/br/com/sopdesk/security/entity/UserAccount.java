@@ -57,7 +57,7 @@ public class UserAccount {
 
     public UserAccount(String username, String displayName, String passwordHash, Set<String> roles) {
         if (!ROLES.containsAll(roles) || roles.isEmpty()) {
-            throw new IllegalArgumentException("papéis inválidos: " + roles);
+            throw new IllegalArgumentException("roles not among " + ROLES + ": " + roles);
         }
         this.username = username;
         this.displayName = displayName;
@@ -77,7 +77,7 @@ public class UserAccount {
     /** Replaces the roles; returns a description of the change for the audit trail, empty if none. */
     public String changeRoles(Set<String> newRoles) {
         if (newRoles == null || newRoles.isEmpty() || !ROLES.containsAll(newRoles)) {
-            throw new IllegalArgumentException("papéis inválidos: " + newRoles);
+            throw new IllegalArgumentException("roles not among " + ROLES + ": " + newRoles);
         }
         if (roles.equals(new TreeSet<>(newRoles))) {
             return "";

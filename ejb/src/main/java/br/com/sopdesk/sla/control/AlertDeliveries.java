@@ -7,6 +7,7 @@ import br.com.sopdesk.outbox.control.Queue;
 import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.outbox.entity.Backoff;
 import br.com.sopdesk.platform.PersonalData;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sla.entity.SlaDelivery;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -65,14 +66,14 @@ public class AlertDeliveries implements Courier<SlaDelivery, Instant> {
     @Override
     public Instant send(long id) {
         SlaAlerts.Outgoing out = alerts.outgoing(id)
-                .orElseThrow(() -> Undelivered.withdrawn("alerta desatualizado antes do envio"));
+                .orElseThrow(() -> Undelivered.withdrawn(Text.of("sla.delivery.stale")));
         try {
             channels.send(out);
         } catch (IOException | MessagingException e) {
-            throw Undelivered.later(PersonalData.mask(e.getClass().getSimpleName() + ": " + e.getMessage()), false);
+            throw Undelivered.later(Text.verbatim(PersonalData.mask(e.getClass().getSimpleName() + ": " + e.getMessage())), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Undelivered.later("envio interrompido antes de sair", false);
+            throw Undelivered.later(Text.of("sla.delivery.interrupted"), false);
         }
         return Instant.now();
     }

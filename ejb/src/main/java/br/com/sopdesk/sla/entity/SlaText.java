@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.entity;
 
+import br.com.sopdesk.platform.Text;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -122,7 +123,7 @@ public record SlaText(String key, List<String> args) implements Serializable {
     /** The sentence in {@code locale} (English, or pt-BR for anything else), times in {@code zone}. */
     public String render(Locale locale, ZoneId zone) {
         if (key == null) {
-            return args.isEmpty() ? "" : args.get(0).substring(2);
+            return args.isEmpty() ? "" : Text.read(args.get(0).substring(2)).in(locale);
         }
         ResourceBundle bundle = messages(locale);
         Object[] values = args.stream().map(a -> value(a, bundle, zone)).toArray();

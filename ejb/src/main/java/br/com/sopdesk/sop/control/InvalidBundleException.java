@@ -19,7 +19,7 @@ public class InvalidBundleException extends RuntimeException {
     }
 
     private InvalidBundleException(List<BundleCheck.Problem> problems, boolean tooLarge) {
-        super("pacote de SOP inválido: " + problems.stream().map(Object::toString).collect(Collectors.joining("; ")));
+        super("invalid SOP bundle: " + problems.stream().map(Object::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
         this.tooLarge = tooLarge;
     }

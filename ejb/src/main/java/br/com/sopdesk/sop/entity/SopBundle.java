@@ -51,7 +51,7 @@ public record SopBundle(String id, int version, String seed, String title, Strin
 
     public SopNode node(String nodeId) {
         return nodes.stream().filter(n -> n.id().equals(nodeId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("nó desconhecido no SOP " + id + ": " + nodeId));
+                .orElseThrow(() -> new IllegalArgumentException("unknown node in SOP " + id + ": " + nodeId));
     }
 
     /** The title for the Qualitor ticket, with {@code {question-id}} placeholders replaced by the answers' labels. */

@@ -27,7 +27,7 @@ public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> u
         SopNode node = nodes.get(bundle.start());
         while (node != null) {
             if (!seen.add(node.id())) {
-                throw new IllegalStateException("ciclo no SOP " + bundle.id() + " em " + node.id());
+                throw new IllegalStateException("cycle in SOP " + bundle.id() + " at " + node.id());
             }
             path.add(node);
             switch (node.kind()) {
@@ -45,7 +45,7 @@ public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> u
                 }
             }
         }
-        throw new IllegalStateException("caminho sem desfecho no SOP " + bundle.id());
+        throw new IllegalStateException("path without an outcome in SOP " + bundle.id());
     }
 
     public boolean finished() {

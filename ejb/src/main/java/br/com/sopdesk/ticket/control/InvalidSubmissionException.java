@@ -25,7 +25,7 @@ public class InvalidSubmissionException extends RuntimeException {
     }
 
     private InvalidSubmissionException(LinkedHashMap<String, Text> errors) {
-        super("submissão inválida: " + errors);
+        super("invalid submission: " + errors);
         this.errors = Collections.unmodifiableMap(errors);
     }
 

@@ -1,6 +1,8 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.outbox.control.DeliveryStore;
+import br.com.sopdesk.outbox.entity.Delivery;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.control.SendingQueue;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
@@ -26,12 +28,12 @@ public class PausedTickets implements SendingQueue {
     DeliveryStore deliveries;
 
     @Override
-    public int requeueRefused(Collection<Long> tickets, String why, Instant now) {
+    public int requeueRefused(Collection<Long> tickets, Text why, Instant now) {
         int requeued = 0;
         for (Long id : tickets) {
             Ticket t = em.find(Ticket.class, id);
             if (t != null && t.getState() == TicketState.REJECTED) {
-                t.requeuedByPause(why, now);
+                t.requeuedByPause(why.stored(Delivery.ERROR_LENGTH), now);
                 requeued++;
             }
         }

@@ -112,7 +112,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
      */
     public Ticket pushStored(Ticket stored) {
         if (stored.getState() != TicketState.SENDING) {
-            throw new IllegalArgumentException("chamado " + stored.getId() + " não foi reservado ao ser registrado");
+            throw new IllegalArgumentException("ticket " + stored.getId() + " was not claimed when it was stored");
         }
         boolean attachNow = summaries.enabled();
         return deliverer.complete(this, stored.getId(), () -> open(stored, false), opened -> recordSent(stored, opened, attachNow));

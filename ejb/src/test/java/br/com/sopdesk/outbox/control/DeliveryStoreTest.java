@@ -1,5 +1,6 @@
 package br.com.sopdesk.outbox.control;
 
+import br.com.sopdesk.platform.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -193,6 +195,9 @@ class DeliveryStoreTest {
         Ticket t = reload(id);
         assertEquals(DeliveryState.HELD, t.getDelivery().getState());
         assertEquals(DeliveryStore.LAPSED_UNCHECKABLE, t.getLastError());
+        assertEquals("sending interrupted: it may not have arrived; not sent again, so as not to duplicate it",
+                Text.read(t.getLastError()).in(Locale.ENGLISH), "kept as a code, shown in the reader's language");
+        assertEquals("envio interrompido: pode não ter chegado; não reenviado para não duplicar", Text.read(t.getLastError()).in(Text.PT_BR));
     }
 
     @Test
@@ -200,7 +205,7 @@ class DeliveryStoreTest {
         long id = ticket();
         Recorder<Ticket> courier = new Recorder<>(QualitorOutbox.QUEUE);
         claim(QualitorOutbox.QUEUE, id, "a", NOW);
-        tx(s -> s.failed(courier, id, Undelivered.later("timeout", true), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.later(Text.verbatim("timeout"), true), NOW));
         Ticket t = reload(id);
         assertEquals(DeliveryState.QUEUED, t.getDelivery().getState());
         assertEquals(NOW.plusSeconds(10), t.getNextAttemptAt(), "5 s doubled after the first attempt");
@@ -216,7 +221,7 @@ class DeliveryStoreTest {
         long id = ticket();
         Recorder<Ticket> courier = new Recorder<>(BLIND);
         claim(BLIND, id, "a", NOW);
-        tx(s -> s.failed(courier, id, Undelivered.later("Falha inesperada", true), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.later(Text.verbatim("Falha inesperada"), true), NOW));
         assertEquals(DeliveryState.HELD, reload(id).getDelivery().getState());
         assertEquals(1, courier.ended.size());
     }
@@ -225,11 +230,11 @@ class DeliveryStoreTest {
     void aRefusalEndsTheDeliveryAndOnlyADeliveryBeingSentIsRecorded() {
         long id = ticket();
         Recorder<Ticket> courier = new Recorder<>(QualitorOutbox.QUEUE);
-        tx(s -> s.failed(courier, id, Undelivered.later("late record of another attempt", false), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.later(Text.verbatim("late record of another attempt"), false), NOW));
         assertEquals(DeliveryState.QUEUED, reload(id).getDelivery().getState());
         assertEquals(null, reload(id).getLastError(), "a queued delivery is not touched");
         claim(QualitorOutbox.QUEUE, id, "a", NOW);
-        tx(s -> s.failed(courier, id, Undelivered.withdrawn("stale"), NOW));
+        tx(s -> s.failed(courier, id, Undelivered.withdrawn(Text.verbatim("stale")), NOW));
         assertEquals(DeliveryState.WITHDRAWN, reload(id).getDelivery().getState());
         assertEquals(1, courier.ended.size());
     }
@@ -326,7 +331,7 @@ class DeliveryStoreTest {
     @Test
     void aDrainStopsAtAReceiverKnownToBeDownLeavingTheRestUntouched() {
         List<Long> ids = List.of(ticket(), ticket(), ticket(), ticket());
-        Scripted courier = new Scripted(List.of(Undelivered.unreachable("circuit open")));
+        Scripted courier = new Scripted(List.of(Undelivered.unreachable(Text.verbatim("circuit open"))));
         assertEquals(1, deliverer().drain(courier));
         assertEquals(1, courier.sent.size(), "only the first went, alone");
         long first = courier.sent.get(0);
@@ -343,7 +348,7 @@ class DeliveryStoreTest {
     @Test
     void aDrainGoesOnPastFailuresThatAreNotTheReceiverBeingDown() {
         List<Long> ids = List.of(ticket(), ticket(), ticket());
-        Scripted courier = new Scripted(List.of(Undelivered.later("HTTP 503", false)));
+        Scripted courier = new Scripted(List.of(Undelivered.later(Text.verbatim("HTTP 503"), false)));
         assertEquals(3, deliverer().drain(courier));
         assertEquals(new HashSet<>(ids), new HashSet<>(courier.sent));
         assertEquals(DeliveryState.QUEUED, reload(courier.sent.get(0)).getDelivery().getState(), "retried after its back-off");

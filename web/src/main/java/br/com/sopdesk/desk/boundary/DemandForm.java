@@ -1,5 +1,6 @@
 package br.com.sopdesk.desk.boundary;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.demand.control.DemandActions;
@@ -64,7 +65,7 @@ public class DemandForm implements Serializable {
 
     private void show(DemandAction action) {
         state = action.getState();
-        error = action.getLastError();
+        error = action.getLastError() == null ? null : Text.read(action.getLastError()).in(FacesContext.getCurrentInstance().getViewRoot().getLocale());
         attempts = action.getAttempts();
     }
 

@@ -12,6 +12,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * Binds the saved ticket's way to Qualitor on the guided SOP page: its progress (a poll while it is
@@ -39,7 +40,7 @@ public class TicketProgress implements Serializable {
 
     /** The ticket just saved ({@link IntakeForm}). */
     void follow(Ticket saved) {
-        ticket = TicketStatus.of(saved);
+        ticket = TicketStatus.of(saved, locale());
     }
 
     /** Poll while queued: shows the demand number as soon as the outbox got it. */
@@ -65,12 +66,12 @@ public class TicketProgress implements Serializable {
     private void resend(boolean checked) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            ticket = TicketStatus.of(outbox.resend(ticket.id(), faces.getExternalContext().getRemoteUser(), checked));
+            ticket = TicketStatus.of(outbox.resend(ticket.id(), faces.getExternalContext().getRemoteUser(), checked), locale());
             if (!ticket.isQueued()) {
                 related.again();
             }
         } catch (TicketActionRefused e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.text().in(locale()), null));
             reread();
         }
     }
@@ -86,15 +87,20 @@ public class TicketProgress implements Serializable {
             return;
         }
         try {
-            ticket = TicketStatus.of(outbox.found(ticket.id(), number, faces.getExternalContext().getRemoteUser()));
+            ticket = TicketStatus.of(outbox.found(ticket.id(), number, faces.getExternalContext().getRemoteUser()), locale());
             related.again();
         } catch (TicketActionRefused e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.text().in(locale()), null));
         }
     }
 
     private void reread() {
-        tickets.find(ticket.id()).map(TicketStatus::of).ifPresent(t -> ticket = t);
+        tickets.find(ticket.id()).map(t -> TicketStatus.of(t, locale())).ifPresent(t -> ticket = t);
+    }
+
+    /** The page's language, which the agent may switch. */
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
     public TicketStatus getTicket() {

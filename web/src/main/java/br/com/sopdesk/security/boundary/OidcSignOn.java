@@ -131,7 +131,7 @@ public class OidcSignOn {
         BeanManager beans = CDI.current().getBeanManager();
         Bean<?> bean = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
                 .filter(b -> b.getBeanClass().getName().equals(className)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("OpenID Connect ligado (sopdesk.oidc.enabled), mas o servidor não oferece " + className));
+                .orElseThrow(() -> new IllegalStateException("OpenID Connect is on (sopdesk.oidc.enabled), but the server does not offer " + className));
         return as.cast(beans.getReference(bean, Object.class, beans.createCreationalContext(bean)));
     }
 
@@ -192,7 +192,7 @@ public class OidcSignOn {
                     discovery = reader.readObject();
                 }
             } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalStateException("não foi possível ler o documento do provedor OpenID: " + url, e);
+                throw new IllegalStateException("could not read the OpenID provider's document: " + url, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.boundary;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.sla.control.SlaBoard;
@@ -58,7 +59,7 @@ public class ReiterateDialog implements Serializable {
                 dashboard.refresh();
                 selectedClock = null;
             } else {
-                BoardMessages.fail(sent.getLastError());
+                BoardMessages.fail(Text.read(sent.getLastError()).in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
             }
         } catch (InvalidSubmissionException e) {
             BoardMessages.fail(String.join(" ", e.fieldErrors(FacesContext.getCurrentInstance().getViewRoot().getLocale()).values()));

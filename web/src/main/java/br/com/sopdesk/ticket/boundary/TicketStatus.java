@@ -2,18 +2,42 @@ package br.com.sopdesk.ticket.boundary;
 
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
+import br.com.sopdesk.platform.Text;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * What the agent's page shows about a saved ticket: its state on the way to Qualitor, the demand
- * number once Qualitor gave one, and the error in plain words if it was refused.
+ * number once Qualitor gave one, and the error in plain words, in the page's language, if it was
+ * refused (what to do first, then Qualitor's own detail).
  */
 public record TicketStatus(long id, TicketState state, String number, String situation, int attempts,
-                           String lastError, String refusal, int returnHours) implements Serializable {
+                           String lastError, String advice, String detail, String refusal, int returnHours) implements Serializable {
 
-    public static TicketStatus of(Ticket t) {
+    /** A refusal's stored text: what to do ({0}) and Qualitor's detail ({1}). */
+    static final String WITH_DETAIL = "connector.with-detail";
+    /** Where Qualitor's detail began in a last error stored as a sentence (before texts were stored as codes). */
+    private static final String OLD_DETAIL = " Detalhe do Qualitor";
+
+    public static TicketStatus of(Ticket t, Locale locale) {
+        Text error = Text.read(t.getLastError());
+        String advice = null;
+        String detail = null;
+        if (error != null && WITH_DETAIL.equals(error.key()) && error.args().size() == 2) {
+            advice = part(error.args().get(0), locale);
+            detail = part(error.args().get(1), locale);
+        } else if (error != null) {
+            String whole = error.in(locale);
+            int at = whole.indexOf(OLD_DETAIL);
+            advice = at < 0 ? whole : whole.substring(0, at);
+            detail = at < 0 ? null : whole.substring(at + 1);
+        }
         return new TicketStatus(t.getId(), t.getState(), t.getQualitorNumber(), t.getQualitorSituation(),
-                t.getAttempts(), t.getLastError(), t.getRefusal(), t.getReturnHours());
+                t.getAttempts(), error == null ? null : error.in(locale), advice, detail, t.getRefusal(), t.getReturnHours());
+    }
+
+    private static String part(Object arg, Locale locale) {
+        return arg instanceof Text t ? t.in(locale) : String.valueOf(arg);
     }
 
     /** Held: a lost answer that cannot be checked; a person looks in Qualitor before anything is resent. */
@@ -23,17 +47,12 @@ public record TicketStatus(long id, TicketState state, String number, String sit
 
     /** What to do first, in plain words: the message before Qualitor's own detail. */
     public String getAdvice() {
-        if (lastError == null) {
-            return null;
-        }
-        int at = lastError.indexOf(" Detalhe do Qualitor");
-        return at < 0 ? lastError : lastError.substring(0, at);
+        return advice;
     }
 
     /** Qualitor's own words, when the message carries them. */
     public String getDetail() {
-        int at = lastError == null ? -1 : lastError.indexOf(" Detalhe do Qualitor");
-        return at < 0 ? null : lastError.substring(at + 1);
+        return detail;
     }
 
     public boolean isSent() {
