@@ -14,6 +14,8 @@ import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketCertificate;
+import br.com.sopdesk.ticket.entity.TicketWarranty;
+import br.com.sopdesk.warranty.control.Warranties;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,7 +31,8 @@ import java.util.Optional;
 /**
  * Turns a walked SOP and the customer's intake into a stored ticket queued for Qualitor. Refuses,
  * before storing anything, a SOP version that does not exist, a walk that does not end in an
- * escalation, and an intake that breaks a field rule.
+ * escalation, an intake that breaks a field rule, and a path claiming a warranty the dates deny
+ * (unless filed as a warranty exception, which is audited).
  */
 @Stateless
 public class TicketService {
@@ -55,6 +58,9 @@ public class TicketService {
     @Inject
     OutboxSettings outbox;
 
+    @Inject
+    Warranties warranties;
+
     /**
      * Stores the ticket, its first attempt claimed by this instance; the caller then hands it to
      * {@link QualitorOutbox#pushStored}, outside this transaction.
@@ -64,15 +70,20 @@ public class TicketService {
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale) {
-        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null);
+        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null, null);
     }
 
     /**
      * As above, keeping with the ticket the facts read from the customer's certificate (never the
-     * file): in their own table and as a line of the text Relacionamento reads.
+     * file): in their own table and as a line of the text Relacionamento reads; the warranty decision
+     * is counted from the certificate's issuance when given.
+     *
+     * @param warrantyExceptionReason the reason when the agent files a warranty exception (a path
+     *                                the dates deny), null when not
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
-                         String requestedCategory, String agent, Locale locale, CertificateFacts certificate) {
+                         String requestedCategory, String agent, Locale locale, CertificateFacts certificate,
+                         String warrantyExceptionReason) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("ticket.sop.unknown", sopId, sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
@@ -89,6 +100,8 @@ public class TicketService {
         } else if (category.filter(c -> !c.isActive()).isPresent()) {
             errors.put("category", Text.of("ticket.category.inactive", m.category()));
         }
+        Warranties.Checked warranty = warranties.check(bundle, walk, values, certificate, warrantyExceptionReason);
+        warranty.errors().forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
             throw InvalidSubmissionException.of(errors);
         }
@@ -100,7 +113,10 @@ public class TicketService {
             }
         });
         Instant now = Instant.now(Clock.systemUTC());
-        String decisions = walk.describeDecisions() + describe(bundle, kept);
+        String decisions = walk.describeDecisions() + describe(bundle, kept) + describe(warranty);
+        if (decisions.length() > DECISIONS_MAX) {
+            decisions = decisions.substring(0, DECISIONS_MAX - 1) + "…";
+        }
         if (certificate != null && decisions.length() + certificate.describe().length() < DECISIONS_MAX) {
             decisions += certificate.describe() + "\n";
         }
@@ -109,6 +125,7 @@ public class TicketService {
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
                         category.map(c -> c.getQualitorTeam()).orElse(null)),
                 bundle.sla().returnHours(), agent, now);
+        ticket.filedWith(TicketWarranty.of(warranty.decision(), warranty.exceptionReason()));
         ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
         em.persist(ticket);
         if (certificate != null) {
@@ -116,6 +133,10 @@ public class TicketService {
         }
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
+        if (warranty.exceptionReason() != null) {
+            audit.record(agent, "garantia.excecao", "chamado " + ticket.getId(),
+                    warranty.decision().message(Text.PT_BR) + " Motivo: " + warranty.exceptionReason());
+        }
         return ticket;
     }
 
@@ -125,6 +146,16 @@ public class TicketService {
         bundle.fields().stream().filter(f -> values.containsKey(f.name()))
                 .forEach(f -> out.append("- ").append(f.label()).append(": ").append(values.get(f.name())).append('\n'));
         return out.toString();
+    }
+
+    /** The warranty decision (and exception) as the Relacionamento team reads it, in pt-BR like the rest of the text. */
+    private static String describe(Warranties.Checked warranty) {
+        if (warranty.decision() == null) {
+            return "";
+        }
+        String line = "- " + Text.of("warranty.ticket.decision", warranty.decision().message(Text.PT_BR)) + "\n";
+        return warranty.exceptionReason() == null ? line
+                : line + "- " + Text.of("warranty.ticket.exception", warranty.exceptionReason()) + "\n";
     }
 
     public Optional<Ticket> find(long id) {
