@@ -1,15 +1,19 @@
--- Issue 18: seed 003's warranty computed and enforced. Each ticket keeps the warranty decision it was
--- filed with (case, days, issuance date and its source, within or not) and, when the agent filed it
--- against the dates, the warranty exception with its reason, for the supervisor's review.
-ALTER TABLE ticket ADD COLUMN warranty_case VARCHAR(24);
-ALTER TABLE ticket ADD COLUMN warranty_days INTEGER;
-ALTER TABLE ticket ADD COLUMN warranty_issued_on DATE;
-ALTER TABLE ticket ADD COLUMN warranty_issued_from VARCHAR(24);
-ALTER TABLE ticket ADD COLUMN warranty_days_since INTEGER;
-ALTER TABLE ticket ADD COLUMN warranty_within BOOLEAN;
-ALTER TABLE ticket ADD COLUMN warranty_exception BOOLEAN DEFAULT FALSE NOT NULL;
-ALTER TABLE ticket ADD COLUMN warranty_exception_reason VARCHAR(1000);
-CREATE INDEX ix_ticket_warranty_exception ON ticket (warranty_exception, created_at);
+-- Issue 18: seed 003's warranty computed and enforced. A ticket of a SOP that meets the warranty
+-- keeps the decision it was filed with (case, days, issuance date and its source, within or not) and,
+-- when the agent filed it against the dates, the warranty exception with its reason, for review.
+CREATE TABLE ticket_warranty (
+    ticket_id BIGINT NOT NULL PRIMARY KEY,
+    warranty_case VARCHAR(24) NOT NULL,
+    warranty_days INTEGER NOT NULL,
+    issued_on DATE,
+    issued_from VARCHAR(24),
+    days_since INTEGER,
+    within_warranty BOOLEAN,
+    exception_filed BOOLEAN DEFAULT FALSE NOT NULL,
+    exception_reason VARCHAR(1000),
+    CONSTRAINT fk_ticket_warranty_ticket FOREIGN KEY (ticket_id) REFERENCES ticket (id)
+);
+CREATE INDEX ix_ticket_warranty_exception ON ticket_warranty (exception_filed);
 
 -- The revocation letter (seed 003's "modelo abaixo", absent from the seed) and where to send it: one
 -- row administrators edit, shipped as a neutral draft the desk must validate, with no address yet.

@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -125,11 +126,13 @@ public class TicketService {
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
                         category.map(c -> c.getQualitorTeam()).orElse(null)),
                 bundle.sla().returnHours(), agent, now);
-        ticket.filedWith(TicketWarranty.of(warranty.decision(), warranty.exceptionReason()));
         ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
         em.persist(ticket);
         if (certificate != null) {
             em.persist(new TicketCertificate(ticket, certificate, now));
+        }
+        if (warranty.decision() != null) {
+            em.persist(new TicketWarranty(ticket, warranty.decision(), warranty.exceptionReason()));
         }
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
@@ -160,5 +163,15 @@ public class TicketService {
 
     public Optional<Ticket> find(long id) {
         return Optional.ofNullable(em.find(Ticket.class, id));
+    }
+
+    /** The warranty decision the ticket was filed with, when its SOP meets seed 003's warranty. */
+    public Optional<TicketWarranty> warranty(long ticketId) {
+        return Optional.ofNullable(em.find(TicketWarranty.class, ticketId));
+    }
+
+    /** The tickets filed as warranty exceptions, newest first, for the supervisor's review. */
+    public List<TicketWarranty> warrantyExceptions(int max) {
+        return em.createNamedQuery(TicketWarranty.EXCEPTIONS, TicketWarranty.class).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList();
     }
 }

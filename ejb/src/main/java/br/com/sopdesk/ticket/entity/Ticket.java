@@ -53,10 +53,9 @@ import java.util.UUID;
 @NamedQuery(name = Ticket.ANONYMIZE, query = """
         update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark,
           t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.delivery.lastError = null, t.summary.lastError = null,
-          t.warranty.exceptionReason = null, t.anonymizedAt = :now, t.version = t.version + 1
+          t.anonymizedAt = :now, t.version = t.version + 1
         where t.id in :ids and t.delivery.state in :finished and t.anonymizedAt is null""")
 @NamedQuery(name = Ticket.BY_IDS, query = "select t from Ticket t where t.id in :ids")
-@NamedQuery(name = Ticket.WARRANTY_EXCEPTIONS, query = "select t from Ticket t where t.warranty.exception = true order by t.createdAt desc, t.id desc")
 @NamedQuery(name = Ticket.SITUATION, query = """
         update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id""")
 public class Ticket {
@@ -79,8 +78,6 @@ public class Ticket {
     /** Records Qualitor's situation after an action on the demand (e.g. closing it). */
     public static final String SITUATION = "Ticket.situation";
     public static final String BY_IDS = "Ticket.byIds";
-    /** Tickets filed as warranty exceptions, newest first (the supervisor's review). */
-    public static final String WARRANTY_EXCEPTIONS = "Ticket.warrantyExceptions";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
@@ -124,9 +121,6 @@ public class Ticket {
 
     @Embedded
     private Classification classification;
-
-    @Embedded
-    private TicketWarranty warranty = TicketWarranty.none();
 
     @Column(name = "return_hours", nullable = false)
     private int returnHours;
@@ -201,11 +195,6 @@ public class Ticket {
             throw new IllegalStateException("only a new ticket can be claimed before it is stored");
         }
         delivery.claimFirst(instance, until);
-    }
-
-    /** Records the warranty decision (and the exception, if any) it is filed with. */
-    public void filedWith(TicketWarranty warranty) {
-        this.warranty = Objects.requireNonNull(warranty);
     }
 
     /** Claims the walk summary's first attempt with the update that records Qualitor's number, so it goes at once. */
@@ -364,10 +353,6 @@ public class Ticket {
 
     public Classification getClassification() {
         return classification;
-    }
-
-    public TicketWarranty getWarranty() {
-        return warranty == null ? TicketWarranty.none() : warranty;
     }
 
     public int getReturnHours() {

@@ -13,6 +13,9 @@ import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.control.SopBundleJson;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopWalk;
+import br.com.sopdesk.ticket.entity.Classification;
+import br.com.sopdesk.ticket.entity.Intake;
+import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketWarranty;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +58,12 @@ class WarrantiesTest {
         return new CertificateFacts(SourceFormat.DER, CertificateFacts.HolderKind.COMPANY, "COMERCIO EXEMPLO LTDA", null, null, null,
                 "11222333000181", null, null, null, null, null, null, null, CertificateType.A1, null, null, "AC EXEMPLO", List.of(),
                 "0A1B", notBefore, notBefore.plus(Duration.ofDays(365)), List.of(), List.of(), true, true);
+    }
+
+    private static Ticket ticket() {
+        return new Ticket("garantia-revogacao", 2, "t", Map.of(), "", Map.of(),
+                new Intake("11222333000181", "Padaria", "Cliente não localiza a senha.", "(51) 99999-0000", "(51) 3333-0000", "a@b.com.br"),
+                new Classification("5", "36", "4", "2"), 24, "agent", NOW);
     }
 
     private static final Map<String, String> CORRUPTED_WITHIN = Map.of("caso", "corrompido", "prazo-14", "sim");
@@ -105,7 +114,7 @@ class WarrantiesTest {
         var accepted = warranties.check(warranty, walk, fields, null, "  Pedido feito no 7º dia; a AC atrasou a emissão.  ");
         assertTrue(accepted.errors().isEmpty(), accepted.errors().toString());
         assertEquals("Pedido feito no 7º dia; a AC atrasou a emissão.", accepted.exceptionReason());
-        TicketWarranty stored = TicketWarranty.of(accepted.decision(), accepted.exceptionReason());
+        TicketWarranty stored = new TicketWarranty(ticket(), accepted.decision(), accepted.exceptionReason());
         assertTrue(stored.isException());
         assertEquals(Boolean.FALSE, stored.getWithin());
         assertEquals(14, stored.getDaysSinceIssue());
@@ -134,8 +143,8 @@ class WarrantiesTest {
         var unknown = warranties.check(cei, SopWalk.of(cei, Map.of("tem-cei", "nao", "precisa-cei", "sim")), Map.of(), null, null);
         assertTrue(unknown.errors().isEmpty());
         assertEquals(14, unknown.decision().warrantyDays());
-        TicketWarranty stored = TicketWarranty.of(unknown.decision(), null);
-        assertTrue(stored.isDecided());
+        TicketWarranty stored = new TicketWarranty(ticket(), unknown.decision(), null);
+        assertEquals("MISSING_CEI_OR_PIS", stored.getWarrantyCase());
         assertNull(stored.getWithin(), "no date: neither within nor outside");
         assertFalse(stored.isException());
     }
