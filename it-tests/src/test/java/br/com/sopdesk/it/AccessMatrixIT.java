@@ -77,7 +77,9 @@ class AccessMatrixIT {
             new Endpoint("GET", "admin/sla/sops", null, Allowed.ADMIN),
             new Endpoint("PUT", "admin/sla/sops/matriz-inexistente", "{\"policy\":\"NAO-EXISTE\"}", Allowed.ADMIN),
             new Endpoint("PUT", "admin/sla/teams/ninguem-matriz", "{\"team\":\"\"}", Allowed.ADMIN),
-            new Endpoint("GET", "admin/sla/policies/RETORNO-24H", null, Allowed.ADMIN));
+            new Endpoint("GET", "admin/sla/policies/RETORNO-24H", null, Allowed.ADMIN),
+            new Endpoint("GET", "admin/revocation-letter", null, Allowed.ADMIN),
+            new Endpoint("PUT", "admin/revocation-letter", "{\"template\":\"\"}", Allowed.ADMIN));
 
     /** A page, and how it answers one who may: the page itself, or a redirect to {@code to}. */
     record Page(String path, Allowed allowed, String to) {
@@ -96,6 +98,7 @@ class AccessMatrixIT {
             new Page("admin/users.xhtml", Allowed.ADMIN),
             new Page("admin/audit.xhtml", Allowed.ADMIN),
             new Page("admin/sla.xhtml", Allowed.ADMIN),
+            new Page("admin/revocation-letter.xhtml", Allowed.ADMIN),
             new Page("supervisor/", Allowed.SUPERVISOR),
             new Page("supervisor/index.xhtml", Allowed.SUPERVISOR));
 

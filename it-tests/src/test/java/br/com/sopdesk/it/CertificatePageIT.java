@@ -33,7 +33,8 @@ class CertificatePageIT extends BrowserTest {
         try {
             browser.login(Env.AGENT, Env.AGENT_PASSWORD);
             browser.open(Env.APP + "app/sop.xhtml?id=garantia-revogacao&cnpj=11.222.333/0001-81");
-            answer("caso", "Esqueceu de incluir a CEI ou o PIS");
+            // a 14-day case the warranty SOP files itself (a missing CEI now goes to the CEI SOP)
+            answer("caso", "O arquivo");
 
             browser.driver().findElement(By.id("walk:certificate-file_input")).sendKeys(file.toAbsolutePath().toString());
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("cert-holder")));
@@ -61,7 +62,7 @@ class CertificatePageIT extends BrowserTest {
             String issued = LocalDate.ofInstant(h.notBefore, ZoneId.of("America/Sao_Paulo")).format(DateTimeFormatter.ofPattern("dd/MM/uuuu"));
             assertEquals(issued, browser.find(By.id("walk:extra:0:field")).getAttribute("value"), "issuance date from the certificate");
 
-            browser.type(By.id("walk:description"), "Cliente esqueceu de incluir a CEI; pede revogação e reemissão na garantia.");
+            browser.type(By.id("walk:description"), "Arquivo corrompido no download; pede revogação e reemissão na garantia.");
             browser.type(By.id("walk:phone1"), "(51) 99999-0000");
             browser.type(By.id("walk:phone2"), "(51) 3333-0000");
             browser.click(By.id("walk:save"));
@@ -85,10 +86,10 @@ class CertificatePageIT extends BrowserTest {
         try {
             browser.login(Env.AGENT, Env.AGENT_PASSWORD);
             browser.open(Env.APP + "app/sop.xhtml?id=garantia-revogacao");
-            answer("caso", "Perdeu ou esqueceu a senha");
+            answer("caso", "O arquivo");
             answer("prazo-14", "Sim");
             browser.find(By.id("walk:customerName"));
-            browser.type(By.id("walk:description"), "Cliente esqueceu a senha do A1 dentro da garantia.");
+            browser.type(By.id("walk:description"), "Arquivo do A1 corrompido no download, dentro da garantia.");
 
             browser.type(By.id("walk:certificate-password"), "senha-errada");
             drop(file);
@@ -114,7 +115,7 @@ class CertificatePageIT extends BrowserTest {
             assertEquals("maria@example.com.br", browser.find(By.id("walk:email")).getAttribute("value"));
             String issued = LocalDate.ofInstant(h.notBefore, ZoneId.of("America/Sao_Paulo")).format(DateTimeFormatter.ofPattern("dd/MM/uuuu"));
             assertEquals(issued, browser.find(By.id("walk:extra:0:field")).getAttribute("value"));
-            assertEquals("Cliente esqueceu a senha do A1 dentro da garantia.", browser.find(By.id("walk:description")).getAttribute("value"),
+            assertEquals("Arquivo do A1 corrompido no download, dentro da garantia.", browser.find(By.id("walk:description")).getAttribute("value"),
                     "what the agent typed before the drop is kept");
             assertEquals("", browser.find(By.id("walk:certificate-password")).getAttribute("value"), "the password is not shown back");
 

@@ -288,7 +288,8 @@ class HostilePropertiesIT {
 
     static List<Endpoint> bodyEndpoints() {
         return List.of(
-                new Endpoint("POST", "tickets", Who.ME, List.of("sopId", "sopVersion", "answers", "fields", "customer", "description", "category")),
+                new Endpoint("POST", "tickets", Who.ME, List.of("sopId", "sopVersion", "answers", "fields", "customer", "description", "category",
+                        "warrantyException", "warrantyExceptionReason")),
                 new Endpoint("POST", "tickets/" + myTicket + "/close", Who.ME, List.of("reason", "closeRelated")),
                 new Endpoint("POST", "tickets/" + NO_ID + "/close", Who.ME, List.of("reason", "closeRelated")),
                 new Endpoint("POST", "tickets/" + myTicket + "/resend", Who.ME, List.of("checkedInQualitor")),

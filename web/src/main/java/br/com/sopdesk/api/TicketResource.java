@@ -16,6 +16,7 @@ import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
+import br.com.sopdesk.ticket.entity.TicketWarranty;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,10 +86,12 @@ public class TicketResource {
 
     /**
      * The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers,
-     * the values of the SOP's own fields, the customer's intake.
+     * the values of the SOP's own fields, the customer's intake, and, for a path claiming a warranty
+     * the dates deny, {@code warrantyException: true} with its {@code warrantyExceptionReason}.
      */
     public record TicketRequest(String sopId, Integer sopVersion, Map<String, String> answers, Map<String, String> fields,
-                                Customer customer, String description, String category) {
+                                Customer customer, String description, String category, Boolean warrantyException,
+                                String warrantyExceptionReason) {
     }
 
     /** The customer's contact data. */
@@ -100,16 +103,29 @@ public class TicketResource {
         return stored == null ? null : Text.read(stored).in(locale);
     }
 
-    /** A stored ticket, on its way to Qualitor or arrived. */
+    /** A stored ticket, on its way to Qualitor or arrived; {@code warranty} is null for SOPs without one. */
     public record TicketView(long id, String submissionKey, String sopId, int sopVersion, String title, String category, String state,
                              String demandNumber, int attempts, String lastError, String refusal, int returnHours, String situation,
-                             String summaryState, int summaryAttempts, String summaryError) {
+                             String summaryState, int summaryAttempts, String summaryError, Warranty warranty) {
         /** Qualitor's refusals may quote the customer's data: masked, as in lists; in the reader's language. */
-        static TicketView of(Ticket t, java.util.Locale locale) {
+        static TicketView of(Ticket t, TicketWarranty warranty, java.util.Locale locale) {
             return new TicketView(t.getId(), t.getSubmissionKey(), t.getSopId(), t.getSopVersion(), t.getTitle(), t.getClassification().getCategory(),
                     t.getState().name(), t.getQualitorNumber(), t.getAttempts(), Masking.text(rendered(t.getLastError(), locale)), t.getRefusal(), t.getReturnHours(),
                     t.getQualitorSituation(), t.getSummaryState() == null ? null : t.getSummaryState().name(), t.getSummaryAttempts(),
-                    Masking.text(rendered(t.getSummaryError(), locale)));
+                    Masking.text(rendered(t.getSummaryError(), locale)), warranty == null ? null : Warranty.of(warranty));
+        }
+    }
+
+    /**
+     * The warranty decision of seed 003 the ticket was filed with: the case, its days, the issuance
+     * date and where it came from, whether it was within ({@code null}: no date known), and the
+     * warranty exception with its reason when the agent filed one.
+     */
+    public record Warranty(String warrantyCase, int warrantyDays, java.time.LocalDate issuedOn, String issuedFrom, Integer daysSinceIssue,
+                           Boolean within, boolean exception, String exceptionReason) {
+        static Warranty of(TicketWarranty w) {
+            return new Warranty(w.getWarrantyCase(), w.getDays(), w.getIssuedOn(), w.getIssuedFrom(),
+                    w.getDaysSinceIssue(), w.getWithin(), w.isException(), w.getExceptionReason());
         }
     }
 
@@ -150,11 +166,13 @@ public class TicketResource {
         Customer c = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
         Intake intake = new Intake(c.document(), c.name(), request.description(), c.phone1(), c.phone2(), c.email());
         try {
+            String exceptionReason = Boolean.TRUE.equals(request.warrantyException())
+                    ? (request.warrantyExceptionReason() == null ? "" : request.warrantyExceptionReason()) : null;
             Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
-                    request.fields(), intake, request.category(), security.getUserPrincipal().getName(), locale());
+                    request.fields(), intake, request.category(), security.getUserPrincipal().getName(), locale(), null, exceptionReason);
             Ticket pushed = outbox.pushStored(saved);
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
-                    .entity(TicketView.of(pushed, locale())).build();
+                    .entity(view(pushed)).build();
         } catch (InvalidSubmissionException e) {
             return refuse(e.fieldErrors(locale()));
         }
@@ -163,7 +181,7 @@ public class TicketResource {
     @GET
     @Path("{id}")
     public TicketView get(@PathParam("id") long id) {
-        return TicketView.of(visible(id), locale());
+        return view(visible(id));
     }
 
     /** The ticket's SLA clock with its timeline and alerts, once the demand reached Qualitor. */
@@ -226,7 +244,7 @@ public class TicketResource {
         } catch (TicketActionRefused e) {
             return conflict(id, e);
         }
-        return Response.ok(TicketView.of(tickets.find(id).orElseThrow(), locale())).build();
+        return Response.ok(view(tickets.find(id).orElseThrow())).build();
     }
 
     /**
@@ -245,7 +263,7 @@ public class TicketResource {
         } catch (TicketActionRefused e) {
             return conflict(id, e);
         }
-        return Response.ok(TicketView.of(tickets.find(id).orElseThrow(), locale())).build();
+        return Response.ok(view(tickets.find(id).orElseThrow())).build();
     }
 
     /**
@@ -267,7 +285,11 @@ public class TicketResource {
         } catch (TicketActionRefused e) {
             return conflict(id, e);
         }
-        return Response.ok(TicketView.of(tickets.find(id).orElseThrow(), locale())).build();
+        return Response.ok(view(tickets.find(id).orElseThrow())).build();
+    }
+
+    private TicketView view(Ticket t) {
+        return TicketView.of(t, tickets.warranty(t.getId()).orElse(null), locale());
     }
 
     private Response conflict(long id, TicketActionRefused refused) {

@@ -16,6 +16,7 @@ public enum WarrantyCase {
     CORRUPTED_DOWNLOAD("corrompido", 14),
     MISSING_CEI_OR_PIS("cei-pis", 14),
     OTHER_BRANCH_CNPJ("outra-filial", 7),
+    /** No warranty, and seed 003 gives self-revocation to cases 2 and 3 only: a new certificate. */
     LOST_MEDIA("perdeu-midia", 0),
     NO_LONGER_WANTED("nao-quer-acesso", 0),
     STOLEN_COMPUTER("roubado", 0);
@@ -52,12 +53,13 @@ public enum WarrantyCase {
     /**
      * The decision for this case: within the warranty (counted in calendar days from issuance, the
      * issuance day being day 0) the Relacionamento team revokes and reissues; after it the customer
-     * buys a new certificate; without warranty the customer revokes on the CA's site.
+     * buys a new certificate; without warranty the customer revokes on the CA's site when they no
+     * longer want the access or the computer was stolen, and buys a new one when the media was lost.
      */
     public WarrantyDecision decide(LocalDate issuedOn, WarrantyDecision.IssuanceSource source, LocalDate today) {
         if (warrantyDays == 0) {
             return new WarrantyDecision(this, issuedOn, source, issuedOn == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(issuedOn, today)),
-                    0, false, WarrantyDecision.Route.CUSTOMER_REVOKES);
+                    0, false, this == LOST_MEDIA ? WarrantyDecision.Route.NO_WARRANTY : WarrantyDecision.Route.CUSTOMER_REVOKES);
         }
         if (issuedOn == null) {
             return new WarrantyDecision(this, null, source, 0, 0, false, WarrantyDecision.Route.NEEDS_ISSUANCE_DATE);

@@ -35,6 +35,8 @@ public record WarrantyDecision(WarrantyCase warrantyCase, LocalDate issuedOn, Is
         NEW_PURCHASE,
         /** no warranty: the customer revokes on the CA's site with the revocation password, or by notarized letter */
         CUSTOMER_REVOKES,
+        /** no warranty and no self-revocation in the seed (lost media): the customer buys a new certificate */
+        NO_WARRANTY,
         /** a case with warranty, but no issuance date yet to count from */
         NEEDS_ISSUANCE_DATE
     }

@@ -69,6 +69,8 @@ public class RetentionStore {
         em.createNativeQuery("DELETE FROM ticket_field WHERE ticket_id IN (" + idList + ")").executeUpdate();
         // the certificate facts read from the customer's certificate (holder, CPF, birth date...) go too
         em.createNativeQuery("DELETE FROM ticket_certificate WHERE ticket_id IN (" + idList + ")").executeUpdate();
+        // the warranty decision stays for the figures; the agent's free-text reason for an exception goes
+        em.createNativeQuery("UPDATE ticket_warranty SET exception_reason = NULL WHERE ticket_id IN (" + idList + ")").executeUpdate();
         // the SLA clock keeps its times and outcome for the attainment figures, not the customer's name
         em.createNativeQuery("UPDATE sla_clock SET customer_name = '" + Ticket.ANONYMIZED + "' WHERE ticket_id IN (" + idList + ")")
                 .executeUpdate();

@@ -120,6 +120,8 @@ public final class BundleCheck {
                 case OUTCOME -> {
                     if (node.outcome() == null) {
                         problems.add(new Problem(line, "sop.outcome.missing", node.id()));
+                    } else if (node.follows() && (node.sop() == null || !ID.matcher(node.sop()).matches())) {
+                        problems.add(new Problem(line, "sop.outcome.follow-sop", node.id()));
                     }
                     escalates |= node.escalates();
                 }
@@ -144,11 +146,37 @@ public final class BundleCheck {
                 problems.add(new Problem(line, "sop.field.label-missing", f.name()));
             }
         }
+        if (bundle.warranty() != null) {
+            problems.addAll(warrantyProblems(bundle.warranty(), byId, bundle.fields(), text));
+        }
         if (bundle.sla().returnHours() < 1) {
             problems.add(new Problem(lineOf(text, "returnHours", null), "sop.bundle.return-hours"));
         }
         if (problems.isEmpty()) {
             problems.addAll(reachability(bundle, byId, text));
+        }
+        return problems;
+    }
+
+    /** The warranty part names one case (fixed or asked), a date field, and questions, answers and an outcome that exist. */
+    private static List<Problem> warrantyProblems(WarrantySpec w, Map<String, SopNode> byId, List<FieldSpec> fields, String text) {
+        List<Problem> problems = new ArrayList<>();
+        int line = lineOf(text, "warranty", null);
+        SopNode asked = w.caseQuestion() == null ? null : byId.get(w.caseQuestion());
+        if ((w.fixedCase() == null) == (w.caseQuestion() == null) || (w.caseQuestion() != null && (asked == null || asked.kind() != SopNode.Kind.QUESTION))) {
+            problems.add(new Problem(line, "sop.warranty.case"));
+        }
+        if (w.dateField() != null && fields.stream().noneMatch(f -> w.dateField().equals(f.name()) && f.type() == FieldSpec.Type.DATE)) {
+            problems.add(new Problem(line, "sop.warranty.date-field", w.dateField()));
+        }
+        w.withinAnswers().forEach((question, value) -> {
+            SopNode q = byId.get(question);
+            if (q == null || q.kind() != SopNode.Kind.QUESTION || q.option(value) == null) {
+                problems.add(new Problem(line, "sop.warranty.within-unknown", question, value));
+            }
+        });
+        if (w.letterNode() != null && (byId.get(w.letterNode()) == null || byId.get(w.letterNode()).kind() != SopNode.Kind.OUTCOME)) {
+            problems.add(new Problem(line, "sop.warranty.letter-node", w.letterNode()));
         }
         return problems;
     }

@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  * @param fields           what the ticket form asks beyond the customer intake, with its rules
  * @param qualitor         classification of the escalation ticket
  * @param sla              the return promise
+ * @param warranty         how the SOP meets seed 003's warranty, or null when it does not
  */
 public record SopBundle(String id, int version, String seed, String title, String summary, List<String> keywords,
                         List<String> certificateTypes, String start, List<SopNode> nodes, List<FieldSpec> fields,
-                        QualitorMapping qualitor, SlaPolicy sla) implements java.io.Serializable {
+                        QualitorMapping qualitor, SlaPolicy sla, WarrantySpec warranty) implements java.io.Serializable {
 
     public SopBundle {
         Objects.requireNonNull(id, "id");

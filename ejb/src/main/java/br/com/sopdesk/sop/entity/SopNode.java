@@ -15,9 +15,10 @@ import java.util.List;
  * @param next    the following node (steps)
  * @param options the possible answers (questions)
  * @param outcome how the walk ends (outcomes)
+ * @param sop     the SOP the agent continues in ({@link Outcome#FOLLOW} outcomes), by id
  */
 public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
-                      List<SopOption> options, Outcome outcome) implements java.io.Serializable {
+                      List<SopOption> options, Outcome outcome, String sop) implements java.io.Serializable {
 
     public SopNode {
         checks = checks == null ? List.of() : List.copyOf(checks);
@@ -28,10 +29,11 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
 
     /**
      * How a path ends: solved with the customer on the call, escalated to Relacionamento (a new
-     * Qualitor ticket), or an existing demand reiterated or restarted (a history entry on it, with
-     * the customer's reason).
+     * Qualitor ticket), an existing demand reiterated or restarted (a history entry on it, with
+     * the customer's reason), or handed to the SOP that owns the case ({@link #sop()}), so one case
+     * is handled, and classified, in one SOP.
      */
-    public enum Outcome { SOLVED, ESCALATE, REITERATE, RESTART }
+    public enum Outcome { SOLVED, ESCALATE, REITERATE, RESTART, FOLLOW }
 
     public SopOption option(String value) {
         return options.stream().filter(o -> o.value().equals(value)).findFirst().orElse(null);
@@ -39,6 +41,11 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
 
     public boolean escalates() {
         return kind == Kind.OUTCOME && outcome == Outcome.ESCALATE;
+    }
+
+    /** Whether this outcome sends the agent on to another SOP ({@link #sop()}). */
+    public boolean follows() {
+        return kind == Kind.OUTCOME && outcome == Outcome.FOLLOW;
     }
 
     /** Whether this outcome acts on an existing demand (reiterate or restart). */

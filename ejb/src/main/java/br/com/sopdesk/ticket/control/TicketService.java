@@ -14,6 +14,8 @@ import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketCertificate;
+import br.com.sopdesk.ticket.entity.TicketWarranty;
+import br.com.sopdesk.warranty.control.Warranties;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,8 @@ import java.util.Optional;
 /**
  * Turns a walked SOP and the customer's intake into a stored ticket queued for Qualitor. Refuses,
  * before storing anything, a SOP version that does not exist, a walk that does not end in an
- * escalation, and an intake that breaks a field rule.
+ * escalation, an intake that breaks a field rule, and a path claiming a warranty the dates deny
+ * (unless filed as a warranty exception, which is audited).
  */
 @Stateless
 public class TicketService {
@@ -55,6 +59,9 @@ public class TicketService {
     @Inject
     OutboxSettings outbox;
 
+    @Inject
+    Warranties warranties;
+
     /**
      * Stores the ticket, its first attempt claimed by this instance; the caller then hands it to
      * {@link QualitorOutbox#pushStored}, outside this transaction.
@@ -64,15 +71,20 @@ public class TicketService {
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale) {
-        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null);
+        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null, null);
     }
 
     /**
      * As above, keeping with the ticket the facts read from the customer's certificate (never the
-     * file): in their own table and as a line of the text Relacionamento reads.
+     * file): in their own table and as a line of the text Relacionamento reads; the warranty decision
+     * is counted from the certificate's issuance when given.
+     *
+     * @param warrantyExceptionReason the reason when the agent files a warranty exception (a path
+     *                                the dates deny), null when not
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
-                         String requestedCategory, String agent, Locale locale, CertificateFacts certificate) {
+                         String requestedCategory, String agent, Locale locale, CertificateFacts certificate,
+                         String warrantyExceptionReason) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("ticket.sop.unknown", sopId, sopVersion)));
         SopWalk walk = SopWalk.of(bundle, answers);
@@ -89,6 +101,8 @@ public class TicketService {
         } else if (category.filter(c -> !c.isActive()).isPresent()) {
             errors.put("category", Text.of("ticket.category.inactive", m.category()));
         }
+        Warranties.Checked warranty = warranties.check(bundle, walk, values, certificate, warrantyExceptionReason);
+        warranty.errors().forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
             throw InvalidSubmissionException.of(errors);
         }
@@ -100,7 +114,10 @@ public class TicketService {
             }
         });
         Instant now = Instant.now(Clock.systemUTC());
-        String decisions = walk.describeDecisions() + describe(bundle, kept);
+        String decisions = walk.describeDecisions() + describe(bundle, kept) + describe(warranty);
+        if (decisions.length() > DECISIONS_MAX) {
+            decisions = decisions.substring(0, DECISIONS_MAX - 1) + "…";
+        }
         if (certificate != null && decisions.length() + certificate.describe().length() < DECISIONS_MAX) {
             decisions += certificate.describe() + "\n";
         }
@@ -114,8 +131,15 @@ public class TicketService {
         if (certificate != null) {
             em.persist(new TicketCertificate(ticket, certificate, now));
         }
+        if (warranty.decision() != null) {
+            em.persist(new TicketWarranty(ticket, warranty.decision(), warranty.exceptionReason()));
+        }
         audit.record(agent, "chamado.registrado", "chamado " + ticket.getId(),
                 "SOP " + bundle.id() + " v" + bundle.version() + "; categoria " + m.category() + "; chave " + ticket.getSubmissionKey());
+        if (warranty.exceptionReason() != null) {
+            audit.record(agent, "garantia.excecao", "chamado " + ticket.getId(),
+                    warranty.decision().message(Text.PT_BR) + " Motivo: " + warranty.exceptionReason());
+        }
         return ticket;
     }
 
@@ -127,7 +151,27 @@ public class TicketService {
         return out.toString();
     }
 
+    /** The warranty decision (and exception) as the Relacionamento team reads it, in pt-BR like the rest of the text. */
+    private static String describe(Warranties.Checked warranty) {
+        if (warranty.decision() == null) {
+            return "";
+        }
+        String line = "- " + Text.of("warranty.ticket.decision", warranty.decision().message(Text.PT_BR)) + "\n";
+        return warranty.exceptionReason() == null ? line
+                : line + "- " + Text.of("warranty.ticket.exception", warranty.exceptionReason()) + "\n";
+    }
+
     public Optional<Ticket> find(long id) {
         return Optional.ofNullable(em.find(Ticket.class, id));
+    }
+
+    /** The warranty decision the ticket was filed with, when its SOP meets seed 003's warranty. */
+    public Optional<TicketWarranty> warranty(long ticketId) {
+        return Optional.ofNullable(em.find(TicketWarranty.class, ticketId));
+    }
+
+    /** The tickets filed as warranty exceptions, newest first, for the supervisor's review. */
+    public List<TicketWarranty> warrantyExceptions(int max) {
+        return em.createNamedQuery(TicketWarranty.EXCEPTIONS, TicketWarranty.class).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList();
     }
 }

@@ -59,8 +59,8 @@ class WarrantyCaseTest {
     }
 
     @Test
-    void noWarrantyMeansTheCustomerRevokes() {
-        for (WarrantyCase c : new WarrantyCase[]{WarrantyCase.LOST_MEDIA, WarrantyCase.NO_LONGER_WANTED, WarrantyCase.STOLEN_COMPUTER}) {
+    void noWarrantyMeansTheCustomerRevokesInCasesTwoAndThree() {
+        for (WarrantyCase c : new WarrantyCase[]{WarrantyCase.NO_LONGER_WANTED, WarrantyCase.STOLEN_COMPUTER}) {
             WarrantyDecision d = c.decide(TODAY.minusDays(1), IssuanceSource.CERTIFICATE_VALIDITY, TODAY);
             assertFalse(d.withinWarranty());
             assertEquals(0, d.daysLeft());
@@ -68,6 +68,15 @@ class WarrantyCaseTest {
             assertTrue(d.message(PT).contains("senha de revogação"), d.message(PT));
             assertTrue(d.message(PT).contains("cartório"));
         }
+    }
+
+    /** Seed 003 routes only cases 2 and 3 of the no-warranty list to self-revocation: a lost media means a new certificate. */
+    @Test
+    void lostMediaHasNoWarrantyAndNoSelfRevocation() {
+        WarrantyDecision d = WarrantyCase.LOST_MEDIA.decide(TODAY.minusDays(1), IssuanceSource.CERTIFICATE_VALIDITY, TODAY);
+        assertFalse(d.withinWarranty());
+        assertEquals(Route.NO_WARRANTY, d.route());
+        assertEquals("Sem garantia (perdeu a mídia): o cliente deve adquirir um novo certificado.", d.message(PT));
     }
 
     @Test

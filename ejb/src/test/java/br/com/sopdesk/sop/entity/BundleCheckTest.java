@@ -85,4 +85,20 @@ class BundleCheckTest {
                 "{\"id\": \"fim\", \"kind\": \"OUTCOME\", \"outcome\": \"SOLVED\", \"title\": \"Fim\"},\n    {\"id\": \"fim\", \"kind\": \"OUTCOME\", \"outcome\": \"SOLVED\", \"title\": \"Fim 2\"}");
         assertTrue(problems(dup).get(0).reason().contains("repetido"), problems(dup).toString());
     }
+
+    @Test
+    void aFollowOutcomeNeedsItsSopAndAWarrantyPartItsQuestionsAndAnswers() {
+        List<BundleCheck.Problem> follow = problems(GOOD.replace("\"outcome\": \"SOLVED\"", "\"outcome\": \"FOLLOW\""));
+        assertTrue(follow.toString().contains("FOLLOW e precisa do id do SOP"), follow.toString());
+        assertEquals("perda-de-senha", SopBundleJson.read(GOOD.replace("\"outcome\": \"SOLVED\"", "\"outcome\": \"FOLLOW\", \"sop\": \"perda-de-senha\""))
+                .node("fim").sop());
+
+        String warranty = ",\n  \"warranty\": {\"caseQuestion\": \"q\", \"withinAnswers\": {\"q\": \"b\"}, \"letterNode\": \"fim\"}";
+        SopBundle good = SopBundleJson.read(GOOD.replace("\"category\": \"40\"}", "\"category\": \"40\"}" + warranty));
+        assertEquals("q", good.warranty().caseQuestion());
+        List<BundleCheck.Problem> p = problems(GOOD.replace("\"category\": \"40\"}", "\"category\": \"40\"},\n  \"warranty\": "
+                + "{\"fixedCase\": \"senha\", \"caseQuestion\": \"q\", \"dateField\": \"data\", \"withinAnswers\": {\"q\": \"c\"}, \"letterNode\": \"q\"}"));
+        assertEquals(4, p.size(), p.toString());
+        assertTrue(p.toString().contains("withinAnswers") && p.toString().contains("q = c"), p.toString());
+    }
 }

@@ -101,12 +101,51 @@ class SeedBundlesTest {
         assertEquals(Set.of("safenet", "idemia", "gd-morpho"),
                 byId.get("midia-senha-formatacao").node("fabricante").options().stream().map(SopOption::value).collect(Collectors.toSet()));
         SopBundle warranty = byId.get("garantia-revogacao");
-        assertEquals("prazo-14", warranty.node("caso").option("cei-pis").next());
+        assertEquals("prazo-14", warranty.node("caso").option("corrompido").next());
         assertEquals("prazo-7", warranty.node("caso").option("outra-filial").next());
         assertEquals("sem-garantia", warranty.node("caso").option("roubado").next());
         Set<SopNode.Outcome> actions = EnumSet.noneOf(SopNode.Outcome.class);
         allWalks(byId.get("reiterar-demanda")).forEach(w -> actions.add(w.current().outcome()));
         allWalks(byId.get("reiniciar-demanda")).forEach(w -> actions.add(w.current().outcome()));
         assertTrue(actions.containsAll(Set.of(SopNode.Outcome.REITERATE, SopNode.Outcome.RESTART)), actions.toString());
+    }
+
+    /** Seed 003 lists a lost password and a missing CEI as 14-day cases; 000 and 002 own them, with their categories. */
+    @Test
+    void oneCaseOneCategoryTheWarrantySopHandsPasswordAndCeiToTheirOwnSops() throws IOException {
+        Map<String, SopBundle> byId = seeds().stream().collect(Collectors.toMap(SopBundle::id, b -> b));
+        SopBundle warranty = byId.get("garantia-revogacao");
+        for (String[] handOff : new String[][] {{"senha", "perda-de-senha"}, {"cei-pis", "sem-matricula-cei"}}) {
+            for (SopWalk walk : allWalks(warranty)) {
+                if (handOff[0].equals(walk.usedAnswers().get("caso"))) {
+                    assertTrue(walk.current().follows(), handOff[0] + " ends in " + walk.current().id());
+                    assertEquals(handOff[1], walk.current().sop());
+                }
+            }
+            SopBundle owner = byId.get(handOff[1]);
+            assertEquals(handOff[0], owner.warranty().fixedCase(), owner.id() + " carries the warranty decision of its case");
+            assertEquals("dataEmissao", owner.warranty().dateField());
+            assertFalse(owner.fields().stream().filter(f -> f.name().equals("dataEmissao")).findFirst().orElseThrow().required(),
+                    "the issuance date is asked, not required, in " + owner.id());
+            assertTrue(allWalks(owner).stream().filter(SopWalk::escalates).noneMatch(w -> owner.warranty().claimsWithin(w)),
+                    owner.id() + " files the decision, it does not claim it");
+        }
+        assertEquals("32", byId.get("perda-de-senha").qualitor().category());
+        assertEquals("34", byId.get("sem-matricula-cei").qualitor().category());
+        assertEquals(Map.of("prazo-14", "sim", "prazo-7", "sim"), warranty.warranty().withinAnswers());
+        assertTrue(allWalks(warranty).stream().filter(SopWalk::escalates).allMatch(w -> warranty.warranty().claimsWithin(w)),
+                "the warranty SOP escalates only on a path that claims the warranty, which the dates must confirm");
+    }
+
+    /** "No caso 2 e 3" of seed 003: the customer revokes on the CA's site only when they no longer want the access or the computer was stolen. */
+    @Test
+    void selfRevocationIsForCasesTwoAndThreeOnly() throws IOException {
+        SopBundle warranty = seeds().stream().filter(b -> b.id().equals("garantia-revogacao")).findFirst().orElseThrow();
+        Map<String, Set<String>> endsByCase = new HashMap<>();
+        allWalks(warranty).forEach(w -> endsByCase.computeIfAbsent(w.usedAnswers().get("caso"), k -> new java.util.TreeSet<>()).add(w.current().id()));
+        assertEquals(Set.of("midia-perdida"), endsByCase.get("perdeu-midia"), "lost media: no warranty, no self-revocation");
+        assertEquals(Set.of("cliente-revoga", "carta"), endsByCase.get("nao-quer-acesso"));
+        assertEquals(Set.of("cliente-revoga", "carta"), endsByCase.get("roubado"));
+        assertEquals("carta", warranty.warranty().letterNode());
     }
 }

@@ -72,9 +72,9 @@ class SopWalkTest {
     @Test
     void aCyclicBundleIsRefused() {
         SopBundle cyclic = new SopBundle("c", 1, "x", "Cíclico", null, null, null, "a",
-                List.of(new SopNode("a", SopNode.Kind.STEP, "A", "", null, "b", null, null),
-                        new SopNode("b", SopNode.Kind.STEP, "B", "", null, "a", null, null)),
-                null, null, null);
+                List.of(new SopNode("a", SopNode.Kind.STEP, "A", "", null, "b", null, null, null),
+                        new SopNode("b", SopNode.Kind.STEP, "B", "", null, "a", null, null, null)),
+                null, null, null, null);
         assertThrows(IllegalStateException.class, () -> SopWalk.of(cyclic, Map.of()));
     }
 }

@@ -7,11 +7,10 @@ import br.com.sopdesk.certificate.control.FormFill;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.certificate.entity.CertificateWarning;
-import br.com.sopdesk.certificate.entity.WarrantyCase;
 import br.com.sopdesk.certificate.entity.WarrantyDecision;
 import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
-import br.com.sopdesk.sop.entity.FieldSpec;
+import br.com.sopdesk.warranty.control.Warranties;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ComponentSystemEvent;
@@ -24,17 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 
 /**
  * The "customer's certificate" panel of the SOP page: the agent drops the file (with the PFX
  * password) or pastes the PEM text; the facts show, the empty form fields fill in, and the warnings
- * and, in the warranty SOP, the warranty decision appear. The file, the pasted text and the
+ * and, in the SOPs that meet seed 003's warranty, the warranty decision appear. The file, the pasted text and the
  * password are dropped right after reading; only the facts stay (and go with the ticket).
  *
  * <p>PrimeFaces delivers the upload while the form is being validated, before the values typed in
@@ -62,6 +61,9 @@ public class CertificatePanel implements Serializable {
 
     @Inject
     IntakeForm intake;
+
+    @Inject
+    Warranties warranties;
 
     /** FacesContext attribute holding the password typed with this request (request scope only). */
     private static final String PASSWORD = CertificatePanel.class.getName() + ".password";
@@ -149,26 +151,22 @@ public class CertificatePanel implements Serializable {
         return -getDaysLeft();
     }
 
-    /** In the warranty SOP, once the case is answered: the decision, from the issuance date typed or read. */
+    /** Once the SOP's warranty case is known (000, 002, or 003 once answered): the decision, from the certificate read or the date typed. */
     public String getWarranty() {
-        if (page.getBundle() == null || !WarrantyCase.SOP_ID.equals(page.getBundle().id())) {
+        return decision().map(d -> d.message(locale())).orElse(null);
+    }
+
+    /** When the path walked says "within the warranty" and the dates deny it: why, naming both dates. */
+    public String getWarrantyRefusal() {
+        if (page.getBundle() == null || walk.getWalk() == null) {
             return null;
         }
-        WarrantyCase warrantyCase = WarrantyCase.of(walk.getAnswers().get(WarrantyCase.QUESTION)).orElse(null);
-        if (warrantyCase == null) {
-            return null;
-        }
-        LocalDate today = LocalDate.ofInstant(Instant.now(), CertificateFacts.BRASILIA);
-        LocalDate typed = page.getBundle().fields().stream().filter(FormFill::isIssuanceDate).map(FieldSpec::name)
-                .map(intake.getFields()::get).map(CertificatePanel::date).filter(d -> d != null).findFirst().orElse(null);
-        CertificateFacts facts = getFacts();
-        WarrantyDecision decision;
-        if (facts != null && (typed == null || typed.equals(facts.issuedOn()))) {
-            decision = warrantyCase.decide(facts.issuedOn(), WarrantyDecision.IssuanceSource.CERTIFICATE_VALIDITY, today);
-        } else {
-            decision = warrantyCase.decide(typed, typed == null ? null : WarrantyDecision.IssuanceSource.ORDER_DATE, today);
-        }
-        return decision.message(locale());
+        return warranties.refusal(page.getBundle(), walk.getWalk(), decision()).map(t -> t.in(locale())).orElse(null);
+    }
+
+    private Optional<WarrantyDecision> decision() {
+        return page.getBundle() == null ? Optional.empty()
+                : warranties.decide(page.getBundle(), walk.getAnswers(), intake.getFields(), getFacts());
     }
 
     /** e-CPF, e-CNPJ or another kind of certificate, in the agent's language. */
@@ -187,14 +185,6 @@ public class CertificatePanel implements Serializable {
 
     public String day(Object date) {
         return date instanceof LocalDate d ? DAY.format(d) : "";
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip(), DAY);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Locale locale() {

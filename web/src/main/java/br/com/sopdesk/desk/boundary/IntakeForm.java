@@ -50,6 +50,8 @@ public class IntakeForm implements Serializable {
     private Intake intake = new Intake();
     private Map<String, String> fields = new HashMap<>();
     private CertificateFacts certificate;
+    private boolean warrantyException;
+    private String warrantyReason;
 
     /** View action: the document given in the URL, unless one came from another SOP; its demands in Qualitor. */
     public void open() {
@@ -78,7 +80,8 @@ public class IntakeForm implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             var saved = tickets.submit(page.getBundle().id(), page.getBundle().version(), walk.getAnswers(), fields, intake, null,
-                    faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate);
+                    faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate,
+                    warrantyException ? (warrantyReason == null ? "" : warrantyReason) : null);
             progress.follow(outbox.pushStored(saved));
             lookUpRelated();
         } catch (InvalidSubmissionException e) {
@@ -93,6 +96,29 @@ public class IntakeForm implements Serializable {
 
     public CertificateFacts getCertificate() {
         return certificate;
+    }
+
+    /** Whether the path walked claims seed 003's warranty, which the dates must confirm (or the agent files an exception). */
+    public boolean isWarrantyClaimed() {
+        var spec = page.getBundle() == null ? null : page.getBundle().warranty();
+        return spec != null && walk.getWalk() != null && spec.claimsWithin(walk.getWalk());
+    }
+
+    /** Whether the agent files the ticket as a warranty exception (a path the dates deny), with {@link #getWarrantyReason()}. */
+    public boolean isWarrantyException() {
+        return warrantyException;
+    }
+
+    public void setWarrantyException(boolean warrantyException) {
+        this.warrantyException = warrantyException;
+    }
+
+    public String getWarrantyReason() {
+        return warrantyReason;
+    }
+
+    public void setWarrantyReason(String warrantyReason) {
+        this.warrantyReason = warrantyReason;
     }
 
     public String getCnpj() {

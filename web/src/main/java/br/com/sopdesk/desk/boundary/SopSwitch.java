@@ -74,6 +74,16 @@ public class SopSwitch implements Serializable {
         return "/app/sop?faces-redirect=true&id=" + switchTo;
     }
 
+    /** At a FOLLOW outcome: continues the call in the SOP that owns the case, carrying what was gathered. */
+    public String follow() {
+        var current = walk.getWalk() == null ? null : walk.getWalk().current();
+        if (current == null || !current.follows()) {
+            return null;
+        }
+        switchTo = current.sop();
+        return switchSop();
+    }
+
     public List<SopBundle> getOtherSops() {
         return otherSops;
     }
