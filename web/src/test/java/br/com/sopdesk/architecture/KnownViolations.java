@@ -39,8 +39,7 @@ final class KnownViolations {
             "br.com.sopdesk.api.QualitorAdminResource");
 
     /** Injected fields still typed by a fully-qualified name, in files being reshaped (paths from the repository root). */
-    static final Set<String> FULLY_QUALIFIED_INJECTIONS = Set.of(
-            "ejb/src/main/java/br/com/sopdesk/sla/control/SlaAlerts.java");
+    static final Set<String> FULLY_QUALIFIED_INJECTIONS = Set.of();
 
     /** Known, being split: main classes over the line limit today (paths from the repository root); none left. */
     static final Set<String> LONG_CLASSES = Set.of();
