@@ -16,8 +16,6 @@ final class KnownViolations {
 
     /** Feature dependencies that close a cycle: origin class (and its nested classes) to the features it may still reach. */
     static final Map<String, Set<String>> CYCLE_EDGES = Map.of(
-            // ejb certificate/control, being reshaped: FormFill fills the ticket's Intake from the certificate
-            "br.com.sopdesk.certificate.control.FormFill", Set.of("ticket"),
             // the customer's related demands show SOP Desk's own SLA clock (sla depends on ticket); the
             // reading belongs behind a small interface the sla feature implements, once sla is reshaped
             "br.com.sopdesk.ticket.control.RelatedTickets", Set.of("sla"));
