@@ -1,6 +1,6 @@
 package br.com.sopdesk.health;
 
-import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.SendingPauses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

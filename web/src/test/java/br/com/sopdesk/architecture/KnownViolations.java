@@ -1,6 +1,5 @@
 package br.com.sopdesk.architecture;
 
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,25 +12,6 @@ final class KnownViolations {
 
     private KnownViolations() {
     }
-
-    /** Feature dependencies that close a cycle: origin class (and its nested classes) to the features it may still reach. */
-    static final Map<String, Set<String>> CYCLE_EDGES = Map.of();
-
-    /** Classes outside the connector and its gateway that still use the connector's wire types. */
-    static final Set<String> WIRE_TYPE_USERS = Set.of(
-            // the ticket's courier reads Qualitor's refusal kinds for the sending pause and the opened ticket;
-            // closing a demand reads Qualitor's answer on the spot; the SLA scan reads a demand's progress
-            "br.com.sopdesk.ticket.control.QualitorOutbox",
-            "br.com.sopdesk.demand.control.DemandActions",
-            "br.com.sopdesk.sla.control.SlaScan",
-            // the gateway's own methods hand out TicketSummary and throw QualitorException.Refused with its
-            // RefusalKind; this goes when the gateway answers in SOP Desk's terms (DemandActions shares the methods)
-            "br.com.sopdesk.ticket.control.RelatedTickets",
-            // the Qualitor connection's admin page and API show the connector's setup check report and
-            // settings keys as the connector types them
-            "br.com.sopdesk.qualitor.boundary.QualitorSetupView",
-            "br.com.sopdesk.qualitor.boundary.CheckWords",
-            "br.com.sopdesk.api.QualitorAdminResource");
 
     /** Injected fields still typed by a fully-qualified name, in files being reshaped (paths from the repository root). */
     static final Set<String> FULLY_QUALIFIED_INJECTIONS = Set.of();

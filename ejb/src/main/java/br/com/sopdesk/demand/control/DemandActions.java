@@ -2,10 +2,10 @@ package br.com.sopdesk.demand.control;
 
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.demand.entity.DemandAction;
-import br.com.sopdesk.qualitor.QualitorGateway;
-import br.com.sopdesk.qualitor.QualitorException;
-import br.com.sopdesk.qualitor.RefusalKind;
-import br.com.sopdesk.qualitor.TicketSummary;
+import br.com.sopdesk.qualitor.control.ListedDemand;
+import br.com.sopdesk.qualitor.control.QualitorFailure;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorRefusal;
 import br.com.sopdesk.ticket.control.RelatedTickets;
 import br.com.sopdesk.validation.BrazilianDocuments;
 import jakarta.ejb.EJB;
@@ -114,10 +114,10 @@ public class DemandActions {
     /** Why the demand cannot take this request, if Qualitor says so; empty when it can, or when Qualitor cannot be asked now. */
     Optional<String> demandProblem(DemandAction.Kind kind, String number, String customerDocument) {
         String document = BrazilianDocuments.normalize(customerDocument);
-        TicketSummary demand;
+        ListedDemand demand;
         try {
             if (BrazilianDocuments.isCpfOrCnpj(document)) {
-                Optional<TicketSummary> ofCustomer = qualitor.ticketsOfCustomer(document).stream()
+                Optional<ListedDemand> ofCustomer = qualitor.demandsOfCustomer(document).stream()
                         .filter(t -> number.equals(t.number())).findFirst();
                 if (ofCustomer.isEmpty()) {
                     return Optional.of("A demanda " + number + " não está entre as demandas do cliente " + BrazilianDocuments.format(document)
@@ -125,12 +125,12 @@ public class DemandActions {
                 }
                 demand = ofCustomer.get();
             } else {
-                demand = qualitor.ticket(number);
+                demand = qualitor.demand(number);
             }
-        } catch (QualitorException.Refused e) {
-            return Optional.of(e.kind() == RefusalKind.CUSTOMER_NOT_FOUND ? e.advice().replace(" e use Reenviar", "")
+        } catch (QualitorRefusal e) {
+            return Optional.of(e.kind() == QualitorRefusal.Kind.CUSTOMER_NOT_FOUND ? e.advice().replace(" e use Reenviar", "")
                     : "A demanda " + number + " não foi encontrada no Qualitor: confira o número. (" + e.qualitorMessage() + ")");
-        } catch (QualitorException | FaultToleranceException e) {
+        } catch (QualitorFailure | FaultToleranceException e) {
             return Optional.empty();
         }
         String situation = demand.situation() == null ? "" : demand.situation();
@@ -171,10 +171,10 @@ public class DemandActions {
         try {
             String situation = qualitor.close(action.getDemandNumber(), closeRelated);
             self.closed(action.getId(), ticketId, situation.isBlank() ? "Encerrado" : situation);
-        } catch (QualitorException e) {
+        } catch (QualitorFailure e) {
             self.closeFailed(action.getId(), e);
         } catch (FaultToleranceException e) {
-            self.closeFailed(action.getId(), new QualitorException.Unavailable("consultas suspensas por alguns segundos após falhas seguidas", e));
+            self.closeFailed(action.getId(), QualitorFailure.unavailable("consultas suspensas por alguns segundos após falhas seguidas", e));
         }
         return em.find(DemandAction.class, action.getId());
     }
@@ -217,11 +217,11 @@ public class DemandActions {
 
     /** Qualitor refused to close the demand or could not be reached: kept as failed, and audited. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void closeFailed(long id, QualitorException e) {
+    public void closeFailed(long id, QualitorFailure e) {
         DemandAction action = em.find(DemandAction.class, id);
         action.failed(e.getMessage());
         audit.record(action.getCreatedBy(), "demanda.encerramento-falhou", "demanda " + action.getDemandNumber(),
-                e instanceof QualitorException.Refused r ? r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage()
+                e instanceof QualitorRefusal r ? r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage()
                         : e.retryable() ? "Qualitor indisponível; pode ser pedido de novo" : "não concluído");
     }
 

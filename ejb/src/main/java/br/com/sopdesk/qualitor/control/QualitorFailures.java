@@ -20,13 +20,16 @@ public final class QualitorFailures {
             return read(e.getCause());
         }
         if (e instanceof QualitorException q) {
-            if (q instanceof QualitorException.Unverifiable) {
+            return read(QualitorFailure.of(q));
+        }
+        if (e instanceof QualitorFailure q) {
+            if (q.type() == QualitorFailure.Type.UNVERIFIABLE) {
                 return Undelivered.held(q.getMessage(), "não foi possível conferir no Qualitor se chegou");
             }
             if (q.retryable()) {
                 return Undelivered.later(q.getMessage(), q.writeMayHaveApplied());
             }
-            if (q instanceof QualitorException.Refused r) {
+            if (q instanceof QualitorRefusal r) {
                 return Undelivered.refused(q.getMessage(), r.kind().name(),
                         r.kind().name() + ": código " + r.errorCode() + ": " + r.qualitorMessage());
             }
