@@ -1,5 +1,6 @@
 package br.com.sopdesk.health;
 
+import br.com.sopdesk.health.control.DatabaseProbe;
 import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.SendingPauses;
 import jakarta.enterprise.context.ApplicationScoped;
