@@ -343,7 +343,7 @@ configure() {
     # tests: retry queued tickets within seconds instead of minutes
     set_config sopdesk.outbox.drain-interval-seconds 2
     set_config sopdesk.outbox.max-backoff-seconds 2
-    set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 2000
+    set_config br.com.sopdesk.qualitor.control.QualitorCalls/open/CircuitBreaker/delay 2000
     # SLA: scan every 5 s and read Qualitor every 5 s in a deadline's last ten minutes
     set_config sopdesk.sla.scan-interval-seconds 5
     set_config sopdesk.sla.sync.last-seconds 5
@@ -359,7 +359,7 @@ configure() {
   else
     set_config sopdesk.outbox.drain-interval-seconds 15
     set_config sopdesk.outbox.max-backoff-seconds 300
-    set_config br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay 10000
+    set_config br.com.sopdesk.qualitor.control.QualitorCalls/open/CircuitBreaker/delay 10000
     set_config sopdesk.sla.scan-interval-seconds 20
     set_config sopdesk.sla.sync.last-seconds 60
     set_config sopdesk.login.window-seconds 900

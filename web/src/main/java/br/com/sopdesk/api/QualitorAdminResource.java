@@ -4,13 +4,13 @@ import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.platform.UserFacing;
-import br.com.sopdesk.qualitor.QualitorConnection;
-import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.boundary.CheckWords;
 import br.com.sopdesk.qualitor.control.InvalidSettingsException;
+import br.com.sopdesk.qualitor.control.QualitorConnection;
 import br.com.sopdesk.qualitor.control.QualitorSettingsStore;
 import br.com.sopdesk.qualitor.control.QualitorSetupCheck;
 import br.com.sopdesk.qualitor.control.SendingPauses;
+import br.com.sopdesk.qualitor.control.SetupReport;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -90,7 +90,7 @@ public class QualitorAdminResource {
     public Response checkWith(Map<String, String> changes) {
         Map<String, String> values = changes == null ? Map.of() : changes;
         try {
-            connection.settingsWith(values);
+            connection.validate(values);
         } catch (IllegalArgumentException e) {
             return Response.status(422).entity(Map.of("message", UserFacing.textOf(e).in(ApiErrors.locale(headers)))).build();
         }
@@ -100,7 +100,7 @@ public class QualitorAdminResource {
     @GET
     @Path("settings")
     public List<SettingView> settings() {
-        return store.entries().stream().map(e -> new SettingView(e.key().key(), e.value(), e.configured(), e.stored(), e.updatedBy(),
+        return store.entries().stream().map(e -> new SettingView(e.key(), e.value(), e.configured(), e.stored(), e.updatedBy(),
                 e.updatedAt() == null ? null : e.updatedAt().toString())).toList();
     }
 
@@ -156,7 +156,7 @@ public class QualitorAdminResource {
         return pause();
     }
 
-    private CheckAnswer answer(SetupCheck.Report report) {
+    private CheckAnswer answer(SetupReport report) {
         List<CheckView> checks = CheckWords.of(report, ApiErrors.locale(headers)).stream()
                 .map(w -> new CheckView(w.name(), w.ok(), w.status(), w.detail(), w.fix(), w.id(), w.subject())).toList();
         List<SampleView> samples = report.samples().stream().map(s -> new SampleView(s.sop(), s.request(), s.problem())).toList();

@@ -1,7 +1,8 @@
 package br.com.sopdesk.health;
 
+import br.com.sopdesk.health.control.DatabaseProbe;
 import br.com.sopdesk.i18n.ApiMessages;
-import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.SendingPauses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules about how the main sources read, which compiled classes cannot show: an injected field
- * names its type by import (so a dependency on another feature shows at the top of the file), and
- * no class runs past {@value #MAX_LINES} lines. Reads the {@code src/main/java} of every module.
+ * names its type by import (so a dependency on another feature shows at the top of the file), no
+ * class runs past {@value #MAX_LINES} lines, and no package is declared in two modules (a split
+ * package hides which module owns a type). Reads the {@code src/main/java} of every module.
  */
 class SourceRulesTest {
 
@@ -36,16 +37,33 @@ class SourceRulesTest {
                     + "(?:(?:private|protected|public|static|final|transient|volatile)\\s+)*"
                     + "(?:[\\w.]+\\s*<\\s*)?(br\\.com\\.sopdesk\\.[\\w.]+)");
 
+    /** A package declaration: the package of a source file. */
+    static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
     @Test
     void injectedFieldsNameTheirTypeByImportNotFullyQualified() {
-        Map<String, List<String>> found = scan(QUALIFIED_INJECTION);
-        Map<String, List<String>> unknown = new TreeMap<>(found);
-        unknown.keySet().removeAll(KnownViolations.FULLY_QUALIFIED_INJECTIONS);
-        assertEquals(Map.of(), unknown, "injected fields typed by a fully-qualified name (import the type instead)");
-        for (String known : KnownViolations.FULLY_QUALIFIED_INJECTIONS) {
-            assertTrue(found.containsKey(known), known + " no longer injects a fully-qualified type: remove it from "
-                    + "KnownViolations.FULLY_QUALIFIED_INJECTIONS");
-        }
+        assertEquals(Map.of(), scan(QUALIFIED_INJECTION), "injected fields typed by a fully-qualified name (import the type instead)");
+    }
+
+    @Test
+    void theInjectionPatternFindsAFullyQualifiedTypeAndOnlyThat() {
+        assertTrue(QUALIFIED_INJECTION.matcher("@Inject\n    br.com.sopdesk.audit.control.AuditLog audit;").find());
+        assertTrue(QUALIFIED_INJECTION.matcher("@EJB\n    private Instance<br.com.sopdesk.sla.control.SlaWork> work;").find());
+        assertFalse(QUALIFIED_INJECTION.matcher("@Inject\n    AuditLog audit;").find());
+    }
+
+    @Test
+    void noPackageIsDeclaredInTwoModules() {
+        Map<String, java.util.Set<String>> modulesByPackage = new TreeMap<>();
+        mainSources().forEach(file -> {
+            Matcher m = PACKAGE.matcher(read(file));
+            if (m.find()) {
+                modulesByPackage.computeIfAbsent(m.group(1), k -> new java.util.TreeSet<>()).add(module(file));
+            }
+        });
+        assertTrue(modulesByPackage.containsKey("br.com.sopdesk.qualitor"), "no package declaration was read: " + modulesByPackage.keySet());
+        modulesByPackage.values().removeIf(modules -> modules.size() < 2);
+        assertEquals(Map.of(), modulesByPackage, "packages declared in more than one module (give each module its own packages)");
     }
 
     @Test
@@ -54,22 +72,13 @@ class SourceRulesTest {
                 (a, b) -> a, TreeMap::new));
         Map<String, Integer> over = new TreeMap<>(lines);
         over.values().removeIf(n -> n <= MAX_LINES);
-        Map<String, Integer> unknown = new TreeMap<>(over);
-        unknown.keySet().removeAll(KnownViolations.LONG_CLASSES);
-        assertEquals(Map.of(), unknown, "main classes over " + MAX_LINES + " lines (split them by job)");
-        for (String known : KnownViolations.LONG_CLASSES) {
-            assertTrue(lines.containsKey(known), known + " is gone: remove it from KnownViolations.LONG_CLASSES");
-            assertTrue(over.containsKey(known), known + " has " + lines.get(known) + " lines now: remove it from "
-                    + "KnownViolations.LONG_CLASSES");
-        }
+        assertEquals(Map.of(), over, "main classes over " + MAX_LINES + " lines (split them by job)");
     }
 
     @Test
     void theSourceRulesReadEveryModule() {
-        List<String> modules = mainSources().map(SourceRulesTest::relative).map(p -> p.substring(0, p.indexOf('/'))).distinct().sorted().toList();
+        List<String> modules = mainSources().map(SourceRulesTest::module).distinct().sorted().toList();
         assertTrue(modules.containsAll(List.of("ejb", "qualitor-connector", "qualitor-sandbox", "web")), "modules read: " + modules);
-        assertFalse(scan(QUALIFIED_INJECTION).isEmpty() && !KnownViolations.FULLY_QUALIFIED_INJECTIONS.isEmpty(),
-                "the injection pattern matched nothing, not even the known cases");
     }
 
     /** Each file with the matches of {@code pattern} (the captured type), by path from the repository root. */
@@ -116,6 +125,12 @@ class SourceRulesTest {
 
     private static String relative(Path file) {
         return root().relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The module a source file belongs to: the first folder of its path from the repository root. */
+    private static String module(Path file) {
+        String path = relative(file);
+        return path.substring(0, path.indexOf('/'));
     }
 
     private static int lineCount(Path file) {

@@ -4,11 +4,11 @@ import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.outbox.entity.Delivery;
 import br.com.sopdesk.platform.Text;
+import br.com.sopdesk.qualitor.control.ListedDemand;
+import br.com.sopdesk.qualitor.control.QualitorFailure;
 import br.com.sopdesk.qualitor.control.QualitorFailures;
-import br.com.sopdesk.qualitor.QualitorGateway;
-import br.com.sopdesk.qualitor.QualitorException;
-import br.com.sopdesk.qualitor.RefusalKind;
-import br.com.sopdesk.qualitor.TicketSummary;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorRefusal;
 import br.com.sopdesk.ticket.control.RelatedTickets;
 import br.com.sopdesk.validation.BrazilianDocuments;
 import jakarta.ejb.EJB;
@@ -117,22 +117,22 @@ public class DemandActions {
     /** Why the demand cannot take this request, if Qualitor says so; empty when it can, or when Qualitor cannot be asked now. */
     Optional<Text> demandProblem(DemandAction.Kind kind, String number, String customerDocument) {
         String document = BrazilianDocuments.normalize(customerDocument);
-        TicketSummary demand;
+        ListedDemand demand;
         try {
             if (BrazilianDocuments.isCpfOrCnpj(document)) {
-                Optional<TicketSummary> ofCustomer = qualitor.ticketsOfCustomer(document).stream()
+                Optional<ListedDemand> ofCustomer = qualitor.demandsOfCustomer(document).stream()
                         .filter(t -> number.equals(t.number())).findFirst();
                 if (ofCustomer.isEmpty()) {
                     return Optional.of(Text.of("demand.number.not-the-customers", number, BrazilianDocuments.format(document)));
                 }
                 demand = ofCustomer.get();
             } else {
-                demand = qualitor.ticket(number);
+                demand = qualitor.demand(number);
             }
-        } catch (QualitorException.Refused e) {
-            return Optional.of(e.kind() == RefusalKind.CUSTOMER_NOT_FOUND ? Text.of("demand.customer.not-found", BrazilianDocuments.format(document))
+        } catch (QualitorRefusal e) {
+            return Optional.of(e.kind() == QualitorRefusal.Kind.CUSTOMER_NOT_FOUND ? Text.of("demand.customer.not-found", BrazilianDocuments.format(document))
                     : Text.of("demand.number.not-found", number, e.qualitorMessage()));
-        } catch (QualitorException | FaultToleranceException e) {
+        } catch (QualitorFailure | FaultToleranceException e) {
             return Optional.empty();
         }
         String situation = demand.situation() == null ? "" : demand.situation();
@@ -171,7 +171,7 @@ public class DemandActions {
         try {
             String situation = qualitor.close(action.getDemandNumber(), closeRelated);
             self.closed(action.getId(), ticketId, situation.isBlank() ? "Encerrado" : situation);
-        } catch (QualitorException e) {
+        } catch (QualitorFailure e) {
             self.closeFailed(action.getId(), e);
         } catch (FaultToleranceException e) {
             self.closeFailed(action.getId(), e);
@@ -221,8 +221,8 @@ public class DemandActions {
         DemandAction action = em.find(DemandAction.class, id);
         action.failed(QualitorFailures.read(e).text().stored(Delivery.ERROR_LENGTH));
         audit.record(action.getCreatedBy(), "demanda.encerramento-falhou", "demanda " + action.getDemandNumber(),
-                (e instanceof QualitorException.Refused r ? Text.of("qualitor.failure.refused", r.kind().name(), r.errorCode(), r.qualitorMessage())
-                        : !(e instanceof QualitorException q) || q.retryable() ? Text.of("qualitor.failure.unavailable")
+                (e instanceof QualitorRefusal r ? Text.of("qualitor.failure.refused", r.kind().name(), r.errorCode(), r.qualitorMessage())
+                        : !(e instanceof QualitorFailure q) || q.retryable() ? Text.of("qualitor.failure.unavailable")
                         : Text.of("qualitor.failure.not-done")).toString());
     }
 

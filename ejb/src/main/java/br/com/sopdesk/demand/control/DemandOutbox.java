@@ -8,7 +8,7 @@ import br.com.sopdesk.outbox.control.OutboxTimer;
 import br.com.sopdesk.outbox.control.Pace;
 import br.com.sopdesk.outbox.control.Queue;
 import br.com.sopdesk.outbox.control.Undelivered;
-import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.QualitorFailures;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;

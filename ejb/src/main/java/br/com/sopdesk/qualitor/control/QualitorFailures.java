@@ -21,17 +21,20 @@ public final class QualitorFailures {
             return read(e.getCause());
         }
         if (e instanceof QualitorException q) {
-            if (q instanceof QualitorException.Unverifiable) {
-                return Undelivered.held(ConnectorText.of(q), Text.of("qualitor.failure.unverifiable").toString());
+            return read(QualitorFailure.of(q));
+        }
+        if (e instanceof QualitorFailure q) {
+            if (q.type() == QualitorFailure.Type.UNVERIFIABLE) {
+                return Undelivered.held(q.text(), Text.of("qualitor.failure.unverifiable").toString());
             }
             if (q.retryable()) {
-                return Undelivered.later(ConnectorText.of(q), q.writeMayHaveApplied());
+                return Undelivered.later(q.text(), q.writeMayHaveApplied());
             }
-            if (q instanceof QualitorException.Refused r) {
-                return Undelivered.refused(ConnectorText.of(q), r.kind().name(), Text.of("qualitor.failure.refused", r.kind().name(), r.errorCode(),
+            if (q instanceof QualitorRefusal r) {
+                return Undelivered.refused(q.text(), r.kind().name(), Text.of("qualitor.failure.refused", r.kind().name(), r.errorCode(),
                         r.qualitorMessage()).toString());
             }
-            return Undelivered.refused(ConnectorText.of(q), null, q.getMessage());
+            return Undelivered.refused(q.text(), null, q.getMessage());
         }
         if (e instanceof CircuitBreakerOpenException) {
             return Undelivered.unreachable(Text.of("qualitor.failure.circuit-open"));

@@ -37,8 +37,8 @@ public class QualitorSettingsStore {
         return values;
     }
 
-    /** One setting as the administrator sees it: its value in force, its default, and whether the database holds it. */
-    public record Entry(QualitorSettings.Key key, String value, String configured, boolean stored, String updatedBy, Instant updatedAt) {
+    /** One setting as the administrator sees it, by its key's name: its value in force, its default, and whether the database holds it. */
+    public record Entry(String key, String value, String configured, boolean stored, String updatedBy, Instant updatedAt) {
     }
 
     public List<Entry> entries() {
@@ -47,8 +47,8 @@ public class QualitorSettingsStore {
         return java.util.Arrays.stream(QualitorSettings.Key.values()).map(k -> {
             String configured = configured(k);
             QualitorSetting row = rows.get(k.key());
-            return row == null ? new Entry(k, configured, configured, false, null, null)
-                    : new Entry(k, row.getValue(), configured, true, row.getUpdatedBy(), row.getUpdatedAt());
+            return row == null ? new Entry(k.key(), configured, configured, false, null, null)
+                    : new Entry(k.key(), row.getValue(), configured, true, row.getUpdatedBy(), row.getUpdatedAt());
         }).toList();
     }
 

@@ -3,7 +3,6 @@ package br.com.sopdesk.qualitor.control;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
-import br.com.sopdesk.qualitor.QualitorConnection;
 import br.com.sopdesk.qualitor.QualitorSettings;
 import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.TicketDraft;
@@ -54,7 +53,7 @@ public class QualitorSetupCheck {
     long budgetSeconds;
 
     /** Checks the settings in force; {@code changes} (key → value) checks values before they are saved. */
-    public SetupCheck.Report run(Map<String, String> changes, String actor) {
+    public SetupReport run(Map<String, String> changes, String actor) {
         QualitorSettings settings = changes.isEmpty() ? connection.settings() : connection.settingsWith(changes);
         List<SetupCheck.CodeUse> codes = new ArrayList<>();
         List<SetupCheck.Sample> samples = new ArrayList<>();
@@ -89,7 +88,22 @@ public class QualitorSetupCheck {
                 .map(c -> c.id() + (c.subject() == null ? "" : " " + c.subject()) + " (" + c.status() + ")").toList();
         audit.record(actor, "qualitor.verificacao", "conexão com o Qualitor", (report.ok() ? "tudo certo" : "com problemas: " + String.join(", ", failed))
                 + "; " + report.checks().size() + " verificações" + (changes.isEmpty() ? "" : "; com alterações não salvas: " + changes.keySet()));
-        return report;
+        return reportOf(report);
+    }
+
+    /** The connector's report in SOP Desk's terms, for the admin page and API. */
+    private static SetupReport reportOf(SetupCheck.Report report) {
+        return new SetupReport(report.checks().stream().map(c -> new SetupReport.Check(c.id(), c.subject(),
+                        statusOf(c.status()), c.reason(), c.args())).toList(),
+                report.samples().stream().map(s -> new SetupReport.SampleRequest(s.sop(), s.request(), s.problem())).toList());
+    }
+
+    private static SetupReport.Status statusOf(SetupCheck.Status status) {
+        return switch (status) {
+            case PASSED -> SetupReport.Status.PASSED;
+            case FAILED -> SetupReport.Status.FAILED;
+            case NOT_RUN -> SetupReport.Status.NOT_RUN;
+        };
     }
 
     /** A setting's value: the unsaved change when given, else the stored one, else its configured default. */

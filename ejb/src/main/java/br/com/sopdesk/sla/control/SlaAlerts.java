@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
@@ -34,7 +35,7 @@ public class SlaAlerts {
     SlaSettings settings;
 
     @Inject
-    br.com.sopdesk.audit.control.AuditLog audit;
+    AuditLog audit;
 
     /** Raises {@code level} for the clock unless the ledger has it; returns whether it was new. */
     public boolean raise(SlaClock clock, String level, Instant now, List<Happening> pending, List<Happening> added) {

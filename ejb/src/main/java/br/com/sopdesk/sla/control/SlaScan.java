@@ -2,9 +2,9 @@ package br.com.sopdesk.sla.control;
 
 import br.com.sopdesk.outbox.control.Deliverer;
 import br.com.sopdesk.platform.PersonalData;
-import br.com.sopdesk.qualitor.DemandProgress;
-import br.com.sopdesk.qualitor.QualitorException;
-import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.DemandStatus;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorRefusal;
 import br.com.sopdesk.sla.entity.ClockPolicy;
 import br.com.sopdesk.sla.entity.Observation;
 import jakarta.annotation.Resource;
@@ -112,9 +112,9 @@ public class SlaScan {
             if (turn.get().read()) {
                 String demand = turn.get().demand();
                 try {
-                    reading = SlaWork.Reading.of(observation(qualitor.progress(demand), turn.get().startedAt()));
+                    reading = SlaWork.Reading.of(observation(demand, turn.get().startedAt()));
                     n.synced.incrementAndGet();
-                } catch (QualitorException.Refused e) {
+                } catch (QualitorRefusal e) {
                     reading = SlaWork.Reading.refused(e.getMessage());
                     LOG.fine(() -> "Qualitor recusou a leitura da demanda " + demand + ": " + PersonalData.mask(e.getMessage()));
                 } catch (RuntimeException e) {
@@ -130,11 +130,12 @@ public class SlaScan {
         }
     }
 
-    /** What Qualitor showed, in the clock's terms: the first return since the clock started (Qualitor's times are local). */
-    Observation observation(DemandProgress p, Instant startedAt) {
+    /** What Qualitor shows of the demand, in the clock's terms: the first return since the clock started (Qualitor's times are local). */
+    Observation observation(String demand, Instant startedAt) {
         ZoneId zone = settings.zone();
         LocalDateTime since = startedAt.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
-        Instant returned = p.firstReturnSince(since).map(e -> e.latest().atZone(zone).toInstant()).orElse(null);
+        DemandStatus p = qualitor.status(demand, since);
+        Instant returned = p.firstReturn() == null ? null : p.firstReturn().atZone(zone).toInstant();
         boolean closed = ClockPolicy.listed(settings.closedSituations(), p.situationCode(), p.situationName());
         Instant expected = p.expectedAnswer() == null ? null : p.expectedAnswer().atZone(zone).toInstant();
         return new Observation(p.situationCode(), p.situationName(), expected, returned, closed);

@@ -8,12 +8,12 @@ import br.com.sopdesk.outbox.control.OutboxTimer;
 import br.com.sopdesk.outbox.control.Pace;
 import br.com.sopdesk.outbox.control.Queue;
 import br.com.sopdesk.outbox.control.Undelivered;
-import br.com.sopdesk.qualitor.OpenedTicket;
-import br.com.sopdesk.qualitor.QualitorException;
-import br.com.sopdesk.qualitor.QualitorGateway;
+import br.com.sopdesk.qualitor.control.DemandDraft;
+import br.com.sopdesk.qualitor.control.OpenedDemand;
+import br.com.sopdesk.qualitor.control.QualitorFailure;
 import br.com.sopdesk.qualitor.control.QualitorFailures;
-import br.com.sopdesk.qualitor.RefusalKind;
-import br.com.sopdesk.qualitor.TicketDraft;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorRefusal;
 import br.com.sopdesk.qualitor.control.SendingPauses;
 import br.com.sopdesk.qualitor.entity.SendingPause;
 import br.com.sopdesk.ticket.entity.Classification;
@@ -53,7 +53,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @Stateless
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
+public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
 
     private static final Logger LOG = Logger.getLogger(QualitorOutbox.class.getName());
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
@@ -124,12 +124,12 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
     }
 
     @Override
-    public OpenedTicket send(long id) {
+    public OpenedDemand send(long id) {
         return open(store.find(id), false);
     }
 
     @Override
-    public Ticket delivered(long id, OpenedTicket opened) {
+    public Ticket delivered(long id, OpenedDemand opened) {
         return store.sent(id, opened.number(), opened.situation(), Instant.now(), null);
     }
 
@@ -143,32 +143,37 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
         store.ended(ticket, why);
     }
 
-    private OpenedTicket open(Ticket ticket, boolean probe) {
+    private OpenedDemand open(Ticket ticket, boolean probe) {
         SendingPauses.State pause = pauses.state();
         if (pause.paused() && !probe) {
             throw Undelivered.later(SendingPauses.waiting(pause), false);
         }
         try {
-            OpenedTicket opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
+            OpenedDemand opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
             pauses.accepted(Instant.now());
             if (opened.alreadyExisted()) {
                 LOG.info(() -> "Chamado " + ticket.getId() + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
             }
             return opened;
-        } catch (QualitorException.Unavailable | CircuitBreakerOpenException e) {
+        } catch (CircuitBreakerOpenException e) {
             QUALITOR_WAS_DOWN.set(true);
             throw e;
-        } catch (QualitorException.Refused r) {
-            if (r.kind() == RefusalKind.OTHER
+        } catch (QualitorRefusal r) {
+            if (r.kind() == QualitorRefusal.Kind.OTHER
                     && pauses.refused(ticket.getId(), r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), Instant.now())
                     != SendingPause.Outcome.COUNTED) {
                 throw Undelivered.later(SendingPauses.waiting(pauses.state()), false);
             }
             throw r;
+        } catch (QualitorFailure e) {
+            if (e.type() == QualitorFailure.Type.UNAVAILABLE) {
+                QUALITOR_WAS_DOWN.set(true);
+            }
+            throw e;
         }
     }
 
-    private Ticket recordSent(Ticket ticket, OpenedTicket opened, boolean attachNow) {
+    private Ticket recordSent(Ticket ticket, OpenedDemand opened, boolean attachNow) {
         Instant now = Instant.now();
         Ticket sent = store.sent(ticket.getId(), opened.number(), opened.situation(), now, attachNow ? now.plus(settings.lease()) : null);
         if (attachNow && sent.getSummaryState() == SummaryState.SENDING) {
@@ -244,7 +249,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
         }
     }
 
-    static TicketDraft draft(Ticket ticket) {
+    static DemandDraft draft(Ticket ticket) {
         Intake in = ticket.getIntake();
         Classification c = ticket.getClassification();
         String decisions = ticket.getDecisions() == null ? "" : ticket.getDecisions();
@@ -259,10 +264,10 @@ public class QualitorOutbox implements Courier<Ticket, OpenedTicket> {
         }
         walk.append("Agente: ").append(ticket.getCreatedBy())
                 .append("\nRetorno ao cliente prometido em até ").append(ticket.getReturnHours()).append(" horas.");
-        TicketDraft.Facts facts = new TicketDraft.Facts(in.getCustomerName(), BrazilianDocuments.format(in.getDocument()), in.getEmail(),
+        DemandDraft.Facts facts = new DemandDraft.Facts(in.getCustomerName(), BrazilianDocuments.format(in.getDocument()), in.getEmail(),
                 in.getPhone1(), in.getPhone2(), ticket.getSopId() + " v" + ticket.getSopVersion(), certificate, walk.toString());
-        return new TicketDraft(in.getDocument(), in.getEmail(), ticket.getTitle(), in.getDescription(),
-                new TicketDraft.Mapping(c.getTicketType(), c.getCategory(), c.getLocation(), c.getSeverity()),
+        return new DemandDraft(in.getDocument(), in.getEmail(), ticket.getTitle(), in.getDescription(),
+                new DemandDraft.Codes(c.getTicketType(), c.getCategory(), c.getLocation(), c.getSeverity()),
                 facts, ticket.getSubmissionKey(), LocalDate.ofInstant(ticket.getCreatedAt(), BRASILIA));
     }
 

@@ -1,14 +1,13 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.platform.Text;
-import br.com.sopdesk.qualitor.QualitorException;
-import br.com.sopdesk.qualitor.QualitorGateway;
-import br.com.sopdesk.qualitor.RefusalKind;
-import br.com.sopdesk.qualitor.TicketSummary;
-import br.com.sopdesk.sla.entity.ClockState;
-import br.com.sopdesk.sla.entity.SlaClock;
+import br.com.sopdesk.qualitor.control.ListedDemand;
+import br.com.sopdesk.qualitor.control.QualitorFailure;
+import br.com.sopdesk.qualitor.control.QualitorGateway;
+import br.com.sopdesk.qualitor.control.QualitorRefusal;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.validation.BrazilianDocuments;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,6 +52,9 @@ public class RelatedTickets {
     @Inject
     QualitorGateway qualitor;
 
+    @EJB
+    DemandClocks slaClocks;
+
     Clock clock = Clock.system(BRASILIA);
 
     /** Where a demand's time left comes from. */
@@ -95,38 +97,38 @@ public class RelatedTickets {
         if (!BrazilianDocuments.isCpfOrCnpj(doc)) {
             return new Lookup(List.of(), null);
         }
-        List<TicketSummary> found;
+        List<ListedDemand> found;
         try {
-            found = qualitor.ticketsOfCustomer(doc);
-        } catch (QualitorException.Refused e) {
-            if (e.kind() == RefusalKind.CUSTOMER_NOT_FOUND) {
+            found = qualitor.demandsOfCustomer(doc);
+        } catch (QualitorRefusal e) {
+            if (e.kind() == QualitorRefusal.Kind.CUSTOMER_NOT_FOUND) {
                 return new Lookup(List.of(), Text.of("ticket.customer.not-registered", doc.length() == 14 ? "CNPJ" : "CPF",
                         BrazilianDocuments.format(doc)), true);
             }
             return new Lookup(List.of(), Text.verbatim(e.getMessage()));
-        } catch (QualitorException e) {
+        } catch (QualitorFailure e) {
             return new Lookup(List.of(), Text.verbatim(e.getMessage()));
         } catch (FaultToleranceException e) {
             return new Lookup(List.of(), Text.of("ticket.qualitor.suspended"));
         }
-        List<String> numbers = found.stream().map(TicketSummary::number).filter(Objects::nonNull).toList();
+        List<String> numbers = found.stream().map(ListedDemand::number).filter(Objects::nonNull).toList();
         Map<String, String> sopByNumber = pairs(Ticket.SOP_BY_NUMBERS, "numbers", numbers);
         Map<String, String> sopByKey = pairs(Ticket.SOP_BY_KEYS, "keys",
-                found.stream().map(TicketSummary::submissionKey).filter(Objects::nonNull).toList());
-        Map<String, SlaClock> clocks = clocksOf(numbers);
+                found.stream().map(ListedDemand::submissionKey).filter(Objects::nonNull).toList());
         Instant now = clock.instant();
+        Map<String, DemandClocks.Reading> clocks = numbers.isEmpty() ? Map.of() : slaClocks.of(numbers, now);
         return new Lookup(found.stream().map(t -> related(t, sopByNumber, sopByKey, clocks.get(t.number()), sopId, now)).toList(), null);
     }
 
-    private static Related related(TicketSummary t, Map<String, String> sopByNumber, Map<String, String> sopByKey, SlaClock slaClock,
-                                   String sopId, Instant now) {
-        boolean open = !closed(t.situation()) && (slaClock == null || slaClock.getState() != ClockState.MET);
+    private static Related related(ListedDemand t, Map<String, String> sopByNumber, Map<String, String> sopByKey,
+                                   DemandClocks.Reading slaClock, String sopId, Instant now) {
+        boolean open = !closed(t.situation()) && (slaClock == null || !slaClock.met());
         Duration left = null;
         Deadline deadline = null;
         boolean paused = false;
         if (slaClock != null) {
-            left = slaClock.remaining(now);
-            paused = slaClock.getState() == ClockState.PAUSED;
+            left = slaClock.remaining();
+            paused = slaClock.paused();
             deadline = Deadline.SOPDESK;
         } else {
             LocalDateTime due = parse(t.expectedAnswer());
@@ -176,16 +178,6 @@ public class RelatedTickets {
         if (!values.isEmpty()) {
             em.createNamedQuery(query, Object[].class).setParameter(parameter, values).getResultList()
                     .forEach(row -> out.put((String) row[0], (String) row[1]));
-        }
-        return out;
-    }
-
-    /** SOP Desk's clocks of the listed demands, newest per number (one query on the indexed demand number). */
-    private Map<String, SlaClock> clocksOf(List<String> numbers) {
-        Map<String, SlaClock> out = new HashMap<>();
-        if (!numbers.isEmpty()) {
-            em.createNamedQuery(SlaClock.BY_DEMANDS, SlaClock.class).setParameter("demands", numbers).getResultList()
-                    .forEach(c -> out.merge(c.getDemandNumber(), c, (a, b) -> a.getId() > b.getId() ? a : b));
         }
         return out;
     }

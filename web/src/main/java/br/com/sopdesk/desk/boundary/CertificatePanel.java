@@ -1,15 +1,14 @@
 package br.com.sopdesk.desk.boundary;
 
-import br.com.sopdesk.sop.boundary.SopPage;
-import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.certificate.control.CertificateInspector;
-import br.com.sopdesk.certificate.control.FormFill;
 import br.com.sopdesk.certificate.control.UnreadableCertificateException;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.certificate.entity.CertificateWarning;
 import br.com.sopdesk.certificate.entity.WarrantyDecision;
 import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
+import br.com.sopdesk.sop.entity.FieldSpec;
+import br.com.sopdesk.ticket.control.FormFill;
 import br.com.sopdesk.warranty.control.Warranties;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;

@@ -1,6 +1,6 @@
 package br.com.sopdesk.qualitor.boundary;
 
-import br.com.sopdesk.qualitor.SetupCheck;
+import br.com.sopdesk.qualitor.control.SetupReport;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,10 @@ public final class CheckWords {
     private CheckWords() {
     }
 
-    public static List<Worded> of(SetupCheck.Report report, Locale locale) {
+    public static List<Worded> of(SetupReport report, Locale locale) {
         ResourceBundle msg = ResourceBundle.getBundle("br.com.sopdesk.i18n.messages", locale, CheckWords.class.getClassLoader());
         List<Worded> out = new ArrayList<>();
-        for (SetupCheck.Check c : report.checks()) {
+        for (SetupReport.Check c : report.checks()) {
             Object[] args = new Object[c.args().size() + 1];
             args[0] = c.subject() == null ? "" : c.subject();
             for (int i = 0; i < c.args().size(); i++) {

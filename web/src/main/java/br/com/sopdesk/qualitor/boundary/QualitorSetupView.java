@@ -3,12 +3,12 @@ package br.com.sopdesk.qualitor.boundary;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.platform.UserFacing;
-import br.com.sopdesk.qualitor.QualitorConnection;
-import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.control.InvalidSettingsException;
+import br.com.sopdesk.qualitor.control.QualitorConnection;
 import br.com.sopdesk.qualitor.control.QualitorSettingsStore;
 import br.com.sopdesk.qualitor.control.QualitorSetupCheck;
 import br.com.sopdesk.qualitor.control.SendingPauses;
+import br.com.sopdesk.qualitor.control.SetupReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -126,13 +126,13 @@ public class QualitorSetupView implements Serializable {
     private List<TeamRow> teams;
     private SendingPauses.State pause;
     private List<CheckWords.Worded> results;
-    private List<SetupCheck.SampleRequest> samples;
+    private List<SetupReport.SampleRequest> samples;
     private boolean checkedOk;
 
     @PostConstruct
     void load() {
         rows = new ArrayList<>();
-        store.entries().forEach(e -> rows.add(new Row(e.key().key(), e.stored() ? e.value() : "", e.configured(), e.updatedBy())));
+        store.entries().forEach(e -> rows.add(new Row(e.key(), e.stored() ? e.value() : "", e.configured(), e.updatedBy())));
         teams = new ArrayList<>(categories.all().stream().map(TeamRow::new).toList());
         pause = pauses.current().orElse(null);
     }
@@ -160,12 +160,12 @@ public class QualitorSetupView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         Map<String, String> changes = typed ? changes() : Map.of();
         try {
-            connection.settingsWith(changes);
+            connection.validate(changes);
         } catch (IllegalArgumentException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, UserFacing.textOf(e).in(faces.getViewRoot().getLocale()), null));
             return;
         }
-        SetupCheck.Report report = check.run(changes, user(faces));
+        SetupReport report = check.run(changes, user(faces));
         results = CheckWords.of(report, faces.getViewRoot().getLocale());
         samples = report.samples();
         checkedOk = report.ok();
@@ -221,7 +221,7 @@ public class QualitorSetupView implements Serializable {
         return results;
     }
 
-    public List<SetupCheck.SampleRequest> getSamples() {
+    public List<SetupReport.SampleRequest> getSamples() {
         return samples;
     }
 

@@ -1,4 +1,4 @@
-package br.com.sopdesk.certificate.control;
+package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.sop.entity.FieldSpec;
@@ -13,7 +13,8 @@ import java.util.Map;
  * Puts what the certificate says into the ticket form, only where the agent has not typed anything:
  * the customer's document (CNPJ of a company, CPF of a person), name and e-mail, and the SOP's own
  * fields by their rule (a CEI field takes the certificate's CEI, a CNPJ/CPF/e-mail field the
- * matching value, an issuance-date field the start of validity).
+ * matching value, an issuance-date field the start of validity). The ticket's side reads the
+ * certificate's facts (ticket depends on certificate, never the other way).
  */
 public final class FormFill {
 

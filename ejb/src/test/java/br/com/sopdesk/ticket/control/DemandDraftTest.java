@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import br.com.sopdesk.qualitor.TicketDraft;
+import br.com.sopdesk.qualitor.control.DemandDraft;
 import br.com.sopdesk.ticket.entity.Classification;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the outbox hands the connector: the problem, each datum apart (so it can be mapped), and the walk. */
-class TicketDraftTest {
+class DemandDraftTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T13:00:00Z");
 
@@ -27,7 +27,7 @@ class TicketDraftTest {
 
     @Test
     void eachDatumTravelsApartAndTheProblemStaysTheAgentsText() {
-        TicketDraft d = QualitorOutbox.draft(ticket("- Tipo: A1\n- Tentativas esgotadas: Sim\n"));
+        DemandDraft d = QualitorOutbox.draft(ticket("- Tipo: A1\n- Tentativas esgotadas: Sim\n"));
         assertEquals("Cliente não localiza a senha.", d.description());
         assertEquals("(51) 99999-0000", d.facts().phone1());
         assertEquals("(51) 3333-0000", d.facts().phone2());
@@ -37,12 +37,12 @@ class TicketDraftTest {
         assertNull(d.facts().certificate());
         assertTrue(d.facts().walk().startsWith("Decisões:\n- Tipo: A1\n- Tentativas esgotadas: Sim\nAgente: agent"), d.facts().walk());
         assertTrue(d.facts().walk().endsWith("Retorno ao cliente prometido em até 24 horas."));
-        assertEquals("32", d.mapping().category());
+        assertEquals("32", d.codes().category());
     }
 
     @Test
     void theCertificateLineLeavesTheWalkToBeMappedOnItsOwn() {
-        TicketDraft d = QualitorOutbox.draft(ticket("- Tipo: A1\nCertificado lido pelo SOP Desk: e-CNPJ A1 de PADARIA, CEI ausente\n"));
+        DemandDraft d = QualitorOutbox.draft(ticket("- Tipo: A1\nCertificado lido pelo SOP Desk: e-CNPJ A1 de PADARIA, CEI ausente\n"));
         assertEquals("e-CNPJ A1 de PADARIA, CEI ausente", d.facts().certificate());
         assertFalse(d.facts().walk().contains("Certificado lido"), d.facts().walk());
     }

@@ -1,9 +1,11 @@
-package br.com.sopdesk.certificate.control;
+package br.com.sopdesk.ticket.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import br.com.sopdesk.certificate.control.CertificateInspector;
+import br.com.sopdesk.certificate.control.IcpCertificates;
 import br.com.sopdesk.certificate.control.IcpCertificates.Holder;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.sop.entity.FieldSpec;

@@ -1,14 +1,19 @@
-package br.com.sopdesk.qualitor;
+package br.com.sopdesk.qualitor.control;
 
+import br.com.sopdesk.qualitor.DemandProgress;
+import br.com.sopdesk.qualitor.OpenedTicket;
+import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.TicketDraft;
+import br.com.sopdesk.qualitor.TicketSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * The application's calls to Qualitor, behind MicroProfile Fault Tolerance: when most recent calls
+ * The connector's calls behind MicroProfile Fault Tolerance, for {@link QualitorGateway} alone (which
+ * answers the rest of SOP Desk in its own terms): when most recent calls
  * failed (Qualitor down, timing out, answering garbage), the circuit opens and calls fail at once
  * for a while instead of each waiting for its timeout; the outbox keeps the tickets meanwhile.
  * Qualitor refusing a request ({@code status 0}) is an answer, not an outage, and does not count;
@@ -16,10 +21,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * counts, so a wrong password does not hammer Qualitor (nor lock the integration account).
  * Reads are retried once (not after a refusal of either kind); writes are not retried here (the
  * outboxes retry them, looking first for what a lost answer may have written). Thresholds are overridable through MicroProfile Config, e.g.
- * {@code br.com.sopdesk.qualitor.QualitorGateway/open/CircuitBreaker/delay=30000}.
+ * {@code br.com.sopdesk.qualitor.control.QualitorCalls/open/CircuitBreaker/delay=30000}.
  */
 @ApplicationScoped
-public class QualitorGateway {
+public class QualitorCalls {
 
     @Inject
     QualitorConnection connection;
@@ -73,33 +78,5 @@ public class QualitorGateway {
             skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
     public boolean transferTeam(String number, String team, boolean mayAlreadyExist) {
         return connection.client().transferTeam(number, team, mayAlreadyExist);
-    }
-
-    /** Closes the demand (and its related ones when asked); returns Qualitor's situation afterwards. */
-    public String close(String number, boolean closeRelated) {
-        return connection.client().close(number, closeRelated);
-    }
-
-    /** Qualitor's version: needs no login, so it tells whether Qualitor answers at all. */
-    public String version() {
-        return connection.client().version();
-    }
-
-    /**
-     * Whether Qualitor answers at all (its version needs no login), for the readiness check: empty
-     * when it does, otherwise why not, for the log. Not retried nor counted by the circuit.
-     */
-    public Optional<Exception> unreachable() {
-        try {
-            connection.client().version();
-            return Optional.empty();
-        } catch (QualitorException e) {
-            return Optional.of(e);
-        }
-    }
-
-    /** Whether Qualitor refused SOP Desk's integration login on the latest authenticated call. */
-    public boolean credentialsRefused() {
-        return connection.client().credentialsRefusal().isPresent();
     }
 }

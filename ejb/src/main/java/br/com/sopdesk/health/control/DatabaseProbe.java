@@ -1,4 +1,4 @@
-package br.com.sopdesk.health;
+package br.com.sopdesk.health.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

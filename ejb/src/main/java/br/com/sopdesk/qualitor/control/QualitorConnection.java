@@ -1,6 +1,7 @@
-package br.com.sopdesk.qualitor;
+package br.com.sopdesk.qualitor.control;
 
-import br.com.sopdesk.qualitor.control.QualitorSettingsStore;
+import br.com.sopdesk.qualitor.QualitorClient;
+import br.com.sopdesk.qualitor.QualitorSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,16 @@ public class QualitorConnection {
             }
         });
         return settingsOf(values);
+    }
+
+    /**
+     * Refuses {@code changes} that would not make valid settings with the stored values, before a
+     * check runs with them.
+     *
+     * @throws IllegalArgumentException saying, for people, what is wrong
+     */
+    public void validate(Map<String, String> changes) {
+        settingsWith(changes);
     }
 
     private synchronized Current refresh(boolean force) {

@@ -1,0 +1,33 @@
+package br.com.sopdesk.qualitor.control;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What the setup check found ({@link QualitorSetupCheck}), for the admin page and API to word: each
+ * check as codes and Qualitor's own words, and the request each SOP's sample would send.
+ */
+public record SetupReport(List<Check> checks, List<SampleRequest> samples) implements Serializable {
+
+    /** How one check ended. */
+    public enum Status { PASSED, FAILED, NOT_RUN }
+
+    /**
+     * One check: what was checked ({@code id}, and {@code subject} such as a code), how it ended, why
+     * ({@code reason}, a code) and the facts to word it with ({@code args}).
+     */
+    public record Check(String id, String subject, Status status, String reason, List<String> args) implements Serializable {
+
+        public boolean ok() {
+            return status == Status.PASSED;
+        }
+    }
+
+    /** A SOP's sample request as it would be sent (password masked), or why it could not be shown. */
+    public record SampleRequest(String sop, String request, String problem) implements Serializable {
+    }
+
+    public boolean ok() {
+        return checks.stream().allMatch(Check::ok);
+    }
+}
