@@ -39,7 +39,8 @@ class SopWalkTest {
         SopWalk walk = SopWalk.of(sop, Map.of("tipo", "A1", "a1-esgotou", "sim"));
         assertEquals(List.of("tipo", "a1-documentacao", "a1-esgotou", "escalar"), ids(walk));
         assertTrue(walk.escalates());
-        assertEquals("Perda de senha - certificado A1", sop.ticketTitle(walk.usedAnswers()));
+        assertEquals("Perda de senha - certificado A1 (arquivo), instalação pela primeira vez", sop.ticketTitle(walk.usedAnswers()),
+                "the title shows the option's label, not its stored code");
         assertTrue(walk.describeDecisions().contains("Tentativas esgotadas: Sim"), walk.describeDecisions());
     }
 
