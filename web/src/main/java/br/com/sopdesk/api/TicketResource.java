@@ -84,10 +84,10 @@ public class TicketResource {
 
     /**
      * The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers,
-     * the values of the SOP's own fields, the customer's intake.
+     * the values of the SOP's own fields, the customer's intake with what was tried before escalating.
      */
     public record TicketRequest(String sopId, Integer sopVersion, Map<String, String> answers, Map<String, String> fields,
-                                Customer customer, String description, String category) {
+                                Customer customer, String description, String triedSolution, String category) {
     }
 
     /** The customer's contact data. */
@@ -143,6 +143,7 @@ public class TicketResource {
                 : catalog.latest(request.sopId()).map(b -> b.version()).orElse(0);
         Customer c = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
         Intake intake = new Intake(c.document(), c.name(), request.description(), c.phone1(), c.phone2(), c.email());
+        intake.setTriedSolution(request.triedSolution());
         try {
             Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
                     request.fields(), intake, request.category(), security.getUserPrincipal().getName(), locale());
