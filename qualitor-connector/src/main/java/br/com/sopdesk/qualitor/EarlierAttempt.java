@@ -55,7 +55,7 @@ final class EarlierAttempt {
         }
         if (search.unreadable > 0) {
             throw new QualitorException.Unverifiable("Não foi possível confirmar no Qualitor se o chamado já foi criado: a resposta de uma "
-                    + "tentativa anterior se perdeu e o Qualitor não informa a chave do SOP Desk em " + search.unreadable + " chamado(s) do cliente. "
+                    + "tentativa anterior se perdeu e o Qualitor não informa o código de envio em " + search.unreadable + " chamado(s) do cliente. "
                     + "Verifique no Qualitor antes de reenviar: procure, nos chamados do cliente abertos desde "
                     + (draft.submittedOn() == null ? "o envio" : draft.submittedOn().minusDays(1)) + ", o texto \"" + QualitorClient.KEY_LINE + key
                     + "\". Se não houver, use Reenviar; se houver, informe o número da demanda.");
