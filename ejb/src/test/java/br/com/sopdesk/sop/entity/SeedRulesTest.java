@@ -94,10 +94,11 @@ class SeedRulesTest {
                     n.ticketNotes().stream().anyMatch(t -> t.contains("solução tentada")), b.id() + " " + n.id()));
         }
         SopBundle lost = seeds.get("perda-de-senha");
-        FieldSpec media = lost.fieldsFor(Map.of("tipo", "A3", "a3-resolveu", "nao")).get(0);
-        assertEquals("midia", media.name());
+        FieldSpec media = lost.fieldsFor(Map.of("tipo", "A3", "a3-resolveu", "nao")).stream().filter(f -> f.name().equals("midia"))
+                .findFirst().orElseThrow();
         assertTrue(media.required());
-        assertTrue(lost.fieldsFor(Map.of("tipo", "A1", "a1-esgotou", "sim")).isEmpty(), "an A1 file has no media");
+        assertTrue(lost.fieldsFor(Map.of("tipo", "A1", "a1-esgotou", "sim")).stream().noneMatch(f -> f.name().equals("midia")),
+                "an A1 file has no media");
         assertEquals("midia-senha-formatacao", lost.node("a3-desbloqueio").see(), "the A3 step links the per-vendor PIN/PUK steps");
         assertNotNull(seeds.get(lost.node("a3-desbloqueio").see()));
     }
