@@ -29,6 +29,9 @@ public record SopBundle(String id, int version, String seed, String title, Strin
                         List<String> certificateTypes, String start, List<SopNode> nodes, List<FieldSpec> fields,
                         QualitorMapping qualitor, SlaPolicy sla) implements java.io.Serializable {
 
+    /** The room for a ticket's title (its column). */
+    public static final int TITLE_MAX = 200;
+
     public SopBundle {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -75,7 +78,4 @@ public record SopBundle(String id, int version, String seed, String title, Strin
         title = title.replaceAll("\\{[^}]*}", "").strip();
         return title.length() <= TITLE_MAX ? title : title.substring(0, TITLE_MAX - 1).strip() + "…";
     }
-
-    /** The room for a ticket's title (its column). */
-    public static final int TITLE_MAX = 200;
 }
