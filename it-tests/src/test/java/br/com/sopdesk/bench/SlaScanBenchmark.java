@@ -371,7 +371,7 @@ public final class SlaScanBenchmark {
         return "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A1\",\"a1-esgotou\":\"sim\"},"
                 + "\"customer\":{\"document\":\"11222333000181\",\"name\":\"Comércio Alfanumérico S.A.\",\"email\":\"ti@comercio.com.br\","
                 + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
-                + "\"description\":\"Cliente perdeu a senha de instalação do A1; tentativas esgotadas.\"}";
+                + "\"description\":\"Cliente perdeu a senha de instalação do A1; tentativas esgotadas.\",\"triedSolution\":\"Cliente tentou a senha anotada na documentação da emissão.\"}";
     }
 
     // ---------------------------------------------------------------- the data

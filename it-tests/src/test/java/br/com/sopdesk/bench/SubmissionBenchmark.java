@@ -294,7 +294,7 @@ public final class SubmissionBenchmark {
         String json = "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A1\",\"a1-esgotou\":\"sim\"},"
                 + "\"customer\":{\"document\":\"" + cnpj + "\",\"name\":\"Cliente de carga\",\"email\":\"carga@cliente.com.br\","
                 + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
-                + "\"description\":\"Cliente não localiza a senha de instalação do A1; tentativas esgotadas.\"}";
+                + "\"description\":\"Cliente não localiza a senha de instalação do A1; tentativas esgotadas.\",\"triedSolution\":\"Cliente tentou a senha anotada na documentação da emissão.\"}";
         return HttpRequest.newBuilder(URI.create(APP + "api/tickets"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }

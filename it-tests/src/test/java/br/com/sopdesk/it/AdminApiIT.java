@@ -36,7 +36,7 @@ class AdminApiIT {
     private static String ticketFor(String sopId) {
         return "{\"sopId\":\"" + sopId + "\",\"answers\":{\"q\":\"nao\"},\"customer\":{\"document\":\"11.222.333/0001-81\","
                 + "\"name\":\"Padaria\",\"email\":\"a@padaria.com.br\",\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
-                + "\"description\":\"Falha ao formatar o token, mensagem de erro 0x80.\"}";
+                + "\"description\":\"Falha ao formatar o token, mensagem de erro 0x80.\",\"triedSolution\":\"Formatação pelo SafeNet tentada com o cliente.\"}";
     }
 
     @Test

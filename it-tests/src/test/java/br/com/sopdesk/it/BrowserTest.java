@@ -25,9 +25,15 @@ abstract class BrowserTest {
     void fillIntake(String name, String description, String phone1, String phone2, String email) {
         browser.type(org.openqa.selenium.By.id("walk:customerName"), name);
         browser.type(org.openqa.selenium.By.id("walk:description"), description);
+        browser.type(org.openqa.selenium.By.id("walk:triedSolution"), "Passos do SOP feitos com o cliente, sem resolver.");
         browser.type(org.openqa.selenium.By.id("walk:phone1"), phone1);
         browser.type(org.openqa.selenium.By.id("walk:phone2"), phone2);
         browser.type(org.openqa.selenium.By.id("walk:email"), email);
+    }
+
+    /** Fills one of the SOP's own fields of the ticket form by its name. */
+    void fillField(String name, String value) {
+        browser.type(org.openqa.selenium.By.cssSelector("[data-field='" + name + "'] input"), value);
     }
 
     @AfterEach

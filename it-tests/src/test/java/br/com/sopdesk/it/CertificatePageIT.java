@@ -63,6 +63,7 @@ class CertificatePageIT extends BrowserTest {
             assertEquals(issued, browser.find(By.id("walk:extra:0:field")).getAttribute("value"), "issuance date from the certificate");
 
             browser.type(By.id("walk:description"), "Arquivo corrompido no download; pede revogação e reemissão na garantia.");
+            browser.type(By.id("walk:triedSolution"), "Conferido com o cliente que o arquivo baixado não abre em outro computador.");
             browser.type(By.id("walk:phone1"), "(51) 99999-0000");
             browser.type(By.id("walk:phone2"), "(51) 3333-0000");
             browser.click(By.id("walk:save"));

@@ -38,7 +38,7 @@ class GuidedSopsIT extends BrowserTest {
         fillIntake("Comércio Alfanumérico S.A.", "SafeSign não mostra cadeias, chave pública nem certificado no token.",
                 "(11) 98888-7777", "(11) 3222-1111", "ti@alfa.com.br");
         browser.click(By.id("walk:save"));
-        assertTrue(browser.driver().getPageSource().contains("Informe: Modelo da mídia (token ou cartão)."),
+        assertTrue(browser.driver().getPageSource().contains("Preencha Modelo da mídia (token ou cartão)."),
                 "the SOP's own required field is asked for");
         browser.type(By.id("walk:extra:0:field"), "Token SafeNet 5110");
         browser.click(By.id("walk:save"));

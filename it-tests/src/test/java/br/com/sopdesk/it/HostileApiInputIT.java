@@ -19,6 +19,7 @@ class HostileApiInputIT {
         return "{\"sopId\":\"perda-de-senha\"," + (sopVersion == null ? "" : "\"sopVersion\":" + sopVersion + ",")
                 + "\"answers\":{\"tipo\":\"A3\",\"a3-resolveu\":\"nao\"},\"customer\":{\"document\":\"11.222.333/0001-81\","
                 + "\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
+                + "\"fields\":{\"midia\":\"Token SafeNet 5110\"},\"triedSolution\":\"Desbloqueio e troca do PIN tentados com o cliente.\","
                 + "\"description\":\"" + description + "\"}";
     }
 

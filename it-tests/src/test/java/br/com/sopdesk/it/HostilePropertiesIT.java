@@ -138,7 +138,8 @@ class HostilePropertiesIT {
 
     static final String GOOD_TICKET = "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A3\",\"a3-resolveu\":\"nao\"},"
             + "\"customer\":{\"document\":\"11.222.333/0001-81\",\"name\":\"Padaria Hostil\",\"email\":\"hostil@padaria.com.br\","
-            + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},\"description\":\"Cliente não localiza a senha do certificado A3.\"}";
+            + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},\"description\":\"Cliente não localiza a senha do certificado A3.\","
+            + "\"fields\":{\"midia\":\"Token SafeNet 5110\"},\"triedSolution\":\"Desbloqueio e troca do PIN tentados com o cliente.\"}";
 
     @BeforeContainer
     static void createOwnData() throws Exception {
@@ -288,8 +289,8 @@ class HostilePropertiesIT {
 
     static List<Endpoint> bodyEndpoints() {
         return List.of(
-                new Endpoint("POST", "tickets", Who.ME, List.of("sopId", "sopVersion", "answers", "fields", "customer", "description", "category",
-                        "warrantyException", "warrantyExceptionReason")),
+                new Endpoint("POST", "tickets", Who.ME, List.of("sopId", "sopVersion", "answers", "fields", "customer", "description", "triedSolution",
+                        "category", "warrantyException", "warrantyExceptionReason")),
                 new Endpoint("POST", "tickets/" + myTicket + "/close", Who.ME, List.of("reason", "closeRelated")),
                 new Endpoint("POST", "tickets/" + NO_ID + "/close", Who.ME, List.of("reason", "closeRelated")),
                 new Endpoint("POST", "tickets/" + myTicket + "/resend", Who.ME, List.of("checkedInQualitor")),
@@ -399,7 +400,7 @@ class HostilePropertiesIT {
     @Provide
     Arbitrary<String> mutatedTicket() {
         List<String> paths = List.of("sopId", "sopVersion", "answers", "answers.tipo", "answers.a3-resolveu", "fields", "customer", "customer.document",
-                "customer.name", "customer.email", "customer.phone1", "customer.phone2", "description", "category");
+                "customer.name", "customer.email", "customer.phone1", "customer.phone2", "description", "triedSolution", "category");
         Arbitrary<String> value = Arbitraries.oneOf(hostileText().map(HostilePropertiesIT::quote), hostileText().map(HostilePropertiesIT::quote),
                 hostileText().map(t -> quote("Cliente não localiza a senha " + t)), jsonValue());
         return Combinators.combine(Arbitraries.of(paths), value, Arbitraries.of(paths), value, Arbitraries.of(true, false))

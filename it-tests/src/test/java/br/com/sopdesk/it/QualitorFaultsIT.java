@@ -119,6 +119,7 @@ class QualitorFaultsIT extends BrowserTest {
         assertTrue(browser.text(By.id("related-error")).contains("indisponível"), "related tickets unavailable, said plainly");
         fillIntake("Padaria Pão Quente Ltda", "Token bloqueado; desbloqueio e troca de PIN não resolveram.",
                 "(51) 99999-0000", "(51) 3333-0000", "financeiro@paoquente.com.br");
+        fillField("midia", "Token SafeNet 5110");
         browser.click(By.id("walk:save"));
         assertTrue(browser.text(By.id("queued-text")).contains("na fila"), "queued, said plainly");
         assertTrue(Env.get(Env.HEALTH + "ready").body().replace(" ", "").contains("\"reachable\":\"false\""));
@@ -297,6 +298,7 @@ class QualitorFaultsIT extends BrowserTest {
         assertTrue(browser.all(By.id("related-error")).isEmpty());
         fillIntake("Cliente Novo Ltda", "Token bloqueado; desbloqueio e troca de PIN não resolveram.",
                 "(51) 99999-0000", "(51) 3333-0000", "ti@clientenovo.com.br");
+        fillField("midia", "Token SafeNet 5110");
         browser.click(By.id("walk:save"));
         assertTrue(browser.text(By.id("rejected-reason")).contains("não está cadastrado como cliente no Qualitor: cadastre-o"),
                 browser.text(By.id("rejected-reason")));

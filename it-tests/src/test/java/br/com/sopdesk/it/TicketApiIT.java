@@ -45,6 +45,17 @@ class TicketApiIT {
         assertEquals("Informe o segundo telefone de contato.", Env.field(r.body(), "phone2"));
         assertEquals("Informe o e-mail atualizado do cliente.", Env.field(r.body(), "email"));
         assertEquals("Descreva o problema do cliente.", Env.field(r.body(), "description"));
+        assertEquals("Descreva a solução tentada com o cliente antes de abrir o chamado.", Env.field(r.body(), "triedSolution"));
+        assertEquals("Preencha Mídia: fabricante e modelo (token ou cartão).", Env.field(r.body(), "fields.midia"), "the A3 path asks for the media");
+    }
+
+    @Test
+    void theSolutionTriedTravelsToQualitorAndAnA1TicketAsksNoMedia() throws Exception {
+        HttpResponse<String> r = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81"));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("Perda de senha - certificado A1 (arquivo), instalação pela primeira vez", Env.field(r.body(), "title"),
+                "the title shows the option's label, not its code");
+        assertTrue(Env.sandboxTickets().contains("Solução tentada: " + Tickets.TRIED), "what was tried is in the ticket text");
     }
 
     @Test
@@ -95,10 +106,11 @@ class TicketApiIT {
         String base = "{\"sopId\":\"sem-matricula-cei\",\"answers\":{\"tem-cei\":\"nao\",\"precisa-cei\":\"sim\"},"
                 + "\"customer\":{\"document\":\"11.222.333/0001-81\",\"name\":\"Padaria\",\"email\":\"a@padaria.com.br\","
                 + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
-                + "\"description\":\"Certificado emitido sem a matrícula CEI; cliente precisa para o eSocial.\"";
+                + "\"description\":\"Certificado emitido sem a matrícula CEI; cliente precisa para o eSocial.\","
+                + "\"triedSolution\":\"Conferido o Outro Nome do certificado com o cliente: sem CEI.\"";
         HttpResponse<String> missing = Env.agentApi("POST", "tickets", base + "}");
         assertEquals(422, missing.statusCode(), missing.body());
-        assertEquals("Informe: Matrícula CEI que deve constar no certificado.", Env.field(missing.body(), "fields.ceiEsperada"));
+        assertEquals("Preencha Matrícula CEI que deve constar no certificado.", Env.field(missing.body(), "fields.ceiEsperada"));
 
         HttpResponse<String> zeros = Env.agentApi("POST", "tickets", base + ",\"fields\":{\"ceiEsperada\":\"000000000000\"}}");
         assertEquals(422, zeros.statusCode());

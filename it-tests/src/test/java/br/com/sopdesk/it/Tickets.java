@@ -10,8 +10,12 @@ final class Tickets {
         return "{\"sopId\":\"perda-de-senha\",\"answers\":{\"tipo\":\"A1\",\"a1-esgotou\":\"sim\"},"
                 + "\"customer\":{\"document\":" + quote(document) + ",\"name\":\"Comércio Alfanumérico S.A.\",\"email\":" + quote(email)
                 + ",\"phone1\":" + quote(phone1) + ",\"phone2\":" + quote(phone2) + "},"
-                + "\"description\":" + quote(description) + (category == null ? "" : ",\"category\":" + quote(category)) + "}";
+                + "\"description\":" + quote(description) + ",\"triedSolution\":" + quote(TRIED)
+                + (category == null ? "" : ",\"category\":" + quote(category)) + "}";
     }
+
+    /** What the agent tried before escalating, which every submission carries. */
+    static final String TRIED = "Cliente tentou a senha anotada na documentação da emissão; tentativas esgotadas.";
 
     static String validLostPassword(String document) {
         return lostPasswordA1(document, "(51) 99999-0000", "(51) 3333-0000", "ti@comercio.com.br",

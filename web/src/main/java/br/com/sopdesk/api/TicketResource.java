@@ -86,11 +86,12 @@ public class TicketResource {
 
     /**
      * The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers,
-     * the values of the SOP's own fields, the customer's intake, and, for a path claiming a warranty
-     * the dates deny, {@code warrantyException: true} with its {@code warrantyExceptionReason}.
+     * the values of the SOP's own fields, the customer's intake with what was tried before escalating,
+     * and, for a path claiming a warranty the dates deny, {@code warrantyException: true} with its
+     * {@code warrantyExceptionReason}.
      */
     public record TicketRequest(String sopId, Integer sopVersion, Map<String, String> answers, Map<String, String> fields,
-                                Customer customer, String description, String category, Boolean warrantyException,
+                                Customer customer, String description, String triedSolution, String category, Boolean warrantyException,
                                 String warrantyExceptionReason) {
     }
 
@@ -165,6 +166,7 @@ public class TicketResource {
                 : catalog.latest(request.sopId()).map(b -> b.version()).orElse(0);
         Customer c = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
         Intake intake = new Intake(c.document(), c.name(), request.description(), c.phone1(), c.phone2(), c.email());
+        intake.setTriedSolution(request.triedSolution());
         try {
             String exceptionReason = Boolean.TRUE.equals(request.warrantyException())
                     ? (request.warrantyExceptionReason() == null ? "" : request.warrantyExceptionReason()) : null;

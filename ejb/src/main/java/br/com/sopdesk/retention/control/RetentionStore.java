@@ -46,7 +46,7 @@ public class RetentionStore {
 
     /**
      * Anonymizes up to {@code max} finished tickets created before {@code cutoff}: the customer's
-     * document, name, description, phones and e-mail become {@link Ticket#ANONYMIZED}, the SOP's own
+     * document, name, description, solution tried, phones and e-mail become {@link Ticket#ANONYMIZED}, the SOP's own
      * fields (CEI, dates...) are deleted. Returns how many this call anonymized.
      */
     public int anonymizeTickets(Instant cutoff, Instant now, int max) {

@@ -21,7 +21,10 @@ public final class BundleCheck {
     /** A node id is the key of its answer in tickets and URLs: no markup, spaces or quotes. */
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,79}");
     /** The intake every escalation has; a SOP field may not take one of these names. */
-    private static final Set<String> INTAKE_FIELDS = Set.of("document", "customerName", "description", "phone1", "phone2", "email", "category");
+    private static final Set<String> INTAKE_FIELDS = Set.of("document", "customerName", "description", "triedSolution", "phone1", "phone2",
+            "email", "category");
+    /** A step's tutorial: a web address the page can link to, nothing a browser would run. */
+    private static final Pattern VIDEO = Pattern.compile("https?://[^\\s\"'<>]{1,500}");
 
     private BundleCheck() {
     }
@@ -97,6 +100,12 @@ public final class BundleCheck {
             if (node.title() == null || node.title().isBlank()) {
                 problems.add(new Problem(line, "sop.node.title-missing", node.id()));
             }
+            if (node.video() != null && !VIDEO.matcher(node.video()).matches()) {
+                problems.add(new Problem(lineOrNode(text, "video", node.video(), line), "sop.node.video-invalid", node.id()));
+            }
+            if (node.see() != null && !ID.matcher(node.see()).matches()) {
+                problems.add(new Problem(lineOrNode(text, "see", node.see(), line), "sop.node.see-invalid", node.id()));
+            }
             switch (node.kind()) {
                 case STEP -> {
                     if (!byId.containsKey(node.next())) {
@@ -144,6 +153,12 @@ public final class BundleCheck {
             }
             if (f.label() == null || f.label().isBlank()) {
                 problems.add(new Problem(line, "sop.field.label-missing", f.name()));
+            }
+            if (f.when() != null) {
+                SopNode question = byId.get(f.when().question());
+                if (question == null || question.kind() != SopNode.Kind.QUESTION || question.option(f.when().answer()) == null) {
+                    problems.add(new Problem(line, "sop.field.when-unknown", f.name(), f.when().question(), f.when().answer()));
+                }
             }
         }
         if (bundle.warranty() != null) {

@@ -30,6 +30,9 @@ public record SopBundle(String id, int version, String seed, String title, Strin
                         List<String> certificateTypes, String start, List<SopNode> nodes, List<FieldSpec> fields,
                         QualitorMapping qualitor, SlaPolicy sla, WarrantySpec warranty) implements java.io.Serializable {
 
+    /** The room for a ticket's title (its column). */
+    public static final int TITLE_MAX = 200;
+
     public SopBundle {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -55,14 +58,25 @@ public record SopBundle(String id, int version, String seed, String title, Strin
                 .orElseThrow(() -> new IllegalArgumentException("unknown node in SOP " + id + ": " + nodeId));
     }
 
-    /** The title for the Qualitor ticket, with {@code {question-id}} placeholders replaced by the answers' labels. */
+    /** The SOP's fields the walk's answers bring in, in the bundle's order. */
+    public List<FieldSpec> fieldsFor(Map<String, String> answers) {
+        return fields.stream().filter(f -> f.appliesTo(answers)).toList();
+    }
+
+    /**
+     * The title for the Qualitor ticket, with {@code {question-id}} placeholders replaced by the
+     * labels of the options chosen (what the agent read, never the stored codes), at most
+     * {@value #TITLE_MAX} characters.
+     */
     public String ticketTitle(Map<String, String> answers) {
         String title = qualitor == null || qualitor.titleTemplate() == null ? this.title : qualitor.titleTemplate();
         for (SopNode node : nodes) {
-            if (node.kind() == SopNode.Kind.QUESTION && answers.containsKey(node.id())) {
-                title = title.replace("{" + node.id() + "}", answers.get(node.id()));
+            SopOption chosen = node.kind() == SopNode.Kind.QUESTION ? node.option(answers.get(node.id())) : null;
+            if (chosen != null) {
+                title = title.replace("{" + node.id() + "}", chosen.label() == null ? chosen.value() : chosen.label());
             }
         }
-        return title.replaceAll("\\{[^}]*}", "").strip();
+        title = title.replaceAll("\\{[^}]*}", "").strip();
+        return title.length() <= TITLE_MAX ? title : title.substring(0, TITLE_MAX - 1).strip() + "…";
     }
 }

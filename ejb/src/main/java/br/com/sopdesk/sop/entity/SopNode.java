@@ -7,22 +7,43 @@ import java.util.List;
  * checks the seed asks for), a {@link Kind#QUESTION} whose answer picks the next node, or an
  * {@link Kind#OUTCOME} that ends the walk.
  *
- * @param id      id, unique in its bundle; a question's id is the key of its answer
- * @param kind    step, question or outcome
- * @param title   short pt-BR title
- * @param text    pt-BR guidance
- * @param checks  things to confirm with the customer (steps and outcomes)
- * @param next    the following node (steps)
- * @param options the possible answers (questions)
- * @param outcome how the walk ends (outcomes)
- * @param sop     the SOP the agent continues in ({@link Outcome#FOLLOW} outcomes), by id
+ * <p>What the agent reads beside the text is kept apart by whom it is for, so the page can head each
+ * list truthfully: questions to confirm with the customer, what to tell the customer, and what to
+ * write in the ticket.
+ *
+ * @param id         id, unique in its bundle; a question's id is the key of its answer
+ * @param kind       step, question or outcome
+ * @param title      short pt-BR title
+ * @param text       pt-BR guidance
+ * @param checks     questions to confirm with the customer ("Confirme com o cliente")
+ * @param next       the following node (steps)
+ * @param options    the possible answers (questions)
+ * @param outcome    how the walk ends (outcomes)
+ * @param sop        the SOP the agent continues in ({@link Outcome#FOLLOW} outcomes), by id
+ * @param guidance   what to tell the customer to do ("Oriente o cliente")
+ * @param ticketNotes what to write in the ticket ("Registre no chamado")
+ * @param video      the address of a tutorial video for this step (the portal's "Ver vídeo"), or
+ *                   empty: not shown while empty
+ * @param see        the id of another SOP this step leads to (opened beside this one), or null
  */
 public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
-                      List<SopOption> options, Outcome outcome, String sop) implements java.io.Serializable {
+                      List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
+                      String video, String see) implements java.io.Serializable {
 
+    @jakarta.json.bind.annotation.JsonbCreator
     public SopNode {
         checks = checks == null ? List.of() : List.copyOf(checks);
         options = options == null ? List.of() : List.copyOf(options);
+        guidance = guidance == null ? List.of() : List.copyOf(guidance);
+        ticketNotes = ticketNotes == null ? List.of() : List.copyOf(ticketNotes);
+        video = video == null || video.isBlank() ? null : video.strip();
+        see = see == null || see.isBlank() ? null : see.strip();
+    }
+
+    /** A node with nothing beside its text but checks (the bundle format before guidance, notes and links). */
+    public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
+                   List<SopOption> options, Outcome outcome) {
+        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null);
     }
 
     public enum Kind { STEP, QUESTION, OUTCOME }

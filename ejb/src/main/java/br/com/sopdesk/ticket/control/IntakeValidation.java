@@ -6,14 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.groups.Default;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the Bean Validation constraints of {@link Intake} in the caller's language and returns one
- * message per field: the same messages for the page and for the REST API.
+ * Runs the Bean Validation constraints of {@link Intake} for a submission (its own rules included)
+ * in the caller's language and returns one message per field: the same messages for the page and
+ * for the REST API.
  */
 @ApplicationScoped
 public class IntakeValidation {
@@ -35,7 +37,7 @@ public class IntakeValidation {
             }
         };
         Map<String, String> errors = new LinkedHashMap<>();
-        factory.usingContext().messageInterpolator(inLocale).getValidator().validate(intake).stream()
+        factory.usingContext().messageInterpolator(inLocale).getValidator().validate(intake, Default.class, Intake.AtSubmission.class).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<Intake> v) -> v.getPropertyPath().toString())
                         .thenComparing(ConstraintViolation::getMessage))
                 .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));

@@ -262,6 +262,9 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
                 walk.append(line).append('\n');
             }
         }
+        if (in.getTriedSolution() != null) {
+            walk.append("Solução tentada: ").append(in.getTriedSolution()).append('\n');
+        }
         walk.append("Agente: ").append(ticket.getCreatedBy())
                 .append("\nRetorno ao cliente prometido em até ").append(ticket.getReturnHours()).append(" horas.");
         DemandDraft.Facts facts = new DemandDraft.Facts(in.getCustomerName(), BrazilianDocuments.format(in.getDocument()), in.getEmail(),

@@ -7,6 +7,7 @@ import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.FieldRules;
+import br.com.sopdesk.sop.entity.FieldSpec;
 import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopWalk;
@@ -95,7 +96,8 @@ public class TicketService {
         var category = categories.find(m.category());
         Map<String, Text> errors = InvalidSubmissionException.verbatim(validation.errors(intake, locale));
         Map<String, String> values = fields == null ? Map.of() : fields;
-        errors.putAll(InvalidSubmissionException.verbatim(FieldRules.errors(bundle.fields(), values, locale)));
+        List<FieldSpec> asked = bundle.fieldsFor(walk.usedAnswers());
+        errors.putAll(InvalidSubmissionException.verbatim(FieldRules.errors(asked, values, locale)));
         if (requestedCategory != null && !requestedCategory.isBlank() && !requestedCategory.strip().equals(m.category())) {
             errors.put("category", Text.of("ticket.category.fixed", m.category(), requestedCategory.strip()));
         } else if (category.filter(c -> !c.isActive()).isPresent()) {
@@ -107,7 +109,7 @@ public class TicketService {
             throw InvalidSubmissionException.of(errors);
         }
         Map<String, String> kept = new LinkedHashMap<>();
-        bundle.fields().forEach(f -> {
+        asked.forEach(f -> {
             String v = values.get(f.name());
             if (v != null && !v.isBlank()) {
                 kept.put(f.name(), v.strip());

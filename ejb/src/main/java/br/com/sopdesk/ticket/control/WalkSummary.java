@@ -63,6 +63,9 @@ public final class WalkSummary {
             lines(out, ticket.getFields());
         }
         out.append("\nDescrição\n---------\n").append(in.getDescription()).append('\n');
+        if (in.getTriedSolution() != null) {
+            out.append("\nSolução tentada\n---------------\n").append(in.getTriedSolution()).append('\n');
+        }
         return out.toString();
     }
 

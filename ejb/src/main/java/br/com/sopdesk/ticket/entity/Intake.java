@@ -15,14 +15,20 @@ import java.io.Serializable;
 /**
  * What every SOP's "Chamado para o Relacionamento" step asks the agent to collect: the customer's
  * CNPJ (or CPF) and name, a clear description of the problem, two distinct contact phones and an
- * up-to-date e-mail. The constraints are the single source of the field rules: the page, the REST
- * API and the entity all validate against them, so they give the same messages.
+ * up-to-date e-mail, and what was tried with the customer before escalating (the seeds' "solução").
+ * The constraints are the single source of the field rules: the page, the REST API and the entity
+ * all validate against them, so they give the same messages. What was tried is required only when
+ * a ticket is submitted ({@link AtSubmission}): tickets stored before it was asked have none.
  */
 @Embeddable
 @DistinctPhones
 public class Intake implements Serializable, DistinctPhones.TwoPhones {
 
     private static final long serialVersionUID = 1L;
+
+    /** The rules checked when a ticket is submitted, beyond those every stored ticket keeps. */
+    public interface AtSubmission {
+    }
 
     @NotBlank(message = "{sopdesk.document.required}")
     @CpfOrCnpj
@@ -41,6 +47,12 @@ public class Intake implements Serializable, DistinctPhones.TwoPhones {
     @PlainText(visible = true)
     @Column(name = "description", length = 4000, nullable = false)
     private String description;
+
+    @NotBlank(groups = AtSubmission.class, message = "{sopdesk.triedSolution.required}")
+    @Size(min = 10, max = 2000, message = "{sopdesk.triedSolution.size}")
+    @PlainText(visible = true)
+    @Column(name = "tried_solution", length = 2000)
+    private String triedSolution;
 
     @NotBlank(message = "{sopdesk.phone1.required}")
     @Phone
@@ -96,6 +108,15 @@ public class Intake implements Serializable, DistinctPhones.TwoPhones {
 
     public void setDescription(String description) {
         this.description = trim(description);
+    }
+
+    /** What the agent tried with the customer before escalating. */
+    public String getTriedSolution() {
+        return triedSolution;
+    }
+
+    public void setTriedSolution(String triedSolution) {
+        this.triedSolution = trim(triedSolution);
     }
 
     @Override

@@ -52,6 +52,7 @@ import java.util.UUID;
         order by t.id""")
 @NamedQuery(name = Ticket.ANONYMIZE, query = """
         update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark,
+          t.intake.triedSolution = :mark,
           t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.delivery.lastError = null, t.summary.lastError = null,
           t.anonymizedAt = :now, t.version = t.version + 1
         where t.id in :ids and t.delivery.state in :finished and t.anonymizedAt is null""")

@@ -547,7 +547,7 @@ class CertificateInspectorTest {
         UnreadableCertificateException e = assertThrows(UnreadableCertificateException.class, () -> small.inspect(big, null));
         assertEquals(Reason.TOO_LARGE, e.reason());
         assertEquals(413, e.httpStatus());
-        assertEquals("O arquivo passa do limite de 1 KB: um certificado tem poucos KB. Confira se é o arquivo certo.",
+        assertEquals("O arquivo ultrapassa o limite de 1 KB: um certificado tem poucos KB. Confira se é o arquivo certo.",
                 e.message(Locale.forLanguageTag("pt-BR")));
 
         byte[] endless = new byte[5 * 1024 * 1024];

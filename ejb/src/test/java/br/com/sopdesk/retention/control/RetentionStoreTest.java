@@ -168,6 +168,7 @@ class RetentionStoreTest {
                 assertEquals(Ticket.ANONYMIZED, in.getPhone1());
                 assertEquals(Ticket.ANONYMIZED, in.getPhone2());
                 assertEquals(Ticket.ANONYMIZED, in.getEmail());
+                assertEquals(Ticket.ANONYMIZED, in.getTriedSolution());
                 assertTrue(t.getFields().isEmpty(), "the SOP's own fields are deleted");
                 assertNull(t.getLastError());
                 assertEquals(Utc.instant(Utc.of(NOW)), t.getAnonymizedAt());

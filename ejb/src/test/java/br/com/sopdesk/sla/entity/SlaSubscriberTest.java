@@ -52,7 +52,7 @@ class SlaSubscriberTest {
     @Test
     void refusesHalfQuietHours() {
         SlaSubscriber s = new SlaSubscriber("ana");
-        String msg = "Informe o início e o fim do horário de silêncio, ou nenhum dos dois.";
+        String msg = "Informe o início e o fim do horário sem alertas, ou nenhum dos dois.";
         assertEquals(msg, assertThrows(IllegalArgumentException.class,
                 () -> s.settings("ana@example.com", "22:00", " ", true)).getMessage());
         assertEquals(msg, assertThrows(IllegalArgumentException.class,
@@ -62,7 +62,7 @@ class SlaSubscriberTest {
     @Test
     void refusesInvalidTimesWithoutChangingAnything() {
         SlaSubscriber s = quiet("22:00", "07:00");
-        assertEquals("Horário de silêncio inválido (use HH:MM).", assertThrows(IllegalArgumentException.class,
+        assertEquals("Horário sem alertas inválido (use HH:MM).", assertThrows(IllegalArgumentException.class,
                 () -> s.settings("outra@example.com", "22h", "07:00", false)).getMessage());
         assertEquals("supervisora@example.com.br", s.getEmail());
         assertEquals("22:00", s.getQuietFrom());

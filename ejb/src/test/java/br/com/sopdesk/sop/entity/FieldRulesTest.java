@@ -20,8 +20,8 @@ class FieldRulesTest {
     @Test
     void requiredFieldsAreNamedWhenMissing() {
         Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED, NOTE), Map.of(), PT);
-        assertEquals(Map.of("fields.ceiEsperada", "Informe: Matrícula CEI.", "fields.dataEmissao", "Informe: Data de emissão."), errors);
-        assertEquals("Enter: Matrícula CEI.", FieldRules.errors(List.of(CEI), Map.of(), Locale.ENGLISH).get("fields.ceiEsperada"));
+        assertEquals(Map.of("fields.ceiEsperada", "Preencha Matrícula CEI.", "fields.dataEmissao", "Preencha Data de emissão."), errors);
+        assertEquals("Fill in Matrícula CEI.", FieldRules.errors(List.of(CEI), Map.of(), Locale.ENGLISH).get("fields.ceiEsperada"));
     }
 
     @Test

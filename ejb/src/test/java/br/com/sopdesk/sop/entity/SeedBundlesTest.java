@@ -67,7 +67,8 @@ class SeedBundlesTest {
         assertEquals(Set.of("token-em-branco"), bySeed.get("001"));
         assertEquals(Set.of("sem-matricula-cei"), bySeed.get("002"));
         assertEquals(Set.of("midia-senha-formatacao", "garantia-revogacao", "emissao-videoconferencia", "compra-link-rapido"), bySeed.get("003"));
-        assertEquals(Set.of("atualizar-cadastro", "acompanhar-demanda", "reiterar-demanda", "reiniciar-demanda"), bySeed.get("004"));
+        assertEquals(Set.of("atualizar-cadastro", "abrir-chamado-portal", "acompanhar-demanda", "reiterar-demanda", "reiniciar-demanda"),
+                bySeed.get("004"));
     }
 
     @Test

@@ -39,7 +39,8 @@ class SopWalkTest {
         SopWalk walk = SopWalk.of(sop, Map.of("tipo", "A1", "a1-esgotou", "sim"));
         assertEquals(List.of("tipo", "a1-documentacao", "a1-esgotou", "escalar"), ids(walk));
         assertTrue(walk.escalates());
-        assertEquals("Perda de senha - certificado A1", sop.ticketTitle(walk.usedAnswers()));
+        assertEquals("Perda de senha - certificado A1 (arquivo), instalação pela primeira vez", sop.ticketTitle(walk.usedAnswers()),
+                "the title shows the option's label, not its stored code");
         assertTrue(walk.describeDecisions().contains("Tentativas esgotadas: Sim"), walk.describeDecisions());
     }
 
@@ -72,8 +73,8 @@ class SopWalkTest {
     @Test
     void aCyclicBundleIsRefused() {
         SopBundle cyclic = new SopBundle("c", 1, "x", "Cíclico", null, null, null, "a",
-                List.of(new SopNode("a", SopNode.Kind.STEP, "A", "", null, "b", null, null, null),
-                        new SopNode("b", SopNode.Kind.STEP, "B", "", null, "a", null, null, null)),
+                List.of(new SopNode("a", SopNode.Kind.STEP, "A", "", null, "b", null, null),
+                        new SopNode("b", SopNode.Kind.STEP, "B", "", null, "a", null, null)),
                 null, null, null, null);
         assertThrows(IllegalStateException.class, () -> SopWalk.of(cyclic, Map.of()));
     }

@@ -48,6 +48,17 @@ class DemandDraftTest {
     }
 
     @Test
+    void whatWasTriedTravelsInTheWalkAndInTheSummaryFile() {
+        Ticket ticket = ticket("- Tipo: A1\n");
+        ticket.getIntake().setTriedSolution("Senha anotada na documentação tentada; tentativas esgotadas.");
+        DemandDraft d = QualitorOutbox.draft(ticket);
+        assertTrue(d.facts().walk().contains("Solução tentada: Senha anotada na documentação tentada; tentativas esgotadas.\nAgente: agent"),
+                d.facts().walk());
+        assertTrue(WalkSummary.text(ticket).contains("Solução tentada\n---------------\nSenha anotada na documentação tentada"),
+                WalkSummary.text(ticket));
+    }
+
+    @Test
     void theCategorysQualitorTeamIsKeptWithTheTicket() {
         assertEquals("7", ticket("").getClassification().getQualitorTeam());
         assertNull(new Classification("5", "32", "4", "2", "  ").getQualitorTeam(), "blank: no team");

@@ -22,8 +22,10 @@ class IntakeValidationTest {
     }
 
     private static Intake valid() {
-        return new Intake("12.ABC.345/01DE-35", "Comércio Alfanumérico S.A.", "Cliente não localiza a senha do A1.",
+        Intake intake = new Intake("12.ABC.345/01DE-35", "Comércio Alfanumérico S.A.", "Cliente não localiza a senha do A1.",
                 "(51) 99999-0000", "(51) 3333-0000", "ti@comercio.com.br");
+        intake.setTriedSolution("Senha anotada na documentação da emissão tentada; tentativas esgotadas.");
+        return intake;
     }
 
     @Test
@@ -34,6 +36,7 @@ class IntakeValidationTest {
     @Test
     void eachBadFieldGetsItsOwnPortugueseMessage() {
         Intake intake = new Intake("11.222.333/0001-82", " ", "curta", "(51) 99999-0000", "+55 51 99999 0000", "x@y");
+        intake.setTriedSolution("Desbloqueio tentado com o cliente.");
         Map<String, String> errors = validation.errors(intake, Locale.forLanguageTag("pt-BR"));
         assertTrue(errors.get("document").startsWith("CNPJ/CPF inválido"), errors.toString());
         assertEquals("Informe o nome do cliente.", errors.get("customerName"));
@@ -49,6 +52,21 @@ class IntakeValidationTest {
         intake.setEmail(null);
         assertEquals("Enter the customer's current e-mail.", validation.errors(intake, Locale.ENGLISH).get("email"));
         assertEquals("Informe o e-mail atualizado do cliente.", validation.errors(intake, Locale.forLanguageTag("pt-BR")).get("email"));
+    }
+
+    @Test
+    void everySubmissionSaysWhatWasTriedButAStoredTicketWithoutItStaysValid() {
+        Intake intake = valid();
+        intake.setTriedSolution(null);
+        assertEquals("Descreva a solução tentada com o cliente antes de abrir o chamado.",
+                validation.errors(intake, Locale.forLanguageTag("pt-BR")).get("triedSolution"));
+        assertEquals("Describe the solution tried with the customer before opening the ticket.",
+                validation.errors(intake, Locale.ENGLISH).get("triedSolution"));
+        intake.setTriedSolution("nada");
+        assertTrue(validation.errors(intake, Locale.forLanguageTag("pt-BR")).get("triedSolution").contains("entre 10 e 2000"));
+        intake.setTriedSolution(null);
+        assertTrue(validation.factory.getValidator().validate(intake).isEmpty(),
+                "the entity's own rules (checked on every update) accept a ticket stored before the field existed");
     }
 
     @Test

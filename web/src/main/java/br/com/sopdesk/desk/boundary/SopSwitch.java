@@ -84,6 +84,11 @@ public class SopSwitch implements Serializable {
         return switchSop();
     }
 
+    /** The title of another published SOP a step leads to, or null when there is none by that id. */
+    public String title(String sopId) {
+        return sopId == null ? null : otherSops.stream().filter(b -> b.id().equals(sopId)).map(SopBundle::title).findFirst().orElse(null);
+    }
+
     public List<SopBundle> getOtherSops() {
         return otherSops;
     }
