@@ -6,6 +6,7 @@ import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.control.SlaScan;
 import br.com.sopdesk.sla.entity.ClockPolicy;
+import br.com.sopdesk.sla.entity.PolicyRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.Consumes;
@@ -55,8 +56,9 @@ public class AdminSlaResource {
     public record PolicyView(String code, String name, int durationMinutes, boolean businessHours, String workStart, String workEnd,
                              String pauseSituations, int atRiskPercent, int reminderMinutes, String updatedBy, String updatedAt) {
         static PolicyView of(ClockPolicy p) {
-            return new PolicyView(p.getCode(), p.getName(), p.getDurationMinutes(), p.isBusinessHours(), p.getWorkStart(), p.getWorkEnd(),
-                    p.getPauseSituations(), p.getAtRiskPercent(), p.getReminderMinutes(), p.getUpdatedBy(), SlaViews.str(p.getUpdatedAt()));
+            PolicyRules r = p.getRules();
+            return new PolicyView(p.getCode(), p.getName(), r.getDurationMinutes(), r.isBusinessHours(), r.getWorkStart(), r.getWorkEnd(),
+                    r.getPauseSituations(), r.getAtRiskPercent(), r.getReminderMinutes(), p.getUpdatedBy(), SlaViews.str(p.getUpdatedAt()));
         }
     }
 

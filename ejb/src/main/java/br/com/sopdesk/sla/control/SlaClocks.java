@@ -112,9 +112,9 @@ public class SlaClocks {
             em.persist(policy);
         }
         audit.record(by, created ? "sla.politica.criada" : "sla.politica.alterada", "política " + key,
-                durationMinutes + " min, " + (businessHours ? "horas úteis " + policy.getWorkStart() + "–" + policy.getWorkEnd() : "horas corridas")
+                durationMinutes + " min, " + (businessHours ? "horas úteis " + policy.getRules().getWorkStart() + "–" + policy.getRules().getWorkEnd() : "horas corridas")
                         + ", risco em " + atRiskPercent + "%, lembrete a cada " + reminderMinutes + " min"
-                        + (policy.getPauseSituations() == null ? "" : ", pausa em: " + policy.getPauseSituations()));
+                        + (policy.getRules().getPauseSituations() == null ? "" : ", pausa em: " + policy.getRules().getPauseSituations()));
         return policy;
     }
 

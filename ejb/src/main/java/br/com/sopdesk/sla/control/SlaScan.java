@@ -5,7 +5,7 @@ import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.qualitor.control.DemandStatus;
 import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.QualitorRefusal;
-import br.com.sopdesk.sla.entity.ClockPolicy;
+import br.com.sopdesk.sla.entity.PolicyRules;
 import br.com.sopdesk.sla.entity.Observation;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -136,7 +136,7 @@ public class SlaScan {
         LocalDateTime since = startedAt.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
         DemandStatus p = qualitor.status(demand, since);
         Instant returned = p.firstReturn() == null ? null : p.firstReturn().atZone(zone).toInstant();
-        boolean closed = ClockPolicy.listed(settings.closedSituations(), p.situationCode(), p.situationName());
+        boolean closed = PolicyRules.listed(settings.closedSituations(), p.situationCode(), p.situationName());
         Instant expected = p.expectedAnswer() == null ? null : p.expectedAnswer().atZone(zone).toInstant();
         return new Observation(p.situationCode(), p.situationName(), expected, returned, closed);
     }

@@ -120,7 +120,7 @@ public class SlaWork {
         if (clock == null || !clock.claimedBy(token)) {
             return 0;
         }
-        WorkCalendar calendar = clock.getPolicy().calendar(settings.zone(), settings.holidays());
+        WorkCalendar calendar = clock.getPolicy().getRules().calendar(settings.zone(), settings.holidays());
         List<Happening> timeline = new ArrayList<>();
         if (reading.observed() != null) {
             timeline.addAll(clock.observe(reading.observed(), now, calendar, settings.cadence()));

@@ -3,19 +3,14 @@ package br.com.sopdesk.sla.entity;
 import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.text.Normalizer;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.Cache;
 
@@ -41,26 +36,8 @@ public class ClockPolicy {
     @Column(nullable = false)
     private String name;
 
-    @Column(name = "duration_minutes")
-    private int durationMinutes;
-
-    @Column(name = "business_hours")
-    private boolean businessHours;
-
-    @Column(name = "work_start", nullable = false)
-    private String workStart;
-
-    @Column(name = "work_end", nullable = false)
-    private String workEnd;
-
-    @Column(name = "pause_situations")
-    private String pauseSituations;
-
-    @Column(name = "at_risk_percent")
-    private int atRiskPercent;
-
-    @Column(name = "reminder_minutes")
-    private int reminderMinutes;
+    @Embedded
+    private PolicyRules rules;
 
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
@@ -99,13 +76,8 @@ public class ClockPolicy {
             throw new SlaRefusal("sla.refusal.policy.hours");
         }
         this.name = name.strip();
-        this.durationMinutes = durationMinutes;
-        this.businessHours = businessHours;
-        this.workStart = start.toString();
-        this.workEnd = end.toString();
-        this.pauseSituations = pauseSituations == null || pauseSituations.isBlank() ? null : pauseSituations.strip();
-        this.atRiskPercent = atRiskPercent;
-        this.reminderMinutes = reminderMinutes;
+        this.rules = new PolicyRules(durationMinutes, businessHours, start.toString(), end.toString(),
+                pauseSituations == null || pauseSituations.isBlank() ? null : pauseSituations.strip(), atRiskPercent, reminderMinutes);
         this.updatedBy = by;
         this.updatedAt = Utc.of(at);
     }
@@ -118,31 +90,6 @@ public class ClockPolicy {
         }
     }
 
-    /** The calendar this policy counts in. */
-    public WorkCalendar calendar(ZoneId zone, java.util.function.Predicate<java.time.LocalDate> holidays) {
-        return calendarOf(businessHours, workStart, workEnd, zone, holidays);
-    }
-
-    static WorkCalendar calendarOf(boolean business, String start, String end, ZoneId zone,
-                                   java.util.function.Predicate<java.time.LocalDate> holidays) {
-        return business
-                ? new WorkCalendar.BusinessHours(zone, LocalTime.parse(start), LocalTime.parse(end), holidays)
-                : new WorkCalendar.AllHours();
-    }
-
-    /** Whether a Qualitor situation (code or name, accents and case ignored) pauses clocks of this policy. */
-    public static boolean listed(String list, String code, String name) {
-        if (list == null || list.isBlank()) {
-            return false;
-        }
-        List<String> entries = Arrays.stream(list.split("[,;\\n]")).map(ClockPolicy::plain).filter(s -> !s.isEmpty()).toList();
-        return (code != null && entries.contains(plain(code))) || (name != null && entries.contains(plain(name)));
-    }
-
-    static String plain(String s) {
-        return Normalizer.normalize(s.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    }
-
     public String getCode() {
         return code;
     }
@@ -151,36 +98,9 @@ public class ClockPolicy {
         return name;
     }
 
-    public int getDurationMinutes() {
-        return durationMinutes;
-    }
-
-    public Duration duration() {
-        return Duration.ofMinutes(durationMinutes);
-    }
-
-    public boolean isBusinessHours() {
-        return businessHours;
-    }
-
-    public String getWorkStart() {
-        return workStart;
-    }
-
-    public String getWorkEnd() {
-        return workEnd;
-    }
-
-    public String getPauseSituations() {
-        return pauseSituations;
-    }
-
-    public int getAtRiskPercent() {
-        return atRiskPercent;
-    }
-
-    public int getReminderMinutes() {
-        return reminderMinutes;
+    /** The policy's rules (copied into each clock it starts). */
+    public PolicyRules getRules() {
+        return rules;
     }
 
     public Instant getUpdatedAt() {

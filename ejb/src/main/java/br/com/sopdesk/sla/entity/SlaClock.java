@@ -107,9 +107,9 @@ public class SlaClock {
         c.policy = PolicySnapshot.of(policy);
         c.state = ClockState.RUNNING;
         c.startedAt = Utc.of(startedAt);
-        WorkCalendar calendar = c.policy.calendar(zone, holidays);
-        c.countdown = Countdown.until(c.policy.deadline(calendar, startedAt));
-        c.alerts.arm(c.policy.atRiskAt(calendar, c.getDeadlineAt()), c.getDeadlineAt(), now, true);
+        WorkCalendar calendar = c.policy.getRules().calendar(zone, holidays);
+        c.countdown = Countdown.until(c.policy.getRules().deadline(calendar, startedAt));
+        c.alerts.arm(c.policy.getRules().atRiskAt(calendar, c.getDeadlineAt()), c.getDeadlineAt(), now, true);
         timeline.add(Happening.created(startedAt, subject.getDemandNumber(), c.getDeadlineAt(), policy));
         c.sync.plan(now, cadence.after(Duration.between(now, c.getDeadlineAt()), false));
         c.updateDue();
@@ -131,7 +131,7 @@ public class SlaClock {
             countdown.breached();
             timeline.add(Happening.due(getDeadlineAt(), freshness == null || sync.readSince(now.minus(freshness)), sync.getLastSyncedAt()));
         }
-        alerts.passed(level, getDeadlineAt(), now, policy.reminderEvery());
+        alerts.passed(level, getDeadlineAt(), now, policy.getRules().reminderEvery());
         updateDue();
     }
 
@@ -156,7 +156,7 @@ public class SlaClock {
             met(at, returned.isPresent(), timeline);
             return timeline;
         }
-        boolean waiting = policy.pausesOn(o.situationCode(), o.situationName());
+        boolean waiting = policy.getRules().pausesOn(o.situationCode(), o.situationName());
         if (waiting && state == ClockState.RUNNING && getDeadlineAt().isAfter(now)) {
             state = ClockState.PAUSED;
             countdown.pause(now, calendar);
@@ -165,7 +165,7 @@ public class SlaClock {
         } else if (!waiting && state == ClockState.PAUSED) {
             state = ClockState.RUNNING;
             Duration paused = countdown.resume(now, calendar);
-            alerts.arm(policy.atRiskAt(calendar, getDeadlineAt()), getDeadlineAt(), now, false);
+            alerts.arm(policy.getRules().atRiskAt(calendar, getDeadlineAt()), getDeadlineAt(), now, false);
             timeline.add(Happening.resumed(now, paused, getDeadlineAt()));
         }
         scheduleSync(now, cadence);

@@ -107,7 +107,7 @@ class SlaClockStoreTest {
         assertEquals("48213", c.getDemandNumber());
         assertEquals("Suporte N1", c.getSubject().getTeam());
         assertEquals("RET-UTEIS", c.getPolicy().getCode());
-        assertTrue(c.getPolicy().isBusinessHours());
+        assertTrue(c.getPolicy().getRules().isBusinessHours());
         assertEquals(Instant.parse("2026-11-25T17:00:00Z"), c.getDeadlineAt(), "Monday 10:00 + 24 working hours (8 + 10 + 6): Wednesday 14:00");
         assertEquals(1, c.getDeadlineVersion());
         assertEquals(AlertSchedule.AT_RISK, c.getAlerts().getNextLevel());

@@ -28,14 +28,14 @@ class ClockPolicyTest {
         p.define("  Retorno em 24 h ", 1440, true, " 08:00", "18:00 ", " Aguardando cliente; 12 ", 75, 60, "admin", AT);
         assertEquals("RET24", p.getCode());
         assertEquals("Retorno em 24 h", p.getName());
-        assertEquals(1440, p.getDurationMinutes());
-        assertEquals(Duration.ofHours(24), p.duration());
-        assertTrue(p.isBusinessHours());
-        assertEquals("08:00", p.getWorkStart());
-        assertEquals("18:00", p.getWorkEnd());
-        assertEquals("Aguardando cliente; 12", p.getPauseSituations());
-        assertEquals(75, p.getAtRiskPercent());
-        assertEquals(60, p.getReminderMinutes());
+        assertEquals(1440, p.getRules().getDurationMinutes());
+        assertEquals(Duration.ofHours(24), p.getRules().duration());
+        assertTrue(p.getRules().isBusinessHours());
+        assertEquals("08:00", p.getRules().getWorkStart());
+        assertEquals("18:00", p.getRules().getWorkEnd());
+        assertEquals("Aguardando cliente; 12", p.getRules().getPauseSituations());
+        assertEquals(75, p.getRules().getAtRiskPercent());
+        assertEquals(60, p.getRules().getReminderMinutes());
         assertEquals("admin", p.getUpdatedBy());
         assertEquals(AT, p.getUpdatedAt());
     }
@@ -44,7 +44,7 @@ class ClockPolicyTest {
     void blankPauseSituationsMeanNone() {
         ClockPolicy p = new ClockPolicy("X");
         p.define("X", 60, false, "08:00", "18:00", "   ", 50, 0, "admin", AT);
-        assertNull(p.getPauseSituations());
+        assertNull(p.getRules().getPauseSituations());
     }
 
     @Test
@@ -62,7 +62,7 @@ class ClockPolicyTest {
         ClockPolicy p = new ClockPolicy("P");
         p.define("P", 1, false, "08:00", "18:00", null, 75, 0, "a", AT);
         p.define("P", 60 * 24 * 90, false, "08:00", "18:00", null, 75, 0, "a", AT);
-        assertEquals(129_600, p.getDurationMinutes());
+        assertEquals(129_600, p.getRules().getDurationMinutes());
     }
 
     @Test
@@ -73,7 +73,7 @@ class ClockPolicyTest {
         ClockPolicy p = new ClockPolicy("P");
         p.define("P", 1440, false, "08:00", "18:00", null, 1, 0, "a", AT);
         p.define("P", 1440, false, "08:00", "18:00", null, 99, 0, "a", AT);
-        assertEquals(99, p.getAtRiskPercent());
+        assertEquals(99, p.getRules().getAtRiskPercent());
     }
 
     @Test
@@ -102,17 +102,17 @@ class ClockPolicyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> p.define("Depois", 60, true, "18:00", "08:00", null, 75, 60, "b", AT));
         assertEquals("Antes", p.getName());
-        assertEquals(1440, p.getDurationMinutes());
-        assertFalse(p.isBusinessHours());
+        assertEquals(1440, p.getRules().getDurationMinutes());
+        assertFalse(p.getRules().isBusinessHours());
     }
 
     @Test
     void calendarFollowsTheBusinessHoursFlag() {
         ClockPolicy p = new ClockPolicy("P");
         p.define("P", 1440, false, "08:00", "18:00", null, 75, 60, "a", AT);
-        assertInstanceOf(WorkCalendar.AllHours.class, p.calendar(SlaTime.SP, d -> false));
+        assertInstanceOf(WorkCalendar.AllHours.class, p.getRules().calendar(SlaTime.SP, d -> false));
         p.define("P", 1440, true, "09:00", "17:30", null, 75, 60, "a", AT);
-        var cal = assertInstanceOf(WorkCalendar.BusinessHours.class, p.calendar(SlaTime.SP, d -> false));
+        var cal = assertInstanceOf(WorkCalendar.BusinessHours.class, p.getRules().calendar(SlaTime.SP, d -> false));
         assertEquals(LocalTime.of(9, 0), cal.start());
         assertEquals(LocalTime.of(17, 30), cal.end());
         assertEquals(SlaTime.SP, cal.zone());
@@ -121,28 +121,28 @@ class ClockPolicyTest {
     @Test
     void listedMatchesCodeOrNameIgnoringAccentsCaseAndSpaces() {
         String list = "Aguardando cliente; 12\n Pendente de informação do solicitante , AGUARDANDO-DOC";
-        assertTrue(ClockPolicy.listed(list, "12", "Outra coisa"));
-        assertTrue(ClockPolicy.listed(list, "99", "aguardando CLIENTE"));
-        assertTrue(ClockPolicy.listed(list, null, "  Aguardando Cliente  "));
-        assertTrue(ClockPolicy.listed(list, "7", "pendente de informacao do solicitante"));
-        assertTrue(ClockPolicy.listed(list, "aguardando-doc", null));
-        assertTrue(ClockPolicy.listed("Aguardando informação", "1", "AGUARDANDO INFORMAÇÃO"));
-        assertTrue(ClockPolicy.listed("aguardando informacao", "1", "Aguardando Informação"));
+        assertTrue(PolicyRules.listed(list, "12", "Outra coisa"));
+        assertTrue(PolicyRules.listed(list, "99", "aguardando CLIENTE"));
+        assertTrue(PolicyRules.listed(list, null, "  Aguardando Cliente  "));
+        assertTrue(PolicyRules.listed(list, "7", "pendente de informacao do solicitante"));
+        assertTrue(PolicyRules.listed(list, "aguardando-doc", null));
+        assertTrue(PolicyRules.listed("Aguardando informação", "1", "AGUARDANDO INFORMAÇÃO"));
+        assertTrue(PolicyRules.listed("aguardando informacao", "1", "Aguardando Informação"));
     }
 
     @Test
     void listedNeedsAWholeEntry() {
         String list = "Aguardando cliente;12";
-        assertFalse(ClockPolicy.listed(list, "1", "Aguardando"));
-        assertFalse(ClockPolicy.listed(list, "123", "Em atendimento"));
-        assertFalse(ClockPolicy.listed(list, "1", "Aguardando cliente externo"));
-        assertFalse(ClockPolicy.listed(list, null, null));
+        assertFalse(PolicyRules.listed(list, "1", "Aguardando"));
+        assertFalse(PolicyRules.listed(list, "123", "Em atendimento"));
+        assertFalse(PolicyRules.listed(list, "1", "Aguardando cliente externo"));
+        assertFalse(PolicyRules.listed(list, null, null));
     }
 
     @Test
     void listedIsFalseWithoutAList() {
-        assertFalse(ClockPolicy.listed(null, "12", "Aguardando cliente"));
-        assertFalse(ClockPolicy.listed("  ", "12", "Aguardando cliente"));
-        assertFalse(ClockPolicy.listed(";;,\n", "", ""));
+        assertFalse(PolicyRules.listed(null, "12", "Aguardando cliente"));
+        assertFalse(PolicyRules.listed("  ", "12", "Aguardando cliente"));
+        assertFalse(PolicyRules.listed(";;,\n", "", ""));
     }
 }

@@ -149,10 +149,10 @@ class SlaClockTest {
             SlaClock c = start(p, T0, T0, new ArrayList<>());
             p.define("Outra", 60, false, "09:00", "17:00", null, 50, 0, "admin", T0);
             assertEquals("RET24", c.getPolicy().getCode());
-            assertEquals(1440, c.getPolicy().getDurationMinutes());
-            assertTrue(c.getPolicy().isBusinessHours());
-            assertEquals(80, c.getPolicy().getAtRiskPercent());
-            assertEquals(30, c.getPolicy().getReminderMinutes());
+            assertEquals(1440, c.getPolicy().getRules().getDurationMinutes());
+            assertTrue(c.getPolicy().getRules().isBusinessHours());
+            assertEquals(80, c.getPolicy().getRules().getAtRiskPercent());
+            assertEquals(30, c.getPolicy().getRules().getReminderMinutes());
             assertEquals(101L, c.getSubject().getTicketId());
             assertEquals("D-1", c.getDemandNumber());
             assertEquals("SOP-7", c.getSubject().getSopId());
@@ -404,7 +404,7 @@ class SlaClockTest {
             // Monday 24/11 10:00 -> deadline Wednesday 26/11 14:00.
             Instant mon = sp("2025-11-24T10:00");
             SlaClock c = start(policy(true, 1440, 75, 60), mon, mon, new ArrayList<>());
-            WorkCalendar cal = c.getPolicy().calendar(SP, HOLIDAYS);
+            WorkCalendar cal = c.getPolicy().getRules().calendar(SP, HOLIDAYS);
             c.observe(waiting("15", "Aguardando cliente"), sp("2025-11-24T17:00"), cal, CADENCE);
             // Left: Monday 1 h, Tuesday 10 h, Wednesday 6 h.
             assertEquals(Duration.ofHours(17), c.remaining(sp("2025-11-25T12:00")));
@@ -423,7 +423,7 @@ class SlaClockTest {
             Instant thu = sp("2025-11-27T10:00");  // deadline Monday 01/12 14:00
             SlaClock c = start(policy(true, 1440, 75, 60), thu, thu, new ArrayList<>());
             assertEquals(sp("2025-12-01T14:00"), c.getDeadlineAt());
-            WorkCalendar cal = c.getPolicy().calendar(SP, HOLIDAYS);
+            WorkCalendar cal = c.getPolicy().getRules().calendar(SP, HOLIDAYS);
             c.observe(waiting("15", "Aguardando cliente"), sp("2025-11-29T10:00"), cal, CADENCE);
             assertEquals(Duration.ofHours(6), c.remaining(sp("2025-11-29T10:00")));
             c.observe(working(), sp("2025-11-30T20:00"), cal, CADENCE);

@@ -73,13 +73,13 @@ public class SlaPolicyView implements Serializable {
     public void edit(ClockPolicy p) {
         code = p.getCode();
         name = p.getName();
-        durationMinutes = p.getDurationMinutes();
-        businessHours = p.isBusinessHours();
-        workStart = p.getWorkStart();
-        workEnd = p.getWorkEnd();
-        pauseSituations = p.getPauseSituations();
-        atRiskPercent = p.getAtRiskPercent();
-        reminderMinutes = p.getReminderMinutes();
+        durationMinutes = p.getRules().getDurationMinutes();
+        businessHours = p.getRules().isBusinessHours();
+        workStart = p.getRules().getWorkStart();
+        workEnd = p.getRules().getWorkEnd();
+        pauseSituations = p.getRules().getPauseSituations();
+        atRiskPercent = p.getRules().getAtRiskPercent();
+        reminderMinutes = p.getRules().getReminderMinutes();
     }
 
     public void save() {
