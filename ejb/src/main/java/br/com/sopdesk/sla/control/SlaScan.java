@@ -115,7 +115,7 @@ public class SlaScan {
                     reading = SlaWork.Reading.of(observation(demand, turn.get().startedAt()));
                     n.synced.incrementAndGet();
                 } catch (QualitorRefusal e) {
-                    reading = SlaWork.Reading.refused(e.getMessage());
+                    reading = SlaWork.Reading.refused(e.text());
                     LOG.fine(() -> "Qualitor recusou a leitura da demanda " + demand + ": " + PersonalData.mask(e.getMessage()));
                 } catch (RuntimeException e) {
                     reading = SlaWork.Reading.failure();

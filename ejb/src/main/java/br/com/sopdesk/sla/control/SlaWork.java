@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.Observation;
@@ -93,7 +94,7 @@ public class SlaWork {
     }
 
     /** What reading Qualitor gave: an observation, a refusal (Qualitor answered no), or a failure. */
-    public record Reading(Observation observed, String refusal, boolean failed) {
+    public record Reading(Observation observed, Text refusal, boolean failed) {
 
         public static final Reading NONE = new Reading(null, null, false);
 
@@ -101,7 +102,7 @@ public class SlaWork {
             return new Reading(o, null, false);
         }
 
-        public static Reading refused(String reason) {
+        public static Reading refused(Text reason) {
             return new Reading(null, reason, false);
         }
 

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.entity;
 
+import br.com.sopdesk.platform.Text;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -47,8 +48,8 @@ public record Happening(Instant at, String kind, SlaText text) {
     }
 
     /** Qualitor refused a read ({@code refusals} in a row), and whether reads stop now. */
-    static Happening refused(Instant at, int refusals, boolean stopped, String reason) {
-        return stopped ? new Happening(at, "SYNC_STOPPED", "event.SYNC_STOPPED", SlaText.text(String.valueOf(refusals)), SlaText.text(reason))
-                : new Happening(at, "SYNC_FAILED", "event.SYNC_FAILED", SlaText.text(reason));
+    static Happening refused(Instant at, int refusals, boolean stopped, Text reason) {
+        return stopped ? new Happening(at, "SYNC_STOPPED", "event.SYNC_STOPPED", SlaText.text(String.valueOf(refusals)), SlaText.wording(reason))
+                : new Happening(at, "SYNC_FAILED", "event.SYNC_FAILED", SlaText.wording(reason));
     }
 }

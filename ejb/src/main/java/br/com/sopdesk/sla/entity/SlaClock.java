@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.entity;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -197,7 +198,7 @@ public class SlaClock {
     }
 
     /** Qualitor answered and refused the read: the first refusal in a row and the stop go on the timeline. */
-    public void syncRefused(Instant now, String reason, List<Happening> timeline) {
+    public void syncRefused(Instant now, Text reason, List<Happening> timeline) {
         int refusals = sync.refused(now);
         if (sync.stopped() || refusals == 1) {
             timeline.add(Happening.refused(now, refusals, sync.stopped(), reason));

@@ -47,6 +47,11 @@ public record SlaText(String key, List<String> args) implements Serializable {
         return "s:" + (s == null ? "" : s);
     }
 
+    /** A text with its own key (Qualitor's refusal, say), shown in the reader's language; at most 300 characters stored. */
+    public static String wording(Text t) {
+        return "x:" + t.stored(300);
+    }
+
     /** A time shown in the desk's zone, e.g. 18/11/2025 10:00. */
     public static String time(Instant at) {
         return "t:" + at;
@@ -126,17 +131,18 @@ public record SlaText(String key, List<String> args) implements Serializable {
             return args.isEmpty() ? "" : Text.read(args.get(0).substring(2)).in(locale);
         }
         ResourceBundle bundle = messages(locale);
-        Object[] values = args.stream().map(a -> value(a, bundle, zone)).toArray();
+        Object[] values = args.stream().map(a -> value(a, bundle, zone, locale)).toArray();
         return MessageFormat.format(bundle.getString(key), values);
     }
 
-    private static String value(String arg, ResourceBundle bundle, ZoneId zone) {
+    private static String value(String arg, ResourceBundle bundle, ZoneId zone, Locale locale) {
         String v = arg.length() < 2 ? "" : arg.substring(2);
         return switch (arg.isEmpty() ? 's' : arg.charAt(0)) {
             case 't' -> time(Instant.parse(v), bundle, zone);
             case 'z' -> MessageFormat.format(bundle.getString("format.zoned"), time(Instant.parse(v), bundle, zone), zoneName(zone, bundle));
             case 'd' -> human(Duration.parse(v), bundle);
             case 'l' -> describe(v, bundle);
+            case 'x' -> Text.read(v).in(locale);
             default -> v;
         };
     }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.entity;
 
+import br.com.sopdesk.platform.Text;
 import static br.com.sopdesk.sla.entity.SlaTime.SP;
 import static br.com.sopdesk.sla.entity.SlaTime.sp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -688,7 +689,7 @@ class SlaClockTest {
         void readsQualitorRefusesBackOffThenStopWithTimelineLines() {
             SlaClock c = started();
             List<Happening> timeline = new ArrayList<>();
-            c.syncRefused(t0(1), "Ws - Chamado não encontrado: D-1", timeline);
+            c.syncRefused(t0(1), Text.verbatim("Ws - Chamado não encontrado: D-1"), timeline);
             assertEquals(t0(1, 1), c.getSync().getNextSyncAt());
             assertEquals(List.of("SYNC_FAILED"), kinds(timeline));
             assertTrue(detail(timeline.get(0)).contains("Chamado não encontrado"), detail(timeline.get(0)));
@@ -696,11 +697,11 @@ class SlaClockTest {
             Instant now = t0(1);
             for (long wait : waits) {
                 now = now.plus(Duration.ofMinutes(70));
-                c.syncRefused(now, "Ws - Chamado não encontrado: D-1", timeline);
+                c.syncRefused(now, Text.verbatim("Ws - Chamado não encontrado: D-1"), timeline);
                 assertEquals(now.plus(Duration.ofMinutes(wait)), c.getSync().getNextSyncAt());
             }
             assertEquals(List.of("SYNC_FAILED"), kinds(timeline), "one line for the refusals in a row");
-            c.syncRefused(now.plusSeconds(3600), "Ws - Chamado não encontrado: D-1", timeline);
+            c.syncRefused(now.plusSeconds(3600), Text.verbatim("Ws - Chamado não encontrado: D-1"), timeline);
             assertEquals(SyncSchedule.MAX_REFUSALS, c.getSync().getSyncRefusals());
             assertNull(c.getSync().getNextSyncAt(), "reads stop after the bound");
             assertEquals(List.of("SYNC_FAILED", "SYNC_STOPPED"), kinds(timeline));
@@ -712,11 +713,11 @@ class SlaClockTest {
         void aSuccessfulReadEndsARunOfRefusals() {
             SlaClock c = started();
             List<Happening> timeline = new ArrayList<>();
-            c.syncRefused(t0(1), "x", timeline);
-            c.syncRefused(t0(2), "x", timeline);
+            c.syncRefused(t0(1), Text.verbatim("x"), timeline);
+            c.syncRefused(t0(2), Text.verbatim("x"), timeline);
             c.observe(working(), t0(3), new WorkCalendar.AllHours(), CADENCE);
             assertEquals(0, c.getSync().getSyncRefusals());
-            c.syncRefused(t0(4), "x", timeline);
+            c.syncRefused(t0(4), Text.verbatim("x"), timeline);
             assertEquals(t0(4, 1), c.getSync().getNextSyncAt(), "the back-off starts again from a minute");
         }
 

@@ -4,6 +4,7 @@ import static br.com.sopdesk.sla.entity.SlaTime.SP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import br.com.sopdesk.platform.Text;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,14 @@ class SlaTextTest {
         assertEquals("", SlaText.decode(null).render(SlaText.PT, SP));
         SlaText written = SlaText.written("{\"k\": not json");
         assertEquals("{\"k\": not json", SlaText.decode(written.encoded()).render(SlaText.PT, SP));
+    }
+
+    @Test
+    void qualitorsRefusalOnTheTimelineReadsInTheReadersLanguage() {
+        SlaText failed = SlaText.decode(SlaText.of("event.SYNC_FAILED", SlaText.wording(Text.of("qualitor.failure.unavailable"))).encoded());
+        assertTrue(failed.render(SlaText.PT, SP).contains("Qualitor indisponível; pode ser pedido de novo"), failed.render(SlaText.PT, SP));
+        assertTrue(failed.render(Locale.ENGLISH, SP).contains("Qualitor unavailable; it may be asked again"), failed.render(Locale.ENGLISH, SP));
+        SlaText verbatim = SlaText.of("event.SYNC_FAILED", SlaText.wording(Text.verbatim("Ws - Chamado não encontrado")));
+        assertTrue(verbatim.render(Locale.ENGLISH, SP).contains("Ws - Chamado não encontrado"), "Qualitor's own words stay as they came");
     }
 }
