@@ -33,7 +33,8 @@ class WarrantyIT extends BrowserTest {
                 + "\"fields\":{\"dataEmissao\":\"" + issuedOn + "\"},"
                 + "\"customer\":{\"document\":\"11.222.333/0001-81\",\"name\":\"Padaria Pão Quente Ltda\",\"email\":\"ti@paoquente.com.br\","
                 + "\"phone1\":\"(51) 99999-0000\",\"phone2\":\"(51) 3333-0000\"},"
-                + "\"description\":\"O arquivo do certificado A1 foi corrompido no download.\"" + (exception == null ? "" : "," + exception) + "}";
+                + "\"description\":\"O arquivo do certificado A1 foi corrompido no download.\","
+                + "\"triedSolution\":\"Baixado de novo com o cliente; o arquivo segue sem abrir.\"" + (exception == null ? "" : "," + exception) + "}";
     }
 
     @Test
@@ -90,7 +91,7 @@ class WarrantyIT extends BrowserTest {
         answer("prazo-14", "Sim");
         fillIntake("Padaria Pão Quente Ltda", "O arquivo do certificado A1 foi corrompido no download.",
                 "(51) 99999-0000", "(51) 3333-0000", "ti@paoquente.com.br");
-        browser.type(By.id("walk:extra:0:field"), issued);
+        fillField("dataEmissao", issued);
         browser.click(By.id("walk:save"));
         String refusal = browser.text(By.id("walk:warrantyException-message"));
         assertTrue(refusal.contains("emissão em " + issued) && refusal.contains("hoje, " + daysAgo(0)), refusal);
@@ -127,7 +128,7 @@ class WarrantyIT extends BrowserTest {
         answer("tipo", "A1");
         answer("a1-esgotou", "Sim");
         assertEquals("11222333000181", browser.find(By.id("walk:document")).getAttribute("value"), "the customer came along");
-        browser.type(By.id("walk:extra:0:field"), daysAgo(2));
+        fillField("dataEmissao", daysAgo(2));
         browser.click(By.id("walk:description"));
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("warranty-decision")).getText().startsWith("Dentro da garantia"));
         assertTrue(browser.text(By.id("classification")).startsWith("32"), "000's category");
