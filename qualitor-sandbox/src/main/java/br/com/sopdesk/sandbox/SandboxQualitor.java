@@ -231,6 +231,38 @@ public final class SandboxQualitor {
         ticket.put("cdequipe", team.strip());
     }
 
+    /**
+     * {@code setTicketNextStep} ({@code cdchamado}, {@code cdetapa}, the parameters public clients
+     * send): the ticket moves to the step, each move kept. Nothing public says which steps follow
+     * which, so any step is accepted and the situation stays as it is; a refusal is a fault away.
+     */
+    synchronized void nextStep(String number, String step) throws SandboxFault {
+        for (String[] field : new String[][] {{"cdchamado", number}, {"cdetapa", step}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new SandboxFault("12", "Ws - Campo obrigatório não informado: " + field[0]);
+            }
+        }
+        tickets.moveToStep(tickets.find(number), step.strip());
+    }
+
+    /** {@code getTicketStep}: the ticket's workflow step ({@code cdetapa}, empty when it was never moved). */
+    synchronized Map<String, String> step(String number) throws SandboxFault {
+        if (number == null || number.isBlank()) {
+            throw new SandboxFault("12", "Ws - Campo obrigatório não informado: cdchamado");
+        }
+        Map<String, String> ticket = tickets.find(number);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("cdchamado", ticket.get("cdchamado"));
+        out.put("cdetapa", ticket.getOrDefault("cdetapa", ""));
+        return out;
+    }
+
+    /** A ticket's step and every move to one, oldest first ({cdetapa, moves}), for tests and demos. */
+    public synchronized Map<String, String> stepsOf(String number) throws SandboxFault {
+        Map<String, String> ticket = tickets.find(number);
+        return Map.of("cdetapa", ticket.getOrDefault("cdetapa", ""), "moves", String.join(",", tickets.stepMoves(ticket)));
+    }
+
     /** How many tickets were received since the last reset. */
     public synchronized int received() {
         return tickets.received();
