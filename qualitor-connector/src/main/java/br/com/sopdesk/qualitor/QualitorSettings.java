@@ -119,7 +119,7 @@ public record QualitorSettings(URI baseUri, String user, String password, String
         REFERENCE_CUSTOMER("qualitor.check.reference-customer", ""),
         /** The workflow step ({@code cdetapa}) a restarted demand is moved to ({@code setTicketNextStep}); empty: not moved. */
         RESTART_STEP("qualitor.restart-step", ""),
-        /** Qualitor situations (names or codes, comma-separated) of a finished demand, the only ones that can be restarted. */
+        /** Qualitor situation names (comma-separated) of a finished demand, the only ones that can be restarted. */
         FINISHED_SITUATIONS("qualitor.finished-situations", "Encerrado");
 
         private final String key;

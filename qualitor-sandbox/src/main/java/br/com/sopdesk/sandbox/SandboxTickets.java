@@ -31,7 +31,6 @@ final class SandboxTickets {
     private final Map<String, Map<String, String>> references = new LinkedHashMap<>();
     private final Map<String, List<Map<String, String>>> histories = new LinkedHashMap<>();
     private final Map<String, List<Map<String, String>>> attachments = new LinkedHashMap<>();
-    private final Map<String, List<String>> stepMoves = new HashMap<>();
     private final Map<String, byte[]> fileContents = new HashMap<>();
     /** Submission keys ({@code dspalavrachave}) of the tickets no longer kept whole, oldest first. */
     private final List<String> forgottenKeys = new ArrayList<>();
@@ -53,7 +52,6 @@ final class SandboxTickets {
         references.clear();
         histories.clear();
         attachments.clear();
-        stepMoves.clear();
         fileContents.clear();
         forgottenKeys.clear();
     }
@@ -88,7 +86,6 @@ final class SandboxTickets {
         forgottenKeys.add(oldest.getValue().getOrDefault("dspalavrachave", ""));
         received.remove(number);
         histories.remove(number);
-        stepMoves.remove(number);
         forgotten.accept(number);
         attachments.remove(number).forEach(a -> fileContents.remove(a.get("cdanexo")));
     }
@@ -156,17 +153,6 @@ final class SandboxTickets {
     /** A found ticket's history (the stored list, oldest first). */
     List<Map<String, String>> history(Map<String, String> ticket) {
         return histories.get(ticket.get("cdchamado"));
-    }
-
-    /** A found ticket moves to a workflow step; every move is kept. */
-    void moveToStep(Map<String, String> ticket, String step) {
-        ticket.put("cdetapa", step);
-        stepMoves.computeIfAbsent(ticket.get("cdchamado"), n -> new ArrayList<>()).add(step);
-    }
-
-    /** The steps a found ticket was moved to, oldest first. */
-    List<String> stepMoves(Map<String, String> ticket) {
-        return List.copyOf(stepMoves.getOrDefault(ticket.get("cdchamado"), List.of()));
     }
 
     /** Keeps a file attached to a found ticket by the integration user. */

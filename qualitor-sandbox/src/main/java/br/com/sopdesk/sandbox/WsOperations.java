@@ -100,7 +100,7 @@ final class WsOperations {
                 q.nextStep(data.get("cdchamado"), data.get("cdetapa"));
                 yield List.of();
             }
-            case "WSTicket.getTicketStep" -> List.of(q.step(data.get("cdchamado")));
+            case "WSTicket.getTicketStep" -> List.of(SandboxSteps.of(q.ticket(data.get("cdchamado"))));
             case "WSTicket.getTicketAdditionalInfos" -> q.additionalInfosOf(data.get("cdchamado"));
             case "WSTicket.getTicketAdditionalInfoDetail" -> List.of(q.additionalInfoType(data.get("cdtipoinformacaoadicional")));
             case "WSTicket.changeTicketAdditionalInfo" -> {

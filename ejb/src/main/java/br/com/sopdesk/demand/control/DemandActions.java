@@ -97,11 +97,11 @@ public class DemandActions {
         }
         DemandActions self = context.getBusinessObject(DemandActions.class);
         if (kind == DemandAction.Kind.REITERATE) {
-            return self.store(new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent), "demanda.reiteracao", reasonSummary(why));
+            DemandAction reiteration = new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent);
+            return self.store(reiteration, "demanda.reiteracao", reasonSummary(why));
         }
-        Optional<String> step = qualitor.restartStep();
-        return self.store(DemandAction.restart(number, why, step.orElse(null), bundle.id(), bundle.version(), agent), "demanda.reinicio",
-                reasonSummary(why) + step.map(s -> "; etapa " + s + " do Qualitor").orElse("; sem etapa: pede a reabertura à equipe"));
+        DemandAction restart = DemandAction.restart(number, why, qualitor.restartStep().orElse(null), bundle.id(), bundle.version(), agent);
+        return self.store(restart, "demanda.reinicio", reasonSummary(why));
     }
 
     /** Stores and audits a request (its own transaction, called through the container). */
@@ -109,7 +109,9 @@ public class DemandActions {
     public DemandAction store(DemandAction action, String auditAction, String auditDetail) {
         em.persist(action);
         em.flush();
-        audit.record(action.getCreatedBy(), auditAction, "demanda " + action.getDemandNumber(), auditDetail);
+        audit.record(action.getCreatedBy(), auditAction, "demanda " + action.getDemandNumber(), auditDetail
+                + (action.getKind() != DemandAction.Kind.RESTART ? "" : action.restartStep().map(step -> "; etapa " + step + " do Qualitor")
+                        .orElse("; sem etapa: pede a reabertura")));
         return action;
     }
 

@@ -1,14 +1,15 @@
 package br.com.sopdesk.demand.control;
 
 import br.com.sopdesk.platform.Text;
-import br.com.sopdesk.sla.entity.PolicyRules;
+import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Seed 004 restarts only a finished demand ("Após acessar uma demanda finalizada"): which Qualitor
- * situations are finished is the installation's setting ({@code qualitor.finished-situations}, names
- * or codes); a cancelled demand is never restarted, whatever the setting says.
+ * situations are finished is the installation's setting ({@code qualitor.finished-situations}, the
+ * situation names as Qualitor lists them); a cancelled demand is never restarted, whatever the setting says.
  *
  * @param finishedSituations the setting's value, comma-separated
  */
@@ -22,7 +23,14 @@ public record RestartRule(String finishedSituations) {
         if (s.toLowerCase(Locale.ROOT).contains("cancelad")) {
             return Verdict.CANCELLED;
         }
-        return PolicyRules.listed(finishedSituations, null, s) ? Verdict.FINISHED : Verdict.NOT_FINISHED;
+        boolean listed = finishedSituations != null && Arrays.stream(finishedSituations.split("[,;\\n]")).map(RestartRule::plain)
+                .anyMatch(entry -> !entry.isEmpty() && entry.equals(plain(s)));
+        return listed ? Verdict.FINISHED : Verdict.NOT_FINISHED;
+    }
+
+    /** Compared without case, accents or surrounding spaces, as the SLA's situation lists are. */
+    private static String plain(String s) {
+        return Normalizer.normalize(s.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     /** Why demand {@code number} in {@code situation} cannot be restarted; empty when it can. */
