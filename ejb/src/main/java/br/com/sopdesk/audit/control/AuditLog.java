@@ -4,9 +4,11 @@ import br.com.sopdesk.audit.entity.AuditEntry;
 import br.com.sopdesk.audit.entity.AuditQuery;
 import br.com.sopdesk.platform.Utc;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,11 @@ public class AuditLog {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     public void record(String actor, String action, String subject, String detail) {
-        em.persist(new AuditEntry(actor, action, subject, detail));
+        em.persist(new AuditEntry(actor, action, subject, detail, clock.instant()));
     }
 
     public List<AuditEntry> latest(int max) {

@@ -29,6 +29,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,6 +61,9 @@ public class DemandActions {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    Clock clock;
 
     /**
      * Stores the request after checking the walk, the fields and the demand; the caller then
@@ -93,7 +97,7 @@ public class DemandActions {
         if (!errors.isEmpty()) {
             throw InvalidSubmissionException.of(errors);
         }
-        return context.getBusinessObject(DemandActions.class).store(new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent),
+        return context.getBusinessObject(DemandActions.class).store(new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent, clock.instant()),
                 kind == DemandAction.Kind.REITERATE ? "demanda.reiteracao" : "demanda.reinicio", reasonSummary(why));
     }
 
@@ -198,7 +202,7 @@ public class DemandActions {
             throw InvalidSubmissionException.of(errors);
         }
         DemandAction action = new DemandAction(DemandAction.Kind.CLOSE, ticket.getQualitorNumber(), why, ticket.getSopId(),
-                ticket.getSopVersion(), agent);
+                ticket.getSopVersion(), agent, clock.instant());
         em.persist(action);
         em.flush();
         audit.record(agent, "demanda.encerramento", "demanda " + ticket.getQualitorNumber(),
@@ -210,7 +214,7 @@ public class DemandActions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void closed(long actionId, long ticketId, String situation) {
         DemandAction action = em.find(DemandAction.class, actionId);
-        action.done();
+        action.done(clock.instant());
         em.createNamedQuery(Ticket.SITUATION).setParameter("id", ticketId).setParameter("situation", situation).executeUpdate();
         audit.record(action.getCreatedBy(), "demanda.encerrada", "demanda " + action.getDemandNumber(), "situação no Qualitor: " + situation);
     }
@@ -235,7 +239,7 @@ public class DemandActions {
         if (why.length() < 10 || why.length() > 2000) {
             throw InvalidSubmissionException.of("reason", Text.of("demand.reason.required"));
         }
-        DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor);
+        DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor, clock.instant());
         em.persist(action);
         em.flush();
         audit.record(supervisor, "demanda.reiteracao", "demanda " + demandNumber, "pelo painel de SLA; " + reasonSummary(why));

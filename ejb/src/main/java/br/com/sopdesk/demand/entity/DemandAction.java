@@ -124,14 +124,14 @@ public class DemandAction {
     protected DemandAction() {
     }
 
-    public DemandAction(Kind kind, String demandNumber, String reason, String sopId, int sopVersion, String createdBy) {
+    public DemandAction(Kind kind, String demandNumber, String reason, String sopId, int sopVersion, String createdBy, Instant at) {
         this.kind = Objects.requireNonNull(kind);
         this.demandNumber = Objects.requireNonNull(demandNumber);
         this.reason = Objects.requireNonNull(reason);
         this.sopId = sopId;
         this.sopVersion = sopVersion;
         this.createdBy = createdBy;
-        this.createdAt = Utc.of(Instant.now());
+        this.createdAt = Utc.of(at);
         this.delivery = Delivery.queued(Utc.instant(createdAt));
         this.actionKey = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
@@ -140,8 +140,9 @@ public class DemandAction {
      * Moves a demand SOP Desk just opened to the Qualitor team of its category, once; {@code reason}
      * says which category asked for it (no customer text).
      */
-    public static DemandAction transfer(String demandNumber, String team, String category, String sopId, int sopVersion, String createdBy) {
-        DemandAction a = new DemandAction(Kind.TRANSFER, demandNumber, "categoria " + category, sopId, sopVersion, createdBy);
+    public static DemandAction transfer(String demandNumber, String team, String category, String sopId, int sopVersion, String createdBy,
+                                        Instant at) {
+        DemandAction a = new DemandAction(Kind.TRANSFER, demandNumber, "categoria " + category, sopId, sopVersion, createdBy, at);
         a.target = Objects.requireNonNull(team);
         return a;
     }
@@ -162,9 +163,9 @@ public class DemandAction {
     }
 
     /** Qualitor has it (closing answers on the spot; the outbox records the others). */
-    public void done() {
+    public void done(Instant at) {
         delivery.done();
-        doneAt = Utc.of(Instant.now());
+        doneAt = Utc.of(at);
     }
 
     /** Qualitor refused it (or could not be reached, when closing on the spot): kept with the message. */
