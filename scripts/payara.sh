@@ -361,7 +361,7 @@ configure() {
     set_config sopdesk.client-address.trusted-proxies "127.0.0.1,0:0:0:0:0:0:0:1,::1"
     set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT"
     # tests: sessions an API sign-in creates idle out within seconds (AccessMatrixIT watches one go)
-    set_config sopdesk.api.session-idle-seconds 8
+    set_config sopdesk.api.session-idle-seconds 5
   else
     delete_config mp.config.profile
     set_config sopdesk.outbox.drain-interval-seconds 15
