@@ -20,7 +20,9 @@
 #   SOPDESK_FRESH_DB   true to start from an empty database (only when the domain is not running)
 #   SOPDESK_FRESH_JVM  true to stop a domain already running first, so the server starts afresh (and
 #                      on an empty database with SOPDESK_FRESH_DB): the benchmarks' setting
-#   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
+#   SOPDESK_FAST_RETRY true for the integration tests' domain: the MicroProfile Config profile "test"
+#                      (product time movable through api/admin/test/clock) and short container times
+#                      (retry every 2 s, SLA scans every 5 s, session idle of seconds)
 #   SOPDESK_FRAMED     true for the framed demo: Qualitor's stand-in ticket screen on https://127.0.0.1
 #                      frames SOP Desk on https://localhost (another site), over Payara's HTTPS
 #                      listener (base+81, 8181 by default) with the domain's self-signed certificate
@@ -343,6 +345,10 @@ configure() {
   set_config qualitor.check.reference-customer "04.252.011/0001-10"
   set_config sopdesk.demo "$DEMO"
   if [ "${SOPDESK_FAST_RETRY:-false}" = true ]; then
+    # the test profile: the tests move product time (SLA deadlines, back-off, throttle windows) through
+    # api/admin/test/clock instead of sleeping; the product refuses a movable clock in any other profile.
+    # What is set below are container times the product does not own, set short instead.
+    set_config mp.config.profile test
     # tests: retry queued tickets within seconds instead of minutes
     set_config sopdesk.outbox.drain-interval-seconds 2
     set_config sopdesk.outbox.max-backoff-seconds 2
@@ -360,8 +366,9 @@ configure() {
     set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT https://127.0.0.1:$HTTPS_PORT"
     set_config sopdesk.session.same-site None
     # tests: sessions an API sign-in creates idle out within seconds (AccessMatrixIT watches one go)
-    set_config sopdesk.api.session-idle-seconds 8
+    set_config sopdesk.api.session-idle-seconds 5
   else
+    delete_config mp.config.profile
     set_config sopdesk.outbox.drain-interval-seconds 15
     set_config sopdesk.outbox.max-backoff-seconds 300
     set_config br.com.sopdesk.qualitor.control.QualitorCalls/open/CircuitBreaker/delay 10000

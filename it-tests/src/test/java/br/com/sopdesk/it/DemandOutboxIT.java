@@ -1,5 +1,6 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +44,8 @@ class DemandOutboxIT extends BrowserTest {
         String get() throws Exception;
     }
 
-    private static String until(Read read, Predicate<String> done) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(60));
-        String body;
-        do {
-            body = read.get();
-            if (done.test(body)) {
-                return body;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError("not reached within 60 s: " + body);
+    private static String until(Read read, Predicate<String> done) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(read::get, done);
     }
 
     /** The demand's history as Qualitor answers getTicketHistoryData. */

@@ -1,12 +1,12 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +29,8 @@ class HealthIT {
         return response.body().replace(" ", "");
     }
 
-    private static String awaitReady(Predicate<String> done) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        String body = ready();
-        while (!done.test(body) && Instant.now().isBefore(end)) {
-            Thread.sleep(200);
-            body = ready();
-        }
-        assertTrue(done.test(body), body);
-        return body;
+    private static String awaitReady(Predicate<String> done) {
+        return await("readiness").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(HealthIT::ready, done);
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * address, and no one can lock an account out by guessing its password. The test server trusts
  * {@code X-Forwarded-For} from the test client (it stands in for the reverse proxy), so each test
  * guesses from addresses of its own; it runs with a 20-second window and 12 failures per address
- * (scripts/payara.sh, test mode), and the default 3 free failures then 5 seconds, doubling. That
- * each wait ends is the unit tests' job (LoginPolicyTest, with a moved clock).
+ * (scripts/payara.sh, test mode), and the default 3 free failures then 5 seconds, doubling. That a
+ * wait ends is checked by moving product time past it ({@link ProductTime}); how long each wait is,
+ * by the unit tests (LoginPolicyTest, with a moved clock).
  */
 class LoginThrottleIT {
 
@@ -67,6 +68,13 @@ class LoginThrottleIT {
         String audit = Env.adminApi("GET", "admin/audit?action=login.falhou&actor=" + user + "&limit=50", null).body();
         assertEquals(FREE + 1, audit.split("\"login.falhou\"", -1).length - 1, audit);
         assertTrue(audit.contains(attacker), audit);
+        // once the wait is over (product time moved past it, not slept through), the right password is let in from there too
+        ProductTime.offset(Duration.ofSeconds(retryAfter + 1));
+        try {
+            assertEquals(200, basic(user, "senha-certa-123", attacker).statusCode(), "after the wait");
+        } finally {
+            ProductTime.reset();
+        }
     }
 
     @Test
@@ -95,6 +103,13 @@ class LoginThrottleIT {
         long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 20, "within the 20-second window: " + retryAfter);
         assertEquals(200, basic(Env.AGENT, Env.AGENT_PASSWORD, newAddress()).statusCode(), "other addresses are not touched");
+        // past the window (product time moved, not slept through) the address may sign in again
+        ProductTime.offset(Duration.ofSeconds(retryAfter + 1));
+        try {
+            assertEquals(200, basic(Env.AGENT, Env.AGENT_PASSWORD, attacker).statusCode(), "after the window");
+        } finally {
+            ProductTime.reset();
+        }
     }
 
     @Test

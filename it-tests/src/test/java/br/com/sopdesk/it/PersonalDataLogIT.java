@@ -1,5 +1,6 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +44,10 @@ class PersonalDataLogIT {
         return Env.field(r.body(), "id");
     }
 
-    private static String settled(String id) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        do {
-            String body = Env.agentApi("GET", "tickets/" + id, null).body();
-            String state = Env.field(body, "state");
-            if ("SENT".equals(state) || "REJECTED".equals(state)) {
-                return state;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(until));
-        throw new AssertionError("ticket " + id + " still in the outbox");
+    private static String settled(String id) {
+        return await("ticket " + id + " out of the outbox").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Env.field(Env.agentApi("GET", "tickets/" + id, null).body(), "state"),
+                        state -> "SENT".equals(state) || "REJECTED".equals(state));
     }
 
     @Test

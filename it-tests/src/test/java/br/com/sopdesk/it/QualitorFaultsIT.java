@@ -1,11 +1,11 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,18 +45,10 @@ class QualitorFaultsIT extends BrowserTest {
     }
 
     /** Waits until the ticket leaves the outbox; returns its final JSON. */
-    private static String settled(String id, Duration within) throws Exception {
-        Instant until = Instant.now().plus(within);
-        String body;
-        do {
-            body = Env.agentApi("GET", "tickets/" + id, null).body();
-            String state = Env.field(body, "state");
-            if ("SENT".equals(state) || "REJECTED".equals(state) || "HELD".equals(state)) {
-                return body;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(until));
-        throw new AssertionError("still in the outbox after " + within + ": " + body);
+    private static String settled(String id, Duration within) {
+        return await("ticket " + id + " out of the outbox").atMost(within).pollInterval(Duration.ofMillis(250))
+                .until(() -> Env.agentApi("GET", "tickets/" + id, null).body(),
+                        body -> java.util.Set.of("SENT", "REJECTED", "HELD").contains(Env.field(body, "state")));
     }
 
     private static int ticketsWithKey(String key) throws Exception {
@@ -143,11 +135,8 @@ class QualitorFaultsIT extends BrowserTest {
         HttpResponse<String> created = submit();
         String id = Env.field(created.body(), "id");
         assertEquals("QUEUED", Env.field(created.body(), "state"), "not refused: nothing is wrong with the ticket " + created.body());
-        String waiting = Env.agentApi("GET", "tickets/" + id, null).body();
-        for (int i = 0; i < 20 && Integer.parseInt(Env.field(waiting, "attempts")) < 2; i++) {
-            Thread.sleep(500);
-            waiting = Env.agentApi("GET", "tickets/" + id, null).body();
-        }
+        String waiting = await("a second attempt of ticket " + id).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Env.agentApi("GET", "tickets/" + id, null).body(), body -> Integer.parseInt(Env.field(body, "attempts")) >= 2);
         assertTrue("QUEUED".equals(Env.field(waiting, "state")) || "SENDING".equals(Env.field(waiting, "state")), waiting);
         assertTrue(Integer.parseInt(Env.field(waiting, "attempts")) >= 2, "retried: " + waiting);
         String health = Env.get(Env.HEALTH + "ready").body().replace(" ", "");
@@ -265,8 +254,15 @@ class QualitorFaultsIT extends BrowserTest {
         String held = settled(id, Duration.ofSeconds(60));
         assertEquals("HELD", Env.field(held, "state"), held);
         assertTrue(Env.field(held, "lastError").contains("Verifique no Qualitor antes de reenviar"), held);
-        Thread.sleep(4000);
-        assertEquals("HELD", Env.field(Env.agentApi("GET", "tickets/" + id, null).body(), "state"), "never resent on its own");
+        // never resent on its own: with product time a minute on (every back-off of the test domain over), through two drain rounds
+        ProductTime.offset(Duration.ofMinutes(1));
+        try {
+            await("ticket " + id + " staying held").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> Env.field(Env.agentApi("GET", "tickets/" + id, null).body(), "state"), "HELD"::equals);
+        } finally {
+            ProductTime.reset();
+        }
         assertEquals(1, ticketsWithKey(key), "the ticket the cut answer had created, and no second one");
 
         HttpResponse<String> unchecked = Env.agentApi("POST", "tickets/" + id + "/resend", "{}");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +28,8 @@ class RelatedTicketsIT {
         HttpResponse<String> created = Env.agentApi("POST", "tickets", Tickets.validLostPassword(cnpj));
         assertEquals(201, created.statusCode(), created.body());
         String id = Env.field(created.body(), "id");
-        Instant end = Instant.now().plus(Duration.ofSeconds(60));
-        while (Env.agentApi("GET", "tickets/" + id + "/clock", null).statusCode() != 200 && Instant.now().isBefore(end)) {
-            Thread.sleep(500);
-        }
+        org.awaitility.Awaitility.await("the clock of ticket " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Env.agentApi("GET", "tickets/" + id + "/clock", null).statusCode() == 200);
         String number = Env.field(Env.agentApi("GET", "tickets/" + id, null).body(), "demandNumber");
 
         Env.sandboxControl("keyword-field?mode=NOT_LISTED");

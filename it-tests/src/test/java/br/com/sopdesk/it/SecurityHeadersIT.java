@@ -1,11 +1,13 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -95,12 +97,11 @@ class SecurityHeadersIT extends BrowserTest {
         browser.open(hostPage);
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "var f = document.createElement('iframe'); f.id = 'frame'; f.src = arguments[0]; f.width = 800; f.height = 600;"
+                        + " window.framed = false; f.onload = function () { window.framed = true; };"
                         + " document.body.appendChild(f);", Env.APP + "login.xhtml");
-        try {
-            Thread.sleep(2500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // the frame has loaded: SOP Desk's page in it, or the browser's refusal to show it there
+        await("the frame loading").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver()).executeScript("return window.framed;")));
         browser.driver().switchTo().frame("frame");
         boolean shows = !browser.all(By.id("login:username")).isEmpty();
         browser.driver().switchTo().defaultContent();

@@ -1,5 +1,6 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,15 +31,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * The SLA monitor in the real server, with short test policies instead of 24 hours: a demand's
- * clock is visible once it reaches Qualitor; the at-risk and breach alerts are raised once each —
- * six scans started together the moment the at-risk level falls due, and a redeploy of the
+ * The SLA monitor in the real server, with short test policies instead of 24 hours and product
+ * time moved ({@link ProductTime}) instead of waited for: a demand's clock is visible once it
+ * reaches Qualitor; the at-risk and breach alerts are raised once each — not a moment before the
+ * at-risk point, six scans started together the moment it falls due, and a redeploy of the
  * application in between — and arrive once each by e-mail (a real SMTP server, GreenMail, on the
  * mail session's port); of two simultaneous acknowledgements one wins; an at-risk e-mail held by
  * quiet hours is withdrawn, not sent, once its alert was acknowledged; the supervisor sees the
@@ -66,25 +71,31 @@ class SlaMonitorIT extends BrowserTest {
         smtp.stop();
     }
 
+    @AfterEach
+    void productTimeBack() throws Exception {
+        ProductTime.reset();
+    }
+
     @Test
     void alertsFireOnceEachAcrossConcurrentScansAndARedeployArriveByEmailAndTheReturnMeetsTheClock() throws Exception {
-        // a second supervisor subscribes too, with quiet hours that hold the at-risk e-mail for a few minutes
+        // a second supervisor subscribes too, with quiet hours (of product time) that hold the at-risk e-mail for a few minutes
         HttpResponse<String> created = Env.adminApi("POST", "admin/users", "{\"username\":\"" + QUIET + "\",\"displayName\":\"Supervisora em silêncio\","
                 + "\"password\":\"" + QUIET_PASSWORD + "\",\"roles\":[\"supervisor\"]}");
         assertTrue(created.statusCode() == 201 || created.body().contains("existe"), created.body());
-        ZonedDateTime local = ZonedDateTime.now(ZoneId.of("America/Sao_Paulo"));
+        ZonedDateTime local = ProductTime.now().atZone(ZoneId.of("America/Sao_Paulo"));
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        ZonedDateTime quietEnd = local.plusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
         HttpResponse<String> quiet = Env.api("PUT", "sla/subscription", QUIET, QUIET_PASSWORD, "{\"email\":\"" + HELD + "\",\"quietFrom\":\""
-                + hhmm.format(local.minusMinutes(1)) + "\",\"quietUntil\":\"" + hhmm.format(local.plusMinutes(4)) + "\",\"active\":true}", null);
+                + hhmm.format(local.minusMinutes(1)) + "\",\"quietUntil\":\"" + hhmm.format(quietEnd) + "\",\"active\":true}", null);
         assertEquals(200, quiet.statusCode(), quiet.body());
         try {
-            alertsOfOneDemand();
+            alertsOfOneDemand(quietEnd.toInstant());
         } finally {
             Env.api("PUT", "sla/subscription", QUIET, QUIET_PASSWORD, "{\"email\":\"" + HELD + "\",\"active\":false}", null);
         }
     }
 
-    private void alertsOfOneDemand() throws Exception {
+    private void alertsOfOneDemand(Instant quietEnd) throws Exception {
         String policy = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         definePolicy(policy, 2, 50, 0, null);
         JsonObject ticket = submitUnder(policy);
@@ -98,11 +109,19 @@ class SlaMonitorIT extends BrowserTest {
         Duration promised = Duration.between(Instant.parse(clock.getString("startedAt")), Instant.parse(clock.getString("deadline")));
         assertEquals(Duration.ofMinutes(2), promised, "the policy's two minutes, calendar time");
 
+        // a quarter of a minute before the at-risk point a scan raises nothing on this clock
+        Instant atRisk = Instant.parse(clock.getString("startedAt")).plus(promised.dividedBy(2));
+        assertTrue(ProductTime.now().isBefore(atRisk), "the at-risk time should still be ahead: " + atRisk);
+        long clockId = clock.getJsonNumber("id").longValue();
+        ProductTime.moveTo(atRisk.minusSeconds(15));
+        HttpResponse<String> before = Env.adminApi("POST", "admin/sla/scan", null);
+        assertEquals(200, before.statusCode(), before.body());
+        assertTrue(json(before.body()).asJsonObject().getJsonArray("alertedClocks").stream()
+                .noneMatch(c -> ((JsonNumber) c).longValue() == clockId), before.body());
+        assertEquals(List.of(), levels(id), "not at risk before its point");
+
         // the moment the at-risk level falls due, six scans start at once (released together by a
         // latch): the claims and the ledger let exactly one of them (or the timer) raise it
-        Instant atRisk = Instant.parse(clock.getString("startedAt")).plus(promised.dividedBy(2));
-        long early = Duration.between(Instant.now(), atRisk).toMillis();
-        assertTrue(early > 0, "the at-risk time should still be ahead: " + atRisk);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> scans = new ArrayList<>();
@@ -112,10 +131,9 @@ class SlaMonitorIT extends BrowserTest {
                 return Env.adminApi("POST", "admin/sla/scan", null);
             }));
         }
-        Thread.sleep(early + 150);
+        ProductTime.moveTo(atRisk.plusSeconds(1));
         go.countDown();
         // other tests' short clocks may fall due in the same second: count the scans that alerted this one
-        long clockId = clock.getJsonNumber("id").longValue();
         int raisedByScans = 0;
         List<String> reports = new ArrayList<>();
         for (Future<HttpResponse<String>> f : scans) {
@@ -167,10 +185,13 @@ class SlaMonitorIT extends BrowserTest {
 
         redeploy();
 
-        List<String> after = awaitAlerts(id, levels -> levels.contains("BREACH"), Duration.ofSeconds(150));
+        // product time starts from the system clock again after the redeploy; moved past the deadline, it is breached
+        Instant deadline = Instant.parse(clock.getString("deadline"));
+        ProductTime.moveTo(deadline.plusSeconds(1));
+        List<String> after = awaitAlerts(id, levels -> levels.contains("BREACH"), Duration.ofSeconds(30));
         assertEquals(List.of("AT_RISK", "BREACH"), after, "each level once, the at-risk one not repeated after the redeploy");
 
-        List<MimeMessage> mails = awaitMails(demand, SUPERVISOR_MAIL, 2, Duration.ofSeconds(60));
+        List<MimeMessage> mails = awaitMails(demand, SUPERVISOR_MAIL, 2, Duration.ofSeconds(30));
         assertEquals(2, mails.size(), "one e-mail per level");
         assertTrue(mails.stream().anyMatch(m -> subject(m).startsWith("[SOP Desk] Em risco — demanda " + demand)), "at-risk mail");
         assertTrue(mails.stream().anyMatch(m -> subject(m).startsWith("[SOP Desk] Prazo estourado — demanda " + demand)), "breach mail");
@@ -194,23 +215,23 @@ class SlaMonitorIT extends BrowserTest {
         assertEquals("Liguei para o Relacionamento; retorno hoje.", breach.getString("comment"));
 
         // Relacionamento writes the return in Qualitor: the next sync meets the clock, late. Qualitor
-        // stamps history to the minute, so the return is written once the deadline's minute is over.
-        Instant deadline = Instant.parse(clock.getString("deadline"));
-        long wait = Duration.between(Instant.now(), deadline.plusSeconds(61)).toMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
-        HttpResponse<String> wrote = Env.post(Env.SANDBOX + "control/tickets/" + demand + "/history?author=relacionamento",
+        // stamps history to the minute, so the return is written once the deadline's minute is over
+        // (product time moved there, and the sandbox's entry stamped then, as Qualitor's clock would).
+        Instant returned = deadline.plusSeconds(61);
+        ProductTime.moveTo(returned.plusSeconds(2));
+        HttpResponse<String> wrote = Env.post(Env.SANDBOX + "control/tickets/" + demand + "/history?author=relacionamento&at=" + returned,
                 "application/x-www-form-urlencoded", new byte[0]);
         assertEquals(200, wrote.statusCode(), wrote.body());
-        JsonObject met = awaitClock(id, c -> c.getString("state").equals("MET"), Duration.ofSeconds(60));
+        JsonObject met = awaitClock(id, c -> c.getString("state").equals("MET"), Duration.ofSeconds(30));
         assertEquals("MET_LATE", met.getString("standing"));
         List<String> kinds = clockOf(id).getJsonArray("timeline").stream().map(e -> e.asJsonObject().getString("kind")).toList();
         assertTrue(kinds.containsAll(List.of("CREATED", "ALERT", "DUE", "ACKNOWLEDGED", "MET")), kinds.toString());
         assertEquals(2, awaitMails(demand, SUPERVISOR_MAIL, 2, Duration.ofSeconds(1)).size(), "still one e-mail per level");
 
         // the at-risk e-mail held by the administrator's quiet hours is withdrawn when they end: its alert was acknowledged
-        JsonObject held = awaitDelivery(id, "AT_RISK", HELD, d -> !d.getString("state").equals("PENDING"), Duration.ofMinutes(5));
+        assertEquals("PENDING", delivery(id, "AT_RISK", HELD).getString("state"), "held while quiet hours last");
+        ProductTime.moveTo(quietEnd.plusSeconds(5));
+        JsonObject held = awaitDelivery(id, "AT_RISK", HELD, d -> !d.getString("state").equals("PENDING"), Duration.ofSeconds(30));
         assertEquals("WITHDRAWN", held.getString("state"), held.toString());
         assertTrue(held.getString("lastError").startsWith("não enviado: alerta já reconhecido por " + SUPERVISOR), held.toString());
         List<String> heldMails = awaitMails(demand, HELD, 1, Duration.ofSeconds(1)).stream().map(SlaMonitorIT::subject).toList();
@@ -229,12 +250,15 @@ class SlaMonitorIT extends BrowserTest {
 
         situation(demand, "3", "Aguardando cliente");
         awaitClock(id, c -> c.getString("state").equals("PAUSED"), Duration.ofSeconds(40));
-        Thread.sleep(3_000);
+        // the customer answers three minutes (of product time) later
+        ProductTime.offset(Duration.ofMinutes(3));
         situation(demand, "2", "Em atendimento");
         JsonObject resumed = awaitClock(id, c -> c.getString("state").equals("RUNNING") && c.getInt("deadlineVersion") == 2,
                 Duration.ofSeconds(40));
         Instant newDeadline = Instant.parse(resumed.getString("deadline"));
-        assertTrue(newDeadline.isAfter(firstDeadline.plusSeconds(2)), firstDeadline + " -> " + newDeadline);
+        assertTrue(!newDeadline.isBefore(firstDeadline.plus(Duration.ofMinutes(3)).minusSeconds(1)),
+                "moved by at least the three minutes the clock was paused: " + firstDeadline + " -> " + newDeadline);
+        assertTrue(newDeadline.isBefore(firstDeadline.plus(Duration.ofMinutes(4))), "and by the pause only: " + firstDeadline + " -> " + newDeadline);
         assertEquals("Em atendimento", resumed.getString("qualitorSituation"));
         List<String> kinds = clockOf(id).getJsonArray("timeline").stream().map(e -> e.asJsonObject().getString("kind")).toList();
         assertTrue(kinds.containsAll(List.of("CREATED", "PAUSED", "RESUMED")), kinds.toString());
@@ -332,26 +356,14 @@ class SlaMonitorIT extends BrowserTest {
         return alertsOf(ticketId).stream().map(a -> a.asJsonObject().getString("level")).toList();
     }
 
-    private static List<String> awaitAlerts(long ticketId, Predicate<List<String>> done, Duration timeout) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        List<String> levels = levels(ticketId);
-        while (!done.test(levels) && Instant.now().isBefore(end)) {
-            Thread.sleep(1_000);
-            levels = levels(ticketId);
-        }
-        assertTrue(done.test(levels), "alerts so far: " + levels);
-        return levels;
+    private static List<String> awaitAlerts(long ticketId, Predicate<List<String>> done, Duration timeout) {
+        return await("the alerts of ticket " + ticketId).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> levels(ticketId), done);
     }
 
-    private static JsonObject awaitClock(long ticketId, Predicate<JsonObject> done, Duration timeout) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        JsonObject clock = clockOf(ticketId).getJsonObject("clock");
-        while (!done.test(clock) && Instant.now().isBefore(end)) {
-            Thread.sleep(1_000);
-            clock = clockOf(ticketId).getJsonObject("clock");
-        }
-        assertTrue(done.test(clock), "clock: " + clock);
-        return clock;
+    private static JsonObject awaitClock(long ticketId, Predicate<JsonObject> done, Duration timeout) {
+        return await("the clock of ticket " + ticketId).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> clockOf(ticketId).getJsonObject("clock"), done);
     }
 
     private static JsonObject alert(long ticketId, String level) throws Exception {
@@ -359,27 +371,26 @@ class SlaMonitorIT extends BrowserTest {
                 .findFirst().orElseThrow();
     }
 
-    private static JsonObject awaitDelivery(long ticketId, String level, String recipient, Predicate<JsonObject> done, Duration timeout)
-            throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        while (true) {
-            JsonObject d = alert(ticketId, level).getJsonArray("deliveries").stream().map(JsonValue::asJsonObject)
-                    .filter(x -> x.getString("recipient").equals(recipient)).findFirst().orElseThrow();
-            if (done.test(d) || Instant.now().isAfter(end)) {
-                return d;
-            }
-            Thread.sleep(2_000);
-        }
+    private static JsonObject delivery(long ticketId, String level, String recipient) throws Exception {
+        return alert(ticketId, level).getJsonArray("deliveries").stream().map(JsonValue::asJsonObject)
+                .filter(x -> x.getString("recipient").equals(recipient)).findFirst().orElseThrow();
     }
 
-    private static List<MimeMessage> awaitMails(String demand, String recipient, int expected, Duration timeout) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        List<MimeMessage> mine = mailsOf(demand, recipient);
-        while (mine.size() < expected && Instant.now().isBefore(end)) {
-            Thread.sleep(500);
-            mine = mailsOf(demand, recipient);
+    private static JsonObject awaitDelivery(long ticketId, String level, String recipient, Predicate<JsonObject> done, Duration timeout) {
+        return await("the " + level + " delivery to " + recipient).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> delivery(ticketId, level, recipient), done);
+    }
+
+    /**
+     * The e-mails about {@code demand} to {@code recipient} once there are {@code expected} of them,
+     * or those there are after {@code timeout} (the callers assert the count, also that no more came).
+     */
+    private static List<MimeMessage> awaitMails(String demand, String recipient, int expected, Duration timeout) {
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> mailsOf(demand, recipient), m -> m.size() >= expected);
+        } catch (ConditionTimeoutException e) {
+            return mailsOf(demand, recipient);
         }
-        return mine;
     }
 
     private static List<MimeMessage> mailsOf(String demand, String recipient) {
@@ -410,18 +421,8 @@ class SlaMonitorIT extends BrowserTest {
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
-        Instant end = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(end)) {
-            try {
-                if (Env.get(Env.APP + "login.xhtml").statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not up yet
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError("SOP Desk did not answer after the redeploy");
+        await("SOP Desk answering after the redeploy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreException(java.io.IOException.class).until(() -> Env.get(Env.APP + "login.xhtml").statusCode() == 200);
     }
 
     private static JsonValue json(String text) {

@@ -1,5 +1,6 @@
 package br.com.sopdesk.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,17 +38,9 @@ class SummaryAndCloseIT {
     }
 
     /** Polls the ticket until {@code done} holds; returns its JSON. */
-    private static String until(String id, Predicate<String> done, Duration within) throws Exception {
-        Instant end = Instant.now().plus(within);
-        String body;
-        do {
-            body = Env.agentApi("GET", "tickets/" + id, null).body();
-            if (done.test(body)) {
-                return body;
-            }
-            Thread.sleep(300);
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError("not reached within " + within + ": " + body);
+    private static String until(String id, Predicate<String> done, Duration within) {
+        return await("ticket " + id).atMost(within).pollInterval(Duration.ofMillis(300))
+                .until(() -> Env.agentApi("GET", "tickets/" + id, null).body(), done);
     }
 
     private static String attached(String id) throws Exception {

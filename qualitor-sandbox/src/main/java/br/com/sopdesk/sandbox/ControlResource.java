@@ -239,13 +239,22 @@ public class ControlResource {
         return Map.of("faults", sandbox.faults().describe());
     }
 
-    /** A person at Qualitor writes to a demand (for the SLA monitor: the return to the customer). */
+    /**
+     * A person at Qualitor writes to a demand (for the SLA monitor: the return to the customer); with
+     * {@code at} (an ISO instant), stamped then instead of now, for tests that moved SOP Desk's time.
+     */
     @POST
     @Path("tickets/{number}/history")
     public Map<String, String> history(@PathParam("number") String number, @QueryParam("text") @DefaultValue("Retorno ao cliente realizado.") String text,
-                                       @QueryParam("author") @DefaultValue("relacionamento") String author) {
+                                       @QueryParam("author") @DefaultValue("relacionamento") String author,
+                                       @QueryParam("at") String at) {
         try {
-            sandbox.qualitor().addHistory(number, text, "1", author);
+            if (at == null || at.isBlank()) {
+                sandbox.qualitor().addHistory(number, text, "1", author);
+            } else {
+                sandbox.qualitor().addHistory(number, text, "1", author,
+                        java.time.LocalDateTime.ofInstant(java.time.Instant.parse(at), SandboxQualitor.BRASILIA));
+            }
             return Map.of("history", "ok");
         } catch (SandboxFault e) {
             throw new jakarta.ws.rs.NotFoundException(e.getMessage());

@@ -30,7 +30,7 @@ import java.util.Map;
 public final class SandboxQualitor {
 
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
+    static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     static final List<String> MANDATORY = List.of("cdcliente", "cdcontato", "nmtitulochamado", "cdtipochamado", "cdcategoria", "dschamado");
 
     /** The reference customer's CNPJ (04.252.011/0001-10) and fixed code; reference demands are numbered from 1000. */
@@ -296,6 +296,11 @@ public final class SandboxQualitor {
 
     /** A history entry written by {@code author} (the integration user through the API, a person from the controls). */
     public synchronized void addHistory(String number, String text, String type, String author) throws SandboxFault {
+        addHistory(number, text, type, author, now());
+    }
+
+    /** The same, stamped {@code at} (Qualitor's local time), for a test that moved SOP Desk's product time. */
+    public synchronized void addHistory(String number, String text, String type, String author, LocalDateTime at) throws SandboxFault {
         if (text == null || text.isBlank()) {
             throw new SandboxFault("12", "Ws - Campo obrigatório não informado: dsacompanhamento");
         }
@@ -303,7 +308,7 @@ public final class SandboxQualitor {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("dsacompanhamento", text);
         entry.put("cdtipoacompanhamento", type == null ? "1" : type);
-        entry.put("dtacompanhamento", STAMP.format(now()));
+        entry.put("dtacompanhamento", STAMP.format(at));
         entry.put("nmusuario", author);
         tickets.history(ticket).add(entry);
     }

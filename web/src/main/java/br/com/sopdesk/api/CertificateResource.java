@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +54,9 @@ public class CertificateResource {
 
     @Context
     HttpHeaders headers;
+
+    @Inject
+    Clock clock;
 
     /**
      * What the certificate says, what to watch out for and, when asked, the warranty. {@code birthDate}
@@ -110,7 +114,7 @@ public class CertificateResource {
         if (file == null) {
             return problem(new UnreadableCertificateException(UnreadableCertificateException.Reason.NO_FILE), locale);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CertificateFacts.BRASILIA);
         String caseValue = text(part(parts, "warrantyCase"));
         WarrantyCase warrantyCase = caseValue == null ? null : WarrantyCase.of(caseValue).orElse(null);

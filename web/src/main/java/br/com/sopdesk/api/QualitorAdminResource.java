@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,9 @@ public class QualitorAdminResource {
 
     @Context
     HttpHeaders headers;
+
+    @Inject
+    Clock clock;
 
     /** The check's answer: {@code ok}, each check in words, and the sample requests. */
     public record CheckAnswer(boolean ok, List<CheckView> checks, List<SampleView> samples) {
@@ -113,7 +117,7 @@ public class QualitorAdminResource {
             return Response.status(422).entity(Map.of("message", ApiMessages.text(ApiErrors.locale(headers), "qualitor.settings.missing"))).build();
         }
         try {
-            List<String> changed = store.change(values, admin(), Instant.now());
+            List<String> changed = store.change(values, admin(), clock.instant());
             connection.reload();
             return Response.ok(Map.of("changed", changed)).build();
         } catch (InvalidSettingsException e) {
@@ -152,7 +156,7 @@ public class QualitorAdminResource {
     @POST
     @Path("resume")
     public PauseView resume() {
-        pauses.resume(admin(), Instant.now());
+        pauses.resume(admin(), clock.instant());
         return pause();
     }
 

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,9 @@ public class SlaResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    Clock time;
+
     /** A comment or reason sent by the supervisor. */
     public record Note(String comment) {
     }
@@ -77,7 +81,7 @@ public class SlaResource {
     @Path("clocks")
     public List<SlaViews.ClockView> clocks(@QueryParam("standing") String standing, @QueryParam("team") String team,
                                           @QueryParam("sop") String sop, @QueryParam("agent") String agent) {
-        Instant now = Instant.now();
+        Instant now = time.instant();
         return board.clocks(new SlaBoard.Filter(standing == null ? null : standing.toUpperCase(), team, sop, agent), now).stream()
                 .map(c -> SlaViews.ClockView.of(c, now)).toList();
     }
@@ -86,12 +90,12 @@ public class SlaResource {
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
-        return detail(board, c, true, reader());
+        return detail(board, c, true, reader(), time.instant());
     }
 
-    /** A clock with its timeline and alerts; the deliveries' recipients and errors only when {@code recipients}. */
-    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients, SlaViews.Reader r) {
-        return new SlaViews.ClockDetail(SlaViews.ClockView.of(c, Instant.now()),
+    /** A clock (read at {@code now}, product time) with its timeline and alerts; the deliveries' recipients and errors only when {@code recipients}. */
+    static SlaViews.ClockDetail detail(SlaBoard board, SlaClock c, boolean recipients, SlaViews.Reader r, Instant now) {
+        return new SlaViews.ClockDetail(SlaViews.ClockView.of(c, now),
                 board.timeline(c.getId()).stream().map(e -> SlaViews.EventView.of(e, r)).toList(),
                 board.alertsOfDemand(c.getDemandNumber()).stream()
                         .map(a -> SlaViews.AlertView.of(a, board.deliveries(a.getId()).stream()

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -83,6 +84,9 @@ public class TicketResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    Clock clock;
 
     /**
      * The submission: the SOP walked (latest version when {@code sopVersion} is absent), its answers,
@@ -192,7 +196,7 @@ public class TicketResource {
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         visible(id);
         SlaViews.Reader reader = new SlaViews.Reader(locale(), slaSettings.zone());
-        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor"), reader))
+        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor"), reader, clock.instant()))
                 .orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "ticket.no-clock", String.valueOf(id))));
     }
 
@@ -260,7 +264,7 @@ public class TicketResource {
     public Response resendSummary(@PathParam("id") long id, ResendRequest request) {
         visible(id);
         try {
-            summaries.resend(id, security.getUserPrincipal().getName(), java.time.Instant.now(),
+            summaries.resend(id, security.getUserPrincipal().getName(), clock.instant(),
                     request != null && Boolean.TRUE.equals(request.checkedInQualitor()));
         } catch (TicketActionRefused e) {
             return conflict(id, e);

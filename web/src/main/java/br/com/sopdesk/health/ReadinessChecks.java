@@ -7,6 +7,7 @@ import br.com.sopdesk.qualitor.control.SendingPauses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,7 +56,10 @@ public class ReadinessChecks {
     @ConfigProperty(name = "sopdesk.health.qualitor-cache-seconds", defaultValue = "5")
     long qualitorCacheSeconds;
 
-    /** The last Qualitor probe: whether it answered, how fast, and when (System.nanoTime). */
+    @Inject
+    Clock clock;
+
+    /** The last Qualitor probe: whether it answered, how fast, and when (product time, epoch milliseconds). */
     private record Probe(boolean reachable, long millis, long at) {
     }
 
@@ -105,7 +109,7 @@ public class ReadinessChecks {
     /** The last probe while it is fresh; otherwise one caller asks Qualitor again while the others use the last answer. */
     private Probe probe() {
         Probe p = last;
-        if (p != null && System.nanoTime() - p.at() < qualitorCacheSeconds * 1_000_000_000L) {
+        if (p != null && clock.millis() - p.at() >= 0 && clock.millis() - p.at() < qualitorCacheSeconds * 1000) {
             return p;
         }
         boolean claimed = probing.compareAndSet(false, true);
@@ -120,7 +124,7 @@ public class ReadinessChecks {
                 // once per outage, not on every probe
                 LOG.log(Level.WARNING, "Verificação de prontidão: o Qualitor não respondeu", failure.get());
             }
-            Probe now = new Probe(reachable, (System.nanoTime() - start) / 1_000_000, System.nanoTime());
+            Probe now = new Probe(reachable, (System.nanoTime() - start) / 1_000_000, clock.millis());
             last = now;
             return now;
         } finally {

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 /**
  * Writes audit entries inside the caller's transaction, so an entry exists exactly when the change
  * it describes was committed; and finds them for administrators (search with paging, export).
- * There is deliberately no method that changes or deletes an entry.
+ * There is deliberately no method that changes or deletes an entry. Entries carry the system
+ * clock's time, not product time: the trail says when something really happened, and its
+ * newest-first order stays true while a test has moved product time.
  */
 @Stateless
 public class AuditLog {
@@ -23,8 +26,11 @@ public class AuditLog {
     @PersistenceContext
     EntityManager em;
 
+    /** The system clock (see above); a field so unit tests may fix it. */
+    Clock clock = Clock.systemUTC();
+
     public void record(String actor, String action, String subject, String detail) {
-        em.persist(new AuditEntry(actor, action, subject, detail));
+        em.persist(new AuditEntry(actor, action, subject, detail, clock.instant()));
     }
 
     public List<AuditEntry> latest(int max) {

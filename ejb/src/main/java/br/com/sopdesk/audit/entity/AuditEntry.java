@@ -48,8 +48,8 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
-    public AuditEntry(String actor, String action, String subject, String detail) {
-        this.at = Utc.of(Instant.now());
+    public AuditEntry(String actor, String action, String subject, String detail, Instant at) {
+        this.at = Utc.of(at);
         this.actor = actor == null ? "sistema" : actor;
         this.action = action;
         this.subject = subject;

@@ -29,6 +29,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,6 +62,9 @@ public class DemandActions {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    Clock clock;
 
     /**
      * Stores the request after checking the walk, the fields and the demand; the caller then
@@ -97,10 +101,11 @@ public class DemandActions {
         }
         DemandActions self = context.getBusinessObject(DemandActions.class);
         if (kind == DemandAction.Kind.REITERATE) {
-            DemandAction reiteration = new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent);
+            DemandAction reiteration = new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent, clock.instant());
             return self.store(reiteration, "demanda.reiteracao", reasonSummary(why));
         }
-        DemandAction restart = DemandAction.restart(number, why, qualitor.restartStep().orElse(null), bundle.id(), bundle.version(), agent);
+        DemandAction restart = DemandAction.restart(number, why, qualitor.restartStep().orElse(null), bundle.id(), bundle.version(), agent,
+                clock.instant());
         return self.store(restart, "demanda.reinicio", reasonSummary(why));
     }
 
@@ -220,7 +225,7 @@ public class DemandActions {
             throw InvalidSubmissionException.of(errors);
         }
         DemandAction action = new DemandAction(DemandAction.Kind.CLOSE, ticket.getQualitorNumber(), why, ticket.getSopId(),
-                ticket.getSopVersion(), agent);
+                ticket.getSopVersion(), agent, clock.instant());
         em.persist(action);
         em.flush();
         audit.record(agent, "demanda.encerramento", "demanda " + ticket.getQualitorNumber(),
@@ -232,7 +237,7 @@ public class DemandActions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void closed(long actionId, long ticketId, String situation) {
         DemandAction action = em.find(DemandAction.class, actionId);
-        action.done();
+        action.done(clock.instant());
         em.createNamedQuery(Ticket.SITUATION).setParameter("id", ticketId).setParameter("situation", situation).executeUpdate();
         audit.record(action.getCreatedBy(), "demanda.encerrada", "demanda " + action.getDemandNumber(), "situação no Qualitor: " + situation);
     }
@@ -257,7 +262,7 @@ public class DemandActions {
         if (why.length() < 10 || why.length() > 2000) {
             throw InvalidSubmissionException.of("reason", Text.of("demand.reason.required"));
         }
-        DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor);
+        DemandAction action = new DemandAction(DemandAction.Kind.REITERATE, demandNumber, why, sopId, sopVersion, supervisor, clock.instant());
         em.persist(action);
         em.flush();
         audit.record(supervisor, "demanda.reiteracao", "demanda " + demandNumber, "pelo painel de SLA; " + reasonSummary(why));

@@ -8,8 +8,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 
 /**
  * The demand courier's database steps, each in its own short transaction so none stays open while
@@ -25,13 +27,16 @@ public class DemandStore {
     @EJB
     AuditLog audit;
 
+    @Inject
+    Clock clock;
+
     /** A category that names a Qualitor team gets its new demand moved there, once, through the outbox (in the caller's transaction). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void transferIfTeam(Ticket t) {
         String team = t.getClassification().getQualitorTeam();
         if (team != null) {
             em.persist(DemandAction.transfer(t.getQualitorNumber(), team, t.getClassification().getCategory(), t.getSopId(),
-                    t.getSopVersion(), t.getCreatedBy()));
+                    t.getSopVersion(), t.getCreatedBy(), clock.instant()));
         }
     }
 
@@ -41,14 +46,14 @@ public class DemandStore {
 
     /** A restart's demand is at its workflow step (moved now, or found there after a lost answer). */
     public void stepMoved(long id) {
-        em.find(DemandAction.class, id).stepMoved();
+        em.find(DemandAction.class, id).stepMoved(clock.instant());
     }
 
     /** Qualitor has the entry (written now, or found there after a lost answer). */
     public DemandAction done(long id, boolean writtenNow) {
         DemandAction a = em.find(DemandAction.class, id);
         if (a.getState() == DemandAction.State.SENDING) {
-            a.done();
+            a.done(clock.instant());
             audit.record(a.getCreatedBy(), switch (a.getKind()) {
                         case REITERATE -> "demanda.reiterada";
                         case TRANSFER -> "demanda.transferida";

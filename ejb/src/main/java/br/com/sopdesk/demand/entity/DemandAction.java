@@ -133,14 +133,14 @@ public class DemandAction {
     protected DemandAction() {
     }
 
-    public DemandAction(Kind kind, String demandNumber, String reason, String sopId, int sopVersion, String createdBy) {
+    public DemandAction(Kind kind, String demandNumber, String reason, String sopId, int sopVersion, String createdBy, Instant at) {
         this.kind = Objects.requireNonNull(kind);
         this.demandNumber = Objects.requireNonNull(demandNumber);
         this.reason = Objects.requireNonNull(reason);
         this.sopId = sopId;
         this.sopVersion = sopVersion;
         this.createdBy = createdBy;
-        this.createdAt = Utc.of(Instant.now());
+        this.createdAt = Utc.of(at);
         this.delivery = Delivery.queued(Utc.instant(createdAt));
         this.actionKey = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
@@ -149,8 +149,9 @@ public class DemandAction {
      * Moves a demand SOP Desk just opened to the Qualitor team of its category, once; {@code reason}
      * says which category asked for it (no customer text).
      */
-    public static DemandAction transfer(String demandNumber, String team, String category, String sopId, int sopVersion, String createdBy) {
-        DemandAction a = new DemandAction(Kind.TRANSFER, demandNumber, "categoria " + category, sopId, sopVersion, createdBy);
+    public static DemandAction transfer(String demandNumber, String team, String category, String sopId, int sopVersion, String createdBy,
+                                        Instant at) {
+        DemandAction a = new DemandAction(Kind.TRANSFER, demandNumber, "categoria " + category, sopId, sopVersion, createdBy, at);
         a.target = Objects.requireNonNull(team);
         return a;
     }
@@ -159,8 +160,9 @@ public class DemandAction {
      * Restarts a finished demand; with {@code step} (the installation's {@code cdetapa}, blank: none)
      * the demand is also moved to that workflow step, otherwise the history entry asks the team to reopen it.
      */
-    public static DemandAction restart(String demandNumber, String reason, String step, String sopId, int sopVersion, String createdBy) {
-        DemandAction a = new DemandAction(Kind.RESTART, demandNumber, reason, sopId, sopVersion, createdBy);
+    public static DemandAction restart(String demandNumber, String reason, String step, String sopId, int sopVersion, String createdBy,
+                                       Instant at) {
+        DemandAction a = new DemandAction(Kind.RESTART, demandNumber, reason, sopId, sopVersion, createdBy, at);
         a.target = step == null || step.isBlank() ? null : step.strip();
         return a;
     }
@@ -179,13 +181,13 @@ public class DemandAction {
         return restartStep().isPresent() && stepMovedAt == null;
     }
 
-    /** Its demand is at its step now (moved, or found there after a lost answer). */
-    public void stepMoved() {
+    /** Its demand is at its step since {@code at} (moved, or found there after a lost answer). */
+    public void stepMoved(Instant at) {
         if (restartStep().isEmpty()) {
             throw new IllegalStateException("only a restart with a step moves its demand");
         }
         if (stepMovedAt == null) {
-            stepMovedAt = Utc.of(Instant.now());
+            stepMovedAt = Utc.of(at);
         }
     }
 
@@ -201,9 +203,9 @@ public class DemandAction {
     }
 
     /** Qualitor has it (closing answers on the spot; the outbox records the others). */
-    public void done() {
+    public void done(Instant at) {
         delivery.done();
-        doneAt = Utc.of(Instant.now());
+        doneAt = Utc.of(at);
     }
 
     /** Qualitor refused it (or could not be reached, when closing on the spot): kept with the message. */

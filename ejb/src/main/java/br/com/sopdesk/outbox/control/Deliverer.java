@@ -8,6 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,9 @@ public class Deliverer {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Clock clock;
+
     /** Sends one delivery if this instance wins its claim; returns its owner afterwards, or empty when the claim was lost. */
     public <T, R> Optional<T> deliver(Courier<T, R> courier, long id) {
         return deliver(courier, id, () -> courier.send(id));
@@ -52,7 +57,7 @@ public class Deliverer {
     }
 
     private <T, R> Optional<T> deliver(Courier<T, R> courier, long id, Callable<R> sending, AtomicBoolean unreachable) {
-        if (!store.claim(courier.queue(), id, InstanceName.get(), Instant.now(), courier.pace().lease())) {
+        if (!store.claim(courier.queue(), id, InstanceName.get(), clock.instant(), courier.pace().lease())) {
             return Optional.empty();
         }
         return Optional.of(complete(courier, id, sending, result -> courier.delivered(id, result), unreachable));
@@ -98,7 +103,7 @@ public class Deliverer {
     /** The receiver has it but recording that failed: retried later, looking first (or held, where nobody can look). */
     public <T> T notRecorded(Courier<T, ?> courier, long id, RuntimeException e) {
         LOG.log(Level.WARNING, "Entrega " + id + " feita, mas não registrada", PersonalData.mask(e));
-        return store.failed(courier, id, Undelivered.later(Undelivered.unexpected(e), true), Instant.now());
+        return store.failed(courier, id, Undelivered.later(Undelivered.unexpected(e), true), clock.instant());
     }
 
     private <T> T failed(Courier<T, ?> courier, long id, Exception e, AtomicBoolean unreachable) {
@@ -112,7 +117,7 @@ public class Deliverer {
         if (why.unreachable()) {
             unreachable.set(true);
         }
-        return store.failed(courier, id, why, Instant.now());
+        return store.failed(courier, id, why, clock.instant());
     }
 
     /**
@@ -125,21 +130,23 @@ public class Deliverer {
         if (!courier.beforeDrain()) {
             return 0;
         }
+        // the round's budget is real time; what is due is decided by product time
         Instant started = Instant.now();
+        Instant now = clock.instant();
         Pace pace = courier.pace();
         Instant until = pace.budget() == null ? null : started.plus(pace.budget());
         AtomicBoolean unreachable = new AtomicBoolean();
         BooleanSupplier stop = () -> unreachable.get() || until != null && Instant.now().isAfter(until);
         AtomicInteger tried = new AtomicInteger();
         LongConsumer one = eachCounted(courier, unreachable, tried);
-        List<Long> due = store.due(courier.queue(), started, pace.batch());
+        List<Long> due = store.due(courier.queue(), now, pace.batch());
         if (!due.isEmpty()) {
             one.accept(due.get(0));
             due = due.subList(1, due.size());
         }
         while (!due.isEmpty() && !stop.getAsBoolean()) {
             fanOut(due, pace.width(), stop, one);
-            due = stop.getAsBoolean() ? List.of() : store.due(courier.queue(), started, pace.batch());
+            due = stop.getAsBoolean() ? List.of() : store.due(courier.queue(), now, pace.batch());
         }
         if (unreachable.get()) {
             LOG.fine("Entregas: destino indisponível; as restantes vão na próxima rodada");

@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -33,6 +34,9 @@ public class QualitorConnection {
     @ConfigProperty(name = "sopdesk.qualitor.settings-refresh-seconds", defaultValue = "30")
     long refreshSeconds;
 
+    @Inject
+    Clock clock;
+
     private record Current(Map<String, String> stored, QualitorClient client, long readAt) {
     }
 
@@ -42,7 +46,7 @@ public class QualitorConnection {
     /** The client for the settings in force. */
     public QualitorClient client() {
         Current c = current;
-        if (c == null || System.nanoTime() - c.readAt() > refreshSeconds * 1_000_000_000L) {
+        if (c == null || !fresh(c.readAt())) {
             c = refresh(false);
         }
         return c.client();
@@ -91,9 +95,15 @@ public class QualitorConnection {
         settingsWith(changes);
     }
 
+    /** Read within the refresh period (product time; moved back means read again). */
+    private boolean fresh(long readAt) {
+        long age = clock.millis() - readAt;
+        return age >= 0 && age <= refreshSeconds * 1000;
+    }
+
     private synchronized Current refresh(boolean force) {
         Current c = current;
-        if (!force && c != null && System.nanoTime() - c.readAt() <= refreshSeconds * 1_000_000_000L) {
+        if (!force && c != null && fresh(c.readAt())) {
             return c;
         }
         Map<String, String> stored;
@@ -102,19 +112,19 @@ public class QualitorConnection {
         } catch (RuntimeException e) {
             if (c != null) {
                 LOG.log(Level.WARNING, "Configurações do Qualitor não puderam ser lidas do banco; mantidas as anteriores", e);
-                current = new Current(c.stored(), c.client(), System.nanoTime());
+                current = new Current(c.stored(), c.client(), clock.millis());
                 return current;
             }
             stored = Map.of();
         }
         if (c != null && c.stored().equals(stored)) {
-            current = new Current(stored, c.client(), System.nanoTime());
+            current = new Current(stored, c.client(), clock.millis());
             return current;
         }
         QualitorClient client = new QualitorClient(settingsOf(stored));
         QualitorClient replaced = previous;
         previous = c == null ? null : c.client();
-        current = new Current(stored, client, System.nanoTime());
+        current = new Current(stored, client, clock.millis());
         if (replaced != null) {
             replaced.close();
         }

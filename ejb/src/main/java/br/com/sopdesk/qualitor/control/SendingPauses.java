@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
 public class SendingPauses {
 
     private static final Logger LOG = Logger.getLogger(SendingPauses.class.getName());
-    private static final long CACHE_NANOS = 2_000_000_000L;
+    private static final long CACHE_MILLIS = 2_000L;
 
     /** What this instance last read: paused or not, with Qualitor's words; whether a streak is being counted. */
     public record State(boolean paused, boolean streak, String code, String message, Instant since) {
@@ -48,6 +49,9 @@ public class SendingPauses {
     @Inject
     SendingQueue queue;
 
+    @Inject
+    Clock clock;
+
     /**
      * What a ticket waiting through a pause says: Qualitor's own code and words, and that nothing is
      * wrong with it; kept as the ticket's last error and rendered in the reader's language.
@@ -60,7 +64,7 @@ public class SendingPauses {
     /** The pause as this instance last read it (at most a couple of seconds old). */
     public State state() {
         Read r = last;
-        if (r != null && System.nanoTime() - r.at() < CACHE_NANOS) {
+        if (r != null && clock.millis() - r.at() >= 0 && clock.millis() - r.at() < CACHE_MILLIS) {
             return r.state();
         }
         return remember(em.find(SendingPause.class, SendingPause.ID));
@@ -128,9 +132,9 @@ public class SendingPauses {
         return em.find(SendingPause.class, SendingPause.ID, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static State remember(SendingPause p) {
+    private State remember(SendingPause p) {
         State s = state(p);
-        last = new Read(s, System.nanoTime());
+        last = new Read(s, clock.millis());
         return s;
     }
 

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -39,10 +40,13 @@ public class Retention {
     @ConfigProperty(name = "sopdesk.retention.batch-size", defaultValue = "200")
     int batchSize;
 
+    @Inject
+    Clock clock;
+
     /** One run: nothing when data is kept forever or another instance holds the job. */
     public void run() {
         RetentionPolicy policy = new RetentionPolicy(days);
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         var cutoff = policy.cutoff(started);
         if (cutoff.isEmpty() || !store.takeLease(InstanceName.get(), started, LEASE)) {
             return;
@@ -53,18 +57,18 @@ public class Retention {
         int demands = 0;
         int batch;
         do {
-            batch = store.anonymizeTickets(cutoff.get(), Instant.now(), max);
+            batch = store.anonymizeTickets(cutoff.get(), clock.instant(), max);
             tickets += batch;
-        } while (batch > 0 && Instant.now().isBefore(stopBy));
+        } while (batch > 0 && clock.instant().isBefore(stopBy));
         do {
-            batch = store.anonymizeDemandActions(cutoff.get(), Instant.now(), max);
+            batch = store.anonymizeDemandActions(cutoff.get(), clock.instant(), max);
             demands += batch;
-        } while (batch > 0 && Instant.now().isBefore(stopBy));
+        } while (batch > 0 && clock.instant().isBefore(stopBy));
         int comments = 0;
         do {
             batch = store.anonymizeSlaComments(cutoff.get(), max);
             comments += batch;
-        } while (batch > 0 && Instant.now().isBefore(stopBy));
+        } while (batch > 0 && clock.instant().isBefore(stopBy));
         if (tickets + demands + comments > 0) {
             store.recordRun(tickets, demands, comments, policy);
             int t = tickets;

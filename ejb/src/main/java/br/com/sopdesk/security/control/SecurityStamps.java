@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SecurityStamps {
 
-    /** What was read, and when (System.nanoTime). */
+    /** What was read, and when (product time, epoch milliseconds). */
     private record Known(Optional<String> stamp, long readAt) {
     }
 
@@ -33,10 +34,13 @@ public class SecurityStamps {
     @ConfigProperty(name = "sopdesk.session.recheck-seconds", defaultValue = "5")
     long recheckSeconds;
 
+    @Inject
+    Clock clock;
+
     /** The stamp of an active account, read at most {@code sopdesk.session.recheck-seconds} ago; empty otherwise. */
     public Optional<String> current(String username) {
         Known k = known.get(username);
-        if (k != null && System.nanoTime() - k.readAt() < recheckSeconds * 1_000_000_000L) {
+        if (k != null && fresh(k.readAt())) {
             return k.stamp();
         }
         return fresh(username);
@@ -45,8 +49,14 @@ public class SecurityStamps {
     /** The stamp as the database has it now (at sign-in), remembered for {@link #current}. */
     public Optional<String> fresh(String username) {
         Optional<String> stamp = users.activeStamp(username);
-        known.put(username, new Known(stamp, System.nanoTime()));
+        known.put(username, new Known(stamp, clock.millis()));
         return stamp;
+    }
+
+    /** Read less than the recheck period ago (and not after now: product time moved back means read again). */
+    private boolean fresh(long readAt) {
+        long age = clock.millis() - readAt;
+        return age >= 0 && age < recheckSeconds * 1000;
     }
 
     /** An account changed through this instance: the next check reads its stamp again. */

@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -48,6 +49,9 @@ public class AlertDeliveries implements Courier<SlaDelivery, Instant> {
     @Inject
     SlaSettings settings;
 
+    @Inject
+    Clock time;
+
     @Override
     public Queue<SlaDelivery> queue() {
         return QUEUE;
@@ -75,7 +79,7 @@ public class AlertDeliveries implements Courier<SlaDelivery, Instant> {
             Thread.currentThread().interrupt();
             throw Undelivered.later(Text.of("sla.delivery.interrupted"), false);
         }
-        return Instant.now();
+        return time.instant();
     }
 
     @Override

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,9 @@ public class SlaClocks {
     @EJB
     AuditLog audit;
 
+    @Inject
+    Clock time;
+
     /**
      * A demand reached Qualitor: its clock starts from when the agent registered it. Called once per
      * ticket ({@link ClockStarter}), in the transaction that moves it to SENT (a second one would
@@ -55,7 +59,7 @@ public class SlaClocks {
         List<Happening> timeline = new ArrayList<>();
         ClockSubject subject = new ClockSubject(t.getId(), t.getQualitorNumber(), t.getSopId(), t.getTitle(),
                 t.getIntake().getCustomerName(), t.getCreatedBy(), team == null ? null : team.getTeam());
-        SlaClock clock = SlaClock.start(subject, policy, t.getCreatedAt(), settings.holidays(), settings.zone(), Instant.now(),
+        SlaClock clock = SlaClock.start(subject, policy, t.getCreatedAt(), settings.holidays(), settings.zone(), time.instant(),
                 settings.cadence(), timeline);
         em.persist(clock);
         em.flush();
@@ -78,7 +82,7 @@ public class SlaClocks {
             // a misconfigured default must not stop a demand from being recorded: the seeds' promise
             LOG.warning(() -> "Política de SLA padrão não encontrada (" + settings.defaultPolicy() + "): usando 24 horas corridas");
             policy = new ClockPolicy("RETORNO-24H");
-            policy.define("Retorno ao cliente em 24 horas corridas", 1440, false, "08:00", "18:00", null, 75, 240, "sistema", Instant.now());
+            policy.define("Retorno ao cliente em 24 horas corridas", 1440, false, "08:00", "18:00", null, 75, 240, "sistema", time.instant());
         }
         return policy;
     }
@@ -107,7 +111,7 @@ public class SlaClocks {
         if (created) {
             policy = new ClockPolicy(key);
         }
-        policy.define(name, durationMinutes, businessHours, workStart, workEnd, pauseSituations, atRiskPercent, reminderMinutes, by, Instant.now());
+        policy.define(name, durationMinutes, businessHours, workStart, workEnd, pauseSituations, atRiskPercent, reminderMinutes, by, time.instant());
         if (created) {
             em.persist(policy);
         }
@@ -179,7 +183,7 @@ public class SlaClocks {
             throw new SlaRefusal("sla.refusal.alert.unknown", SlaText.text(String.valueOf(alertId)));
         }
         String note = SlaAlert.acknowledgementComment(comment);
-        Instant now = Instant.now();
+        Instant now = time.instant();
         int won = em.createNamedQuery(SlaAlert.ACKNOWLEDGE).setParameter("id", alertId).setParameter("by", by)
                 .setParameter("comment", note).setParameter("at", br.com.sopdesk.platform.Utc.of(now)).executeUpdate();
         em.refresh(alert);

@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -61,6 +62,9 @@ public class SlaScan {
     @Inject
     SlaSettings settings;
 
+    @Inject
+    Clock time;
+
     @Resource
     SessionContext context;
 
@@ -82,7 +86,7 @@ public class SlaScan {
         Counters n = new Counters();
         while (true) {
             String token = UUID.randomUUID().toString();
-            List<Long> claimed = work.claim(Instant.now(), token, settings.scanBatch());
+            List<Long> claimed = work.claim(time.instant(), token, settings.scanBatch());
             if (claimed.isEmpty()) {
                 break;
             }
@@ -104,7 +108,7 @@ public class SlaScan {
      */
     public void settleOne(long id, String token, Counters n) {
         try {
-            Optional<SlaWork.Turn> turn = work.begin(id, token, Instant.now());
+            Optional<SlaWork.Turn> turn = work.begin(id, token, time.instant());
             if (turn.isEmpty()) {
                 return;
             }
@@ -122,7 +126,7 @@ public class SlaScan {
                     LOG.fine(() -> "Leitura da demanda " + demand + " no Qualitor falhou: " + PersonalData.mask(String.valueOf(e)));
                 }
             }
-            n.alerted(id, work.settle(id, token, reading, Instant.now()));
+            n.alerted(id, work.settle(id, token, reading, time.instant()));
             n.clocks.incrementAndGet();
         } catch (RuntimeException e) {
             // the claim lapses and the next cycle takes the clock again; the ledger keeps alerts unique

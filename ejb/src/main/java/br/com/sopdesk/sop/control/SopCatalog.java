@@ -11,8 +11,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,6 +42,9 @@ public class SopCatalog {
 
     @EJB
     AuditLog audit;
+
+    @Inject
+    Clock clock;
 
     public List<SopBundle> latest() {
         return em.createNamedQuery(SopBundleRecord.LATEST, SopBundleRecord.class).getResultList().stream()
@@ -83,9 +88,9 @@ public class SopCatalog {
     public void recordUse(String username, String sopId) {
         SopUsage usage = em.find(SopUsage.class, new SopUsage.Key(username, sopId));
         if (usage == null) {
-            em.persist(new SopUsage(username, sopId, Instant.now()));
+            em.persist(new SopUsage(username, sopId, clock.instant()));
         } else {
-            usage.usedAt(Instant.now());
+            usage.usedAt(clock.instant());
         }
     }
 

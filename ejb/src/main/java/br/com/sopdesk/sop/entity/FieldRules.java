@@ -24,7 +24,8 @@ public final class FieldRules {
     private FieldRules() {
     }
 
-    public static Map<String, String> errors(List<FieldSpec> fields, Map<String, String> values, Locale locale) {
+    /** The problems of the values asked for, by the product's {@code today} (a date may not lie after it). */
+    public static Map<String, String> errors(List<FieldSpec> fields, Map<String, String> values, LocalDate today, Locale locale) {
         ResourceBundle messages = ResourceBundle.getBundle("ValidationMessages", locale, FieldRules.class.getClassLoader());
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldSpec f : fields) {
@@ -36,7 +37,7 @@ public final class FieldRules {
                 problem = "sopdesk.field.size";
             } else if (!br.com.sopdesk.validation.PlainText.Validator.deliverable(value)) {
                 problem = "sopdesk.field.undeliverable";
-            } else if (!valid(f.type(), value)) {
+            } else if (!valid(f.type(), value, today)) {
                 problem = "sopdesk.field." + f.type().name().toLowerCase(Locale.ROOT);
             }
             if (problem != null) {
@@ -46,11 +47,11 @@ public final class FieldRules {
         return errors;
     }
 
-    static boolean valid(FieldSpec.Type type, String value) {
+    static boolean valid(FieldSpec.Type type, String value, LocalDate today) {
         return switch (type) {
             case TEXT -> true;
             case DIGITS -> value.matches("\\d+");
-            case DATE -> date(value) != null && !date(value).isAfter(LocalDate.now());
+            case DATE -> date(value) != null && !date(value).isAfter(today);
             case CPF -> BrazilianDocuments.isCpf(value);
             case CNPJ -> BrazilianDocuments.isCnpj(value);
             case CPF_OR_CNPJ -> BrazilianDocuments.isCpfOrCnpj(value);

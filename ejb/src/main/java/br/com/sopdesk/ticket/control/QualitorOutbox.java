@@ -32,6 +32,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -89,6 +90,9 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
     @Resource
     SessionContext context;
 
+    @Inject
+    Clock clock;
+
     @Override
     public Queue<Ticket> queue() {
         return QUEUE;
@@ -130,7 +134,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
 
     @Override
     public Ticket delivered(long id, OpenedDemand opened) {
-        return store.sent(id, opened.number(), opened.situation(), Instant.now(), null);
+        return store.sent(id, opened.number(), opened.situation(), clock.instant(), null);
     }
 
     @Override
@@ -150,7 +154,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
         }
         try {
             OpenedDemand opened = qualitor.open(draft(ticket), ticket.isOutcomeUnknown());
-            pauses.accepted(Instant.now());
+            pauses.accepted(clock.instant());
             if (opened.alreadyExisted()) {
                 LOG.info(() -> "Chamado " + ticket.getId() + " já existia no Qualitor como " + opened.number() + "; nada reenviado.");
             }
@@ -160,7 +164,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
             throw e;
         } catch (QualitorRefusal r) {
             if (r.kind() == QualitorRefusal.Kind.OTHER
-                    && pauses.refused(ticket.getId(), r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), Instant.now())
+                    && pauses.refused(ticket.getId(), r.errorCode(), r.qualitorMessage(), settings.pauseAfterRefusals(), clock.instant())
                     != SendingPause.Outcome.COUNTED) {
                 throw Undelivered.later(SendingPauses.waiting(pauses.state()), false);
             }
@@ -174,7 +178,7 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
     }
 
     private Ticket recordSent(Ticket ticket, OpenedDemand opened, boolean attachNow) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Ticket sent = store.sent(ticket.getId(), opened.number(), opened.situation(), now, attachNow ? now.plus(settings.lease()) : null);
         if (attachNow && sent.getSummaryState() == SummaryState.SENDING) {
             handOff.attach(sent.getId(), new SummaryStore.Summary(opened.number(), WalkSummary.fileName(ticket),
@@ -192,13 +196,13 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
      * @throws TicketActionRefused when the ticket is in no state to be sent again
      */
     public Ticket resend(long id, String agent, boolean checkedInQualitor) {
-        store.resend(id, agent, Instant.now(), checkedInQualitor);
+        store.resend(id, agent, clock.instant(), checkedInQualitor);
         return self().push(id);
     }
 
     /** A person found in Qualitor the ticket a held submission had created: records its number, sends nothing. */
     public Ticket found(long id, String number, String agent) {
-        return store.found(id, number, agent, Instant.now());
+        return store.found(id, number, agent, clock.instant());
     }
 
     /**
@@ -212,13 +216,13 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
 
     @Override
     public boolean beforeDrain() {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         if (pauses.state().paused()) {
             // one ticket at a time, at most once per probe period among all instances
             List<Long> first = deliveries.due(QUEUE, started, 1);
             if (!first.isEmpty() && pauses.probe(started, settings.pauseProbe())
                     && self().probe(first.get(0)).getState() == TicketState.SENT) {
-                deliveries.retryAllNow(QUEUE, Instant.now());
+                deliveries.retryAllNow(QUEUE, clock.instant());
             }
             return false;
         }

@@ -55,7 +55,8 @@ public class RelatedTickets {
     @EJB
     DemandClocks slaClocks;
 
-    Clock clock = Clock.system(BRASILIA);
+    @Inject
+    Clock clock;
 
     /** Where a demand's time left comes from. */
     public enum Deadline { SOPDESK, QUALITOR, OPENING_PLUS_24H }

@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,9 @@ public class TicketService {
     @Inject
     Warranties warranties;
 
+    @Inject
+    Clock clock;
+
     /**
      * Stores the ticket, its first attempt claimed by this instance; the caller then hands it to
      * {@link QualitorOutbox#pushStored}, outside this transaction.
@@ -97,7 +101,7 @@ public class TicketService {
         Map<String, Text> errors = InvalidSubmissionException.verbatim(validation.errors(intake, locale));
         Map<String, String> values = fields == null ? Map.of() : fields;
         List<FieldSpec> asked = bundle.fieldsFor(walk.usedAnswers());
-        errors.putAll(InvalidSubmissionException.verbatim(FieldRules.errors(asked, values, locale)));
+        errors.putAll(InvalidSubmissionException.verbatim(FieldRules.errors(asked, values, LocalDate.now(clock.withZone(CertificateFacts.BRASILIA)), locale)));
         if (requestedCategory != null && !requestedCategory.isBlank() && !requestedCategory.strip().equals(m.category())) {
             errors.put("category", Text.of("ticket.category.fixed", m.category(), requestedCategory.strip()));
         } else if (category.filter(c -> !c.isActive()).isPresent()) {
@@ -115,7 +119,7 @@ public class TicketService {
                 kept.put(f.name(), v.strip());
             }
         });
-        Instant now = Instant.now(Clock.systemUTC());
+        Instant now = clock.instant();
         String decisions = walk.describeDecisions() + describe(bundle, kept) + describe(warranty);
         if (decisions.length() > DECISIONS_MAX) {
             decisions = decisions.substring(0, DECISIONS_MAX - 1) + "…";

@@ -38,7 +38,7 @@ class AuditCsvTest {
     void theFileStartsWithTheByteOrderMarkAndMasksPersonalData() throws IOException {
         StringWriter out = new StringWriter();
         AuditCsv.header(out, Locale.forLanguageTag("pt-BR"));
-        AuditCsv.row(out, new AuditEntry("agent", "chamado.registrado", "chamado 7", "=cmd; cpf 123.456.789-09"));
+        AuditCsv.row(out, new AuditEntry("agent", "chamado.registrado", "chamado 7", "=cmd; cpf 123.456.789-09", java.time.Instant.parse("2026-12-06T12:00:00Z")));
         String csv = out.toString();
         assertTrue(csv.startsWith("\uFEFFid;quando (UTC);quem;ação;assunto;detalhe\r\n"), csv);
         assertTrue(csv.contains(";agent;chamado.registrado;chamado 7;\"'=cmd; cpf ***.456.789-**\"\r\n"), csv);

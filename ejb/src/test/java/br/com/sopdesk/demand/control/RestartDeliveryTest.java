@@ -56,14 +56,15 @@ class RestartDeliveryTest {
 
             @Override
             public void stepMoved(long id) {
-                action.stepMoved();
+                action.stepMoved(java.time.Instant.parse("2026-12-01T12:00:00Z"));
             }
         };
         return courier;
     }
 
     private static DemandAction restart(String step) {
-        return DemandAction.restart("48213", "A resposta fala de outro certificado.", step, "reiniciar-demanda", 2, "agente1");
+        return DemandAction.restart("48213", "A resposta fala de outro certificado.", step, "reiniciar-demanda", 2, "agente1",
+                java.time.Instant.parse("2026-12-01T12:00:00Z"));
     }
 
     @Test
@@ -77,7 +78,7 @@ class RestartDeliveryTest {
         assertTrue(entry.startsWith("addHistory 48213 Pedido de reinício"), entry);
         assertTrue(entry.contains("pedimos à equipe responsável que a reabra") && entry.contains("A resposta fala de outro certificado.")
                 && entry.contains("agente agente1"), entry);
-        assertThrows(IllegalStateException.class, a::stepMoved, "a restart without a step moves nothing");
+        assertThrows(IllegalStateException.class, () -> a.stepMoved(Instant.parse("2026-12-01T12:00:00Z")), "a restart without a step moves nothing");
     }
 
     @Test
@@ -116,7 +117,8 @@ class RestartDeliveryTest {
 
     @Test
     void aReiterationNeverMovesTheDemand() {
-        DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno após 24 horas.", "reiterar-demanda", 1, "agente1");
+        DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno após 24 horas.", "reiterar-demanda", 1, "agente1",
+                Instant.parse("2026-12-01T12:00:00Z"));
         assertFalse(a.stepPending());
         courierOf(a).send(1);
         assertEquals(1, calls.size());

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 class DemandActionOutboxTest {
 
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(300), 0);
+    private static final Instant NOW = Instant.parse("2026-11-23T12:59:00Z");
 
     private static DemandAction reiteration() {
-        return new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno após 24 horas.", "reiterar-demanda", 1, "agent");
+        return new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno após 24 horas.", "reiterar-demanda", 1, "agent", NOW);
     }
 
     @Test
@@ -43,7 +44,7 @@ class DemandActionOutboxTest {
         a.getDelivery().retryLater("HTTP 503", now, BACKOFF, false);
         assertTrue(a.isOutcomeUnknown(), "still unknown: the first attempt may have written it");
         assertEquals("HTTP 503", a.getLastError());
-        a.done();
+        a.done(NOW);
         assertEquals(DemandAction.State.DONE, a.getState());
         assertNull(a.getLastError());
         assertFalse(a.isQueued());

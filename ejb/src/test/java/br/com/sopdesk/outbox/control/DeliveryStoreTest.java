@@ -257,13 +257,13 @@ class DeliveryStoreTest {
     @Test
     void closingADemandNeverGoesThroughTheQueue() {
         long close = tx(s -> {
-            DemandAction a = new DemandAction(DemandAction.Kind.CLOSE, "48213", "Cliente pediu o encerramento.", "encerrar", 1, "agent");
+            DemandAction a = new DemandAction(DemandAction.Kind.CLOSE, "48213", "Cliente pediu o encerramento.", "encerrar", 1, "agent", Instant.now());
             s.em.persist(a);
             s.em.flush();
             return a.getId();
         });
         long reiterate = tx(s -> {
-            DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno.", "reiterar", 1, "agent");
+            DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, "48213", "Cliente sem retorno.", "reiterar", 1, "agent", Instant.now());
             s.em.persist(a);
             s.em.flush();
             return a.getId();
@@ -325,6 +325,7 @@ class DeliveryStoreTest {
     Deliverer deliverer() {
         Deliverer d = new Deliverer();
         d.store = new OwnTransactions();
+        d.clock = java.time.Clock.systemUTC();
         return d;
     }
 

@@ -211,9 +211,9 @@ class RetentionStoreTest {
     long demandAction(boolean finished, long daysOld) {
         return inTransaction(em -> {
             DemandAction a = new DemandAction(DemandAction.Kind.RESTART, "4321",
-                    "Cliente Maria, CPF 111.444.777-35, diz que a resposta não resolveu", "reiniciar-demanda", 1, "agent");
+                    "Cliente Maria, CPF 111.444.777-35, diz que a resposta não resolveu", "reiniciar-demanda", 1, "agent", Instant.now());
             if (finished) {
-                a.done();
+                a.done(Instant.now());
             }
             em.persist(a);
             em.flush();

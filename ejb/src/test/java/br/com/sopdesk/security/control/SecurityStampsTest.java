@@ -3,6 +3,10 @@ package br.com.sopdesk.security.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +30,13 @@ class SecurityStampsTest {
         }
     }
 
+    private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");
+
     private static SecurityStamps cache(Accounts accounts, long recheckSeconds) {
         SecurityStamps s = new SecurityStamps();
         s.users = accounts;
         s.recheckSeconds = recheckSeconds;
+        s.clock = Clock.fixed(T0, ZoneOffset.UTC);
         return s;
     }
 
@@ -64,5 +71,22 @@ class SecurityStampsTest {
         stamps.current("maria");
         stamps.current("maria");
         assertEquals(2, db.reads);
+    }
+
+    @Test
+    void thePeriodIsProductTimeAndAStampReadInTheFutureIsReadAgain() {
+        Accounts db = new Accounts();
+        db.stamps.put("maria", "a");
+        SecurityStamps stamps = cache(db, 5);
+        stamps.current("maria");
+        db.stamps.put("maria", "b");
+        stamps.clock = Clock.offset(Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMillis(4_999));
+        assertEquals(Optional.of("a"), stamps.current("maria"), "just within the period");
+        stamps.clock = Clock.offset(Clock.fixed(T0, ZoneOffset.UTC), Duration.ofSeconds(5));
+        assertEquals(Optional.of("b"), stamps.current("maria"), "the period is over");
+        db.stamps.put("maria", "c");
+        stamps.clock = Clock.fixed(T0, ZoneOffset.UTC);
+        assertEquals(Optional.of("c"), stamps.current("maria"), "product time moved back: read again, not trusted for longer");
+        assertEquals(3, db.reads);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The rules of a SOP's own fields, with messages naming the field, in both languages. */
 class FieldRulesTest {
 
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
     private static final Locale PT = Locale.forLanguageTag("pt-BR");
     private static final FieldSpec CEI = new FieldSpec("ceiEsperada", "Matrícula CEI", FieldSpec.Type.CEI, true, null);
     private static final FieldSpec ISSUED = new FieldSpec("dataEmissao", "Data de emissão", FieldSpec.Type.DATE, true, null);
@@ -19,20 +21,22 @@ class FieldRulesTest {
 
     @Test
     void requiredFieldsAreNamedWhenMissing() {
-        Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED, NOTE), Map.of(), PT);
+        Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED, NOTE), Map.of(), TODAY, PT);
         assertEquals(Map.of("fields.ceiEsperada", "Preencha Matrícula CEI.", "fields.dataEmissao", "Preencha Data de emissão."), errors);
-        assertEquals("Fill in Matrícula CEI.", FieldRules.errors(List.of(CEI), Map.of(), Locale.ENGLISH).get("fields.ceiEsperada"));
+        assertEquals("Fill in Matrícula CEI.", FieldRules.errors(List.of(CEI), Map.of(), TODAY, Locale.ENGLISH).get("fields.ceiEsperada"));
     }
 
     @Test
     void valuesFollowTheirRules() {
-        assertEquals(Map.of(), FieldRules.errors(List.of(CEI, ISSUED), Map.of("ceiEsperada", "12.345.678.901-2".replaceAll("[.-]", ""), "dataEmissao", "01/11/2026"), PT));
-        Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED), Map.of("ceiEsperada", "000000000000", "dataEmissao", "31/02/2026"), PT);
+        assertEquals(Map.of(), FieldRules.errors(List.of(CEI, ISSUED), Map.of("ceiEsperada", "12.345.678.901-2".replaceAll("[.-]", ""), "dataEmissao", "01/11/2026"), TODAY, PT));
+        Map<String, String> errors = FieldRules.errors(List.of(CEI, ISSUED), Map.of("ceiEsperada", "000000000000", "dataEmissao", "31/02/2026"), TODAY, PT);
         assertTrue(errors.get("fields.ceiEsperada").contains("12 dígitos"), errors.toString());
         assertTrue(errors.get("fields.dataEmissao").contains("dd/mm/aaaa"), errors.toString());
-        assertFalse(FieldRules.valid(FieldSpec.Type.DATE, "01/01/2999"), "no issuance in the future");
-        assertTrue(FieldRules.valid(FieldSpec.Type.CNPJ, "12.ABC.345/01DE-35"));
-        assertFalse(FieldRules.valid(FieldSpec.Type.DIGITS, "12a"));
+        assertFalse(FieldRules.valid(FieldSpec.Type.DATE, "01/01/2999", TODAY), "no issuance in the future");
+        assertTrue(FieldRules.valid(FieldSpec.Type.DATE, "06/12/2026", TODAY), "issued today, by the product's date");
+        assertFalse(FieldRules.valid(FieldSpec.Type.DATE, "06/12/2026", TODAY.minusDays(1)), "a day ahead of the product's date");
+        assertTrue(FieldRules.valid(FieldSpec.Type.CNPJ, "12.ABC.345/01DE-35", TODAY));
+        assertFalse(FieldRules.valid(FieldSpec.Type.DIGITS, "12a", TODAY));
     }
 
     @Test
@@ -49,8 +53,8 @@ class FieldRulesTest {
 
     @Test
     void aValueQualitorsXmlCannotCarryIsRefusedNamingTheField() {
-        Map<String, String> errors = FieldRules.errors(List.of(NOTE), Map.of("obs", "ok \uFFFE"), PT);
+        Map<String, String> errors = FieldRules.errors(List.of(NOTE), Map.of("obs", "ok \uFFFE"), TODAY, PT);
         assertEquals("Observação: contém um caractere que não pode ser enviado ao Qualitor; redigite o valor.", errors.get("fields.obs"));
-        assertTrue(FieldRules.errors(List.of(NOTE), Map.of("obs", "meio \uD83D par"), Locale.ENGLISH).get("fields.obs").contains("cannot be sent"));
+        assertTrue(FieldRules.errors(List.of(NOTE), Map.of("obs", "meio \uD83D par"), TODAY, Locale.ENGLISH).get("fields.obs").contains("cannot be sent"));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import br.com.sopdesk.sop.control.InvalidBundleException;
 import br.com.sopdesk.sop.control.SopBundleJson;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -134,8 +135,8 @@ class SeedRulesTest {
         FieldSpec field = cei.fields().get(0);
         assertEquals(FieldSpec.Type.CEI, field.type());
         assertTrue(field.help().contains("12 dígitos") && field.help().contains("1234567"), field.help());
-        assertFalse(FieldRules.valid(FieldSpec.Type.CEI, "1234567"), "the seed's shortened example is not a real CEI");
-        assertTrue(FieldRules.valid(FieldSpec.Type.CEI, "123456789012"));
+        assertFalse(FieldRules.valid(FieldSpec.Type.CEI, "1234567", LocalDate.of(2026, 12, 6)), "the seed's shortened example is not a real CEI");
+        assertTrue(FieldRules.valid(FieldSpec.Type.CEI, "123456789012", LocalDate.of(2026, 12, 6)));
         String step = cei.node("ler-cei").text();
         assertTrue(step.contains("31 32 33 34 35 36 37 → 1 2 3 4 5 6 7") && step.contains("1234567"), step);
         assertTrue(step.contains("o par 3X é o dígito X") && step.contains("12 pares"), step);

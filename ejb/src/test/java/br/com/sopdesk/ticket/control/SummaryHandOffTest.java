@@ -1,10 +1,12 @@
 package br.com.sopdesk.ticket.control;
 
 import br.com.sopdesk.outbox.control.OutboxSettings;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -108,11 +110,14 @@ class SummaryHandOffTest {
         return new SummaryStore.Summary("D" + id, "resumo-" + id + ".txt", TEXT, mayAlreadyExist);
     }
 
-    void awaitRecorded(int count) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (recorded().size() + attachments.putBack.size() < count && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+    void awaitRecorded(int count) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> recorded().size() + attachments.putBack.size() >= count);
+    }
+
+    /** Waits until Qualitor took {@code count} summaries (all of them finish while the first recording is held). */
+    void awaitDelivered(int count) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> attachments.delivered.get() >= count);
     }
 
     List<SummaryStore.Attached> recorded() {
@@ -129,7 +134,7 @@ class SummaryHandOffTest {
         for (long id = 2; id <= 300; id++) {
             assertTrue(handOff.attach(id, summary(id, id % 7 == 0)));
         }
-        Thread.sleep(200);
+        awaitDelivered(300);
         store.hold.countDown();
         awaitRecorded(300);
 
@@ -148,17 +153,12 @@ class SummaryHandOffTest {
         for (long id = 1; id <= 40; id++) {
             assertTrue(handOff.attach(id, summary(id, false)));
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (attachments.delivered.get() < 4 && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        awaitDelivered(4);
         Thread stopping = new Thread(handOff::stop);
         stopping.start();
         // stop() has dropped the queue once it waits for the four to finish (its only timed wait)
-        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (stopping.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
         attachments.qualitorSlow.countDown();
         stopping.join(TimeUnit.SECONDS.toMillis(15));
 
@@ -175,7 +175,7 @@ class SummaryHandOffTest {
         for (long id = 1; id <= 50; id++) {
             handOff.attach(id, summary(id, false));
         }
-        Thread.sleep(200);
+        awaitDelivered(50);
         store.hold.countDown();
         awaitRecorded(50);
 

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -63,6 +64,9 @@ public class CertificatePanel implements Serializable {
 
     @Inject
     Warranties warranties;
+
+    @Inject
+    Clock clock;
 
     /** FacesContext attribute holding the password typed with this request (request scope only). */
     private static final String PASSWORD = CertificatePanel.class.getName() + ".password";
@@ -134,7 +138,7 @@ public class CertificatePanel implements Serializable {
     /** Warnings against what the form holds now (the CNPJ typed may change after reading). */
     public List<CertificateWarning> getWarnings() {
         CertificateFacts facts = getFacts();
-        return facts == null ? List.of() : facts.warnings(intake.getIntake().getDocument(), Instant.now());
+        return facts == null ? List.of() : facts.warnings(intake.getIntake().getDocument(), clock.instant());
     }
 
     public String message(CertificateWarning warning) {
@@ -143,7 +147,7 @@ public class CertificatePanel implements Serializable {
 
     /** Days to the end of validity; negative once expired (the page then says how long ago). */
     public long getDaysLeft() {
-        return getFacts() == null ? 0 : getFacts().daysLeft(Instant.now());
+        return getFacts() == null ? 0 : getFacts().daysLeft(clock.instant());
     }
 
     public long getDaysExpired() {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,9 @@ public class QualitorSetupView implements Serializable {
 
     @Inject
     QualitorConnection connection;
+
+    @Inject
+    Clock clock;
 
     /** One setting row as the page edits it. */
     public static final class Row implements Serializable {
@@ -145,7 +149,7 @@ public class QualitorSetupView implements Serializable {
             return;
         }
         try {
-            List<String> changed = store.change(changes, user(faces), Instant.now());
+            List<String> changed = store.change(changes, user(faces), clock.instant());
             connection.reload();
             faces.addMessage(null, new FacesMessage(MessageFormat.format(text(faces, "qualitor.saved"), String.join("; ", changed))));
             load();
@@ -186,7 +190,7 @@ public class QualitorSetupView implements Serializable {
 
     public void resume() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        pauses.resume(user(faces), Instant.now());
+        pauses.resume(user(faces), clock.instant());
         pause = pauses.current().orElse(null);
         faces.addMessage(null, new FacesMessage(text(faces, "qualitor.pause.resumed")));
     }

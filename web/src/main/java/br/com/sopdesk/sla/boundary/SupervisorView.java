@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -47,6 +48,9 @@ public class SupervisorView implements Serializable {
     @Inject
     SlaAlertsView alerts;
 
+    @Inject
+    Clock time;
+
     // entities, not serializable: what the last refresh read, for this view only
     private transient List<SlaClock> clocks = List.of();
     private transient List<SlaBoard.Trouble> troubles = List.of();
@@ -61,7 +65,7 @@ public class SupervisorView implements Serializable {
 
     /** Reads the dashboard again for the filters chosen, so the page shows the database as it is now. */
     public void refresh() {
-        Instant now = Instant.now();
+        Instant now = time.instant();
         clocks = board.clocks(filter.clocks(), now);
         Map<String, Long> counted = new HashMap<>();
         COUNTED.forEach(s -> counted.put(s, board.count(filter.standing(s), now)));
@@ -74,7 +78,7 @@ public class SupervisorView implements Serializable {
 
     /** Another standing chosen: only the list of clocks changes (the counts are for every standing). */
     public void standingChosen() {
-        clocks = board.clocks(filter.clocks(), Instant.now());
+        clocks = board.clocks(filter.clocks(), time.instant());
     }
 
     /** A clock's row opened: reads its timeline for the expansion. */
@@ -123,13 +127,13 @@ public class SupervisorView implements Serializable {
 
     /** Time left (or past, with a minus sign) in hours and minutes. */
     public String remaining(SlaClock clock) {
-        long minutes = clock.remaining(Instant.now()).toMinutes();
+        long minutes = clock.remaining(time.instant()).toMinutes();
         String sign = minutes < 0 ? "−" : "";
         minutes = Math.abs(minutes);
         return sign + (minutes / 60) + " h " + String.format("%02d", minutes % 60) + " min";
     }
 
     public String standingOf(SlaClock clock) {
-        return clock.standing(Instant.now()).name();
+        return clock.standing(time.instant()).name();
     }
 }
