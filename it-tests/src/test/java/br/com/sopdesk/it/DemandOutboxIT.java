@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * history entry, Qualitor down shows "na fila" and then the outcome, the outcome is audited without
  * the customer's reason, and a closed demand is not reiterated. The IT domain retries every 2 s.
  */
+@BlackBox
 class DemandOutboxIT extends BrowserTest {
 
     private static final String REASON = "Cliente sem retorno após 24 horas, pede prioridade.";

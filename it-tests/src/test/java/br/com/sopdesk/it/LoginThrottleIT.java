@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * (scripts/payara.sh, test mode), and the default 3 free failures then 5 seconds, doubling. That
  * each wait ends is the unit tests' job (LoginPolicyTest, with a moved clock).
  */
+@BlackBox
 class LoginThrottleIT {
 
     private static final int FREE = 3;

@@ -44,6 +44,7 @@ import org.openqa.selenium.By;
  * breach on the dashboard and acknowledges it; a return written in Qualitor meets the clock. A
  * waiting-for-customer situation pauses a clock and leaving it moves the deadline (version 2).
  */
+@BlackBox
 class SlaMonitorIT extends BrowserTest {
 
     private static final String SUPERVISOR = "supervisor";
