@@ -24,6 +24,9 @@
 #   SOPDESK_FRESH_JVM  true to stop a domain already running first, so the server starts afresh (and
 #                      on an empty database with SOPDESK_FRESH_DB): the benchmarks' setting
 #   SOPDESK_FAST_RETRY true to retry queued tickets every 2 s (the integration tests' setting)
+#   SOPDESK_FRAMED     true for the framed demo: Qualitor's stand-in ticket screen on https://127.0.0.1
+#                      frames SOP Desk on https://localhost (another site), over Payara's HTTPS
+#                      listener (base+81, 8181 by default) with the domain's self-signed certificate
 #   SOPDESK_QUALITOR_MODE  stateless (default) or soap: how the application talks to Qualitor
 #   SOPDESK_QUALITOR_PASSWORD  the Qualitor integration password (default: the sandbox's); kept as the
 #                      password alias sopdesk-qualitor-password, never in clear in domain.xml
@@ -59,9 +62,9 @@ case "$DB" in
 esac
 
 if [ -n "$PORTBASE" ]; then
-  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80)); SANDBOX_PORT=$((PORTBASE + 90)); SMTP_PORT=$((PORTBASE + 25))
+  ADMIN_PORT=$((PORTBASE + 48)); HTTP_PORT=$((PORTBASE + 80)); HTTPS_PORT=$((PORTBASE + 81)); SANDBOX_PORT=$((PORTBASE + 90)); SMTP_PORT=$((PORTBASE + 25))
 else
-  ADMIN_PORT=4848; HTTP_PORT=8080; SANDBOX_PORT=8090; SMTP_PORT=2525
+  ADMIN_PORT=4848; HTTP_PORT=8080; HTTPS_PORT=8181; SANDBOX_PORT=8090; SMTP_PORT=2525
 fi
 SMTP_PORT="${SOPDESK_SMTP_PORT:-$SMTP_PORT}"
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT")
@@ -357,7 +360,9 @@ configure() {
     # tests: the test client stands in for the reverse proxy, so each test can guess from its own address
     set_config sopdesk.client-address.header X-Forwarded-For
     set_config sopdesk.client-address.trusted-proxies "127.0.0.1,0:0:0:0:0:0:0:1,::1"
-    set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT"
+    # ... over HTTP and, as Qualitor on another site over HTTPS, the sandbox's ticket screen (FramedDeskIT)
+    set_config sopdesk.embed.origins "http://127.0.0.1:$HTTP_PORT https://127.0.0.1:$HTTPS_PORT"
+    set_config sopdesk.session.same-site None
     # tests: sessions an API sign-in creates idle out within seconds (AccessMatrixIT watches one go)
     set_config sopdesk.api.session-idle-seconds 8
   else
@@ -371,6 +376,14 @@ configure() {
     delete_config sopdesk.client-address.header
     delete_config sopdesk.client-address.trusted-proxies
     set_config sopdesk.api.session-idle-seconds 300
+    if [ "${SOPDESK_FRAMED:-false}" = true ]; then
+      # the framed demo (docs/framing.md): the sandbox's ticket screen on 127.0.0.1 frames SOP Desk on localhost
+      set_config sopdesk.embed.origins "https://127.0.0.1:$HTTPS_PORT"
+      set_config sopdesk.session.same-site None
+    else
+      delete_config sopdesk.embed.origins
+      delete_config sopdesk.session.same-site
+    fi
   fi
   set_config sopdesk.sla.dashboard-url "http://localhost:$HTTP_PORT/sopdesk/supervisor/"
 }

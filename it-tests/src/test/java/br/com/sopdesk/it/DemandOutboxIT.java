@@ -16,10 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Reiterations reach Qualitor through the demand outbox, through the whole path (page or API,
- * database, outbox timer, connector, sandbox over HTTP): a lost answer does not become a second
- * history entry, Qualitor down shows "na fila" and then the outcome, the outcome is audited without
- * the customer's reason, and a closed demand is not reiterated. The IT domain retries every 2 s.
+ * Reiterations and restarts reach Qualitor through the demand outbox, through the whole path (page
+ * or API, database, outbox timer, connector, sandbox over HTTP): a lost answer does not become a
+ * second history entry nor a second step move, Qualitor down shows "na fila" and then the outcome,
+ * the outcome is audited without the customer's reason, a closed demand is not reiterated and an open
+ * one is not restarted (409 naming its situation). The IT domain retries every 2 s.
  */
 @BlackBox
 class DemandOutboxIT extends BrowserTest {
@@ -107,6 +108,7 @@ class DemandOutboxIT extends BrowserTest {
         String done = browser.waiting(Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-done"))).getText();
         assertTrue(done.contains(ticket[1]), done);
+        assertTrue(done.startsWith("Demanda reiterada com sucesso"), "seed 004's confirmation: " + done);
         assertEquals(1, count(history(ticket[1]), "Reiteração solicitada pelo cliente"));
     }
 
@@ -133,5 +135,93 @@ class DemandOutboxIT extends BrowserTest {
         browser.click(By.id("walk:act"));
         assertTrue(browser.text(By.id("walk:demandNumber-message")).contains("não está entre as demandas do cliente"),
                 browser.text(By.id("walk:demandNumber-message")));
+    }
+    private static final String RESTART_REASON = "A resposta fala de outro certificado, não do A1 do cliente.";
+
+    /** A restart of {@code number} through the API (seed 004's restart SOP, the path to its RESTART outcome). */
+    private static HttpResponse<String> restart(String number, String language) throws Exception {
+        return Env.api("POST", "demand-actions", Env.AGENT, Env.AGENT_PASSWORD, "{\"sopId\":\"reiniciar-demanda\",\"answers\":{\"finalizada\":\"sim\"},"
+                + "\"demandNumber\":\"" + number + "\",\"reason\":\"" + RESTART_REASON + "\"}", language);
+    }
+
+    private static void close(String ticketId) throws Exception {
+        HttpResponse<String> closed = Env.agentApi("POST", "tickets/" + ticketId + "/close",
+                "{\"reason\":\"Respondida pelo Relacionamento.\",\"closeRelated\":false}");
+        assertEquals(200, closed.statusCode(), closed.body());
+    }
+
+    @Test
+    void anOpenDemandIsNotRestartedTheApiAnswers409NamingItsSituationAndAReiterationIsConfirmedAsTheSeedSays() throws Exception {
+        String[] ticket = sentTicket();
+        HttpResponse<String> pt = restart(ticket[1], null);
+        assertEquals(409, pt.statusCode(), pt.body());
+        assertEquals("Aguardando atendimento", Env.field(pt.body(), "situation"));
+        assertTrue(Env.field(pt.body(), "message").contains("ainda não está finalizada no Qualitor (situação: Aguardando atendimento)"), pt.body());
+        HttpResponse<String> en = restart(ticket[1], "en");
+        assertEquals(409, en.statusCode(), en.body());
+        assertTrue(Env.field(en.body(), "message").contains("is not finished in Qualitor yet (situation: Aguardando atendimento)"), en.body());
+        assertEquals(0, count(history(ticket[1]), "Pedido de reinício"), "nothing written");
+        assertEquals("", Env.field(Env.get(Env.SANDBOX + "control/tickets/" + ticket[1] + "/steps").body(), "moves"), "not moved");
+
+        HttpResponse<String> reiterated = Env.agentApi("POST", "demand-actions", "{\"sopId\":\"reiterar-demanda\",\"answers\":{\"aberta\":\"sim\"},"
+                + "\"demandNumber\":\"" + ticket[1] + "\",\"reason\":\"" + REASON + "\"}");
+        assertEquals(200, reiterated.statusCode(), reiterated.body());
+        assertEquals("DONE", Env.field(reiterated.body(), "state"), reiterated.body());
+        assertEquals("Demanda reiterada com sucesso", Env.field(reiterated.body(), "message"));
+    }
+
+    @Test
+    void onTheDeskAnOpenDemandIsRefusedAndAFinishedOneIsRestartedAskingTheTeamToReopenIt() throws Exception {
+        String[] ticket = sentTicket();
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        browser.open(Env.APP + "app/sop.xhtml?id=reiniciar-demanda&chamado=" + ticket[1]);
+        answer("finalizada", "Sim");
+        browser.type(By.id("walk:reason"), RESTART_REASON);
+        browser.click(By.id("walk:act"));
+        String refused = browser.text(By.id("walk:demandNumber-message"));
+        assertTrue(refused.contains("ainda não está finalizada") && refused.contains("Aguardando atendimento"), refused);
+
+        close(ticket[0]);
+        browser.click(By.id("walk:act"));
+        String done = browser.waiting(Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-done"))).getText();
+        assertTrue(done.contains(ticket[1]) && done.contains("a equipe responsável foi solicitada a reabri-la"), done);
+        String entries = history(ticket[1]);
+        assertEquals(1, count(entries, "Pedido de reinício"), entries);
+        assertTrue(entries.contains("pedimos à equipe responsável que a reabra"), entries);
+        assertEquals("", Env.field(Env.get(Env.SANDBOX + "control/tickets/" + ticket[1] + "/steps").body(), "moves"), "no step set: not moved");
+    }
+
+    @Test
+    void withTheStepSetAFinishedDemandMovesThereExactlyOnceEvenWhenQualitorsAnswerIsLost() throws Exception {
+        String[] ticket = sentTicket();
+        close(ticket[0]);
+        HttpResponse<String> set = Env.adminApi("PUT", "admin/qualitor/settings", "{\"qualitor.restart-step\": \"31\"}");
+        assertEquals(200, set.statusCode(), set.body());
+        try {
+            // Qualitor moves the demand, then the connection is cut before its answer
+            Env.sandboxControl("faults?kind=RESET&latencyMillis=0&count=1&operation=setTicketNextStep");
+            HttpResponse<String> r = restart(ticket[1], null);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("PENDING", Env.field(r.body(), "state"), "queued for a retry, not failed: " + r.body());
+            assertEquals("31", Env.field(r.body(), "step"));
+
+            String id = Env.field(r.body(), "id");
+            String done = until(() -> Env.agentApi("GET", "demand-actions/" + id, null).body(), b -> "DONE".equals(Env.field(b, "state")));
+            assertEquals("Demanda " + ticket[1] + " reiniciada: movida para a etapa 31 do Qualitor e registrada no seu histórico.",
+                    Env.field(done, "message"));
+            String steps = Env.get(Env.SANDBOX + "control/tickets/" + ticket[1] + "/steps").body();
+            assertEquals("31", Env.field(steps, "moves"), "moved exactly once: " + steps);
+            String entries = history(ticket[1]);
+            assertEquals(1, count(entries, "Pedido de reinício"), entries);
+            assertTrue(entries.contains("moveu para a etapa 31"), entries);
+
+            String audit = Env.adminApi("GET", "admin/audit?action=demanda.reiniciada&limit=20", null).body();
+            assertTrue(audit.contains("demanda " + ticket[1]) && audit.contains("na etapa 31"), audit);
+            String requested = Env.adminApi("GET", "admin/audit?action=demanda.reinicio&limit=20", null).body();
+            assertFalse(requested.contains(RESTART_REASON), "never the customer's free text in the append-only audit: " + requested);
+        } finally {
+            Env.adminApi("PUT", "admin/qualitor/settings", "{\"qualitor.restart-step\": \"\"}");
+        }
     }
 }

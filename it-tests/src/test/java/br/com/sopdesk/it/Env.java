@@ -20,6 +20,8 @@ final class Env {
     static final String APP = "http://localhost:" + (PORTBASE + 80) + "/sopdesk/";
     static final String SANDBOX = "http://localhost:" + (PORTBASE + 80) + "/qualitor-sandbox/";
     static final String HEALTH = "http://localhost:" + (PORTBASE + 80) + "/health/";
+    /** Payara's HTTPS listener (base + 81, the domain's self-signed certificate), for the framed tests. */
+    static final int HTTPS_PORT = PORTBASE + 81;
     /** The SMTP server the tests start, where the domain's mail session sends (base + 25). */
     static final int SMTP_PORT = PORTBASE + 25;
 

@@ -292,6 +292,7 @@ class HostilePropertiesIT {
         return List.of(
                 new Endpoint("POST", "tickets", Who.ME, List.of("sopId", "sopVersion", "answers", "fields", "customer", "description", "triedSolution",
                         "category", "warrantyException", "warrantyExceptionReason")),
+                new Endpoint("POST", "demand-actions", Who.ME, List.of("sopId", "sopVersion", "answers", "demandNumber", "reason", "customerDocument")),
                 new Endpoint("POST", "tickets/" + myTicket + "/close", Who.ME, List.of("reason", "closeRelated")),
                 new Endpoint("POST", "tickets/" + NO_ID + "/close", Who.ME, List.of("reason", "closeRelated")),
                 new Endpoint("POST", "tickets/" + myTicket + "/resend", Who.ME, List.of("checkedInQualitor")),
@@ -320,6 +321,7 @@ class HostilePropertiesIT {
             new String[]{"POST", "tickets", "ME"}, new String[]{"GET", "tickets/{id}", "ME"}, new String[]{"GET", "tickets/{id}/clock", "ME"},
             new String[]{"POST", "tickets/{id}/close", "ME"}, new String[]{"POST", "tickets/{id}/resend", "ME"},
             new String[]{"POST", "tickets/{id}/summary/resend", "ME"}, new String[]{"POST", "tickets/{id}/found", "ME"},
+            new String[]{"POST", "demand-actions", "ME"}, new String[]{"GET", "demand-actions/{id}", "ME"},
             new String[]{"GET", "customers/{doc}/tickets", "ME"}, new String[]{"GET", "sla/clocks", "ME"}, new String[]{"GET", "sla/clocks/{id}", "ME"},
             new String[]{"GET", "sla/alerts", "ME"}, new String[]{"POST", "sla/alerts/{id}/ack", "ME"}, new String[]{"POST", "sla/clocks/{id}/reiterate", "ME"},
             new String[]{"GET", "sla/subscription", "ME"}, new String[]{"PUT", "sla/subscription", "ME"}, new String[]{"POST", "certificates/inspect", "ME"},

@@ -73,6 +73,10 @@ class QualitorSetupIT {
         assertTrue(body.contains("\"ok\":false"), body);
         String spelling = check(body, "wsdl-file", null);
         assertTrue(spelling.contains("\"status\":\"FAILED\"") && spelling.contains("qualitor.wsdl-file") && spelling.contains("bare"), spelling);
+        assertTrue(spelling.contains("Detalhe do Qualitor"), "Qualitor's refusal beside it: " + spelling);
+        String english = check(Env.api("GET", "admin/qualitor/check", Env.ADMIN, Env.ADMIN_PASSWORD, null, "en").body(), "wsdl-file", null);
+        assertTrue(english.contains("Qualitor's detail") && !english.contains("Detalhe do Qualitor"),
+                "our words around Qualitor's own in the reader's language: " + english);
 
         HttpResponse<String> saved = Env.adminApi("PUT", "admin/qualitor/settings", "{\"qualitor.wsdl-file\": \"bare\"}");
         assertEquals(200, saved.statusCode(), saved.body());

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * What an earlier attempt whose answer was lost may have left in Qualitor: looked for before a
  * retry writes again, so SOP Desk never writes twice. Finds the ticket carrying a submission key,
- * the history entry carrying its marker, the team a demand was moved to; when Qualitor's answers
+ * the history entry carrying its marker, the team or workflow step a demand was moved to; when Qualitor's answers
  * cannot tell, the outcome is {@link QualitorException.Unverifiable} rather than a blind write.
  * Apart from the client because deciding "already done" is its own job, with its own reading of
  * Qualitor's answers.
@@ -89,6 +89,20 @@ final class EarlierAttempt {
             throw new QualitorException.Unverifiable(Wording.of("connector.unverifiable.team", number, team));
         }
         return current.strip().equals(team);
+    }
+
+    /**
+     * Whether the demand is at workflow step {@code step} already ({@code getTicketStep}); public
+     * clients call it but no public example shows its answer, so an answer without {@code cdetapa}
+     * cannot be checked ({@link QualitorException.Unverifiable}).
+     */
+    boolean atStep(String number, String step) {
+        List<Map<String, String>> items = exchange.call("WSTicket", "getTicketStep", new WsRequest().data("cdchamado", number)).items();
+        String current = items.isEmpty() ? null : items.get(0).get("cdetapa");
+        if (current == null) {
+            throw new QualitorException.Unverifiable(Wording.of("connector.unverifiable.step", number, step));
+        }
+        return current.strip().equals(step);
     }
 
     /**

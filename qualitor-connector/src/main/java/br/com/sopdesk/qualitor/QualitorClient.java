@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * SOP Desk's view of Qualitor: open a ticket, read one, list a customer's, add a history entry,
- * attach a file, move a demand to a Qualitor team, close a ticket. Everything Qualitor-specific
+ * attach a file, move a demand to a Qualitor team or workflow step, close a ticket. Everything Qualitor-specific
  * (operation names, field names, the {@code <wsqualitor>} envelope, the encoding, status codes, and
  * whether the stateless endpoint or the SOAP services carry it) is translated behind this class, in
  * this package, and nowhere else; everything that differs between installations comes from
@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>Shapes follow public clients of real Qualitor servers: {@code addAttachment} takes
  * {@code cdchamado}, {@code nmanexo}, {@code idprivado} and {@code attachment} (Base64);
- * {@code transferTicketTeam} takes {@code cdchamado} and {@code cdequipe}; {@code getTicket} filters
+ * {@code transferTicketTeam} takes {@code cdchamado} and {@code cdequipe}, {@code setTicketNextStep}
+ * {@code cdchamado} and {@code cdetapa}; {@code getTicket} filters
  * by {@code cdcliente} and a period ({@code Idtipoperiodo}, {@code dtperiodo}, {@code dtperiodo2}).
  * {@code closeTicket} takes {@code cdchamado} and {@code idfecharrelacionados} ({@code Y}/{@code N}).
  *
@@ -180,6 +181,24 @@ public class QualitorClient implements AutoCloseable {
         }
         try {
             call("WSTicket", "transferTicketTeam", new WsRequest().data("cdchamado", number).data("cdequipe", team));
+        } catch (QualitorException e) {
+            throw e.duringWrite();
+        }
+        return true;
+    }
+
+    /**
+     * Moves the demand to a workflow step ({@code setTicketNextStep}: {@code cdchamado},
+     * {@code cdetapa}). When {@code mayAlreadyExist} (an earlier attempt's answer was lost), first
+     * reads the demand's step and moves nothing when it is there already ({@link EarlierAttempt#atStep}).
+     * Returns whether it was moved now.
+     */
+    public boolean nextStep(String number, String step, boolean mayAlreadyExist) {
+        if (mayAlreadyExist && earlier.atStep(number, step)) {
+            return false;
+        }
+        try {
+            call("WSTicket", "setTicketNextStep", new WsRequest().data("cdchamado", number).data("cdetapa", step));
         } catch (QualitorException e) {
             throw e.duringWrite();
         }

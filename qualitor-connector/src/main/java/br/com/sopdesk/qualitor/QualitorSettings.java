@@ -116,7 +116,11 @@ public record QualitorSettings(URI baseUri, String user, String password, String
         EXTRA_SOP("qualitor.extra.sop", ""),
         EXTRA_CERTIFICATE("qualitor.extra.certificate", ""),
         REFERENCE_DEMANDS("qualitor.check.reference-demands", ""),
-        REFERENCE_CUSTOMER("qualitor.check.reference-customer", "");
+        REFERENCE_CUSTOMER("qualitor.check.reference-customer", ""),
+        /** The workflow step ({@code cdetapa}) a restarted demand is moved to ({@code setTicketNextStep}); empty: not moved. */
+        RESTART_STEP("qualitor.restart-step", ""),
+        /** Qualitor situation names (comma-separated) of a finished demand, the only ones that can be restarted. */
+        FINISHED_SITUATIONS("qualitor.finished-situations", "Encerrado");
 
         private final String key;
         private final String defaultValue;

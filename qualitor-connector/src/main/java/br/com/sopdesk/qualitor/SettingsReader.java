@@ -98,6 +98,11 @@ final class SettingsReader {
                         return Optional.of(Wording.of("connector.setting.document"));
                     }
                 }
+                case FINISHED_SITUATIONS -> {
+                    if (!v.isEmpty() && !v.matches("[^,;\\p{Cntrl}]{1,80}(\\s*[,;]\\s*[^,;\\p{Cntrl}]{1,80})*")) {
+                        return Optional.of(Wording.of("connector.setting.situations"));
+                    }
+                }
                 default -> {
                     if (!v.isEmpty() && !v.matches("[0-9A-Za-z_-]{1,20}")) {
                         return Optional.of(Wording.of("connector.setting.code"));

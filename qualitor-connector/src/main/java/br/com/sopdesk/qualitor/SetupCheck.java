@@ -36,10 +36,15 @@ public final class SetupCheck {
 
     /**
      * One check: what was checked ({@code id}, and {@code subject} such as a code), how it ended, why
-     * ({@code reason}, a code) and the facts to word it with ({@code args}: versions, names,
-     * Qualitor's own words).
+     * ({@code reason}, a code) and the facts to word it with ({@code args}: versions and names as
+     * text, Qualitor's own words and our sentences as a {@link Wording} the application renders in the
+     * reader's language).
      */
-    public record Check(String id, String subject, Status status, String reason, List<String> args) {
+    public record Check(String id, String subject, Status status, String reason, List<Object> args) {
+
+        public Check {
+            args = args.stream().map(a -> a instanceof Wording ? a : (Object) (a == null ? "" : String.valueOf(a))).toList();
+        }
 
         public boolean ok() {
             return status == Status.PASSED;
@@ -47,7 +52,7 @@ public final class SetupCheck {
     }
 
     /** A sample request: the SOP, and the request as it would be sent (password masked), or why it could not be shown. */
-    public record SampleRequest(String sop, String request, String problem) {
+    public record SampleRequest(String sop, String request, Wording problem) {
     }
 
     /** The whole answer: every check and every sample. */
@@ -118,7 +123,7 @@ public final class SetupCheck {
             add("reach", null, Status.PASSED, "refused", words(e), String.valueOf((System.nanoTime() - start) / 1_000_000));
             return true;
         } catch (QualitorException e) {
-            add("reach", null, Status.FAILED, "unreachable", settings.baseUri().toString(), e.getMessage());
+            add("reach", null, Status.FAILED, "unreachable", settings.baseUri().toString(), e.wording());
             return false;
         }
     }
@@ -142,7 +147,7 @@ public final class SetupCheck {
                     all = false;
                 } catch (QualitorException e) {
                     add("wsdl", service, Status.FAILED, "unreadable", ((SoapTransport) client.transport()).wsdlUri(service).toString(),
-                            e.getMessage());
+                            e.wording());
                     all = false;
                 }
             }
@@ -155,7 +160,7 @@ public final class SetupCheck {
             return Optional.empty();
         }
         QualitorSettings.WsdlFile configured = settings.wsdlFile();
-        String refusal;
+        Wording refusal;
         try {
             probe.get().apply(client);
             add("wsdl-file", null, Status.PASSED, "ok", configured.spell("WSTicket"));
@@ -164,7 +169,7 @@ public final class SetupCheck {
         } catch (QualitorException.Refused e) {
             refusal = words(e);
         } catch (QualitorException e) {
-            add("login", null, Status.FAILED, "unreachable", e.getMessage());
+            add("login", null, Status.FAILED, "unreachable", e.wording());
             return Optional.empty();
         }
         for (QualitorSettings.WsdlFile other : QualitorSettings.WsdlFile.values()) {
@@ -237,7 +242,7 @@ public final class SetupCheck {
                 } catch (QualitorException.Refused e) {
                     add(id, use.code(), Status.FAILED, "refused", usedBy, words(e));
                 } catch (QualitorException e) {
-                    add(id, use.code(), Status.NOT_RUN, "unreachable", usedBy, e.getMessage());
+                    add(id, use.code(), Status.NOT_RUN, "unreachable", usedBy, e.wording());
                 }
             } else {
                 String name = names.getOrDefault(use.kind(), Map.of()).get(use.code());
@@ -275,7 +280,7 @@ public final class SetupCheck {
             try {
                 shown.add(new SampleRequest(s.sop(), client.previewOpen(s.draft(), code), null));
             } catch (QualitorException e) {
-                shown.add(new SampleRequest(s.sop(), null, e.getMessage()));
+                shown.add(new SampleRequest(s.sop(), null, e.wording()));
             }
         }
         return shown;
@@ -285,7 +290,7 @@ public final class SetupCheck {
         return System.nanoTime() > deadline;
     }
 
-    private void add(String id, String subject, Status status, String reason, String... args) {
+    private void add(String id, String subject, Status status, String reason, Object... args) {
         checks.add(new Check(id, subject, status, reason, List.of(args)));
     }
 
@@ -295,15 +300,15 @@ public final class SetupCheck {
         }
     }
 
-    /** Qualitor's own code and words of a refusal, or the message of any other failure. */
-    private static String words(QualitorException e) {
+    /** Qualitor's own code and words of a refusal, or what we say of any other failure. */
+    private static Wording words(QualitorException e) {
         if (e instanceof QualitorException.Refused r) {
-            return QualitorException.detail(r.errorCode(), r.qualitorMessage()).toString();
+            return QualitorException.detail(r.errorCode(), r.qualitorMessage());
         }
         if (e instanceof QualitorException.Unauthorized u) {
-            return QualitorException.detail(u.errorCode(), u.qualitorMessage()).toString();
+            return QualitorException.detail(u.errorCode(), u.qualitorMessage());
         }
-        return e.getMessage();
+        return e.wording();
     }
 
     private static String nz(String s) {

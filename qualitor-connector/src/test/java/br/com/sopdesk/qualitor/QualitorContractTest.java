@@ -613,4 +613,44 @@ class QualitorContractTest {
         QualitorException e = assertThrows(QualitorException.class, () -> client.transferTeam("48213", "12", false));
         assertTrue(e instanceof QualitorException.Unavailable && e.writeMayHaveApplied(), e.toString());
     }
+    @Test
+    void aRestartMovesTheDemandToTheStepWithCdchamadoAndCdetapa() {
+        answer("setTicketNextStep", ok(""));
+        assertTrue(client.nextStep("48213", "31", false), "a first attempt moves without reading");
+        assertEquals("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><wsqualitor><contents><data><cdchamado>48213</cdchamado><cdetapa>31</cdetapa>"
+                + "</data></contents></wsqualitor>", form(calls("setTicketNextStep").get(0), "input_xml"));
+        assertEquals(0, calls("getTicketStep").size());
+    }
+
+    @Test
+    void aRetriedStepMoveReadsTheStepFirstAndMovesOnlyWhenTheDemandIsNotThereYet() {
+        answer("setTicketNextStep", ok(""));
+        answer("getTicketStep", ok("<cdchamado>48213</cdchamado><cdetapa>31</cdetapa>"));
+        assertFalse(client.nextStep("48213", "31", true), "already at step 31: not moved again");
+        assertEquals(0, calls("setTicketNextStep").size());
+        assertTrue(form(calls("getTicketStep").get(0), "input_xml").contains("<cdchamado>48213</cdchamado>"));
+
+        answer("getTicketStep", ok("<cdchamado>48213</cdchamado><cdetapa>7</cdetapa>"));
+        assertTrue(client.nextStep("48213", "31", true), "at another step: moved");
+        assertEquals(1, calls("setTicketNextStep").size());
+
+        answer("getTicketStep", ok("<cdchamado>48213</cdchamado><nmetapa>Atendimento</nmetapa>"));
+        assertThrows(QualitorException.Unverifiable.class, () -> client.nextStep("48213", "31", true),
+                "an answer without the step cannot be checked");
+        assertEquals(1, calls("setTicketNextStep").size());
+    }
+
+    @Test
+    void aStepMoveWhoseAnswerWasLostMayHaveMovedTheDemandAndARefusalIsQualitorsOwnWords() {
+        qualitor.stubFor(post(urlEqualTo(ENDPOINT)).withRequestBody(containing("operation=setTicketNextStep"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        QualitorException e = assertThrows(QualitorException.class, () -> client.nextStep("48213", "31", false));
+        assertTrue(e instanceof QualitorException.Unavailable && e.writeMayHaveApplied(), e.toString());
+
+        qualitor.resetAll();
+        answer("setTicketNextStep", refused("21", "Ws - This ticket have no next step."));
+        QualitorException.Refused refused = assertThrows(QualitorException.Refused.class, () -> client.nextStep("48213", "31", false));
+        assertEquals("Ws - This ticket have no next step.", refused.qualitorMessage());
+        assertFalse(refused.writeMayHaveApplied());
+    }
 }

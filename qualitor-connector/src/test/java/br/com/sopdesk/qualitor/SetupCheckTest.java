@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,8 +159,10 @@ class SetupCheckTest {
         SetupCheck.Check spelling = check(report, "wsdl-file", null);
         assertEquals(SetupCheck.Status.FAILED, spelling.status());
         assertEquals("other-works", spelling.reason());
-        assertEquals(List.of("WSTicket.wsdl", "WSTicket", "bare", "Detalhe do Qualitor (código 2): Ws - Operação desconhecida: getTicketData"),
+        assertEquals(List.of("WSTicket.wsdl", "WSTicket", "bare", Wording.of("connector.detail.code", "2", "Ws - Operação desconhecida: getTicketData")),
                 spelling.args(), "the configured spelling, the one that works, its setting value, and Qualitor's refusal");
+        assertEquals("Qualitor's detail (code 2): Ws - Operação desconhecida: getTicketData", ((Wording) spelling.args().get(3)).in(Locale.ENGLISH),
+                "our words around Qualitor's in the reader's language, Qualitor's own as they came");
         assertEquals(SetupCheck.Status.PASSED, check(report, "login", null).status(), "the login itself works");
         assertFalse(report.ok());
     }
@@ -173,7 +176,8 @@ class SetupCheckTest {
         SetupCheck.Check login = check(report, "login", null);
         assertEquals(SetupCheck.Status.FAILED, login.status());
         assertEquals("refused", login.reason());
-        assertEquals(List.of("integracao", "Detalhe do Qualitor (código 1): Ws - Usuário ou senha inválidos."), login.args());
+        assertEquals(List.of("integracao", Wording.of("connector.detail.code", "1", "Ws - Usuário ou senha inválidos.")), login.args());
+        assertEquals("Detalhe do Qualitor (código 1): Ws - Usuário ou senha inválidos.", login.args().get(1).toString());
         assertEquals(SetupCheck.Status.NOT_RUN, check(report, "wsdl-file", null).status(), "no spelling works: undecided, not blamed");
         assertEquals(SetupCheck.Status.NOT_RUN, check(report, "category", "32").status());
         assertEquals("no-login", check(report, "category", "32").reason());

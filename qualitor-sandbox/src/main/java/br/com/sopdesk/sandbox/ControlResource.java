@@ -35,7 +35,7 @@ import java.util.Map;
  *       {@code auto-register?on=}, {@code auto-contacts?on=}.</li>
  * </ul>
  * Data: {@code GET tickets}, {@code tickets/keys}, {@code tickets/{n}/attachments},
- * {@code tickets/{n}/team}, {@code teams} (and {@code POST teams?code=&name=}),
+ * {@code tickets/{n}/team}, {@code tickets/{n}/steps}, {@code teams} (and {@code POST teams?code=&name=}),
  * {@code additional-info-types} (and POST), {@code reference-demands}. {@code POST reset} restores
  * every default.
  */
@@ -166,6 +166,17 @@ public class ControlResource {
     public Map<String, String> team(@PathParam("number") String number) {
         try {
             return sandbox.qualitor().teamOf(number);
+        } catch (SandboxFault e) {
+            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
+        }
+    }
+
+    /** A ticket's workflow step and every move to one: {@code {cdetapa, moves}} ({@code moves}: the steps, oldest first, comma-separated). */
+    @GET
+    @Path("tickets/{number}/steps")
+    public Map<String, String> steps(@PathParam("number") String number) {
+        try {
+            return sandbox.qualitor().stepsOf(number);
         } catch (SandboxFault e) {
             throw new jakarta.ws.rs.NotFoundException(e.getMessage());
         }

@@ -59,6 +59,7 @@ public final class SandboxQualitor {
 
     private final SandboxCustomers customers = new SandboxCustomers();
     private final SandboxExtraInfo extraInfo = new SandboxExtraInfo();
+    private final SandboxSteps steps = new SandboxSteps();
     private final SandboxTickets tickets;
     private final SandboxCatalog catalog = new SandboxCatalog();
     private volatile KeywordField keywordField = KeywordField.LISTED;
@@ -79,6 +80,7 @@ public final class SandboxQualitor {
         customers.clear();
         tickets.clear();
         extraInfo.reset();
+        steps.clear();
         keywordField = KeywordField.LISTED;
         periodFilter = PeriodFilter.DTPERIODO_ALONE;
         catalog.reset();
@@ -218,17 +220,23 @@ public final class SandboxQualitor {
 
     /** {@code transferTicketTeam}: the ticket moves to a known team. */
     synchronized void transferTeam(String number, String team) throws SandboxFault {
-        if (number == null || number.isBlank()) {
-            throw new SandboxFault("12", "Ws - Campo obrigatório não informado: cdchamado");
-        }
-        if (team == null || team.isBlank()) {
-            throw new SandboxFault("12", "Ws - Campo obrigatório não informado: cdequipe");
-        }
+        SandboxFault.required("cdchamado", number, "cdequipe", team);
         Map<String, String> ticket = tickets.find(number);
         if (!catalog.knowsTeam(team.strip())) {
             throw new SandboxFault("20", "Ws - Equipe não encontrada: " + team.strip());
         }
         ticket.put("cdequipe", team.strip());
+    }
+
+    /** {@code setTicketNextStep} ({@code cdchamado}, {@code cdetapa}): see {@link SandboxSteps}. */
+    synchronized void nextStep(String number, String step) throws SandboxFault {
+        SandboxFault.required("cdchamado", number, "cdetapa", step);
+        steps.move(tickets.find(number), step.strip());
+    }
+
+    /** A ticket's step and every move to one ({cdetapa, moves}), for tests and demos. */
+    public synchronized Map<String, String> stepsOf(String number) throws SandboxFault {
+        return steps.history(tickets.find(number));
     }
 
     /** How many tickets were received since the last reset. */
@@ -311,11 +319,7 @@ public final class SandboxQualitor {
      * allowed). Like Qualitor it does not deduplicate: the same file twice is two attachments.
      */
     synchronized void addAttachment(String number, String name, String privateFlag, String base64) throws SandboxFault {
-        for (String[] field : new String[][] {{"cdchamado", number}, {"nmanexo", name}, {"attachment", base64}}) {
-            if (field[1] == null || field[1].isBlank()) {
-                throw new SandboxFault("12", "Ws - Campo obrigatório não informado: " + field[0]);
-            }
-        }
+        SandboxFault.required("cdchamado", number, "nmanexo", name, "attachment", base64);
         Map<String, String> ticket = tickets.find(number);
         byte[] content;
         try {

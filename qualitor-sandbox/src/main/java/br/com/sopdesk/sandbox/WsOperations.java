@@ -21,7 +21,7 @@ final class WsOperations {
     /** The operations of each service, as the WSDLs describe them ({@code login} is SOAP only). */
     static final Map<String, List<String>> OPERATIONS = Map.of(
             "WSTicket", List.of("addTicketByData", "getTicketData", "getTicket", "addTicketHistory", "getTicketHistoryData",
-                    "addAttachment", "closeTicket", "transferTicketTeam", "getTicketAdditionalInfos", "getTicketAdditionalInfoDetail",
+                    "addAttachment", "closeTicket", "transferTicketTeam", "setTicketNextStep", "getTicketStep", "getTicketAdditionalInfos", "getTicketAdditionalInfoDetail",
                     "changeTicketAdditionalInfo"),
             "WSGeneral", List.of("getCustomer", "getCustomerContact", "getVersion"));
 
@@ -96,6 +96,11 @@ final class WsOperations {
                 q.transferTeam(data.get("cdchamado"), data.get("cdequipe"));
                 yield List.of();
             }
+            case "WSTicket.setTicketNextStep" -> {
+                q.nextStep(data.get("cdchamado"), data.get("cdetapa"));
+                yield List.of();
+            }
+            case "WSTicket.getTicketStep" -> List.of(SandboxSteps.of(q.ticket(data.get("cdchamado"))));
             case "WSTicket.getTicketAdditionalInfos" -> q.additionalInfosOf(data.get("cdchamado"));
             case "WSTicket.getTicketAdditionalInfoDetail" -> List.of(q.additionalInfoType(data.get("cdtipoinformacaoadicional")));
             case "WSTicket.changeTicketAdditionalInfo" -> {

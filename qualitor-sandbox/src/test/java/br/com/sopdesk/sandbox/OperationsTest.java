@@ -133,6 +133,26 @@ class OperationsTest {
     }
 
     @Test
+    void setTicketNextStepMovesTheTicketWithCdchamadoAndCdetapaAndGetTicketStepReadsIt() throws Exception {
+        String number = client.openTicket(Map.of(), null);
+        assertEquals(List.of(map("cdchamado", number, "cdetapa", "")), client.ticket("getTicketStep", map("cdchamado", number)).items(),
+                "never moved: no step");
+        assertEquals("1", client.ticket("setTicketNextStep", map("cdchamado", number, "cdetapa", "31")).status());
+        assertEquals(List.of(map("cdchamado", number, "cdetapa", "31")), client.ticket("getTicketStep", map("cdchamado", number)).items());
+        assertEquals("Aguardando atendimento", client.ticket("getTicketData", map("cdchamado", number, "campos", "nmsituacao")).item()
+                .get("nmsituacao"), "no public evidence that a step changes the situation");
+
+        Answer noStep = client.ticket("setTicketNextStep", map("cdchamado", number));
+        assertEquals("0", noStep.status());
+        assertEquals("Ws - Campo obrigatório não informado: cdetapa", noStep.msg());
+        assertEquals("0", client.ticket("setTicketNextStep", map("cdchamado", "999999999", "cdetapa", "31")).status());
+        assertEquals("0", client.ticket("getTicketStep", map("cdchamado", "999999999")).status());
+
+        assertEquals("1", client.ticket("setTicketNextStep", map("cdchamado", number, "cdetapa", "32")).status());
+        assertEquals(Map.of("cdetapa", "32", "moves", "31,32"), sandbox.qualitor().stepsOf(number), "every move is kept, to be counted");
+    }
+
+    @Test
     void extraInformationIsKeptAndDescribed() throws Exception {
         String number = client.openTicket(Map.of(),
                 "<vlinformacaoadicional1740>(51) 99999-0000</vlinformacaoadicional1740><vlinformacaoadicional49>sopdesk:3f</vlinformacaoadicional49>");

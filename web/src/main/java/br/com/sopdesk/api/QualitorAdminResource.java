@@ -157,9 +157,10 @@ public class QualitorAdminResource {
     }
 
     private CheckAnswer answer(SetupReport report) {
-        List<CheckView> checks = CheckWords.of(report, ApiErrors.locale(headers)).stream()
+        Locale locale = ApiErrors.locale(headers);
+        List<CheckView> checks = CheckWords.of(report, locale).stream()
                 .map(w -> new CheckView(w.name(), w.ok(), w.status(), w.detail(), w.fix(), w.id(), w.subject())).toList();
-        List<SampleView> samples = report.samples().stream().map(s -> new SampleView(s.sop(), s.request(), s.problem())).toList();
+        List<SampleView> samples = CheckWords.samples(report, locale).stream().map(s -> new SampleView(s.sop(), s.request(), s.problem())).toList();
         return new CheckAnswer(report.ok(), checks, samples);
     }
 

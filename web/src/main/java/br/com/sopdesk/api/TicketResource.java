@@ -301,8 +301,13 @@ public class TicketResource {
     }
 
     private Response refuse(Map<String, String> errors) {
+        return refusal(errors, locale());
+    }
+
+    /** 422: nothing was stored, with one message per field. */
+    static Response refusal(Map<String, String> errors, java.util.Locale locale) {
         return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                .entity(new Refusal(ApiMessages.text(locale(), "ticket.refused"), errors)).build();
+                .entity(new Refusal(ApiMessages.text(locale, "ticket.refused"), errors)).build();
     }
 
     private java.util.Locale locale() {

@@ -35,8 +35,6 @@ class PortugueseLiteralsTest {
                     "the walk's summary attached to the demand in Qualitor"),
             Map.entry("ejb/src/main/java/br/com/sopdesk/certificate/entity/CertificateFacts.java",
                     "the certificate's facts written into the ticket Qualitor's team reads"),
-            Map.entry("ejb/src/main/java/br/com/sopdesk/demand/entity/DemandAction.java",
-                    "the history entry written in the demand in Qualitor"),
             Map.entry("ejb/src/main/java/br/com/sopdesk/qualitor/control/QualitorSetupCheck.java",
                     "the sample ticket the setup check shows as it would be sent to Qualitor"),
             Map.entry("qualitor-connector/src/main/java/br/com/sopdesk/qualitor/OpeningDocument.java",

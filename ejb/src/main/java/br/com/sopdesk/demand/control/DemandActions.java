@@ -36,8 +36,9 @@ import java.util.Map;
  * Reiterates or restarts an existing demand for the customer, as the customer portal does (seed
  * 004): the request is checked against the demand in Qualitor, stored, then written to the
  * demand's history through the {@link DemandOutbox} (retried, never twice). The reason is required;
- * it goes to Qualitor but never into the audit trail. Qualitor publishes no dedicated operation for
- * either, so both are history entries.
+ * it goes to Qualitor but never into the audit trail. Only a finished demand is restarted
+ * ({@link RestartRule}); where the installation sets a workflow step, the restart also moves the
+ * demand there, otherwise its history entry asks the team to reopen it.
  * Also closes the demand of a ticket SOP Desk opened ({@link #close}, Qualitor's {@code closeTicket}).
  */
 @Stateless
@@ -64,9 +65,10 @@ public class DemandActions {
     /**
      * Stores the request after checking the walk, the fields and the demand; the caller then
      * {@link #send}s it. The demand must be one of the customer's in Qualitor when the customer's
-     * document is known (otherwise it must exist), not closed for a reiteration, not cancelled for a
-     * restart. When Qualitor cannot be asked now, the request is stored anyway: the outbox delivers
-     * it when Qualitor answers (and Qualitor refuses a demand that does not exist).
+     * document is known (otherwise it must exist), not closed for a reiteration, finished (and not
+     * cancelled) for a restart. When Qualitor cannot be asked now, a reiteration is stored anyway:
+     * the outbox delivers it when Qualitor answers (and Qualitor refuses a demand that does not
+     * exist); a restart is refused, since its demand's situation decides.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DemandAction request(String sopId, int sopVersion, Map<String, String> answers, String demandNumber, String reason,
@@ -93,8 +95,13 @@ public class DemandActions {
         if (!errors.isEmpty()) {
             throw InvalidSubmissionException.of(errors);
         }
-        return context.getBusinessObject(DemandActions.class).store(new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent),
-                kind == DemandAction.Kind.REITERATE ? "demanda.reiteracao" : "demanda.reinicio", reasonSummary(why));
+        DemandActions self = context.getBusinessObject(DemandActions.class);
+        if (kind == DemandAction.Kind.REITERATE) {
+            DemandAction reiteration = new DemandAction(kind, number, why, bundle.id(), bundle.version(), agent);
+            return self.store(reiteration, "demanda.reiteracao", reasonSummary(why));
+        }
+        DemandAction restart = DemandAction.restart(number, why, qualitor.restartStep().orElse(null), bundle.id(), bundle.version(), agent);
+        return self.store(restart, "demanda.reinicio", reasonSummary(why));
     }
 
     /** Stores and audits a request (its own transaction, called through the container). */
@@ -102,7 +109,9 @@ public class DemandActions {
     public DemandAction store(DemandAction action, String auditAction, String auditDetail) {
         em.persist(action);
         em.flush();
-        audit.record(action.getCreatedBy(), auditAction, "demanda " + action.getDemandNumber(), auditDetail);
+        audit.record(action.getCreatedBy(), auditAction, "demanda " + action.getDemandNumber(), auditDetail
+                + (action.getKind() != DemandAction.Kind.RESTART ? "" : action.restartStep().map(step -> "; etapa " + step + " do Qualitor")
+                        .orElse("; sem etapa: pede a reabertura")));
         return action;
     }
 
@@ -114,7 +123,14 @@ public class DemandActions {
         return "motivo informado (" + (reason == null ? 0 : reason.strip().length()) + " caracteres)";
     }
 
-    /** Why the demand cannot take this request, if Qualitor says so; empty when it can, or when Qualitor cannot be asked now. */
+    /**
+     * Why the demand number cannot take this request (not the customer's, not found), if Qualitor
+     * says so; empty when it can, or when Qualitor cannot be asked now for a reiteration.
+     *
+     * @throws DemandSituationException when the demand's situation does not allow the request (a
+     *         reiteration of a closed demand, a restart of one not finished or cancelled), or a
+     *         restart's situation cannot be read now (only a finished demand is restarted)
+     */
     Optional<Text> demandProblem(DemandAction.Kind kind, String number, String customerDocument) {
         String document = BrazilianDocuments.normalize(customerDocument);
         ListedDemand demand;
@@ -133,14 +149,20 @@ public class DemandActions {
             return Optional.of(e.kind() == QualitorRefusal.Kind.CUSTOMER_NOT_FOUND ? Text.of("demand.customer.not-found", BrazilianDocuments.format(document))
                     : Text.of("demand.number.not-found", number, e.qualitorMessage()));
         } catch (QualitorFailure | FaultToleranceException e) {
+            if (kind == DemandAction.Kind.RESTART) {
+                throw new DemandSituationException(Text.of("demand.situation.unavailable", number), null);
+            }
             return Optional.empty();
         }
         String situation = demand.situation() == null ? "" : demand.situation();
         if (kind == DemandAction.Kind.REITERATE && RelatedTickets.closed(situation)) {
-            return Optional.of(Text.of("demand.closed", number, situation));
+            throw new DemandSituationException(Text.of("demand.closed", number, situation), situation);
         }
-        if (kind == DemandAction.Kind.RESTART && situation.toLowerCase(java.util.Locale.ROOT).contains("cancelad")) {
-            return Optional.of(Text.of("demand.cancelled", number, situation));
+        if (kind == DemandAction.Kind.RESTART) {
+            Optional<Text> refusal = new RestartRule(qualitor.finishedSituations()).refusal(number, situation);
+            if (refusal.isPresent()) {
+                throw new DemandSituationException(refusal.get(), situation);
+            }
         }
         return Optional.empty();
     }

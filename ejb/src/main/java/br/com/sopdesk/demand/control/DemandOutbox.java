@@ -8,6 +8,7 @@ import br.com.sopdesk.outbox.control.OutboxTimer;
 import br.com.sopdesk.outbox.control.Pace;
 import br.com.sopdesk.outbox.control.Queue;
 import br.com.sopdesk.outbox.control.Undelivered;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.QualitorFailures;
 import jakarta.annotation.Priority;
@@ -22,10 +23,11 @@ import java.util.Map;
 
 /**
  * The courier of requests on existing demands: writes reiterations and restarts to their demand's
- * history in Qualitor and moves new demands to their category's Qualitor team
+ * history in Qualitor (a restart first moves its demand to the installation's workflow step, when
+ * one is set: {@code setTicketNextStep}) and moves new demands to their category's Qualitor team
  * ({@code transferTicketTeam}), once right after they are stored ({@link #push}) and again from the
  * outbox timer ({@link #drain}). After a lost answer the retry looks in the demand's history for the
- * entry carrying the request's key (or at the demand's team) before writing, so a lost answer never
+ * entry carrying the request's key (or at the demand's team or step) before writing, so a lost answer never
  * becomes a second entry.
  */
 @Stateless
@@ -70,13 +72,23 @@ public class DemandOutbox implements Courier<DemandAction, Boolean> {
         return deliverer.drain(this);
     }
 
-    /** Whether Qualitor has it now (false: it was there already). */
+    /**
+     * Whether Qualitor has it now (false: it was there already). A restart with a workflow step first
+     * moves its demand there ({@code setTicketNextStep}) and records that, so a retry of its history
+     * entry never moves the demand twice.
+     */
     @Override
     public Boolean send(long id) {
         DemandAction action = store.find(id);
-        return action.getKind() == DemandAction.Kind.TRANSFER
-                ? qualitor.transferTeam(action.getDemandNumber(), action.getTarget(), action.isOutcomeUnknown())
-                : qualitor.addHistory(action.getDemandNumber(), action.historyText(), action.getActionKey(), action.isOutcomeUnknown());
+        if (action.getKind() == DemandAction.Kind.TRANSFER) {
+            return qualitor.transferTeam(action.getDemandNumber(), action.getTarget(), action.isOutcomeUnknown());
+        }
+        if (action.stepPending()) {
+            qualitor.nextStep(action.getDemandNumber(), action.getTarget(), action.isOutcomeUnknown());
+            store.stepMoved(id);
+        }
+        return qualitor.addHistory(action.getDemandNumber(), action.historyText().in(Text.PT_BR), action.getActionKey(),
+                action.isOutcomeUnknown());
     }
 
     @Override

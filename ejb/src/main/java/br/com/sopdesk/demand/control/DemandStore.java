@@ -39,6 +39,11 @@ public class DemandStore {
         return em.find(DemandAction.class, id);
     }
 
+    /** A restart's demand is at its workflow step (moved now, or found there after a lost answer). */
+    public void stepMoved(long id) {
+        em.find(DemandAction.class, id).stepMoved();
+    }
+
     /** Qualitor has the entry (written now, or found there after a lost answer). */
     public DemandAction done(long id, boolean writtenNow) {
         DemandAction a = em.find(DemandAction.class, id);
@@ -49,7 +54,8 @@ public class DemandStore {
                         case TRANSFER -> "demanda.transferida";
                         default -> "demanda.reiniciada";
                     }, "demanda " + a.getDemandNumber(), (a.getKind() == DemandAction.Kind.TRANSFER
-                            ? "na equipe " + a.getTarget() + " do Qualitor (" + a.getReason() + ")" : "registrado no histórico do Qualitor")
+                            ? "na equipe " + a.getTarget() + " do Qualitor (" + a.getReason() + ")"
+                            : "registrado no histórico do Qualitor" + a.restartStep().map(step -> ", na etapa " + step).orElse(""))
                             + " após " + a.getAttempts() + " tentativa(s)" + (writtenNow ? "" : " (já estava lá: nada reenviado)"));
         }
         return a;

@@ -2,6 +2,7 @@ package br.com.sopdesk.demand.entity;
 
 import br.com.sopdesk.outbox.entity.Delivery;
 import br.com.sopdesk.outbox.entity.DeliveryState;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -23,7 +24,8 @@ import java.util.Set;
 /**
  * A request on an existing Qualitor demand made for the customer (seed 004): reiterate an open
  * demand, restart a finished one whose answer did not match, or close one SOP Desk opened. Stored
- * before Qualitor is told, with the reason, which is required.
+ * before Qualitor is told, with the reason, which is required. A restart carries the workflow step
+ * the installation moves restarted demands to, when it sets one, and remembers once it moved there.
  *
  * <p>Reiterations, restarts and team moves reach Qualitor through the outbox ({@link Delivery}).
  * Each carries a short {@code actionKey} written at the end of its history entry, so a retry after
@@ -91,9 +93,16 @@ public class DemandAction {
     @Column(length = 2000, nullable = false)
     private String reason;
 
-    /** The Qualitor team ({@code cdequipe}) a {@code TRANSFER} moves the demand to. */
+    /**
+     * The Qualitor team ({@code cdequipe}) a {@code TRANSFER} moves the demand to, or the workflow
+     * step ({@code cdetapa}) a {@code RESTART} moves it to (null: the restart only asks for it in the history).
+     */
     @Column(length = 20)
     private String target;
+
+    /** When a {@code RESTART}'s demand was moved to its step (a retry then writes only the history entry). */
+    @Column(name = "step_moved_at")
+    private LocalDateTime stepMovedAt;
 
     @Column(name = "sop_id", length = 80, nullable = false)
     private String sopId;
@@ -146,17 +155,47 @@ public class DemandAction {
         return a;
     }
 
+    /**
+     * Restarts a finished demand; with {@code step} (the installation's {@code cdetapa}, blank: none)
+     * the demand is also moved to that workflow step, otherwise the history entry asks the team to reopen it.
+     */
+    public static DemandAction restart(String demandNumber, String reason, String step, String sopId, int sopVersion, String createdBy) {
+        DemandAction a = new DemandAction(Kind.RESTART, demandNumber, reason, sopId, sopVersion, createdBy);
+        a.target = step == null || step.isBlank() ? null : step.strip();
+        return a;
+    }
+
     public String getTarget() {
         return target;
     }
 
-    /** The history entry Qualitor receives. */
-    public String historyText() {
+    /** The workflow step a restart moves its demand to; empty when the installation sets none. */
+    public java.util.Optional<String> restartStep() {
+        return kind == Kind.RESTART ? java.util.Optional.ofNullable(target) : java.util.Optional.empty();
+    }
+
+    /** Whether this restart still has to move its demand to its step before writing the history entry. */
+    public boolean stepPending() {
+        return restartStep().isPresent() && stepMovedAt == null;
+    }
+
+    /** Its demand is at its step now (moved, or found there after a lost answer). */
+    public void stepMoved() {
+        if (restartStep().isEmpty()) {
+            throw new IllegalStateException("only a restart with a step moves its demand");
+        }
+        if (stepMovedAt == null) {
+            stepMovedAt = Utc.of(Instant.now());
+        }
+    }
+
+    /** The history entry Qualitor receives (rendered in pt-BR, as Qualitor's people read it). */
+    public Text historyText() {
         return switch (kind) {
-            case REITERATE -> "Reiteração solicitada pelo cliente. Motivo: " + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
-            case RESTART -> "Pedido de reinício: a resposta da demanda não corresponde ao assunto; retornar ao setor responsável. Motivo: "
-                    + reason + " (registrado pelo SOP Desk, agente " + createdBy + ")";
-            case CLOSE -> "Encerramento pelo SOP Desk, agente " + createdBy + ". Motivo: " + reason;
+            case REITERATE -> Text.of("demand.history.reiterate", reason, createdBy);
+            case RESTART -> target == null ? Text.of("demand.history.restart.reopen", reason, createdBy)
+                    : Text.of("demand.history.restart.step", reason, createdBy, target);
+            case CLOSE -> Text.of("demand.history.close", reason, createdBy);
             case TRANSFER -> throw new IllegalStateException("a transfer to a team writes no history entry");
         };
     }

@@ -79,4 +79,11 @@ public class QualitorCalls {
     public boolean transferTeam(String number, String team, boolean mayAlreadyExist) {
         return connection.client().transferTeam(number, team, mayAlreadyExist);
     }
+
+    /** Moves a demand to a workflow step; like a write, not retried here (the demand outbox retries it, reading first). */
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            skipOn = {QualitorException.Refused.class, QualitorException.Unverifiable.class})
+    public boolean nextStep(String number, String step, boolean mayAlreadyExist) {
+        return connection.client().nextStep(number, step, mayAlreadyExist);
+    }
 }

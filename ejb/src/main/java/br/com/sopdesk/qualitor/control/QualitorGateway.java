@@ -3,6 +3,7 @@ package br.com.sopdesk.qualitor.control;
 import br.com.sopdesk.qualitor.DemandProgress;
 import br.com.sopdesk.qualitor.OpenedTicket;
 import br.com.sopdesk.qualitor.QualitorException;
+import br.com.sopdesk.qualitor.QualitorSettings;
 import br.com.sopdesk.qualitor.TicketDraft;
 import br.com.sopdesk.qualitor.TicketSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +68,22 @@ public class QualitorGateway {
     /** Moves a demand to a Qualitor team; when {@code mayAlreadyExist}, reads it first. */
     public boolean transferTeam(String number, String team, boolean mayAlreadyExist) {
         return translating(() -> calls.transferTeam(number, team, mayAlreadyExist));
+    }
+
+    /** Moves a demand to a workflow step ({@code cdetapa}); when {@code mayAlreadyExist}, reads its step first. */
+    public boolean nextStep(String number, String step, boolean mayAlreadyExist) {
+        return translating(() -> calls.nextStep(number, step, mayAlreadyExist));
+    }
+
+    /** The workflow step restarted demands are moved to ({@code qualitor.restart-step}); empty when the installation sets none. */
+    public Optional<String> restartStep() {
+        String step = connection.storedOrConfigured(QualitorSettings.Key.RESTART_STEP);
+        return step == null || step.isBlank() ? Optional.empty() : Optional.of(step.strip());
+    }
+
+    /** The Qualitor situations of a finished demand ({@code qualitor.finished-situations}), comma-separated. */
+    public String finishedSituations() {
+        return connection.storedOrConfigured(QualitorSettings.Key.FINISHED_SITUATIONS);
     }
 
     /** Closes the demand (and its related ones when asked); returns Qualitor's situation afterwards. */

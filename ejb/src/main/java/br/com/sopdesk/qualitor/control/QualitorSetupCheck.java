@@ -6,6 +6,7 @@ import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.qualitor.QualitorSettings;
 import br.com.sopdesk.qualitor.SetupCheck;
 import br.com.sopdesk.qualitor.TicketDraft;
+import br.com.sopdesk.qualitor.Wording;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopBundle;
@@ -94,8 +95,9 @@ public class QualitorSetupCheck {
     /** The connector's report in SOP Desk's terms, for the admin page and API. */
     private static SetupReport reportOf(SetupCheck.Report report) {
         return new SetupReport(report.checks().stream().map(c -> new SetupReport.Check(c.id(), c.subject(),
-                        statusOf(c.status()), c.reason(), c.args())).toList(),
-                report.samples().stream().map(s -> new SetupReport.SampleRequest(s.sop(), s.request(), s.problem())).toList());
+                        statusOf(c.status()), c.reason(), c.args().stream().map(a -> a instanceof Wording w ? (Object) ConnectorText.of(w) : a).toList())).toList(),
+                report.samples().stream().map(s -> new SetupReport.SampleRequest(s.sop(), s.request(),
+                        s.problem() == null ? null : ConnectorText.of(s.problem()))).toList());
     }
 
     private static SetupReport.Status statusOf(SetupCheck.Status status) {

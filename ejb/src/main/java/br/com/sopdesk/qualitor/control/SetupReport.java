@@ -1,5 +1,6 @@
 package br.com.sopdesk.qualitor.control;
 
+import br.com.sopdesk.platform.Text;
 import java.io.Serializable;
 import java.util.List;
 
@@ -14,9 +15,10 @@ public record SetupReport(List<Check> checks, List<SampleRequest> samples) imple
 
     /**
      * One check: what was checked ({@code id}, and {@code subject} such as a code), how it ended, why
-     * ({@code reason}, a code) and the facts to word it with ({@code args}).
+     * ({@code reason}, a code) and the facts to word it with ({@code args}: names and numbers as
+     * text, sentences such as Qualitor's refusal as a {@link Text} rendered in the reader's language).
      */
-    public record Check(String id, String subject, Status status, String reason, List<String> args) implements Serializable {
+    public record Check(String id, String subject, Status status, String reason, List<Object> args) implements Serializable {
 
         public boolean ok() {
             return status == Status.PASSED;
@@ -24,7 +26,7 @@ public record SetupReport(List<Check> checks, List<SampleRequest> samples) imple
     }
 
     /** A SOP's sample request as it would be sent (password masked), or why it could not be shown. */
-    public record SampleRequest(String sop, String request, String problem) implements Serializable {
+    public record SampleRequest(String sop, String request, Text problem) implements Serializable {
     }
 
     public boolean ok() {

@@ -24,6 +24,11 @@ public class InvalidSubmissionException extends RuntimeException {
         this(verbatim(fieldErrors));
     }
 
+    /** One field's refusal (for subclasses that say more about why). */
+    protected InvalidSubmissionException(String field, Text error) {
+        this(new LinkedHashMap<>(Map.of(field, error)));
+    }
+
     private InvalidSubmissionException(LinkedHashMap<String, Text> errors) {
         super("invalid submission: " + errors);
         this.errors = Collections.unmodifiableMap(errors);

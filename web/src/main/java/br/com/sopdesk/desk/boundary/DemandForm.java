@@ -42,6 +42,8 @@ public class DemandForm implements Serializable {
     private DemandAction.State state;
     private String error;
     private int attempts;
+    private DemandAction.Kind kind;
+    private String step;
 
     /** Reiterates or restarts the demand named in the form, with the customer's reason. */
     public void act() {
@@ -67,6 +69,8 @@ public class DemandForm implements Serializable {
         state = action.getState();
         error = action.getLastError() == null ? null : Text.read(action.getLastError()).in(FacesContext.getCurrentInstance().getViewRoot().getLocale());
         attempts = action.getAttempts();
+        kind = action.getKind();
+        step = action.restartStep().orElse(null);
     }
 
     public boolean isQueued() {
@@ -83,6 +87,16 @@ public class DemandForm implements Serializable {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    /** Whether the request is a reiteration (its confirmation is seed 004's "Demanda reiterada com sucesso"). */
+    public boolean isReiteration() {
+        return kind == DemandAction.Kind.REITERATE;
+    }
+
+    /** The workflow step a restart moved the demand to; null when it asked the team to reopen it. */
+    public String getStep() {
+        return step;
     }
 
     public String getDemandNumber() {

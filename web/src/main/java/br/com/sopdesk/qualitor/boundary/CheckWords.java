@@ -1,5 +1,6 @@
 package br.com.sopdesk.qualitor.boundary;
 
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.control.SetupReport;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ public final class CheckWords {
     public record Worded(String id, String subject, String name, boolean ok, String status, String statusText, String detail, String fix) {
     }
 
+    /** A SOP's sample request, or why it could not be shown, in words. */
+    public record WordedSample(String sop, String request, String problem) {
+    }
+
     private CheckWords() {
     }
 
@@ -29,7 +34,8 @@ public final class CheckWords {
             Object[] args = new Object[c.args().size() + 1];
             args[0] = c.subject() == null ? "" : c.subject();
             for (int i = 0; i < c.args().size(); i++) {
-                args[i + 1] = c.args().get(i);
+                Object a = c.args().get(i);
+                args[i + 1] = a instanceof Text t ? t.in(locale) : a;
             }
             String base = "qualitor.check." + c.id();
             out.add(new Worded(c.id(), c.subject(), format(msg, base + ".name", args, locale).strip(), c.ok(), c.status().name(),
@@ -37,6 +43,11 @@ public final class CheckWords {
                     format(msg, base + "." + c.reason(), args, locale), c.ok() ? null : optional(msg, base + "." + c.reason() + ".fix", args, locale)));
         }
         return out;
+    }
+
+    public static List<WordedSample> samples(SetupReport report, Locale locale) {
+        return report.samples().stream()
+                .map(s -> new WordedSample(s.sop(), s.request(), s.problem() == null ? null : s.problem().in(locale))).toList();
     }
 
     private static String format(ResourceBundle msg, String key, Object[] args, Locale locale) {

@@ -126,7 +126,7 @@ public class QualitorSetupView implements Serializable {
     private List<TeamRow> teams;
     private SendingPauses.State pause;
     private List<CheckWords.Worded> results;
-    private List<SetupReport.SampleRequest> samples;
+    private List<CheckWords.WordedSample> samples;
     private boolean checkedOk;
 
     @PostConstruct
@@ -167,7 +167,7 @@ public class QualitorSetupView implements Serializable {
         }
         SetupReport report = check.run(changes, user(faces));
         results = CheckWords.of(report, faces.getViewRoot().getLocale());
-        samples = report.samples();
+        samples = CheckWords.samples(report, faces.getViewRoot().getLocale());
         checkedOk = report.ok();
         long failed = results.stream().filter(r -> !r.ok()).count();
         faces.addMessage(null, checkedOk ? new FacesMessage(text(faces, "qualitor.check.allOk"))
@@ -221,7 +221,7 @@ public class QualitorSetupView implements Serializable {
         return results;
     }
 
-    public List<SetupReport.SampleRequest> getSamples() {
+    public List<CheckWords.WordedSample> getSamples() {
         return samples;
     }
 

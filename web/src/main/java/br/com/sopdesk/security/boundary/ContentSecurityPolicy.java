@@ -42,6 +42,11 @@ public class ContentSecurityPolicy {
         return origins(embedOrigins);
     }
 
+    /** The same origins, space-separated, for the pages to tell a framing Qualitor screen of a new demand. */
+    public String getEmbedOriginsText() {
+        return String.join(" ", embedOrigins());
+    }
+
     static List<String> origins(String configured) {
         return Arrays.stream(configured == null ? new String[0] : configured.split("[,\\s]+"))
                 .map(String::strip)

@@ -14,8 +14,15 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
-/** Binds the login page: hands the credentials to Jakarta Security and reports a failure plainly. */
+/**
+ * Binds the login page: hands the credentials to Jakarta Security and reports a failure plainly.
+ * After signing in, the agent lands on the page they asked for ({@code volta}, a page of SOP Desk
+ * only), so a link from Qualitor's ticket screen keeps its customer and demand across the sign-in.
+ */
 @Named
 @RequestScoped
 public class LoginView {
@@ -29,8 +36,12 @@ public class LoginView {
     @Inject
     OidcSignOn oidc;
 
+    /** A page of SOP Desk's desk with plain parameters: never another site, never a path outside /app/. */
+    private static final Pattern BACK = Pattern.compile("/app/[A-Za-z0-9_-]+\\.xhtml(\\?[A-Za-z0-9._~%&=+/-]{0,400})?");
+
     private String username;
     private String password;
+    private String back;
 
     public void login() throws IOException {
         ExternalContext ext = faces.getExternalContext();
@@ -45,9 +56,20 @@ public class LoginView {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, failure(ext), null));
-            case SUCCESS -> ext.redirect(ext.getRequestContextPath() + "/app/index.xhtml");
+            case SUCCESS -> ext.redirect(ext.getRequestContextPath() + (safe(back) ? back : "/app/index.xhtml"));
             default -> { }
         }
+    }
+
+    /** The login page's {@code ?volta=} for a page request that needs a sign-in, or nothing. */
+    static String backTo(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return "GET".equals(request.getMethod()) && safe(path) ? "?volta=" + URLEncoder.encode(path, StandardCharsets.UTF_8) : "";
+    }
+
+    static boolean safe(String back) {
+        return back != null && BACK.matcher(back).matches();
     }
 
     private String failure(ExternalContext ext) {
@@ -66,6 +88,14 @@ public class LoginView {
     /** Whether the page offers single sign-on ({@code sopdesk.oidc.enabled}). */
     public boolean isSingleSignOn() {
         return oidc.isEnabled();
+    }
+
+    public String getBack() {
+        return back;
+    }
+
+    public void setBack(String back) {
+        this.back = safe(back) ? back : null;
     }
 
     public String getUsername() {

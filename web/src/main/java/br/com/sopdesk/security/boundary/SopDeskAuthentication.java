@@ -125,7 +125,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
             return status;
         }
         if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            return context.redirect(request.getContextPath() + LOGIN_PAGE + LoginView.backTo(request));
         }
         return context.doNothing();
     }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Binds the agent's start page: the SOP search (pt-BR words, accents and case ignored, the agent's
- * recent SOPs first) and the triage shortcuts, which are canned searches.
+ * recent SOPs first) and the triage shortcuts, which are canned searches. Opened from Qualitor's
+ * ticket screen, it carries the customer's document and the demand on to the SOP chosen.
  */
 @Named
 @ViewScoped
@@ -46,6 +47,8 @@ public class SopListView implements Serializable {
 
     private String query;
     private List<SopBundle> sops;
+    private String cnpj;
+    private String demand;
 
     /** Every SOP, the agent's recent ones first, until something is typed. */
     @PostConstruct
@@ -68,6 +71,22 @@ public class SopListView implements Serializable {
 
     public List<Triage> getTriage() {
         return TRIAGE;
+    }
+
+    public String getCnpj() {
+        return cnpj;
+    }
+
+    public void setCnpj(String cnpj) {
+        this.cnpj = cnpj == null ? null : cnpj.replaceAll("[^0-9./-]", "");
+    }
+
+    public String getDemand() {
+        return demand;
+    }
+
+    public void setDemand(String demand) {
+        this.demand = demand == null ? null : demand.replaceAll("\\D", "");
     }
 
     public String getQuery() {
