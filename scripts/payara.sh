@@ -449,5 +449,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,39p' "$0"; exit 2 ;;
+    sed -n '2,42p' "$0"; exit 2 ;;
 esac
