@@ -14,6 +14,9 @@
 #                      4848; the sandbox's 8090, the SMTP sink 2525)
 #   SOPDESK_DEMO       true to load the demo users (default true)
 #   SOPDESK_EAR, SOPDESK_SANDBOX_WAR   archives to deploy (default: the build's)
+#   SOPDESK_DEPLOY_EAR false to deploy only the sandbox and leave SOP Desk to whoever deploys it (the
+#                      integration tests: Arquillian deploys the EAR with their test module added);
+#                      default true
 #   SOPDESK_SMTP_PORT  local SMTP sink for the mail session (default 2525, or base+25 with a port base)
 #   SOPDESK_SMTP_TIMEOUT_MS  connect, read and write timeouts of the mail session, in ms (default
 #                      10000), so a hung SMTP server cannot hold the SLA alert deliveries
@@ -48,6 +51,7 @@ PORTBASE="${SOPDESK_PORTBASE:-}"
 DEMO="${SOPDESK_DEMO:-true}"
 EAR="${SOPDESK_EAR:-$root/ear/target/sopdesk.ear}"
 SANDBOX_WAR="${SOPDESK_SANDBOX_WAR:-$root/qualitor-sandbox/target/qualitor-sandbox.war}"
+DEPLOY_EAR="${SOPDESK_DEPLOY_EAR:-true}"
 SMTP_TIMEOUT_MS="${SOPDESK_SMTP_TIMEOUT_MS:-10000}"
 DB="${SOPDESK_DB:-h2}"
 DB_URL="${SOPDESK_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk}"
@@ -401,9 +405,15 @@ delete_config() {
 
 deploy() {
   [ -f "$SANDBOX_WAR" ] || { say "missing $SANDBOX_WAR: build first"; exit 1; }
-  [ -f "$EAR" ] || { say "missing $EAR: build first"; exit 1; }
   say "deploying the Qualitor sandbox"
   "${ASADMIN[@]}" deploy --force=true --name qualitor-sandbox --contextroot qualitor-sandbox "$SANDBOX_WAR" >/dev/null
+  if [ "$DEPLOY_EAR" != true ]; then
+    # a copy left by an earlier run would clash with the one the tests deploy (context root, Flyway, timers)
+    "${ASADMIN[@]}" undeploy sopdesk >/dev/null 2>&1 || true
+    say "SOP Desk not deployed (SOPDESK_DEPLOY_EAR=false): the tests deploy it"
+    return
+  fi
+  [ -f "$EAR" ] || { say "missing $EAR: build first"; exit 1; }
   say "deploying SOP Desk"
   "${ASADMIN[@]}" deploy --force=true --name sopdesk "$EAR" >/dev/null
 }
@@ -432,7 +442,9 @@ case "${1:-}" in
       wait_loaded
     fi
     deploy
-    wait_ready
+    if [ "$DEPLOY_EAR" = true ]; then
+      wait_ready
+    fi
     say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"
     ;;
   down)
@@ -444,5 +456,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,36p' "$0"; exit 2 ;;
+    sed -n '2,42p' "$0"; exit 2 ;;
 esac

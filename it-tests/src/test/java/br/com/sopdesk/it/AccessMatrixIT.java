@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * a role that may not gets 403, and a role that may gets the page or the endpoint's own answer.
  * All mismatches are reported together.
  */
+@BlackBox
 class AccessMatrixIT {
 
     enum Who {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * Administration over the REST API: publishing a new SOP version while tickets keep the version they
  * were made with, refusing a bad bundle with line and reason, categories, and the audit trail.
  */
+@BlackBox
 class AdminApiIT {
 
     private static String bundle(String id, int version, String title) {

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
  * The administration pages: publishing a SOP version (a bad one refused with its line), the audit
  * trail, and the connection to Qualitor proved from the page.
  */
+@BlackBox
 class AdminPageIT extends BrowserTest {
 
     @Test

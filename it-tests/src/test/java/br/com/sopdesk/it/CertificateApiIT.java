@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * every format read correctly (BouncyCastle inside the EAR), and every bad input answered with a
  * clear 4xx in JSON.
  */
+@BlackBox
 class CertificateApiIT {
 
     private static final String BOUNDARY = "----sopdesk-cert-boundary";

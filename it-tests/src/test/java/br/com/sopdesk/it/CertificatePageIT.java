@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * form fields fill in, the warnings (no CEI, another CNPJ than Qualitor's) and the warranty decision
  * appear, and the ticket sent to Qualitor carries the facts read.
  */
+@BlackBox
 class CertificatePageIT extends BrowserTest {
 
     @Test

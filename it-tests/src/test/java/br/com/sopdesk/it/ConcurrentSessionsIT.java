@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * the form, all running together for a few seconds. Each asks for something only its role may
  * reach, so a session that lost its roles is caught (403), not just one that lost its caller.
  */
+@BlackBox
 class ConcurrentSessionsIT {
 
     private static final int REQUESTS_PER_CLIENT = 30;

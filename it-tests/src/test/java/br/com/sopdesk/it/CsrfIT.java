@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code Referer}) and takes them from SOP Desk itself, the configured Qualitor origin, or a
  * program that sends neither header.
  */
+@BlackBox
 class CsrfIT {
 
     private static Map<String, String> createUserForm(String username, String viewState) {

@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the outcome is audited without the customer's reason, a closed demand is not reiterated and an open
  * one is not restarted (409 naming its situation). The IT domain retries every 2 s.
  */
+@BlackBox
 class DemandOutboxIT extends BrowserTest {
 
     private static final String REASON = "Cliente sem retorno após 24 horas, pede prioridade.";

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Where the server under test is (its port base, {@code it.portbase}, set by the POM) and small HTTP
- * helpers shared by the tests. The server is started once for the whole run by {@code scripts/payara.sh}.
+ * helpers shared by the tests. The server is started once for the whole run by {@code scripts/payara.sh}
+ * and the application deployed into it once by {@link OneDeployment}.
  */
 final class Env {
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * nor write through its API with the agent's cookie. The integration-test domain allows the
  * sandbox's screen as a framing origin ({@code scripts/payara.sh}).
  */
+@BlackBox
 class FramedDeskIT extends BrowserTest {
 
     private static final String CUSTOMER = "04.252.011/0001-10";

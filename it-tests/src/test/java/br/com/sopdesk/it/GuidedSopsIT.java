@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * SOPs to their outcomes (a ticket, guidance, a reiteration), opens a SOP from Qualitor with context
  * in the URL, and switches SOP keeping the customer's data.
  */
+@BlackBox
 class GuidedSopsIT extends BrowserTest {
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * most every few seconds (sopdesk.health.qualitor-cache-seconds, 5): a failure shows once a probe
  * sees it, and the answer stays until the next probe even after Qualitor is back.
  */
+@BlackBox
 class HealthIT {
 
     private static void fault(String kind) throws Exception {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * invisible names, direction controls in e-mails, an empty body, trailing garbage, two documents,
  * a {@code sopVersion} past the int range and deep nesting are all 422, never a 500 or a Java name.
  */
+@BlackBox
 class HostileApiInputIT {
 
     private static String ticket(String name, String description, String email, String sopVersion) {

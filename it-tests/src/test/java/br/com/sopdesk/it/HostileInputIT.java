@@ -23,6 +23,7 @@ import org.openqa.selenium.NoAlertPresentException;
  * a supervisor's acknowledgement comment, category, user, SLA policy names, the texts of a SOP
  * bundle an administrator publishes, and the holder's name inside an uploaded certificate.
  */
+@BlackBox
 class HostileInputIT extends BrowserTest {
 
     static final String MARKUP = "<script>alert('xss')</script><img src=x onerror=alert(\"xss\")> \"aspas\" 'apóstrofo' & </textarea>";

@@ -143,6 +143,7 @@ class HostilePropertiesIT {
 
     @BeforeContainer
     static void createOwnData() throws Exception {
+        OneDeployment.ensure(); // jqwik, not Jupiter: no @BlackBox extension reaches this class
         for (String[] u : new String[][]{{ME, "[\"agent\",\"supervisor\"]"}, {TARGET, "[\"agent\"]"}}) {
             HttpResponse<String> r = Env.adminApi("POST", "admin/users", "{\"username\":\"" + u[0] + "\",\"displayName\":\"Hostil\",\"password\":\""
                     + MY_PASSWORD + "\",\"roles\":" + u[1] + "}");

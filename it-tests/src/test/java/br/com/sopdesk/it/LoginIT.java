@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
  * Signing in: the pages are closed to anonymous users, a wrong password is refused plainly, and a
  * sign-in gives the session a new id (a session id planted before it is worth nothing after).
  */
+@BlackBox
 class LoginIT extends BrowserTest {
 
     @Test

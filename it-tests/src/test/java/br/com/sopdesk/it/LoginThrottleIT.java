@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * wait ends is checked by moving product time past it ({@link ProductTime}); how long each wait is,
  * by the unit tests (LoginPolicyTest, with a moved clock).
  */
+@BlackBox
 class LoginThrottleIT {
 
     private static final int FREE = 3;

@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the SOP, answer the branch questions, fill the ticket, save, and read the demand number that the
  * Qualitor sandbox returned; and the same form refusing bad fields without sending anything.
  */
+@BlackBox
 class LostPasswordSopIT extends BrowserTest {
 
     @Test

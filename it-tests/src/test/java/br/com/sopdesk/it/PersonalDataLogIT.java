@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * submission takes: sent at once, refused by validation, retried after Qualitor failures, refused
  * by Qualitor, and looked up by document.
  */
+@BlackBox
 class PersonalDataLogIT {
 
     private static final String CPF = "529.982.247-25";

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * sandbox over HTTP): every submission ends in exactly one Qualitor ticket, found by its submission
  * key, or in a clear refusal; nothing is lost. The IT domain retries every 2 seconds.
  */
+@BlackBox
 class QualitorFaultsIT extends BrowserTest {
 
     @AfterEach

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * credentials refused with {@code status 0}, mandatory fields enforced, ticket numbers increasing,
  * and the SOAP services' WSDLs.
  */
+@BlackBox
 class QualitorSandboxIT {
 
     private static final String ENDPOINT = Env.SANDBOX + "ws/statelessws.php";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * sandbox and names the broken item when one setting is wrong; settings are checked before they
  * are stored and audited; a category's Qualitor team moves its new demands there, once.
  */
+@BlackBox
 class QualitorSetupIT {
 
     @AfterEach

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * nmsituacao, dtchamado); the time left is SOP Desk's SLA clock when the demand has one; a CNPJ
  * Qualitor does not know is said to be unregistered.
  */
+@BlackBox
 class RelatedTicketsIT {
 
     @AfterEach

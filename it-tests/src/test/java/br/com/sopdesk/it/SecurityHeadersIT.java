@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * Desk or with the page's nonce (PrimeFaces' CSP mode), every answer has one policy, and nothing
  * names the server or its version, error answers included.
  */
+@BlackBox
 class SecurityHeadersIT extends BrowserTest {
 
     static final String OTHER_ORIGIN_APP = Env.APP.replace("//localhost:", "//127.0.0.1:");

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * its protocol number, the tutorial links shown only once set, checklists headed by whom they are
  * for, the A3 media and the solution tried on the ticket, and the seed lines restored.
  */
+@BlackBox
 class SeedContentIT extends BrowserTest {
 
     private String node(String id) {

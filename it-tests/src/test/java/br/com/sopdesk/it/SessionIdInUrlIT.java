@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * on the API: sessions travel only in the cookie, so a link carrying someone's session id is worth
  * nothing to whoever opens it.
  */
+@BlackBox
 class SessionIdInUrlIT {
 
     private static final HttpClient NO_COOKIES = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)

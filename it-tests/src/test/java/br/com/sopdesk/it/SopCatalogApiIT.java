@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The SOP catalog over the REST API: every seed SOP, pt-BR search without accents or case, whole bundles. */
+@BlackBox
 class SopCatalogApiIT {
 
     @Test

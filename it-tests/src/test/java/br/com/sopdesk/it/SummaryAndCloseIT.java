@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * was lost — and without a second ticket. Closing a demand through the API ends it in Qualitor and
  * is audited. The IT domain retries every 2 seconds.
  */
+@BlackBox
 class SummaryAndCloseIT {
 
     @AfterEach

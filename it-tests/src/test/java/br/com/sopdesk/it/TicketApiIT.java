@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * {@code POST /api/tickets} validates exactly like the page (same rules, same messages), refuses a
  * category that contradicts the SOP, accepts the alphanumeric CNPJ, and sends nothing it refuses.
  */
+@BlackBox
 class TicketApiIT {
 
     @Test

@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * warranty SOP hands a lost password to 000; lost media does not lead to self-revocation; the letter
  * route shows the administrator's letter, filled, and the sending address.
  */
+@BlackBox
 class WarrantyIT extends BrowserTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
