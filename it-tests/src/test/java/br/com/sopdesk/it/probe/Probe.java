@@ -73,7 +73,8 @@ public class Probe {
     public List<Long> demandActions(int count, String demand, Instant due) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, demand, "teste no servidor " + i, "it-inside", 1, "it-inside");
+            DemandAction a = new DemandAction(DemandAction.Kind.REITERATE, demand, "teste no servidor " + i, "it-inside", 1, "it-inside",
+                    Instant.now());
             em.persist(a);
             em.flush();
             ids.add(a.getId());
