@@ -21,16 +21,17 @@ public class SystemClock {
 
     private static final Logger LOG = Logger.getLogger(SystemClock.class.getName());
 
+    /** Optional: an empty default is no value to MicroProfile Config, and no profile is the production case. */
     @Inject
-    @ConfigProperty(name = "mp.config.profile", defaultValue = "")
-    String profile;
+    @ConfigProperty(name = "mp.config.profile")
+    Optional<String> profile;
 
     private MovableClock movable;
 
     @PostConstruct
     void choose() {
-        if (MovableClock.TEST_PROFILE.equals(profile)) {
-            movable = MovableClock.inProfile(profile);
+        if (profile.filter(MovableClock.TEST_PROFILE::equals).isPresent()) {
+            movable = MovableClock.inProfile(profile.get());
             LOG.warning("Perfil de teste: o tempo do produto pode ser movido (api/admin/test/clock).");
         }
     }

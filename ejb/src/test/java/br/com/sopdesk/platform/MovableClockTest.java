@@ -28,13 +28,18 @@ class MovableClockTest {
     @Test
     void theProductClockIsTheSystemClockOutsideTheTestProfile() {
         SystemClock production = new SystemClock();
-        production.profile = "";
+        production.profile = java.util.Optional.empty();
         production.choose();
         assertTrue(production.movable().isEmpty(), "no movable clock to ask for");
         assertEquals(Clock.systemUTC(), production.clock());
 
+        SystemClock other = new SystemClock();
+        other.profile = java.util.Optional.of("prod");
+        other.choose();
+        assertTrue(other.movable().isEmpty(), "only the test profile has one");
+
         SystemClock tests = new SystemClock();
-        tests.profile = "test";
+        tests.profile = java.util.Optional.of("test");
         tests.choose();
         assertTrue(tests.movable().isPresent());
         assertTrue(tests.clock() instanceof MovableClock);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules about how the main sources read, which compiled classes cannot show: an injected field
  * names its type by import (so a dependency on another feature shows at the top of the file), no
- * class runs past {@value #MAX_LINES} lines, and no package is declared in two modules (a split
- * package hides which module owns a type). Reads the {@code src/main/java} of every module.
+ * class runs past {@value #MAX_LINES} lines, no package is declared in two modules (a split
+ * package hides which module owns a type), and no config property has an empty default. Reads the {@code src/main/java} of every module.
  */
 class SourceRulesTest {
 
@@ -37,6 +37,12 @@ class SourceRulesTest {
                     + "(?:(?:private|protected|public|static|final|transient|volatile)\\s+)*"
                     + "(?:[\\w.]+\\s*<\\s*)?(br\\.com\\.sopdesk\\.[\\w.]+)");
 
+    /**
+     * A config property with an empty default: MicroProfile Config reads it as no value, so the
+     * deployment fails wherever the property is not set (inject an {@code Optional} instead).
+     */
+    static final Pattern EMPTY_CONFIG_DEFAULT = Pattern.compile("@ConfigProperty\\s*\\([^)]*defaultValue\\s*=\\s*(\"\")\\s*[,)]");
+
     /** A package declaration: the package of a source file. */
     static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
@@ -50,6 +56,13 @@ class SourceRulesTest {
         assertTrue(QUALIFIED_INJECTION.matcher("@Inject\n    br.com.sopdesk.audit.control.AuditLog audit;").find());
         assertTrue(QUALIFIED_INJECTION.matcher("@EJB\n    private Instance<br.com.sopdesk.sla.control.SlaWork> work;").find());
         assertFalse(QUALIFIED_INJECTION.matcher("@Inject\n    AuditLog audit;").find());
+    }
+
+    @Test
+    void noConfigPropertyHasAnEmptyDefault() {
+        assertEquals(Map.of(), scan(EMPTY_CONFIG_DEFAULT), "config properties with an empty default (no value to MicroProfile Config: use Optional)");
+        assertTrue(EMPTY_CONFIG_DEFAULT.matcher("@ConfigProperty(name = \"mp.config.profile\", defaultValue = \"\")").find());
+        assertFalse(EMPTY_CONFIG_DEFAULT.matcher("@ConfigProperty(name = \"a\", defaultValue = \"\" + MAX)").find());
     }
 
     @Test
