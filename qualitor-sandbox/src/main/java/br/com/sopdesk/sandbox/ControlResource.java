@@ -153,10 +153,7 @@ public class ControlResource {
     @POST
     @Path("teams")
     public Map<String, String> registerTeam(@QueryParam("code") String code, @QueryParam("name") String name) {
-        if (code == null || code.isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("code é obrigatório");
-        }
-        sandbox.qualitor().registerTeam(code.strip(), name);
+        sandbox.qualitor().registerTeam(required(code), name);
         return sandbox.qualitor().teams();
     }
 
@@ -164,22 +161,14 @@ public class ControlResource {
     @GET
     @Path("tickets/{number}/team")
     public Map<String, String> team(@PathParam("number") String number) {
-        try {
-            return sandbox.qualitor().teamOf(number);
-        } catch (SandboxFault e) {
-            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
-        }
+        return known(() -> sandbox.qualitor().teamOf(number));
     }
 
     /** A ticket's workflow step and every move to one: {@code {cdetapa, moves}} ({@code moves}: the steps, oldest first, comma-separated). */
     @GET
     @Path("tickets/{number}/steps")
     public Map<String, String> steps(@PathParam("number") String number) {
-        try {
-            return sandbox.qualitor().stepsOf(number);
-        } catch (SandboxFault e) {
-            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
-        }
+        return known(() -> sandbox.qualitor().stepsOf(number));
     }
 
     /** The extra-information types (code to name). */
@@ -193,10 +182,7 @@ public class ControlResource {
     @POST
     @Path("additional-info-types")
     public Map<String, String> registerAdditionalInfoType(@QueryParam("code") String code, @QueryParam("name") String name) {
-        if (code == null || code.isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("code é obrigatório");
-        }
-        sandbox.qualitor().registerAdditionalInfoType(code.strip(), name);
+        sandbox.qualitor().registerAdditionalInfoType(required(code), name);
         return sandbox.qualitor().additionalInfoTypes();
     }
 
@@ -248,7 +234,7 @@ public class ControlResource {
     public Map<String, String> history(@PathParam("number") String number, @QueryParam("text") @DefaultValue("Retorno ao cliente realizado.") String text,
                                        @QueryParam("author") @DefaultValue("relacionamento") String author,
                                        @QueryParam("at") String at) {
-        try {
+        return known(() -> {
             if (at == null || at.isBlank()) {
                 sandbox.qualitor().addHistory(number, text, "1", author);
             } else {
@@ -256,9 +242,7 @@ public class ControlResource {
                         java.time.LocalDateTime.ofInstant(java.time.Instant.parse(at), SandboxQualitor.BRASILIA));
             }
             return Map.of("history", "ok");
-        } catch (SandboxFault e) {
-            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
-        }
+        });
     }
 
     /** A person at Qualitor moves a demand to another situation (e.g. 3 "Aguardando cliente", 5 "Encerrado"). */
@@ -266,12 +250,10 @@ public class ControlResource {
     @Path("tickets/{number}/situation")
     public Map<String, String> situation(@PathParam("number") String number, @QueryParam("code") String code,
                                          @QueryParam("name") String name) {
-        try {
+        return known(() -> {
             sandbox.qualitor().situation(number, code, name);
             return Map.of("situation", code + " " + name);
-        } catch (SandboxFault e) {
-            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
-        }
+        });
     }
 
     @POST
@@ -308,11 +290,7 @@ public class ControlResource {
     @POST
     @Path("contacts")
     public Map<String, String> registerContact(@QueryParam("document") String document, @QueryParam("email") String email) {
-        try {
-            return sandbox.qualitor().registerContact(document, email);
-        } catch (SandboxFault e) {
-            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
-        }
+        return known(() -> sandbox.qualitor().registerContact(document, email));
     }
 
     /** The integration password changes at Qualitor ({@code ?password=}; none: back to {@code sandbox.password}). */
@@ -323,6 +301,27 @@ public class ControlResource {
         // like a real installation after a password change: sessions opened with the old one end
         sandbox.sessions().expireAll();
         return Map.of("password", password == null || password.isEmpty() ? "configured" : "changed");
+    }
+
+    /** A sandbox call on a demand or customer Qualitor may not know. */
+    private interface Known<T> {
+        T read() throws SandboxFault;
+    }
+
+    /** Runs {@code call}; what the sandbox does not know answers 404. */
+    private static <T> T known(Known<T> call) {
+        try {
+            return call.read();
+        } catch (SandboxFault e) {
+            throw new jakarta.ws.rs.NotFoundException(e.getMessage());
+        }
+    }
+
+    private static String required(String code) {
+        if (code == null || code.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("code é obrigatório");
+        }
+        return code.strip();
     }
 
     /** Mounts the controls at {@code /qualitor-sandbox/control}. */

@@ -66,48 +66,35 @@ public sealed interface WorkCalendar permits WorkCalendar.AllHours, WorkCalendar
 
         @Override
         public Instant plus(Instant from, Duration work) {
-            if (work.isNegative()) {
-                return minus(from, work.negated());
-            }
-            ZonedDateTime t = from.atZone(zone);
-            Duration left = work;
-            for (int i = 0; i < MAX_DAYS; i++) {
-                LocalDate day = t.toLocalDate();
-                ZonedDateTime open = day.atTime(start).atZone(zone);
-                ZonedDateTime close = day.atTime(end).atZone(zone);
-                if (workingDay(day) && t.isBefore(close)) {
-                    ZonedDateTime from0 = t.isBefore(open) ? open : t;
-                    Duration available = Duration.between(from0, close);
-                    if (left.compareTo(available) <= 0) {
-                        return from0.plus(left).toInstant();
-                    }
-                    left = left.minus(available);
-                }
-                t = day.plusDays(1).atStartOfDay(zone);
-            }
-            throw new IllegalStateException("no working time found within " + MAX_DAYS + " days");
+            return work.isNegative() ? walk(from, work.negated(), false) : walk(from, work, true);
         }
 
         @Override
         public Instant minus(Instant to, Duration work) {
-            if (work.isNegative()) {
-                return plus(to, work.negated());
-            }
-            ZonedDateTime t = to.atZone(zone);
+            return work.isNegative() ? walk(to, work.negated(), true) : walk(to, work, false);
+        }
+
+        /**
+         * Spends {@code work} of working time from {@code at}, day by day, forward or backward: each
+         * working day offers the part of its hours on the walking side of the current instant.
+         */
+        private Instant walk(Instant at, Duration work, boolean forward) {
+            ZonedDateTime t = at.atZone(zone);
             Duration left = work;
             for (int i = 0; i < MAX_DAYS; i++) {
                 LocalDate day = t.toLocalDate();
                 ZonedDateTime open = day.atTime(start).atZone(zone);
                 ZonedDateTime close = day.atTime(end).atZone(zone);
-                if (workingDay(day) && t.isAfter(open)) {
-                    ZonedDateTime to0 = t.isAfter(close) ? close : t;
-                    Duration available = Duration.between(open, to0);
+                ZonedDateTime edge = forward ? close : open;
+                if (workingDay(day) && (forward ? t.isBefore(close) : t.isAfter(open))) {
+                    ZonedDateTime from = forward ? (t.isBefore(open) ? open : t) : (t.isAfter(close) ? close : t);
+                    Duration available = Duration.between(from, edge).abs();
                     if (left.compareTo(available) <= 0) {
-                        return to0.minus(left).toInstant();
+                        return (forward ? from.plus(left) : from.minus(left)).toInstant();
                     }
                     left = left.minus(available);
                 }
-                t = day.minusDays(1).atTime(LocalTime.MAX).atZone(zone);
+                t = forward ? day.plusDays(1).atStartOfDay(zone) : day.minusDays(1).atTime(LocalTime.MAX).atZone(zone);
             }
             throw new IllegalStateException("no working time found within " + MAX_DAYS + " days");
         }
