@@ -6,11 +6,11 @@
 # otherwise it stops at once saying what to do. The PostgreSQL pass is never skipped.
 #
 # Settings (environment; the build passes its it.pg.* properties):
-#   SOPDESK_IT_DB_URL       default jdbc:postgresql://localhost:5432/sopdesk-it (the build: one database per IT domain)
+#   SOPDESK_IT_DB_URL       default jdbc:postgresql://localhost:5432/sopdesk-it-pg (the build: one database per IT domain)
 #   SOPDESK_IT_DB_USER      default sopdesk_it
 #   SOPDESK_IT_DB_PASSWORD  default sopdesk_it (a throw-away test database on this machine)
 set -euo pipefail
-URL="${SOPDESK_IT_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk-it}"
+URL="${SOPDESK_IT_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk-it-pg}"
 USER_NAME="${SOPDESK_IT_DB_USER:-sopdesk_it}"
 PASSWORD="${SOPDESK_IT_DB_PASSWORD:-sopdesk_it}"
 say() { printf '[postgres] %s\n' "$*"; }
