@@ -56,6 +56,10 @@ class AccessMatrixIT {
             new Endpoint("PUT", "admin/categories/MX1", "{\"name\":\"Matriz de acesso\",\"active\":false}", Allowed.ADMIN),
             new Endpoint("POST", "admin/sops", "{\"id\":\"x\"}", Allowed.ADMIN),
             new Endpoint("GET", "admin/sops/perda-de-senha/export", null, Allowed.ADMIN),
+            new Endpoint("GET", "admin/sops/perda-de-senha/diff?from=1&to=1", null, Allowed.ADMIN),
+            // an unknown SOP: refused (404) without retiring or restoring anything
+            new Endpoint("POST", "admin/sops/matriz-inexistente/retire", "{\"reason\":\"matriz de acesso\"}", Allowed.ADMIN),
+            new Endpoint("POST", "admin/sops/matriz-inexistente/restore", "{\"reason\":\"matriz de acesso\"}", Allowed.ADMIN),
             new Endpoint("GET", "admin/audit?limit=5", null, Allowed.ADMIN),
             new Endpoint("GET", "admin/audit.csv?actor=admin", null, Allowed.ADMIN),
             new Endpoint("GET", "admin/users", null, Allowed.ADMIN),

@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,7 +182,7 @@ class SlaMonitorIT extends BrowserTest {
         assertEquals(List.of(200, 422), statuses.stream().sorted().toList(), statuses + " " + refused);
         assertTrue(refused.contains("já reconhecido"), refused);
 
-        redeploy();
+        ApplicationRestart.run();
 
         // product time starts from the system clock again after the redeploy; moved past the deadline, it is breached
         Instant deadline = Instant.parse(clock.getString("deadline"));
@@ -410,23 +409,6 @@ class SlaMonitorIT extends BrowserTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Restarts the application as a redeploy does (disabled, then enabled again through the domain's
-     * admin port, HTTP port − 80 + 48), from the bits of the run's one deployment, so its test module
-     * stays for the in-container tests that run later; waits for it to answer.
-     */
-    private static void redeploy() throws Exception {
-        int adminPort = URI.create(Env.APP).getPort() - 80 + 48;
-        for (String command : new String[] {"disable", "enable"}) {
-            Process p = new ProcessBuilder(System.getProperty("payara.home") + "/bin/asadmin", "--interactive=false", "--port",
-                    String.valueOf(adminPort), command, "sopdesk").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            assertEquals(0, p.waitFor(), command + ": " + out);
-        }
-        await("SOP Desk answering after the redeploy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .ignoreException(java.io.IOException.class).until(() -> Env.get(Env.APP + "login.xhtml").statusCode() == 200);
     }
 
     private static JsonValue json(String text) {

@@ -10,9 +10,12 @@ import br.com.sopdesk.privacy.control.Masking;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.InvalidBundleException;
+import br.com.sopdesk.sop.control.RetirementRefused;
+import br.com.sopdesk.sop.control.SopDiff;
 import br.com.sopdesk.sop.control.SopBundleYaml;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
+import br.com.sopdesk.sop.entity.SopRetirement;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -44,8 +47,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Administration (role {@code admin}): categories, SOP bundle import (publish a new version) and
- * export, and the audit trail (search and CSV export, personal data masked). Every change is
+ * Administration (role {@code admin}): categories, SOP bundle import (publish a new version),
+ * export, comparing two versions, retiring and restoring a SOP, and the audit trail (search and CSV export, personal data masked). Every change is
  * recorded in the audit trail by the services. Users are in {@link UserResource}.
  */
 @Path("admin")
@@ -149,6 +152,83 @@ public class AdminResource {
         return Response.ok(yaml ? SopBundleYaml.fromJson(json) : json)
                 .type(yaml ? "application/yaml;charset=UTF-8" : MediaType.APPLICATION_JSON + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** Why an administrator retires or restores a SOP. */
+    public record ReasonRequest(String reason) {
+    }
+
+    /** A SOP's retirement as it stands: {@code retired} with why, by whom and when, or in service. */
+    public record RetirementView(String sopId, boolean retired, String reason, String retiredBy, String retiredAt) {
+        static RetirementView of(SopRetirement r) {
+            return new RetirementView(r.getSopId(), true, r.getReason(), r.getRetiredBy(), r.getRetiredAt().toString());
+        }
+    }
+
+    /** What changed from version {@code from} to version {@code to} of a SOP. */
+    public record DiffView(String sopId, int from, int to, List<SopDiff.Change> changes) {
+    }
+
+    /** The changes between two published versions ({@link SopDiff}); 400 without two version numbers, 404 for an unknown SOP or version. */
+    @GET
+    @Path("sops/{id}/diff")
+    public Response diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Locale locale = ApiErrors.locale(headers);
+        Integer older = versionNumber(from);
+        Integer newer = versionNumber(to);
+        if (older == null || newer == null) {
+            return Response.status(400).entity(Map.of("message", ApiMessages.text(locale, "sop.diff.versions"))).build();
+        }
+        known(id);
+        SopBundle a = catalog.version(id, older).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale, "sop.version.unknown", id, String.valueOf(older))));
+        SopBundle b = catalog.version(id, newer).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale, "sop.version.unknown", id, String.valueOf(newer))));
+        return Response.ok(new DiffView(id, older, newer, SopDiff.between(a, b))).build();
+    }
+
+    /** Retires a SOP (body {@code {"reason"}}): out of the agents' search, no new walk or ticket; audited. */
+    @POST
+    @Path("sops/{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response retire(@PathParam("id") String id, ReasonRequest request) {
+        known(id);
+        try {
+            return Response.ok(RetirementView.of(catalog.retire(id, request == null ? null : request.reason(), admin()))).build();
+        } catch (RetirementRefused e) {
+            return refused(e);
+        }
+    }
+
+    /** Puts a retired SOP back in service (body {@code {"reason"}}); audited. */
+    @POST
+    @Path("sops/{id}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response restore(@PathParam("id") String id, ReasonRequest request) {
+        known(id);
+        try {
+            catalog.restore(id, request == null ? null : request.reason(), admin());
+            return Response.ok(new RetirementView(id, false, null, null, null)).build();
+        } catch (RetirementRefused e) {
+            return refused(e);
+        }
+    }
+
+    private void known(String id) {
+        if (catalog.latest(id).isEmpty()) {
+            throw new NotFoundException(ApiMessages.text(headers, "sop.unknown", id));
+        }
+    }
+
+    private Response refused(RetirementRefused e) {
+        return Response.status(e.conflict() ? 409 : 422).entity(Map.of("message", e.text().in(ApiErrors.locale(headers)))).build();
+    }
+
+    /** A version number from a query parameter: a whole number from 1, or null. */
+    private static Integer versionNumber(String text) {
+        if (text == null || !text.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        int v = Integer.parseInt(text.strip());
+        return v >= 1 ? v : null;
     }
 
     /** A page of the audit trail: {@code entries} newest first and the {@code total} matching. */

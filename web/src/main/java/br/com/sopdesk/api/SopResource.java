@@ -13,13 +13,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The SOP catalog: {@code GET /api/sops?q=words} lists the latest version of each SOP (matching the
- * words, accents and case ignored); {@code GET /api/sops/{id}} and {@code .../versions/{v}} give
- * one bundle whole, as published.
+ * The SOP catalog: {@code GET /api/sops?q=words} lists the latest version of each SOP in service
+ * (matching the words, accents and case ignored; retired SOPs left out); {@code GET /api/sops/{id}}
+ * and {@code .../versions/{v}} give one bundle whole, as published (a retired SOP's latest is
+ * refused, its versions stay readable for the tickets made with them).
  */
 @Path("sops")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -48,10 +51,16 @@ public class SopResource {
         return catalog.search(query, user).stream().map(SopSummary::of).toList();
     }
 
+    /** The latest version, to walk: 422 for a retired SOP, which starts no new walk (its versions stay readable below). */
     @GET
     @Path("{id}")
-    public String latest(@PathParam("id") String id) {
-        return catalog.text(id, null).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "sop.unknown", id)));
+    public Response latest(@PathParam("id") String id) {
+        String text = catalog.text(id, null).orElseThrow(() -> new NotFoundException(ApiMessages.text(headers, "sop.unknown", id)));
+        if (catalog.retired(id)) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+                    .entity(Map.of("message", ApiMessages.text(headers, "sop.retired", id))).build();
+        }
+        return Response.ok(text).build();
     }
 
     @GET

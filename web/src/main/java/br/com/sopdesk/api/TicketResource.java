@@ -308,10 +308,14 @@ public class TicketResource {
         return refusal(errors, locale());
     }
 
-    /** 422: nothing was stored, with one message per field. */
+    /**
+     * 422: nothing was stored, with one message per field; a refusal of the SOP itself (unknown, or
+     * retired) is the message, since no field can correct it.
+     */
     static Response refusal(Map<String, String> errors, java.util.Locale locale) {
+        String message = errors.size() == 1 && errors.containsKey("sop") ? errors.get("sop") : ApiMessages.text(locale, "ticket.refused");
         return Response.status(422).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-                .entity(new Refusal(ApiMessages.text(locale, "ticket.refused"), errors)).build();
+                .entity(new Refusal(message, errors)).build();
     }
 
     private java.util.Locale locale() {

@@ -79,6 +79,9 @@ public class DemandActions {
                                 String customerDocument, String agent) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("demand.sop.unknown", sopId, sopVersion)));
+        if (catalog.retired(sopId)) {
+            throw InvalidSubmissionException.of("sop", Text.of("demand.sop.retired", sopId));
+        }
         SopWalk walk = SopWalk.of(bundle, answers);
         if (!walk.current().actsOnDemand()) {
             throw InvalidSubmissionException.of("answers", Text.of("demand.answers.no-action"));

@@ -18,6 +18,8 @@ import java.util.logging.Logger;
  * Loads the SOP bundles that ship with the application ({@code sops/index.txt}) at start. A bundle
  * whose (id, version) is already stored is skipped, so restarts, redeploys and several instances
  * starting together store each seed once, and an administrator's later versions stay in force.
+ * It never touches a SOP's retirement: a seed SOP an administrator retired stays retired across
+ * restarts and redeploys, even when the application ships a newer version of it (stored, not offered).
  */
 @Singleton
 @Startup
@@ -36,7 +38,11 @@ public class SeedBundles {
             SopBundle bundle = SopBundleJson.read(json);
             try {
                 if (catalog.publishIfAbsent(bundle, json, "seed")) {
-                    LOG.info(() -> "SOP carregado: " + bundle.id() + " v" + bundle.version());
+                    if (catalog.retired(bundle.id())) {
+                        LOG.info(() -> "SOP carregado, mas retirado pela administração (continua fora de uso): " + bundle.id() + " v" + bundle.version());
+                    } else {
+                        LOG.info(() -> "SOP carregado: " + bundle.id() + " v" + bundle.version());
+                    }
                 }
             } catch (EJBException e) {
                 LOG.fine(() -> "SOP " + bundle.id() + " v" + bundle.version() + " já gravado por outra instância");

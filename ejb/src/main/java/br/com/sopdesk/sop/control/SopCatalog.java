@@ -6,6 +6,9 @@ import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SearchText;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopBundleRecord;
+import br.com.sopdesk.sop.entity.SopRetirement;
+import br.com.sopdesk.platform.InvalidInput;
+import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.entity.SopUsage;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -21,13 +24,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The published SOP bundles: the latest version of each for agents (searchable, each agent's recent
- * ones first), any exact version for the tickets made with it, and publishing new versions.
- * Versions never change once stored, so parsed bundles are cached by (id, version) in each instance
- * without any risk of serving a stale one.
+ * ones first), any exact version for the tickets made with it, and publishing, retiring and
+ * restoring. Versions never change once stored, so parsed bundles are cached by (id, version) in
+ * each instance without any risk of serving a stale one; whether a SOP is retired is never cached
+ * (read from the database on every search and every new ticket), so it holds on every instance at once.
  */
 @Stateless
 public class SopCatalog {
@@ -46,8 +51,16 @@ public class SopCatalog {
     @Inject
     Clock clock;
 
+    /** The latest version of every SOP, retired ones included (administration). */
     public List<SopBundle> latest() {
         return em.createNamedQuery(SopBundleRecord.LATEST, SopBundleRecord.class).getResultList().stream()
+                .map(SopCatalog::parsed)
+                .toList();
+    }
+
+    /** The latest version of every SOP agents may use: the retired ones left out. */
+    public List<SopBundle> inService() {
+        return em.createNamedQuery(SopBundleRecord.LATEST_IN_SERVICE, SopBundleRecord.class).getResultList().stream()
                 .map(SopCatalog::parsed)
                 .toList();
     }
@@ -66,7 +79,7 @@ public class SopCatalog {
                 recency.put(used.get(i).getSopId(), i);
             }
         }
-        return latest().stream()
+        return inService().stream()
                 .map(b -> Map.entry(b, SearchText.score(b, words)))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Comparator.<Map.Entry<SopBundle, Integer>>comparingInt(e -> -e.getValue())
@@ -140,6 +153,60 @@ public class SopCatalog {
         audit.record(admin, "sop.publicado", "SOP " + bundle.id() + " v" + bundle.version(),
                 latest == 0 ? "novo SOP: " + bundle.title() : "nova versão (anterior: v" + latest + "): " + bundle.title());
         return bundle;
+    }
+
+    /** Whether the SOP is retired, read from the database (never from a cache). */
+    public boolean retired(String sopId) {
+        return retirement(sopId).isPresent();
+    }
+
+    /** The SOP's retirement (why, by whom, when), or empty while it is in service. */
+    public Optional<SopRetirement> retirement(String sopId) {
+        return sopId == null ? Optional.empty() : Optional.ofNullable(em.find(SopRetirement.class, sopId));
+    }
+
+    /** The ids of the retired SOPs (for the administration's list). */
+    public Set<String> retiredIds() {
+        return Set.copyOf(em.createNamedQuery(SopRetirement.IDS, String.class).getResultList());
+    }
+
+    /**
+     * Retires a published SOP: out of the agents' search, no new walk or ticket; its versions stay
+     * for the tickets made with them. Audited with the reason.
+     *
+     * @throws RetirementRefused when the reason is missing, too long or not plain text, or the SOP is retired already
+     */
+    public SopRetirement retire(String sopId, String reason, String admin) {
+        String why = reason(reason);
+        if (retired(sopId)) {
+            throw new RetirementRefused(Text.of("sop.retire.already", sopId), true);
+        }
+        SopRetirement retirement = new SopRetirement(sopId, why, admin, clock.instant());
+        em.persist(retirement);
+        audit.record(admin, "sop.retirado", "SOP " + sopId, "motivo: " + why);
+        return retirement;
+    }
+
+    /**
+     * Puts a retired SOP back in service (its latest version). Audited with the reason.
+     *
+     * @throws RetirementRefused when the reason is missing, too long or not plain text, or the SOP is not retired
+     */
+    public void restore(String sopId, String reason, String admin) {
+        String why = reason(reason);
+        SopRetirement retirement = retirement(sopId)
+                .orElseThrow(() -> new RetirementRefused(Text.of("sop.restore.not-retired", sopId), true));
+        em.remove(retirement);
+        audit.record(admin, "sop.restaurado", "SOP " + sopId, "motivo: " + why + "; retirado por " + retirement.getRetiredBy()
+                + " em " + retirement.getRetiredAt());
+    }
+
+    private static String reason(String reason) {
+        try {
+            return SopRetirement.checkedReason(reason);
+        } catch (InvalidInput e) {
+            throw new RetirementRefused(e.text(), false);
+        }
     }
 
     /** Stores a seed bundle version unless that (id, version) exists; returns whether it stored it. */

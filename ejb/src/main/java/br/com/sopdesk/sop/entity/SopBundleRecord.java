@@ -23,12 +23,18 @@ import java.time.LocalDateTime;
 @NamedQuery(name = SopBundleRecord.LATEST, query = """
         select b from SopBundleRecord b where b.version =
           (select max(o.version) from SopBundleRecord o where o.sopId = b.sopId) order by b.seed, b.sopId""")
+@NamedQuery(name = SopBundleRecord.LATEST_IN_SERVICE, query = """
+        select b from SopBundleRecord b where b.version =
+          (select max(o.version) from SopBundleRecord o where o.sopId = b.sopId)
+          and not exists (select r from SopRetirement r where r.sopId = b.sopId) order by b.seed, b.sopId""")
 @NamedQuery(name = SopBundleRecord.BY_VERSION, query = "select b from SopBundleRecord b where b.sopId = :sopId and b.version = :version")
 @NamedQuery(name = SopBundleRecord.LATEST_OF, query = "select b from SopBundleRecord b where b.sopId = :sopId order by b.version desc")
 @NamedQuery(name = SopBundleRecord.LATEST_VERSION, query = "select max(b.version) from SopBundleRecord b where b.sopId = :sopId")
 public class SopBundleRecord {
 
     public static final String LATEST = "SopBundleRecord.latest";
+    /** The latest versions of the SOPs not retired ({@link SopRetirement}), as agents see the catalog. */
+    public static final String LATEST_IN_SERVICE = "SopBundleRecord.latestInService";
     public static final String BY_VERSION = "SopBundleRecord.byVersion";
     public static final String LATEST_OF = "SopBundleRecord.latestOf";
     /** The number of a SOP's latest version (null when it has none), without reading any bundle text. */

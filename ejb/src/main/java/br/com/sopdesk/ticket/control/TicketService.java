@@ -92,6 +92,10 @@ public class TicketService {
                          String warrantyExceptionReason) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("ticket.sop.unknown", sopId, sopVersion)));
+        if (catalog.retired(sopId)) {
+            // read from the database, not from any cache: a retirement holds on every instance at once
+            throw InvalidSubmissionException.of("sop", Text.of("ticket.sop.retired", sopId));
+        }
         SopWalk walk = SopWalk.of(bundle, answers);
         if (!walk.escalates()) {
             throw InvalidSubmissionException.of("answers", Text.of("ticket.answers.no-ticket", walk.current().title()));

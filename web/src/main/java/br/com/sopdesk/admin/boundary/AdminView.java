@@ -16,10 +16,12 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds the administration page: categories and publishing SOP versions (users and audit have their
- * own pages). The lists are read when the page opens and again after each change.
+ * own pages; comparing and retiring SOPs have their own beans). The lists are read when the page
+ * opens and again after each change.
  */
 @Named
 @ViewScoped
@@ -38,14 +40,22 @@ public class AdminView implements Serializable {
     private String newName;
     private List<SopBundle> sops = List.of();
     private Map<String, List<String>> usage = Map.of();
+    private Set<String> retired = Set.of();
     // entities, not serializable: what the last reading found, for this view only
     private transient List<Category> categoryList = List.of();
 
+    /** Reads the lists (when the page opens, and after a change made here or by the page's other beans). */
     @PostConstruct
-    void load() {
+    public void load() {
         categoryList = categories.all();
         sops = catalog.latest();
         usage = catalog.categoryUsage();
+        retired = catalog.retiredIds();
+    }
+
+    /** Whether the SOP is retired (out of the agents' search), as read when the list was. */
+    public boolean isRetired(SopBundle sop) {
+        return retired.contains(sop.id());
     }
 
     public List<Category> getCategories() {

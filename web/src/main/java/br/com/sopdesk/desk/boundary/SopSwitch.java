@@ -61,7 +61,7 @@ public class SopSwitch implements Serializable {
             demand.setDemandNumber(c.demandNumber());
         }
         String here = page.getBundle().id();
-        otherSops = catalog.latest().stream().filter(b -> !b.id().equals(here)).toList();
+        otherSops = catalog.inService().stream().filter(b -> !b.id().equals(here)).toList();
     }
 
     /** Opens another SOP, carrying the customer's data and the answers that still apply. */

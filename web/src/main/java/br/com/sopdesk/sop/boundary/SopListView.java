@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Binds the agent's start page: the SOP search (pt-BR words, accents and case ignored, the agent's
- * recent SOPs first) and the triage shortcuts, which are canned searches. Opened from Qualitor's
- * ticket screen, it carries the customer's document and the demand on to the SOP chosen.
+ * recent SOPs first) and the triage shortcuts, which are canned searches, over the SOPs in service.
+ * Opened from Qualitor's ticket screen, it carries the customer's document and the demand on to the
+ * SOP chosen; reached from a link to a retired SOP, it says so.
  */
 @Named
 @ViewScoped
@@ -46,6 +47,8 @@ public class SopListView implements Serializable {
     ExternalContext ext;
 
     private String query;
+    private String retired;
+    private String retiredTitle;
     private List<SopBundle> sops;
     private String cnpj;
     private String demand;
@@ -54,6 +57,16 @@ public class SopListView implements Serializable {
     @PostConstruct
     void load() {
         search();
+    }
+
+    /**
+     * View action: when a link to a retired SOP brought the agent here ({@code ?retired=id}), the
+     * title of that SOP, so the page says which one is no longer in use.
+     */
+    public void arrive() {
+        if (retired != null && catalog.retired(retired)) {
+            retiredTitle = catalog.latest(retired).map(SopBundle::title).orElse(retired);
+        }
     }
 
     public void search() {
@@ -87,6 +100,19 @@ public class SopListView implements Serializable {
 
     public void setDemand(String demand) {
         this.demand = demand == null ? null : demand.replaceAll("\\D", "");
+    }
+
+    public String getRetired() {
+        return retired;
+    }
+
+    public void setRetired(String retired) {
+        this.retired = retired;
+    }
+
+    /** The title of the retired SOP a link led to, or null. */
+    public String getRetiredTitle() {
+        return retiredTitle;
     }
 
     public String getQuery() {

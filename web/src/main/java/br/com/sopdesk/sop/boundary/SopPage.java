@@ -5,17 +5,21 @@ import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.List;
 
 /**
  * The SOP the guided page is about: the latest version of the one named in the URL ({@code ?id=}),
  * read once when the page opens, and the name of its Qualitor category. The other beans of the page
- * (the walk, the forms, the switch) read the SOP from here.
+ * (the walk, the forms, the switch) read the SOP from here. A retired SOP sends the agent to the search.
  */
 @Named
 @ViewScoped
@@ -33,9 +37,26 @@ public class SopPage implements Serializable {
     private SopBundle bundle;
     private String categoryName = "";
 
-    /** View action: loads the SOP (a 404 when there is none) and records that this agent used it. */
+    /**
+     * View action: loads the SOP (a 404 when there is none) and records that this agent used it. A
+     * retired SOP is not walked: the agent lands on the search, which says so (keeping the customer
+     * and demand the link carried).
+     */
     public void load() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
+        if (sopId != null && catalog.retired(sopId)) {
+            ExternalContext ext = faces.getExternalContext();
+            StringBuilder to = new StringBuilder(ext.getRequestContextPath()).append("/app/index.xhtml?retired=").append(encode(sopId));
+            for (String carried : List.of("cnpj", "chamado")) {
+                String value = ext.getRequestParameterMap().get(carried);
+                if (value != null && !value.isBlank()) {
+                    to.append('&').append(carried).append('=').append(encode(value));
+                }
+            }
+            ext.redirect(to.toString());
+            faces.responseComplete();
+            return;
+        }
         bundle = sopId == null ? null : catalog.latest(sopId).orElse(null);
         if (bundle == null) {
             String text = faces.getApplication().getResourceBundle(faces, "msg").getString("walk.notFound");
@@ -47,6 +68,10 @@ public class SopPage implements Serializable {
             categoryName = categories.find(bundle.qualitor().category()).map(Category::getName).orElse("");
         }
         catalog.recordUse(faces.getExternalContext().getRemoteUser(), bundle.id());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Starts another customer on the same SOP: a fresh page, with nothing of the call before. */
