@@ -385,7 +385,7 @@
       nodes: pathNodes().map(function (n) { return n.getAttribute("data-node"); }),
       results: shownResults().map(resultKey),
       submit: !!source && source.tagName === "BUTTON",
-      form: source ? source.closest("form") : null,
+      form: source && source.form ? source.form.id : "", // by id: an update of @form replaces the form itself
       browsing: lastKey.radio && /^Arrow/.test(lastKey.key) && Date.now() - lastKey.at < 2000,
       anchor: /(^|:)poll$/.test(sourceId(settings)) ? readingAnchor() : null
     };
@@ -434,7 +434,7 @@
   }
 
   function afterUpdate(before) {
-    var invalid = before.submit ? firstInvalid(before.form) : null;
+    var invalid = before.submit ? firstInvalid(byId(before.form)) : null;
     if (invalid) {
       focusInto(invalid);
       return;

@@ -140,7 +140,8 @@ class KeyboardWalkIT extends BrowserTest {
         awaitFocus("board:refresh-toggle", "p goes to the refresh toggle");
         assertEquals(Boolean.TRUE, js("return PrimeFaces.widgets['widget_board_poll'].isActive();"), "refreshing at first");
         press(Keys.ENTER);
-        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("board:refresh-state")).getText().contains("pausada"));
+        browser.waiting(Duration.ofSeconds(10)).until(d -> String.valueOf(js("return document.getElementById('board:refresh-state').textContent;"))
+                .contains("pausada"));
         awaitFocus("board:refresh-toggle", "focus stays on the toggle after its update");
         assertEquals(Boolean.FALSE, js("return PrimeFaces.widgets['widget_board_poll'].isActive();"), "paused");
         assertEquals("status", browser.find(By.xpath("//*[@id='board:refresh-state']/..")).getAttribute("role"), "the state is announced");
