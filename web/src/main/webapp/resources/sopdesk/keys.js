@@ -11,6 +11,7 @@
   var FIELDS = "input:not([type=hidden]):not([type=file]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])";
   var lastKey = { key: "", at: 0, radio: false };
   var helpReturn = null;
+  var lastFocused = null;
 
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
@@ -455,14 +456,28 @@
     keepReading(before.anchor);
   }
 
-  /** A dialog closed: focus back on what opened it, or where that was when an update replaced it. */
+  /**
+   * A dialog closed: focus back on what opened it, or where that was when an update replaced it.
+   * PrimeFaces remembers what had focus when the dialog shows, which is nothing when the button
+   * that opened it was disabled during its Ajax request: the last control focused outside stands in.
+   */
   function patchDialogs() {
     var Dialog = window.PrimeFaces && PrimeFaces.widget && PrimeFaces.widget.Dialog;
     if (!Dialog || Dialog.prototype.sopdeskKeys) {
       return;
     }
+    var show = Dialog.prototype.show;
     var returnFocus = Dialog.prototype.returnFocus;
     Dialog.prototype.sopdeskKeys = true;
+    Dialog.prototype.show = function () {
+      var opener = document.activeElement && document.activeElement !== document.body ? document.activeElement : lastFocused;
+      var shown = this.isVisible();
+      var result = show.apply(this, arguments);
+      if (!shown && opener) {
+        this.focusedElementBeforeDialogOpened = opener;
+      }
+      return result;
+    };
     Dialog.prototype.returnFocus = function () {
       var opener = this.focusedElementBeforeDialogOpened;
       if (opener && !opener.isConnected) {
@@ -486,6 +501,11 @@
 
   function start() {
     document.addEventListener("keydown", onKey);
+    document.addEventListener("focusin", function (event) {
+      if (event.target !== document.body && event.target.closest && !event.target.closest(".ui-dialog, #keys-help")) {
+        lastFocused = event.target;
+      }
+    });
     var open = byId("keys-help-open");
     if (open) {
       open.addEventListener("click", openHelp);
