@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.interactions.Actions;
 
@@ -149,14 +150,17 @@ class KeyboardWalkIT extends BrowserTest {
         // every standing, so the new demand's clock is listed with its "Reiterar" button
         browser.click(By.xpath("//div[@id='board:standing']//span[normalize-space(.)='Todos']/.."));
         browser.find(By.cssSelector("[id$=':reiterate']")).sendKeys(Keys.ENTER);
-        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("board:reiterateDialog")).isDisplayed());
+        // the dialog is re-rendered with the clock chosen before it shows
+        browser.waiting(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("board:reiterateDialog")).isDisplayed());
         browser.waiting(Duration.ofSeconds(5)).until(d -> focusInside("board:reiterateDialog"));
         for (int i = 0; i < 5; i++) {
             press(Keys.TAB);
             assertTrue(focusInside("board:reiterateDialog"), "Tab stays inside the dialog, at " + focused());
         }
         press(Keys.ESCAPE);
-        browser.waiting(Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("board:reiterateDialog")).isDisplayed());
+        browser.waiting(Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("board:reiterateDialog")).isDisplayed());
         browser.waiting(Duration.ofSeconds(5)).until(d -> focused().endsWith(":reiterate"));
     }
 
