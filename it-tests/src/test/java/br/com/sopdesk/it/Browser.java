@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -49,6 +50,7 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     private static String tempProfile() {
@@ -82,6 +84,17 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Types into the agent's SOP search and waits for the results of exactly this text: the search
+     * runs 250 ms after the last key, so an empty Ajax queue right after typing proves nothing.
+     */
+    void search(String words) {
+        type(By.id("search:q"), words);
+        wait.until(d -> words.equals(((JavascriptExecutor) d).executeScript(
+                "var r = document.getElementById('search:results'); return r && r.getAttribute('data-query');")));
+        waitForAjax();
+    }
+
     /** Clicks and waits for the resulting Ajax request (or page load) to finish. */
     void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
@@ -97,8 +110,15 @@ final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * The element's visible text, read again if an Ajax update (a delayed keyup search firing once
+     * more, say) replaced the element between finding and reading it.
+     */
     String text(By by) {
-        return find(by).getText();
+        return wait.until(d -> {
+            WebElement element = d.findElement(by);
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     WebDriverWait waiting(Duration timeout) {

@@ -48,8 +48,7 @@ class HostileInputIT extends BrowserTest {
     @Test
     void searchAndIntakeFieldsEchoMarkupAsText() {
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
-        browser.type(By.id("search:q"), MARKUP);
-        browser.waitForAjax();
+        browser.search(MARKUP);
         browser.find(By.id("no-results"));
         assertNoScriptRan();
         assertEquals(MARKUP, browser.find(By.id("search:q")).getAttribute("value"));
@@ -73,8 +72,7 @@ class HostileInputIT extends BrowserTest {
     void sqlInSearchFieldsIsJustText() throws Exception {
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
         for (String sql : SQL) {
-            browser.type(By.id("search:q"), sql);
-            browser.waitForAjax();
+            browser.search(sql);
             assertNoServerError();
             assertTrue(browser.all(By.id("no-results")).size() + browser.all(By.cssSelector(".sop-card")).size() > 0, sql);
             int api = Env.agentApi("GET", "sops?q=" + URLEncoder.encode(sql, StandardCharsets.UTF_8), null).statusCode();
@@ -209,8 +207,7 @@ class HostileInputIT extends BrowserTest {
         assertEquals(201, published.statusCode(), published.body());
 
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
-        browser.type(By.id("search:q"), word);
-        browser.waitForAjax();
+        browser.search(word);
         assertNoScriptRan();
         assertTrue(browser.text(By.cssSelector("[data-sop='" + id + "']")).contains(MARKUP), "title and summary shown as typed");
         browser.open(Env.APP + "app/sop.xhtml?id=" + id);

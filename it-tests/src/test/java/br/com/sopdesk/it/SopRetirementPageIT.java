@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -64,8 +63,8 @@ class SopRetirementPageIT extends BrowserTest {
         Browser agent = new Browser();
         try {
             agent.login(Env.AGENT, Env.AGENT_PASSWORD);
-            agent.type(By.id("search:q"), id);
-            agent.waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("no-results")).isEmpty());
+            agent.search(id);
+            agent.find(By.id("no-results"));
             assertTrue(agent.all(By.cssSelector("[data-sop='" + id + "']")).isEmpty(), "gone from the agent's search");
 
             agent.open(Env.APP + "app/sop.xhtml?id=" + id + "&cnpj=11.222.333/0001-81");
