@@ -201,7 +201,7 @@ class SlaMonitorIT extends BrowserTest {
         // the supervisor sees the breach and acknowledges it with a comment
         browser.login(SUPERVISOR, SUPERVISOR_PASSWORD);
         browser.open(Env.APP + "supervisor/index.xhtml");
-        browser.click(By.xpath("//div[@id='board:standing']//span[normalize-space(.)='Estourados']/.."));
+        browser.click(By.xpath("//*[@id='board:standing']//label[normalize-space(.)='Estourados']"));
         browser.find(By.xpath("//table//span[@class='demand' and text()='" + demand + "']"));
         browser.click(By.xpath("//tbody[@id='board:alerts_data']/tr[td[2][normalize-space(.)='" + demand + "']][.//span[text()='BREACH']]//button"));
         browser.type(By.id("board:comment"), "Liguei para o Relacionamento; retorno hoje.");

@@ -3,17 +3,31 @@ package br.com.sopdesk.desk.boundary;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 
-/** A refused ticket or demand request on the guided SOP page: each error on its field, and a summary on top. */
+/**
+ * A refused ticket or demand request on the guided SOP page: each error on its field, which is
+ * marked invalid as a failed validator would mark it (PrimeFaces then renders {@code aria-invalid}),
+ * and a summary on top.
+ */
 final class SubmissionErrors {
 
     private SubmissionErrors() {
     }
 
     static void show(FacesContext faces, InvalidSubmissionException e, SopBundle bundle) {
-        e.fieldErrors(faces.getViewRoot().getLocale()).forEach((field, message) -> faces.addMessage(clientId(field, bundle),
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
+        e.fieldErrors(faces.getViewRoot().getLocale()).forEach((field, message) -> {
+            String clientId = clientId(field, bundle);
+            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+            if (clientId != null) {
+                faces.getViewRoot().invokeOnComponent(faces, clientId, (context, component) -> {
+                    if (component instanceof UIInput input) {
+                        input.setValid(false);
+                    }
+                });
+            }
+        });
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 faces.getApplication().getResourceBundle(faces, "msg").getString("intake.invalid"), null));
         faces.validationFailed();

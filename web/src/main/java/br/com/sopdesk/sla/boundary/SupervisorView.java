@@ -57,6 +57,7 @@ public class SupervisorView implements Serializable {
     private transient Map<Long, List<SlaEvent>> timelines = new HashMap<>();
     private Map<String, Long> counts = Map.of();
     private String attainmentChart;
+    private transient List<SlaBoard.Day> attainment = List.of();
 
     @PostConstruct
     void load() {
@@ -71,7 +72,8 @@ public class SupervisorView implements Serializable {
         COUNTED.forEach(s -> counted.put(s, board.count(filter.standing(s), now)));
         counts = counted;
         troubles = board.troubledDeliveries(filter.anyStanding(), 50);
-        attainmentChart = AttainmentChart.of(board.attainment(14, filter.anyStanding(), now), BoardMessages.text("sla.chart.onTime"), BoardMessages.text("sla.chart.breached"));
+        attainment = board.attainment(14, filter.anyStanding(), now);
+        attainmentChart = AttainmentChart.of(attainment, BoardMessages.text("sla.chart.onTime"), BoardMessages.text("sla.chart.breached"));
         timelines = new HashMap<>();
         alerts.refresh();
     }
@@ -108,6 +110,11 @@ public class SupervisorView implements Serializable {
     /** Chart.js configuration for p:chart: clocks due each day, met on time against breached. */
     public String getAttainmentChart() {
         return attainmentChart;
+    }
+
+    /** The chart's figures, which the page also shows as a table (a chart is no text for a screen reader). */
+    public List<SlaBoard.Day> getAttainment() {
+        return attainment;
     }
 
     /** The dashboard's time zone as the reader names it, e.g. "Horário de Brasília". */
