@@ -192,4 +192,33 @@ class AccessibilityIT extends BrowserTest {
         axe.check(browser, "admin: SLA policy refused");
         axe.assertNoSeriousViolations();
     }
+
+    @Test
+    void comparingRetiringAndTheRetiredNoticePassAxe() throws Exception {
+        String id = "acessivel" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int v = 1; v <= 2; v++) {
+            java.net.http.HttpResponse<String> r = Env.adminApi("POST", "admin/sops", SopRetirementPageIT.bundle(id, v));
+            assertEquals(201, r.statusCode(), r.body());
+        }
+        browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
+        browser.open(Env.APP + "admin/index.xhtml");
+        browser.click(SopRetirementPageIT.inRow(id, "compare"));
+        browser.find(By.id("admin:changes"));
+        axe.check(browser, "admin: two versions compared");
+        browser.click(SopRetirementPageIT.inRow(id, "retire"));
+        browser.click(By.id("admin:confirmRetirement"));
+        browser.find(By.id("admin:reason-message"));
+        axe.check(browser, "admin: retiring without a reason");
+        browser.type(By.id("admin:reason"), "Acessibilidade");
+        browser.click(By.id("admin:confirmRetirement"));
+        browser.find(By.id("admin:messages"));
+        axe.check(browser, "admin: a SOP retired");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        browser.open(Env.APP + "app/sop.xhtml?id=" + id);
+        browser.find(By.id("retired-text"));
+        axe.check(browser, "search: the retired SOP's notice");
+        axe.assertNoSeriousViolations();
+    }
 }

@@ -15,7 +15,8 @@ import org.openqa.selenium.By;
 @BlackBox
 class SopRetirementPageIT extends BrowserTest {
 
-    private static String bundle(String id, int version) {
+    /** A small SOP; version 2 adds a step and retargets the question's "Não" to it. */
+    static String bundle(String id, int version) {
         String extra = version > 1 ? "{\"id\": \"confere\", \"kind\": \"STEP\", \"title\": \"Confira o cadastro\", \"next\": \"sobe\"}," : "";
         return """
                 {"id": "%s", "version": %d, "seed": "996", "title": "Retiravel %s", "keywords": ["%s"], "start": "q",
@@ -29,7 +30,7 @@ class SopRetirementPageIT extends BrowserTest {
                 """.formatted(id, version, id, id, version > 1 ? "confere" : "sobe", extra);
     }
 
-    private static By inRow(String sopId, String button) {
+    static By inRow(String sopId, String button) {
         return By.xpath("//tbody/tr[td[normalize-space(.)='" + sopId + "']]//button[contains(@id,':" + button + "')]");
     }
 
