@@ -178,11 +178,20 @@
 
   // --- Enter in a one-line field: the button its group names, never a button the form happens to list first ---
 
+  /**
+   * The button a group's data-keys-enter names: its client id, or, in a table row (one button per
+   * row), its own id inside the group ("saveTeam" finds "qualitor:teams:3:saveTeam").
+   */
+  function enterButton(group) {
+    var name = group.getAttribute("data-keys-enter");
+    return byId(name) || all("button", group).filter(function (b) { return b.id.slice(-name.length - 1) === ":" + name; })[0] || null;
+  }
+
   function enterInField(field, event) {
     var group = field.closest("[data-keys-enter]");
     if (group) {
-      var button = byId(group.getAttribute("data-keys-enter"));
-      if (visible(button)) {
+      var button = enterButton(group);
+      if (visible(button) && !button.disabled) {
         event.preventDefault();
         button.click();
       }
@@ -197,7 +206,7 @@
 
   function saveShown() {
     var groups = stops().filter(function (s) { return s.hasAttribute("data-keys-enter"); });
-    var button = groups.length ? byId(groups[0].getAttribute("data-keys-enter")) : null;
+    var button = groups.length ? enterButton(groups[0]) : null;
     if (visible(button)) {
       button.click();
       return true;
