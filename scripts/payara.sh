@@ -330,6 +330,20 @@ configure() {
     "${ASADMIN[@]}" create-jvm-options -- '-Dproduct.name=' >/dev/null
     RESTART=true
   fi
+  # A temporary folder of the domain's own (restart once when it changes). Payara's admin REST saves
+  # an uploaded archive as java.io.tmpdir/<its file name>, /tmp/sopdesk.ear for every domain on the
+  # machine, and removes it later: two domains deploying (the H2 and PostgreSQL test passes at once)
+  # took each other's EAR, and a deployment failed at its end with "File source doesn't exist".
+  local tmpdir="-Djava.io.tmpdir=$DOMAIN_DIR/tmp"
+  mkdir -p "$DOMAIN_DIR/tmp"
+  current="$("${ASADMIN[@]}" list-jvm-options | grep -- '^-Djava.io.tmpdir=' | head -n 1 || true)"
+  if [ "$current" != "$tmpdir" ]; then
+    if [ -n "$current" ]; then
+      "${ASADMIN[@]}" delete-jvm-options -- "${current//:/\\:}" >/dev/null
+    fi
+    "${ASADMIN[@]}" create-jvm-options -- "${tmpdir//:/\\:}" >/dev/null
+    RESTART=true
+  fi
   # MicroProfile endpoints: /health stays anonymous (load balancers; SOP Desk's checks say only up or down);
   # /openapi is not used and would list every endpoint to anyone, so it is off; /metrics stays open here
   # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).

@@ -12,6 +12,8 @@
   var lastKey = { key: "", at: 0, radio: false };
   var helpReturn = null;
   var lastFocused = null;
+  /** The button or link last pressed outside a dialog: what opened the dialog that shows next. */
+  var lastPressed = null;
 
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
@@ -467,8 +469,9 @@
 
   /**
    * A dialog closed: focus back on what opened it, or where that was when an update replaced it.
-   * PrimeFaces remembers what had focus when the dialog shows, which is nothing when the button
-   * that opened it was disabled during its Ajax request: the last control focused outside stands in.
+   * PrimeFaces remembers what had focus when the dialog shows: by then, after the Ajax request of the
+   * button that opened it, that is the table cell around the button (the data table takes focus on
+   * a click in a cell) or nothing. The control last pressed outside a dialog stands in.
    */
   function patchDialogs() {
     var Dialog = window.PrimeFaces && PrimeFaces.widget && PrimeFaces.widget.Dialog;
@@ -479,11 +482,13 @@
     var returnFocus = Dialog.prototype.returnFocus;
     Dialog.prototype.sopdeskKeys = true;
     Dialog.prototype.show = function () {
-      var opener = document.activeElement && document.activeElement !== document.body ? document.activeElement : lastFocused;
+      var active = document.activeElement && document.activeElement !== document.body ? document.activeElement : lastFocused;
+      var opener = lastPressed && lastPressed.isConnected ? lastPressed : active;
       var shown = this.isVisible();
       var result = show.apply(this, arguments);
       if (!shown && opener) {
         this.focusedElementBeforeDialogOpened = opener;
+        lastPressed = null;
       }
       return result;
     };
@@ -510,6 +515,12 @@
 
   function start() {
     document.addEventListener("keydown", onKey);
+    document.addEventListener("click", function (event) {
+      var control = event.target.closest && event.target.closest("button, a[href], [role=button]");
+      if (control && !control.closest(".ui-dialog, #keys-help")) {
+        lastPressed = control;
+      }
+    }, true);
     document.addEventListener("focusin", function (event) {
       if (event.target !== document.body && event.target.closest && !event.target.closest(".ui-dialog, #keys-help")) {
         lastFocused = event.target;
