@@ -1,5 +1,6 @@
 package br.com.sopdesk.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,35 @@ class AdminPageIT extends BrowserTest {
         assertTrue(results.contains("Perda de senha") && results.contains("8.20"), "Qualitor's own names and version: " + results);
         // other tests publish SOPs with codes of their own (not checkable, so "não verificado"); nothing may fail
         assertFalse(results.contains("falhou"), results);
+
+        // the names read back stand beside the codes on the categories' list
+        browser.click(By.id("admin-nav-catalog"));
+        browser.waitForPage();
+        String row = browser.text(By.xpath("//*[@id='admin:categories']//tbody/tr[td[normalize-space(.)='32']]"));
+        assertTrue(row.contains("Perda de senha") && row.contains("lido em"), row);
+    }
+
+    @Test
+    void deactivatingACategoryThatSopsInUseClassifyWithSaysWhichSops() throws Exception {
+        String code = "D" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String sop = "desativa-" + code.toLowerCase();
+        assertEquals(200, Env.adminApi("PUT", "admin/categories/" + code, "{\"name\": \"Desativável\", \"active\": true}").statusCode());
+        String bundle = "{\"id\": \"" + sop + "\", \"version\": 1, \"seed\": \"997\", \"title\": \"Usa " + code + "\", \"start\": \"fim\","
+                + " \"nodes\": [{\"id\": \"fim\", \"kind\": \"OUTCOME\", \"outcome\": \"ESCALATE\", \"title\": \"Escalar\"}],"
+                + " \"qualitor\": {\"ticketType\": \"5\", \"category\": \"" + code + "\", \"location\": \"4\", \"severity\": \"2\"}}";
+        assertEquals(201, Env.adminApi("POST", "admin/sops", bundle).statusCode());
+        try {
+            browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
+            browser.open(Env.APP + "admin/index.xhtml");
+            By toggle = By.xpath("//*[@id='admin:categories']//tbody/tr[td[normalize-space(.)='" + code + "']]//button[contains(@id,':toggle')]");
+            String row = browser.text(By.xpath("//*[@id='admin:categories']//tbody/tr[td[normalize-space(.)='" + code + "']]"));
+            assertTrue(row.contains("Ainda não confirmado"), "no reference demand has read this code: " + row);
+            browser.click(toggle);
+            String said = browser.text(By.id("admin:messages"));
+            assertTrue(said.contains("categoria " + code + " está inativa") && said.contains(sop), said);
+        } finally {
+            Env.adminApi("POST", "admin/sops/" + sop + "/retire", "{\"reason\": \"teste encerrado\"}");
+        }
     }
 
     @Test

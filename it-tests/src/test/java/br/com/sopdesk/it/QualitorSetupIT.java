@@ -63,6 +63,13 @@ class QualitorSetupIT {
         assertTrue(r.body().contains("password=********"), "masked: " + r.body());
         assertFalse(r.body().contains("password=sandbox"), "never the password itself");
         assertTrue(Env.adminApi("GET", "admin/audit?action=qualitor.verificacao", null).body().contains("tudo certo"));
+
+        // the names read back are kept beside the categories' codes, for the administrator's list
+        HttpResponse<String> categories = Env.adminApi("GET", "admin/categories", null);
+        jakarta.json.JsonObject c32 = jakarta.json.Json.createReader(new java.io.StringReader(categories.body())).readArray()
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(c -> c.getString("code").equals("32")).findFirst().orElseThrow();
+        assertTrue(c32.getString("qualitorName", "").contains("Perda de senha"), categories.body());
+        assertFalse(c32.isNull("qualitorNameAt"), "with when it was read: " + c32);
     }
 
     @Test

@@ -165,4 +165,18 @@ class SopRetirementApiIT {
         }
         assertTrue(Env.agentApi("GET", "sops", null).body().contains("\"id\":\"" + seed + "\""));
     }
+
+    @Test
+    void aRetiredDemandSopRefusesNewReiterationsWithAPlainMessage() throws Exception {
+        String seed = "reiterar-demanda";
+        assertEquals(200, Env.adminApi("POST", "admin/sops/" + seed + "/retire", reason("Reiterações pelo portal")).statusCode());
+        try {
+            HttpResponse<String> refused = Env.agentApi("POST", "demand-actions", "{\"sopId\":\"" + seed + "\",\"answers\":{\"aberta\":\"sim\"},"
+                    + "\"demandNumber\":\"4711\",\"reason\":\"Cliente sem retorno há dois dias\"}");
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertTrue(Env.field(refused.body(), "message").contains("O SOP " + seed + " foi retirado"), refused.body());
+        } finally {
+            assertEquals(200, Env.adminApi("POST", "admin/sops/" + seed + "/restore", reason("Portal fora do ar")).statusCode());
+        }
+    }
 }

@@ -55,8 +55,11 @@ public final class SetupCheck {
     public record SampleRequest(String sop, String request, Wording problem) {
     }
 
-    /** The whole answer: every check and every sample. */
-    public record Report(List<Check> checks, List<SampleRequest> samples) {
+    /**
+     * The whole answer: every check, every sample, and what Qualitor calls each category code read
+     * back from the reference demands (code → name; only names Qualitor gave).
+     */
+    public record Report(List<Check> checks, List<SampleRequest> samples, Map<String, String> categoryNames) {
 
         public boolean ok() {
             return checks.stream().allMatch(Check::ok);
@@ -66,6 +69,7 @@ public final class SetupCheck {
     private final QualitorSettings settings;
     private final long deadline;
     private final List<Check> checks = new ArrayList<>();
+    private final Map<String, String> categoryNames = new LinkedHashMap<>();
 
     /**
      * Each call may take at most a quarter of the budget to connect and a quarter to answer (at most
@@ -109,7 +113,7 @@ public final class SetupCheck {
                 working.close();
             }
         }
-        return new Report(List.copyOf(c.checks), List.copyOf(shown));
+        return new Report(List.copyOf(c.checks), List.copyOf(shown), Map.copyOf(c.categoryNames));
     }
 
     private boolean reach(QualitorClient client) {
@@ -214,6 +218,9 @@ public final class SetupCheck {
                 try {
                     DemandCodes d = client.demandCodes(demand);
                     put(names, CodeKind.CATEGORY, d.category(), d.categoryName());
+                    if (d.category() != null && !d.category().isBlank() && d.categoryName() != null && !d.categoryName().isBlank()) {
+                        categoryNames.put(d.category().strip(), d.categoryName().strip());
+                    }
                     put(names, CodeKind.TICKET_TYPE, d.ticketType(), d.ticketTypeName());
                     put(names, CodeKind.TEAM, d.team(), d.teamName());
                     add("reference-demand", demand, Status.PASSED, "ok", nz(d.category()), nz(d.categoryName()));

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,8 @@ class SetupCheckTest {
                 "Qualitor's own name for the code, and every SOP that uses it");
         assertEquals("Incidente", check(report, "ticket-type", "5").args().get(1));
         assertEquals("Relacionamento", check(report, "team", "12").args().get(1));
+        assertEquals(Map.of("32", "Certificado digital > Perda de senha"), report.categoryNames(),
+                "the category names read back, for the categories' list");
         assertEquals("Telefone do solicitante", check(report, "extra-info", "1740").args().get(1));
 
         SetupCheck.SampleRequest sample = report.samples().get(0);
@@ -209,6 +212,7 @@ class SetupCheckTest {
         assertEquals(SetupCheck.Status.NOT_RUN, check(report, "login", null).status());
         assertEquals("no-reference", check(report, "login", null).reason());
         assertEquals(0, requests("getTicketData") + requests("getCustomer"));
+        assertEquals(Map.of(), report.categoryNames(), "no name without a demand read back");
     }
 
     @Test

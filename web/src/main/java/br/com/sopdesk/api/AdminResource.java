@@ -70,8 +70,16 @@ public class AdminResource {
     @Context
     HttpHeaders headers;
 
-    /** A category with the SOPs (latest versions) that classify their tickets with it. */
-    public record CategoryView(String code, String name, boolean active, List<String> usedBy) {
+    /**
+     * A category with the SOPs (latest versions) that classify their tickets with it, and what
+     * Qualitor calls the code with when that was read (both null until a setup check reads it back).
+     */
+    public record CategoryView(String code, String name, boolean active, List<String> usedBy, String qualitorName, String qualitorNameAt) {
+
+        static CategoryView of(Category c, List<String> usedBy) {
+            return new CategoryView(c.getCode(), c.getName(), c.isActive(), usedBy, c.getQualitorName(),
+                    c.getQualitorNameAt() == null ? null : c.getQualitorNameAt().toString());
+        }
     }
 
     /** A category change; {@code active} is taken as JSON gives it, so that {@code "maybe"} is refused rather than read as false. */
@@ -94,7 +102,7 @@ public class AdminResource {
     public List<CategoryView> categories() {
         Map<String, List<String>> usage = catalog.categoryUsage();
         return categories.all().stream()
-                .map(c -> new CategoryView(c.getCode(), c.getName(), c.isActive(), usage.getOrDefault(c.getCode(), List.of())))
+                .map(c -> CategoryView.of(c, usage.getOrDefault(c.getCode(), List.of())))
                 .toList();
     }
 
@@ -108,7 +116,7 @@ public class AdminResource {
         }
         try {
             Category saved = categories.save(code, change == null ? null : change.name(), active == null || (Boolean) active, admin());
-            return Response.ok(new CategoryView(saved.getCode(), saved.getName(), saved.isActive(), List.of())).build();
+            return Response.ok(CategoryView.of(saved, catalog.categoryUsage().getOrDefault(saved.getCode(), List.of()))).build();
         } catch (IllegalArgumentException e) {
             return Response.status(422).entity(Map.of("message", UserFacing.textOf(e).in(ApiErrors.locale(headers)))).build();
         } catch (EJBException e) {

@@ -7,7 +7,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Administers the Qualitor categories; every change goes to the audit trail. */
@@ -19,6 +21,11 @@ public class Categories {
 
     @EJB
     AuditLog audit;
+
+    /** Records what Qualitor calls these codes (code → name), read at {@code at}; unknown codes are skipped. */
+    public void qualitorNames(Map<String, String> names, Instant at) {
+        names.forEach((code, name) -> find(code).ifPresent(c -> c.qualitorCallsIt(name, at)));
+    }
 
     public List<Category> all() {
         return em.createNamedQuery(Category.ALL, Category.class).getResultList();

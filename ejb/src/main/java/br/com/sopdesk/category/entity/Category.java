@@ -44,6 +44,13 @@ public class Category {
     @Column(name = "qualitor_team", length = 20)
     private String qualitorTeam;
 
+    /** What Qualitor calls this code, as last read back from a reference demand; null: not confirmed. */
+    @Column(name = "qualitor_name", length = MAX_NAME)
+    private String qualitorName;
+
+    @Column(name = "qualitor_name_at")
+    private LocalDateTime qualitorNameAt;
+
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
@@ -105,6 +112,30 @@ public class Category {
         this.updatedBy = by;
         this.updatedAt = Utc.of(Instant.now());
         return changed;
+    }
+
+    /**
+     * Qualitor named this code so when read at {@code at} (the setup check's reference demands): an
+     * observation of Qualitor, not an administrator's change, so neither audited nor "updated by".
+     * A blank name says nothing and is ignored.
+     */
+    public void qualitorCallsIt(String name, Instant at) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        String n = name.strip();
+        this.qualitorName = n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n;
+        this.qualitorNameAt = Utc.of(at);
+    }
+
+    /** What Qualitor calls this code, or null when no check has read it back yet. */
+    public String getQualitorName() {
+        return qualitorName;
+    }
+
+    /** When {@link #getQualitorName()} was read, or null. */
+    public Instant getQualitorNameAt() {
+        return qualitorNameAt == null ? null : Utc.instant(qualitorNameAt);
     }
 
     public String getQualitorTeam() {

@@ -16,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,6 +49,9 @@ public class QualitorSetupCheck {
 
     @EJB
     AuditLog audit;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "sopdesk.qualitor.check-seconds", defaultValue = "10")
@@ -85,6 +89,10 @@ public class QualitorSetupCheck {
         SetupCheck.Report report = SetupCheck.run(settings, codes, samples, referenceCustomer.isBlank() ? null : referenceCustomer,
                 QualitorSettings.referenceDemands(value(settings, changes, QualitorSettings.Key.REFERENCE_DEMANDS)),
                 Duration.ofSeconds(Math.max(1, budgetSeconds)));
+        if (changes.isEmpty()) {
+            // names read with unsaved settings may come from another Qualitor: only the settings in force teach them
+            categories.qualitorNames(report.categoryNames(), clock.instant());
+        }
         List<String> failed = report.checks().stream().filter(c -> !c.ok())
                 .map(c -> c.id() + (c.subject() == null ? "" : " " + c.subject()) + " (" + c.status() + ")").toList();
         audit.record(actor, "qualitor.verificacao", "conexão com o Qualitor", (report.ok() ? "tudo certo" : "com problemas: " + String.join(", ", failed))

@@ -3,6 +3,7 @@ package br.com.sopdesk.admin.boundary;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.platform.UserFacing;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sop.control.InvalidBundleException;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.entity.SopBundle;
@@ -11,9 +12,11 @@ import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +31,16 @@ import java.util.Set;
 public class AdminView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
 
     @EJB
     Categories categories;
 
     @EJB
     SopCatalog catalog;
+
+    @Inject
+    SlaSettings sla;
 
     private String bundleJson;
     private String newCode;
@@ -75,8 +82,25 @@ public class AdminView implements Serializable {
         save(category.getCode(), category.getName(), category.isActive());
     }
 
+    /**
+     * (De)activates the category. Deactivating one that SOPs in service classify their tickets with
+     * is allowed (an administrator may mean it), and the page says which SOPs will be refused a ticket.
+     */
     public void toggle(Category category) {
-        save(category.getCode(), category.getName(), !category.isActive());
+        boolean deactivating = category.isActive();
+        if (save(category.getCode(), category.getName(), !category.isActive()) && deactivating) {
+            List<String> inService = usage.getOrDefault(category.getCode(), List.of()).stream().filter(id -> !retired.contains(id)).toList();
+            if (!inService.isEmpty()) {
+                FacesContext faces = FacesContext.getCurrentInstance();
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, MessageFormat.format(text(faces, "admin.category.inUse"),
+                        category.getCode(), String.join(", ", inService)), null));
+            }
+        }
+    }
+
+    /** When Qualitor's name for the category was read, in the desk's zone, e.g. "05/12/2026 14:03". */
+    public String qualitorNameAt(Category category) {
+        return category.getQualitorNameAt() == null ? "" : SHOWN.format(category.getQualitorNameAt().atZone(sla.zone()));
     }
 
     public void createCategory() {
