@@ -304,6 +304,8 @@ class HostilePropertiesIT {
                 new Endpoint("POST", "certificates/inspect", Who.ME, List.of("file", "password")),
                 new Endpoint("PUT", "admin/categories/" + CATEGORY, Who.ADMIN, List.of("name", "active")),
                 new Endpoint("POST", "admin/sops", Who.ADMIN, List.of("id", "version", "seed", "title", "start", "nodes", "qualitor", "keywords", "fields")),
+                new Endpoint("POST", "admin/sops/" + NO_SOP + "/retire", Who.ADMIN, List.of("reason")),
+                new Endpoint("POST", "admin/sops/" + NO_SOP + "/restore", Who.ADMIN, List.of("reason")),
                 new Endpoint("POST", "admin/users", Who.ADMIN, List.of("username", "displayName", "password", "roles")),
                 new Endpoint("PUT", "admin/users/" + TARGET, Who.ADMIN, List.of("displayName", "roles", "active", "password")),
                 new Endpoint("PUT", "admin/sla/policies/" + POLICY, Who.ADMIN, List.of("name", "durationMinutes", "businessHours", "workStart", "workEnd",
@@ -327,6 +329,8 @@ class HostilePropertiesIT {
             new String[]{"GET", "sla/subscription", "ME"}, new String[]{"PUT", "sla/subscription", "ME"}, new String[]{"POST", "certificates/inspect", "ME"},
             new String[]{"GET", "admin/categories", "ADMIN"}, new String[]{"PUT", "admin/categories/{code}", "ADMIN"},
             new String[]{"POST", "admin/sops", "ADMIN"}, new String[]{"GET", "admin/sops/{sop}/export", "ADMIN"},
+            new String[]{"GET", "admin/sops/{sop}/diff", "ADMIN"}, new String[]{"POST", "admin/sops/{sop}/retire", "ADMIN"},
+            new String[]{"POST", "admin/sops/{sop}/restore", "ADMIN"},
             new String[]{"GET", "admin/audit", "ADMIN"}, new String[]{"GET", "admin/audit.csv", "ADMIN"},
             new String[]{"GET", "admin/users", "ADMIN"}, new String[]{"POST", "admin/users", "ADMIN"}, new String[]{"PUT", "admin/users/{user}", "ADMIN"},
             new String[]{"GET", "admin/sla/policies", "ADMIN"}, new String[]{"GET", "admin/sla/policies/{policy}", "ADMIN"},
@@ -341,6 +345,7 @@ class HostilePropertiesIT {
     static final Map<String, List<String>> QUERIES = Map.of(
             "sops", List.of("q"), "customers/{doc}/tickets", List.of("sopId"), "sla/clocks", List.of("standing", "team", "sop", "agent"),
             "sla/alerts", List.of("open", "max", "team", "sop", "agent"), "admin/sops/{sop}/export", List.of("version", "format"),
+            "admin/sops/{sop}/diff", List.of("from", "to"),
             "admin/audit", List.of("limit", "first", "actor", "action", "from", "to", "q", "paged"),
             "admin/audit.csv", List.of("actor", "action", "from", "to", "q"));
 
