@@ -23,6 +23,11 @@ final class SubmissionErrors {
             if (clientId != null) {
                 faces.getViewRoot().invokeOnComponent(faces, clientId, (context, component) -> {
                     if (component instanceof UIInput input) {
+                        // an invalid input shows what was submitted, which the model update has
+                        // cleared: without it the field would come back empty, what was typed lost
+                        if (input.getSubmittedValue() == null && input.getValue() instanceof String typed) {
+                            input.setSubmittedValue(typed);
+                        }
                         input.setValid(false);
                     }
                 });
