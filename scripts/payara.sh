@@ -253,6 +253,23 @@ asadmin_escape() {
   printf '%s' "${v//=/\\=}"
 }
 
+# Sets the domain's JVM option that matches a pattern (grep -x) to the one wanted, or removes it
+# when none is wanted; the domain restarts once at the end of configure when one changed. asadmin
+# splits options at ':', so colons are escaped.
+jvm_option() {
+  local pattern="$1" wanted="$2" current
+  current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- "$pattern" | head -n 1 || true)"
+  if [ "$current" != "$wanted" ]; then
+    if [ -n "$current" ]; then
+      "${ASADMIN[@]}" delete-jvm-options -- "${current//:/\\:}" >/dev/null
+    fi
+    if [ -n "$wanted" ]; then
+      "${ASADMIN[@]}" create-jvm-options -- "${wanted//:/\\:}" >/dev/null
+    fi
+    RESTART=true
+  fi
+}
+
 configure() {
   configure_database
   # prepared statements are reused per connection instead of parsed on every call
@@ -295,28 +312,12 @@ configure() {
   fi
   # Payara's default heap (512 MB) leaves the collector busy once agents, the outbox and the
   # sandbox share the server; give it room (SOPDESK_HEAP; restart below, once, when it changes).
-  local heap="-Xmx${SOPDESK_HEAP:-1536m}" current
-  current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- '-Xmx[0-9]*[kKmMgG]' | head -n 1 || true)"
-  if [ "$current" != "$heap" ]; then
-    if [ -n "$current" ]; then
-      "${ASADMIN[@]}" delete-jvm-options -- "$current" >/dev/null
-    fi
-    "${ASADMIN[@]}" create-jvm-options -- "$heap" >/dev/null
-    RESTART=true
-  fi
+  jvm_option '-Xmx[0-9]*[kKmMgG]' "-Xmx${SOPDESK_HEAP:-1536m}"
   # JIT compiler threads (SOPDESK_COMPILER_THREADS, restart once when it changes). On two cores the
   # JVM's default is one C1 and one C2 thread, and under load the C2 thread falls behind the request
   # threads, so the server runs on slower, profiling code for long (docs/operations.md). More compiler
   # threads finish that sooner; they are started only while the queue is long and cost nothing after.
-  local compilers="-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}"
-  current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- '-XX:CICompilerCount=[0-9]*' | head -n 1 || true)"
-  if [ "$current" != "$compilers" ]; then
-    if [ -n "$current" ]; then
-      "${ASADMIN[@]}" delete-jvm-options -- "${current/:/\\:}" >/dev/null
-    fi
-    "${ASADMIN[@]}" create-jvm-options -- "${compilers/:/\\:}" >/dev/null   # asadmin splits options at ':'
-    RESTART=true
-  fi
+  jvm_option '-XX:CICompilerCount=[0-9]*' "-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}"
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
   # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it.
@@ -334,16 +335,8 @@ configure() {
   # an uploaded archive as java.io.tmpdir/<its file name>, /tmp/sopdesk.ear for every domain on the
   # machine, and removes it later: two domains deploying (the H2 and PostgreSQL test passes at once)
   # took each other's EAR, and a deployment failed at its end with "File source doesn't exist".
-  local tmpdir="-Djava.io.tmpdir=$DOMAIN_DIR/tmp"
   mkdir -p "$DOMAIN_DIR/tmp"
-  current="$("${ASADMIN[@]}" list-jvm-options | grep -- '^-Djava.io.tmpdir=' | head -n 1 || true)"
-  if [ "$current" != "$tmpdir" ]; then
-    if [ -n "$current" ]; then
-      "${ASADMIN[@]}" delete-jvm-options -- "${current//:/\\:}" >/dev/null
-    fi
-    "${ASADMIN[@]}" create-jvm-options -- "${tmpdir//:/\\:}" >/dev/null
-    RESTART=true
-  fi
+  jvm_option '-Djava\.io\.tmpdir=.*' "-Djava.io.tmpdir=$DOMAIN_DIR/tmp"
   # MicroProfile endpoints: /health stays anonymous (load balancers; SOP Desk's checks say only up or down);
   # /openapi is not used and would list every endpoint to anyone, so it is off; /metrics stays open here
   # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).
