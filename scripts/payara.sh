@@ -36,6 +36,7 @@
 #                      loads nothing old against a fresh database (the integration tests' setting)
 #   SOPDESK_HEAP       the server's maximum heap (default 1536m; the SLA benchmark runs with 512m)
 #   SOPDESK_COMPILER_THREADS  the JVM's JIT compiler threads (default 4; the JVM alone picks 2 on two cores)
+#   SOPDESK_JIT_TIER   the JIT's top tier (1 = C1 only, the test domains; default: the JVM's own)
 #   SOPDESK_DB         h2 (default: Payara's embedded H2 in the domain) or postgresql
 #   SOPDESK_DB_URL     PostgreSQL JDBC URL (default jdbc:postgresql://localhost:5432/sopdesk)
 #   SOPDESK_DB_USER    PostgreSQL user (default sopdesk)
@@ -318,6 +319,10 @@ configure() {
   # threads, so the server runs on slower, profiling code for long (docs/operations.md). More compiler
   # threads finish that sooner; they are started only while the queue is long and cost nothing after.
   jvm_option '-XX:CICompilerCount=[0-9]*' "-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}"
+  # The JIT's top tier (SOPDESK_JIT_TIER): unset, the JVM's own (C2); 1 stops at C1, for the test
+  # domains, which live a few minutes and ran C2's compilations for code they would not run long (on
+  # two cores shared by two test passes, CPU the tests need).
+  jvm_option '-XX:TieredStopAtLevel=[0-9]' "${SOPDESK_JIT_TIER:+-XX:TieredStopAtLevel=$SOPDESK_JIT_TIER}"
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
   # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it.
