@@ -83,6 +83,9 @@ public class DemandActions {
             throw InvalidSubmissionException.of("sop", Text.of("demand.sop.retired", sopId));
         }
         SopWalk walk = SopWalk.of(bundle, answers);
+        if (walk.pendingReading() != null) {
+            throw InvalidSubmissionException.of("answers", Text.of("sop.walk.reading-required", walk.pendingReading().title()));
+        }
         if (!walk.current().actsOnDemand()) {
             throw InvalidSubmissionException.of("answers", Text.of("demand.answers.no-action"));
         }

@@ -23,7 +23,7 @@ public final class BundleCheck {
     /** The intake every escalation has; a SOP field may not take one of these names. */
     private static final Set<String> INTAKE_FIELDS = Set.of("document", "customerName", "description", "triedSolution", "phone1", "phone2",
             "email", "category");
-    /** A step's tutorial: a web address the page can link to, nothing a browser would run. */
+    /** A step's tutorial or required reading: a web address the page can link to, nothing a browser would run. */
     private static final Pattern VIDEO = Pattern.compile("https?://[^\\s\"'<>]{1,500}");
 
     private BundleCheck() {
@@ -106,6 +106,9 @@ public final class BundleCheck {
             if (node.see() != null && !ID.matcher(node.see()).matches()) {
                 problems.add(new Problem(lineOrNode(text, "see", node.see(), line), "sop.node.see-invalid", node.id()));
             }
+            if (node.reading() != null) {
+                problems.addAll(readingProblems(node, line, limits));
+            }
             switch (node.kind()) {
                 case STEP -> {
                     if (!byId.containsKey(node.next())) {
@@ -169,6 +172,30 @@ public final class BundleCheck {
         }
         if (problems.isEmpty()) {
             problems.addAll(reachability(bundle, byId, text));
+        }
+        return problems;
+    }
+
+    /** A required reading sits on a step, has a title, and one document: a web address like a video's, or a text. */
+    private static List<Problem> readingProblems(SopNode node, int line, SopLimits limits) {
+        List<Problem> problems = new ArrayList<>();
+        SopReading r = node.reading();
+        if (node.kind() != SopNode.Kind.STEP) {
+            problems.add(new Problem(line, "sop.node.reading-not-step", node.id()));
+        }
+        if (r.title() == null) {
+            problems.add(new Problem(line, "sop.node.reading-title", node.id()));
+        } else if (r.title().length() > limits.maxTextChars()) {
+            problems.add(new Problem(line, "sop.node.reading-too-long", node.id(), limits.maxTextChars()));
+        }
+        if ((r.url() == null) == (r.text() == null)) {
+            problems.add(new Problem(line, "sop.node.reading-one-document", node.id()));
+        }
+        if (r.url() != null && !VIDEO.matcher(r.url()).matches()) {
+            problems.add(new Problem(line, "sop.node.reading-url-invalid", node.id()));
+        }
+        if (r.text() != null && r.text().length() > limits.maxTextChars()) {
+            problems.add(new Problem(line, "sop.node.reading-too-long", node.id(), limits.maxTextChars()));
         }
         return problems;
     }

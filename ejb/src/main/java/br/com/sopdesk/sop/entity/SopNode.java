@@ -25,10 +25,11 @@ import java.util.List;
  * @param video      the address of a tutorial video for this step (the portal's "Ver vídeo"), or
  *                   empty: not shown while empty
  * @param see        the id of another SOP this step leads to (opened beside this one), or null
+ * @param reading    a document the agent must open before the walk goes on past this step, or null
  */
 public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                       List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
-                      String video, String see) implements java.io.Serializable {
+                      String video, String see, SopReading reading) implements java.io.Serializable {
 
     @jakarta.json.bind.annotation.JsonbCreator
     public SopNode {
@@ -38,12 +39,22 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
         ticketNotes = ticketNotes == null ? List.of() : List.copyOf(ticketNotes);
         video = video == null || video.isBlank() ? null : video.strip();
         see = see == null || see.isBlank() ? null : see.strip();
+        if (reading != null && reading.title() == null && reading.url() == null && reading.text() == null) {
+            reading = null;
+        }
     }
 
     /** A node with nothing beside its text but checks (the bundle format before guidance, notes and links). */
     public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                    List<SopOption> options, Outcome outcome) {
-        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null);
+        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null, null);
+    }
+
+    /** A node with guidance, notes and links but no required reading (the bundle format before readings). */
+    public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
+                   List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
+                   String video, String see) {
+        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, null);
     }
 
     public enum Kind { STEP, QUESTION, OUTCOME }
@@ -58,6 +69,11 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
 
     public SopOption option(String value) {
         return options.stream().filter(o -> o.value().equals(value)).findFirst().orElse(null);
+    }
+
+    /** Whether the walk waits here until the agent confirms reading {@link #reading()}. */
+    public boolean asksReading() {
+        return kind == Kind.STEP && reading != null;
     }
 
     public boolean escalates() {

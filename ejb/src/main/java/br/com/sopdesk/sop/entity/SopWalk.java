@@ -1,5 +1,6 @@
 package br.com.sopdesk.sop.entity;
 
+import br.com.sopdesk.platform.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,12 @@ import java.util.HashSet;
  * Answers to questions off the path (an earlier answer was changed) are kept by the caller but do
  * not count here.
  *
+ * <p>A step with a required reading ({@link SopNode#reading()}) holds the walk like an unanswered
+ * question until its answer is {@link SopReading#READ}.
+ *
  * @param path        nodes from the start up to and including the current one
- * @param current     the unanswered question, or the outcome reached
- * @param usedAnswers answers of the questions on the path, in path order
+ * @param current     the unanswered question, the step whose reading is not confirmed yet, or the outcome reached
+ * @param usedAnswers answers of the questions (and confirmed readings) on the path, in path order
  */
 public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> usedAnswers) {
 
@@ -34,7 +38,15 @@ public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> u
                 case OUTCOME -> {
                     return new SopWalk(List.copyOf(path), node, used);
                 }
-                case STEP -> node = nodes.get(node.next());
+                case STEP -> {
+                    if (node.asksReading()) {
+                        if (!SopReading.READ.equals(answers.get(node.id()))) {
+                            return new SopWalk(List.copyOf(path), node, used);
+                        }
+                        used.put(node.id(), SopReading.READ);
+                    }
+                    node = nodes.get(node.next());
+                }
                 case QUESTION -> {
                     SopOption chosen = node.option(answers.get(node.id()));
                     if (chosen == null) {
@@ -56,13 +68,23 @@ public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> u
         return current.escalates();
     }
 
-    /** The path as the Relacionamento team reads it: "question title: answer label" per decision. */
+    /** The reading the agent must confirm before the walk goes on, or null when the walk does not wait for one. */
+    public SopReading pendingReading() {
+        return current.asksReading() ? current.reading() : null;
+    }
+
+    /**
+     * The path as the Relacionamento team reads it: "question title: answer label" per decision, and
+     * each required reading confirmed (pt-BR, like the rest of the ticket's text).
+     */
     public String describeDecisions() {
         StringBuilder out = new StringBuilder();
         for (SopNode node : path) {
             if (node.kind() == SopNode.Kind.QUESTION && usedAnswers.containsKey(node.id())) {
                 SopOption o = node.option(usedAnswers.get(node.id()));
                 out.append("- ").append(node.title()).append(": ").append(o.label()).append('\n');
+            } else if (node.asksReading() && usedAnswers.containsKey(node.id())) {
+                out.append("- ").append(Text.of("sop.walk.reading-done", node.reading().title())).append('\n');
             }
         }
         return out.toString();

@@ -97,6 +97,9 @@ public class TicketService {
             throw InvalidSubmissionException.of("sop", Text.of("ticket.sop.retired", sopId));
         }
         SopWalk walk = SopWalk.of(bundle, answers);
+        if (walk.pendingReading() != null) {
+            throw InvalidSubmissionException.of("answers", Text.of("sop.walk.reading-required", walk.pendingReading().title()));
+        }
         if (!walk.escalates()) {
             throw InvalidSubmissionException.of("answers", Text.of("ticket.answers.no-ticket", walk.current().title()));
         }

@@ -1,6 +1,7 @@
 package br.com.sopdesk.sop.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,5 +101,73 @@ class BundleCheckTest {
                 + "{\"fixedCase\": \"senha\", \"caseQuestion\": \"q\", \"dateField\": \"data\", \"withinAnswers\": {\"q\": \"c\"}, \"letterNode\": \"q\"}"));
         assertEquals(4, p.size(), p.toString());
         assertTrue(p.toString().contains("withinAnswers") && p.toString().contains("q = c"), p.toString());
+    }
+
+    /** GOOD with a step "ler" before the question, carrying the given reading JSON. */
+    private static String withReading(String reading) {
+        return GOOD.replace("\"start\": \"q\"", "\"start\": \"ler\"")
+                .replace("\"nodes\": [\n", "\"nodes\": [\n    {\"id\": \"ler\", \"kind\": \"STEP\", \"title\": \"Leia\", \"next\": \"q\",\n     \"reading\": "
+                        + reading + "},\n");
+    }
+
+    @Test
+    void aStepMayRequireReadingADocumentByAddressOrByText() {
+        SopReading url = SopBundleJson.read(withReading("{\"title\": \"Manual\", \"url\": \"https://kb.example.com/a1\"}")).node("ler").reading();
+        assertEquals(new SopReading("Manual", "https://kb.example.com/a1", null), url);
+        SopReading text = SopBundleJson.readText(withReading("{\"title\": \"Aviso\", \"text\": \"Nunca peça a senha.\"}")).node("ler").reading();
+        assertEquals("Nunca peça a senha.", text.text());
+        assertNull(SopBundleJson.read(GOOD).node("q").reading(), "no reading unless given");
+    }
+
+    @Test
+    void aReadingIsReadFromYamlLikeTheOtherNodeFields() {
+        String yaml = """
+                id: teste-leitura
+                version: 1
+                title: Teste
+                start: ler
+                nodes:
+                  - id: ler
+                    kind: STEP
+                    title: Leia
+                    next: fim
+                    reading:
+                      title: Manual do A1
+                      url: https://kb.example.com/a1
+                  - id: fim
+                    kind: OUTCOME
+                    outcome: SOLVED
+                    title: Fim
+                """;
+        assertEquals(new SopReading("Manual do A1", "https://kb.example.com/a1", null), SopBundleJson.readText(yaml).node("ler").reading());
+    }
+
+    @Test
+    void aReadingNeedsAStepATitleAndExactlyOneSafeDocument() {
+        List<BundleCheck.Problem> onQuestion = problems(GOOD.replace("\"title\": \"Pergunta\",",
+                "\"title\": \"Pergunta\", \"reading\": {\"title\": \"Manual\", \"url\": \"https://kb.example.com\"},"));
+        assertEquals(1, onQuestion.size(), onQuestion.toString());
+        assertTrue(onQuestion.get(0).reason().contains("nó 'q': só um passo"), onQuestion.toString());
+        assertEquals(7, onQuestion.get(0).line(), "the node's line");
+
+        assertTrue(problems(withReading("{\"url\": \"https://kb.example.com\"}")).toString().contains("precisa de um título"));
+        assertTrue(problems(withReading("{\"title\": \"Manual\"}")).toString().contains("um endereço (url) ou um texto (text), não os dois"));
+        assertTrue(problems(withReading("{\"title\": \"M\", \"url\": \"https://kb.example.com\", \"text\": \"t\"}")).toString()
+                .contains("não os dois"));
+        for (String bad : List.of("javascript:alert(1)", "https://kb.example.com/\\\"><script>", "ftp://kb.example.com")) {
+            List<BundleCheck.Problem> p = problems(withReading("{\"title\": \"M\", \"url\": \"" + bad + "\"}"));
+            assertTrue(p.toString().contains("nó 'ler': o endereço da leitura obrigatória deve ser http"), bad + " " + p);
+        }
+    }
+
+    @Test
+    void aReadingStaysWithinTheTextLimits() {
+        SopLimits small = new SopLimits(1_048_576, 500, 50, 20, 50);
+        SopBundle bundle = SopBundleJson.read(withReading("{\"title\": \"Manual\", \"text\": \"" + "x".repeat(21) + "\"}"));
+        List<BundleCheck.Problem> p = BundleCheck.problems(bundle, null, small);
+        assertTrue(p.stream().anyMatch(x -> x.reason().equals("nó 'ler': um texto da leitura obrigatória ultrapassa o limite de 20 caracteres")), p.toString());
+        SopBundle longTitle = SopBundleJson.read(withReading("{\"title\": \"" + "T".repeat(21) + "\", \"url\": \"https://kb.example.com\"}"));
+        assertTrue(BundleCheck.problems(longTitle, null, small).toString().contains("ultrapassa o limite de 20"));
+        assertEquals(List.of(), BundleCheck.problems(longTitle, null, SopLimits.DEFAULTS));
     }
 }

@@ -2,6 +2,7 @@ package br.com.sopdesk.sop.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,5 +78,44 @@ class SopWalkTest {
                         new SopNode("b", SopNode.Kind.STEP, "B", "", null, "a", null, null)),
                 null, null, null, null);
         assertThrows(IllegalStateException.class, () -> SopWalk.of(cyclic, Map.of()));
+    }
+
+    /** A step with a required reading, then a question, solved or escalated. */
+    private static SopBundle withReading() {
+        return SopBundleJson.read("""
+                {"id": "leitura", "version": 1, "title": "Leitura", "start": "ler",
+                 "nodes": [
+                   {"id": "ler", "kind": "STEP", "title": "Leia o manual", "next": "q",
+                    "reading": {"title": "Manual do A1", "url": "https://kb.example.com/a1"}},
+                   {"id": "q", "kind": "QUESTION", "title": "Resolveu?",
+                    "options": [{"value": "sim", "label": "Sim", "next": "fim"}, {"value": "nao", "label": "Não", "next": "sobe"}]},
+                   {"id": "fim", "kind": "OUTCOME", "outcome": "SOLVED", "title": "Resolvido"},
+                   {"id": "sobe", "kind": "OUTCOME", "outcome": "ESCALATE", "title": "Escalar"}],
+                 "qualitor": {"ticketType": "5", "category": "40"}}
+                """);
+    }
+
+    @Test
+    void aRequiredReadingHoldsTheWalkAtItsStepUntilConfirmed() {
+        SopWalk walk = SopWalk.of(withReading(), Map.of("q", "sim"));
+        assertEquals("ler", walk.current().id());
+        assertFalse(walk.finished());
+        assertEquals("Manual do A1", walk.pendingReading().title());
+        assertEquals(Map.of(), walk.usedAnswers(), "the answer past the reading does not count yet");
+        assertEquals("ler", SopWalk.of(withReading(), Map.of("ler", "sim")).current().id(), "only \"lido\" confirms");
+    }
+
+    @Test
+    void aConfirmedReadingLetsTheWalkGoOnAndIsRecorded() {
+        SopWalk open = SopWalk.of(withReading(), Map.of("ler", "lido"));
+        assertEquals("q", open.current().id());
+        assertNull(open.pendingReading());
+
+        SopWalk walk = SopWalk.of(withReading(), Map.of("ler", "lido", "q", "nao"));
+        assertEquals(List.of("ler", "q", "sobe"), ids(walk));
+        assertTrue(walk.escalates());
+        assertEquals(List.of("ler", "q"), List.copyOf(walk.usedAnswers().keySet()), "in path order");
+        assertEquals("lido", walk.usedAnswers().get("ler"));
+        assertEquals("- Leitura obrigatória: Manual do A1: lida\n- Resolveu?: Não\n", walk.describeDecisions());
     }
 }
