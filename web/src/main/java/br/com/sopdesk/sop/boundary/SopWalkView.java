@@ -1,5 +1,6 @@
 package br.com.sopdesk.sop.boundary;
 
+import br.com.sopdesk.sop.entity.SopReading;
 import br.com.sopdesk.sop.entity.SopWalk;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Binds the steps of the guided SOP page: the answers picking the path and the path they lead to,
  * worked out when the page opens and after each answer (never on a render). Answers to questions
- * no longer on the path are kept, so changing an earlier answer back restores the rest.
+ * no longer on the path are kept, so changing an earlier answer back restores the rest. A required
+ * reading, once confirmed, is kept the same way, as its step's answer.
  */
 @Named
 @ViewScoped
@@ -40,6 +42,17 @@ public class SopWalkView implements Serializable {
     /** Ajax listener after any answer: the path from the answers, for this render and the next. */
     public void answered() {
         walk = SopWalk.of(page.getBundle(), answers);
+    }
+
+    /**
+     * Ajax action of "Li o documento": the agent confirms the required reading of the step the walk
+     * waits at, recorded as that step's answer, and the walk goes on.
+     */
+    public void read(String nodeId) {
+        if (walk != null && walk.pendingReading() != null && walk.current().id().equals(nodeId)) {
+            answers.put(nodeId, SopReading.READ);
+            answered();
+        }
     }
 
     public SopWalk getWalk() {
