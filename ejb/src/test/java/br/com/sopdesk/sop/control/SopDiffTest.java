@@ -11,6 +11,7 @@ import br.com.sopdesk.sop.entity.SlaPolicy;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopNode;
 import br.com.sopdesk.sop.entity.SopOption;
+import br.com.sopdesk.sop.entity.SopReading;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,18 @@ class SopDiffTest {
                 new Change(Kind.TEXT_CHANGED, "orientar", null, "title", "Oriente", "Oriente o cliente"),
                 new Change(Kind.TEXT_CHANGED, "orientar", null, "checks", "Confirme o CNPJ", "Confirme o CNPJ\nConfirme o e-mail"),
                 new Change(Kind.NEXT_CHANGED, "orientar", null, "next", "resolvido", "escalar")), changes);
+    }
+
+    @Test
+    void aRequiredReadingAddedOrChangedIsATextChange() {
+        SopNode orientar = v1().nodes().get(1);
+        List<SopNode> nodes = new ArrayList<>(v1().nodes());
+        nodes.set(1, new SopNode(orientar.id(), orientar.kind(), orientar.title(), orientar.text(), orientar.checks(), orientar.next(),
+                List.of(), null, null, null, null, null, null, new SopReading("Manual", "https://kb.example.com/a1", null)));
+        SopBundle v2 = bundle(2, nodes, v1().fields(), MAPPING, 24);
+        assertEquals(List.of(
+                new Change(Kind.TEXT_CHANGED, "orientar", null, "reading.title", null, "Manual"),
+                new Change(Kind.TEXT_CHANGED, "orientar", null, "reading.url", null, "https://kb.example.com/a1")), SopDiff.between(v1(), v2));
     }
 
     @Test
