@@ -19,9 +19,14 @@ class RequiredReadingIT extends BrowserTest {
 
     static final String MANUAL = "https://kb.example.com/manual-a1";
 
+    static final String BY_ADDRESS = "\"reading\": {\"title\": \"Manual do certificado A1\", \"url\": \"" + MANUAL + "\"}";
+
     /** A step with a required reading (by address), then a question solved on the call or escalated. */
     static String bundle(String id, String readingOn) {
-        String reading = "\"reading\": {\"title\": \"Manual do certificado A1\", \"url\": \"" + MANUAL + "\"}";
+        return bundle(id, readingOn, BY_ADDRESS);
+    }
+
+    static String bundle(String id, String readingOn, String reading) {
         return """
                 {"id": "%s", "version": 1, "seed": "995", "title": "Leitura %s", "keywords": ["%s"], "start": "ler",
                  "nodes": [
@@ -76,5 +81,23 @@ class RequiredReadingIT extends BrowserTest {
         HttpResponse<String> refused = Env.adminApi("POST", "admin/sops", bundle(uniqueId(), "q"));
         assertEquals(422, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("nó 'q': só um passo (STEP) pode ter leitura obrigatória"), refused.body());
+    }
+
+    @Test
+    void aReadingGivenAsTextOpensInPlace() throws Exception {
+        String id = uniqueId();
+        String reading = "\"reading\": {\"title\": \"Aviso de segurança\", \"text\": \"Nunca peça a senha do certificado ao cliente.\"}";
+        assertEquals(201, Env.adminApi("POST", "admin/sops", bundle(id, "ler", reading)).statusCode());
+
+        browser.login(Env.AGENT, Env.AGENT_PASSWORD);
+        browser.open(Env.APP + "app/sop.xhtml?id=" + id);
+        assertTrue(browser.all(By.cssSelector("[data-reading='ler'] a.reading-open")).isEmpty(), "no link for a text");
+        browser.click(By.xpath("//*[@data-reading='ler']//summary[normalize-space(.)='Abrir documento']"));
+        assertEquals("Nunca peça a senha do certificado ao cliente.", browser.text(By.cssSelector("[data-reading='ler'] .reading-text")));
+        assertTrue(browser.all(By.cssSelector(".question-q")).isEmpty(), "the question waits for the reading");
+
+        browser.click(By.xpath("//button[normalize-space(.)='Li o documento']"));
+        answer("q", "Não");
+        browser.find(By.id("walk:save"));
     }
 }
