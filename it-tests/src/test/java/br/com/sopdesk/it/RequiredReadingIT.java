@@ -77,6 +77,8 @@ class RequiredReadingIT extends BrowserTest {
         HttpResponse<String> skipped = Env.agentApi("POST", "tickets", ticket.replaceFirst("\"answers\":\\{[^}]*}", "\"answers\":{\"q\":\"nao\"}"));
         assertEquals(422, skipped.statusCode(), skipped.body());
         assertTrue(skipped.body().contains("Abra o documento obrigatório «Manual do certificado A1» antes de seguir"), skipped.body());
+        HttpResponse<String> read = Env.agentApi("POST", "tickets", ticket.replaceFirst("\"answers\":\\{[^}]*}", "\"answers\":{\"ler\":\"lido\",\"q\":\"nao\"}"));
+        assertEquals(201, read.statusCode(), "with the reading confirmed the walk reaches its escalation: " + read.body());
 
         HttpResponse<String> refused = Env.adminApi("POST", "admin/sops", bundle(uniqueId(), "q"));
         assertEquals(422, refused.statusCode(), refused.body());
