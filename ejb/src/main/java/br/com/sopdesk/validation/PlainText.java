@@ -35,6 +35,9 @@ public @interface PlainText {
 
     Class<? extends Payload>[] payload() default {};
 
+    /** What is wrong with a short name or reason typed by an administrator (see {@link Validator#fault}). */
+    enum Fault { EMPTY, TOO_LONG, CHARACTER }
+
     class Validator implements ConstraintValidator<PlainText, String> {
         private boolean visible;
         private boolean noBidi;
@@ -58,6 +61,21 @@ public @interface PlainText {
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(template).addConstraintViolation();
             return false;
+        }
+
+        /**
+         * The one rule for a short required text (a name, a team, a reason), already stripped: nothing
+         * visible, longer than {@code max}, or a character Qualitor cannot carry or a direction control;
+         * null when it is fine. Each caller words the refusal for its own field.
+         */
+        public static Fault fault(String stripped, int max) {
+            if (stripped == null || stripped.isEmpty() || !hasVisible(stripped)) {
+                return Fault.EMPTY;
+            }
+            if (stripped.length() > max) {
+                return Fault.TOO_LONG;
+            }
+            return deliverable(stripped) && !hasBidiControl(stripped) ? null : Fault.CHARACTER;
         }
 
         /** Whether every character is one XML 1.0 carries and none is a lone surrogate or a noncharacter (U+FFFE, U+FDD0...). */

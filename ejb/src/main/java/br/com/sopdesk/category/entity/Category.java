@@ -70,23 +70,23 @@ public class Category {
 
     /** Renames or (de)activates it; returns a description of what changed, empty when nothing did. */
     public String change(String newName, boolean newActive, String by) {
-        if (newName == null || newName.isBlank() || !PlainText.Validator.hasVisible(newName)) {
-            throw new InvalidInput("category.name.required");
-        }
-        if (newName.strip().length() > MAX_NAME) {
-            throw new InvalidInput("category.name.too-long", newName.strip().length(), MAX_NAME);
-        }
-        if (!PlainText.Validator.deliverable(newName) || PlainText.Validator.hasBidiControl(newName)) {
-            throw new InvalidInput("category.name.invalid-character");
+        String stripped = newName == null ? "" : newName.strip();
+        PlainText.Fault fault = PlainText.Validator.fault(stripped, MAX_NAME);
+        if (fault != null) {
+            throw switch (fault) {
+                case EMPTY -> new InvalidInput("category.name.required");
+                case TOO_LONG -> new InvalidInput("category.name.too-long", stripped.length(), MAX_NAME);
+                case CHARACTER -> new InvalidInput("category.name.invalid-character");
+            };
         }
         StringBuilder changed = new StringBuilder();
-        if (!newName.strip().equals(name)) {
-            changed.append("nome: '").append(name).append("' → '").append(newName.strip()).append("'; ");
+        if (!stripped.equals(name)) {
+            changed.append("nome: '").append(name).append("' → '").append(stripped).append("'; ");
         }
         if (newActive != active || name == null) {
             changed.append("ativa: ").append(active).append(" → ").append(newActive).append("; ");
         }
-        this.name = newName.strip();
+        this.name = stripped;
         this.active = newActive;
         this.updatedBy = by;
         this.updatedAt = Utc.of(Instant.now());

@@ -51,14 +51,14 @@ public class AgentTeam {
     /** The team name stripped, or refused: blank, longer than {@value #MAX_TEAM} characters, or with characters that are not plain text. */
     public static String checked(String team) {
         String t = team == null ? "" : team.strip();
-        if (t.isEmpty() || !PlainText.Validator.hasVisible(t)) {
-            throw new SlaRefusal("sla.refusal.team.empty");
-        }
-        if (t.length() > MAX_TEAM) {
-            throw new SlaRefusal("sla.refusal.team.long", SlaText.text(String.valueOf(t.length())), SlaText.text(String.valueOf(MAX_TEAM)));
-        }
-        if (!PlainText.Validator.deliverable(t) || PlainText.Validator.hasBidiControl(t)) {
-            throw new SlaRefusal("sla.refusal.team.character");
+        PlainText.Fault fault = PlainText.Validator.fault(t, MAX_TEAM);
+        if (fault != null) {
+            throw switch (fault) {
+                case EMPTY -> new SlaRefusal("sla.refusal.team.empty");
+                case TOO_LONG -> new SlaRefusal("sla.refusal.team.long", SlaText.text(String.valueOf(t.length())),
+                        SlaText.text(String.valueOf(MAX_TEAM)));
+                case CHARACTER -> new SlaRefusal("sla.refusal.team.character");
+            };
         }
         return t;
     }

@@ -53,14 +53,13 @@ public class SopRetirement {
     /** The reason an administrator gives to retire or restore a SOP, stripped; refused when empty, over-long or not plain text. */
     public static String checkedReason(String reason) {
         String r = reason == null ? "" : reason.strip();
-        if (r.isEmpty() || !PlainText.Validator.hasVisible(r)) {
-            throw new InvalidInput("sop.retire.reason-required");
-        }
-        if (r.length() > MAX_REASON) {
-            throw new InvalidInput("sop.retire.reason-too-long", r.length(), MAX_REASON);
-        }
-        if (!PlainText.Validator.deliverable(r) || PlainText.Validator.hasBidiControl(r)) {
-            throw new InvalidInput("sop.retire.reason-invalid");
+        PlainText.Fault fault = PlainText.Validator.fault(r, MAX_REASON);
+        if (fault != null) {
+            throw switch (fault) {
+                case EMPTY -> new InvalidInput("sop.retire.reason-required");
+                case TOO_LONG -> new InvalidInput("sop.retire.reason-too-long", r.length(), MAX_REASON);
+                case CHARACTER -> new InvalidInput("sop.retire.reason-invalid");
+            };
         }
         return r;
     }
