@@ -65,16 +65,19 @@ public class QualitorSetupCheck {
         String referenceCustomer = value(settings, changes, QualitorSettings.Key.REFERENCE_CUSTOMER);
         String sampleDocument = referenceCustomer.isBlank() ? "11222333000181" : referenceCustomer.replaceAll("[.\\-/\\s]", "");
         for (SopBundle b : catalog.latest()) {
-            QualitorMapping m = b.qualitor();
-            if (m == null || m.category() == null) {
-                continue;
+            for (var classified : b.classifications().entrySet()) {
+                QualitorMapping m = classified.getValue();
+                if (m.category() == null) {
+                    continue;
+                }
+                // an outcome's own classification is named after its node: "SOP x v2 › escalar-ar"
+                String sop = b.id() + " v" + b.version() + (classified.getKey().isEmpty() ? "" : " › " + classified.getKey());
+                codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.CATEGORY, m.category(), "SOP " + sop));
+                if (m.ticketType() != null) {
+                    codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.TICKET_TYPE, m.ticketType(), "SOP " + sop));
+                }
+                samples.add(new SetupCheck.Sample(sop, sample(b, m, sampleDocument)));
             }
-            String sop = b.id() + " v" + b.version();
-            codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.CATEGORY, m.category(), "SOP " + sop));
-            if (m.ticketType() != null) {
-                codes.add(new SetupCheck.CodeUse(SetupCheck.CodeKind.TICKET_TYPE, m.ticketType(), "SOP " + sop));
-            }
-            samples.add(new SetupCheck.Sample(sop, sample(b, sampleDocument)));
         }
         // a category no published SOP uses opens no ticket: its codes are not in use
         java.util.Set<String> used = new java.util.HashSet<>();
@@ -125,8 +128,7 @@ public class QualitorSetupCheck {
         return connection.storedOrConfigured(key);
     }
 
-    private static TicketDraft sample(SopBundle b, String document) {
-        QualitorMapping m = b.qualitor();
+    private static TicketDraft sample(SopBundle b, QualitorMapping m, String document) {
         return new TicketDraft(document, "cliente@exemplo.com.br", b.title(), "Exemplo de descrição do problema (verificação da conexão).",
                 new TicketDraft.Mapping(m.ticketType(), m.category(), m.location(), m.severity()),
                 new TicketDraft.Facts("Cliente de exemplo", BrazilianDocuments.format(document), "cliente@exemplo.com.br", "(51) 99999-0000",

@@ -3,6 +3,7 @@ package br.com.sopdesk.sop.control;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.sop.entity.BundleCheck;
+import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SearchText;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopBundleRecord;
@@ -19,12 +20,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -91,10 +95,17 @@ public class SopCatalog {
 
     /** Which SOPs (latest versions, by id) classify their tickets with each category code. */
     public Map<String, List<String>> categoryUsage() {
-        return latest().stream()
-                .filter(b -> b.qualitor() != null && b.qualitor().category() != null)
-                .collect(java.util.stream.Collectors.groupingBy(b -> b.qualitor().category(), java.util.TreeMap::new,
-                        java.util.stream.Collectors.mapping(SopBundle::id, java.util.stream.Collectors.toList())));
+        return categoryUsage(latest());
+    }
+
+    /** Which of these SOPs classify tickets with each category code (the SOP's own classification or an outcome's). */
+    public static Map<String, List<String>> categoryUsage(List<SopBundle> bundles) {
+        Map<String, List<String>> usage = new TreeMap<>();
+        for (SopBundle b : bundles) {
+            b.classifications().values().stream().map(QualitorMapping::category).filter(Objects::nonNull).distinct()
+                    .forEach(code -> usage.computeIfAbsent(code, c -> new ArrayList<>()).add(b.id()));
+        }
+        return usage;
     }
 
     /** Remembers that the agent opened this SOP now. */
@@ -139,10 +150,12 @@ public class SopCatalog {
     public SopBundle publish(String text, String admin) {
         SopBundle bundle = SopBundleJson.readText(text);
         String json = SopBundleYaml.isYaml(text) ? SopBundleYaml.toJson(text) : text;
-        if (bundle.qualitor() != null && bundle.qualitor().category() != null
-                && categories.find(bundle.qualitor().category()).isEmpty()) {
-            throw new InvalidBundleException(List.of(new BundleCheck.Problem(BundleCheck.lineOf(text, "category", bundle.qualitor().category()),
-                    "sop.bundle.category-unknown", bundle.qualitor().category())));
+        List<BundleCheck.Problem> unknown = bundle.classifications().values().stream().map(QualitorMapping::category)
+                .filter(Objects::nonNull).distinct().filter(code -> categories.find(code).isEmpty())
+                .map(code -> new BundleCheck.Problem(BundleCheck.lineOf(text, "category", code), "sop.bundle.category-unknown", code))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidBundleException(unknown);
         }
         int latest = latestRecord(bundle.id()).map(SopBundleRecord::getVersion).orElse(0);
         if (bundle.version() <= latest) {

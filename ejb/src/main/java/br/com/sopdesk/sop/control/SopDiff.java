@@ -54,7 +54,7 @@ public final class SopDiff {
         diff.sop(from, to);
         diff.nodes(from, to);
         diff.fields(from.fields(), to.fields());
-        diff.classification(from.qualitor(), to.qualitor());
+        diff.classification(null, from.qualitor(), to.qualitor());
         diff.compare(Kind.SLA_CHANGED, null, null, "returnHours", from.sla().returnHours(), to.sla().returnHours());
         diff.compare(Kind.WARRANTY_CHANGED, null, null, "warranty", from.warranty(), to.warranty());
         return List.copyOf(diff.changes);
@@ -101,6 +101,7 @@ public final class SopDiff {
         compare(Kind.NEXT_CHANGED, id, null, "next", old.next(), now.next());
         compare(Kind.OUTCOME_CHANGED, id, null, "outcome", old.outcome(), now.outcome());
         compare(Kind.OUTCOME_CHANGED, id, null, "sop", old.sop(), now.sop());
+        classification(id, old.qualitor(), now.qualitor());
         for (SopOption o : old.options()) {
             SopOption n = now.option(o.value());
             if (n == null) {
@@ -135,16 +136,17 @@ public final class SopDiff {
         return f.when() == null ? null : f.when().question() + " = " + f.when().answer();
     }
 
-    private void classification(QualitorMapping from, QualitorMapping to) {
-        part(from, to, "ticketType", QualitorMapping::ticketType);
-        part(from, to, "category", QualitorMapping::category);
-        part(from, to, "location", QualitorMapping::location);
-        part(from, to, "severity", QualitorMapping::severity);
-        part(from, to, "titleTemplate", QualitorMapping::titleTemplate);
+    /** The SOP's classification ({@code node} null) or an outcome's own one, part by part. */
+    private void classification(String node, QualitorMapping from, QualitorMapping to) {
+        part(node, from, to, "ticketType", QualitorMapping::ticketType);
+        part(node, from, to, "category", QualitorMapping::category);
+        part(node, from, to, "location", QualitorMapping::location);
+        part(node, from, to, "severity", QualitorMapping::severity);
+        part(node, from, to, "titleTemplate", QualitorMapping::titleTemplate);
     }
 
-    private void part(QualitorMapping from, QualitorMapping to, String property, Function<QualitorMapping, String> value) {
-        compare(Kind.CLASSIFICATION_CHANGED, null, null, property, from == null ? null : value.apply(from), to == null ? null : value.apply(to));
+    private void part(String node, QualitorMapping from, QualitorMapping to, String property, Function<QualitorMapping, String> value) {
+        compare(Kind.CLASSIFICATION_CHANGED, node, null, property, from == null ? null : value.apply(from), to == null ? null : value.apply(to));
     }
 
     private void compare(Kind kind, String node, String field, String property, Object from, Object to) {

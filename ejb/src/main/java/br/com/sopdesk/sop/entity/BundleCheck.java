@@ -135,13 +135,17 @@ public final class BundleCheck {
                     } else if (node.follows() && (node.sop() == null || !ID.matcher(node.sop()).matches())) {
                         problems.add(new Problem(line, "sop.outcome.follow-sop", node.id()));
                     }
-                    escalates |= node.escalates();
+                    if (node.qualitor() != null && !node.escalates()) {
+                        problems.add(new Problem(lineOrNode(text, "qualitor", null, line), "sop.outcome.qualitor-not-escalation", node.id()));
+                    } else if (node.escalates() && node.qualitor() != null && incomplete(bundle.classification(node))) {
+                        problems.add(new Problem(lineOrNode(text, "qualitor", null, line), "sop.outcome.qualitor-mapping", node.id()));
+                    }
+                    escalates |= node.escalates() && node.qualitor() == null;
                 }
             }
         }
         if (escalates) {
-            QualitorMapping m = bundle.qualitor();
-            if (m == null || blank(m.ticketType()) || blank(m.category())) {
+            if (incomplete(bundle.qualitor())) {
                 problems.add(new Problem(lineOf(text, "qualitor", null),
                         "sop.bundle.qualitor-mapping"));
             }
@@ -303,6 +307,11 @@ public final class BundleCheck {
     private static int lineOrNode(String text, String key, String value, int nodeLine) {
         int line = value == null ? 0 : lineOf(text, key, value);
         return line > 0 ? line : nodeLine;
+    }
+
+    /** Whether a ticket classified so could not be opened: no ticket type or no category. */
+    private static boolean incomplete(QualitorMapping m) {
+        return m == null || blank(m.ticketType()) || blank(m.category());
     }
 
     private static boolean blank(String s) {

@@ -58,6 +58,27 @@ public record SopBundle(String id, int version, String seed, String title, Strin
                 .orElseThrow(() -> new IllegalArgumentException("unknown node in SOP " + id + ": " + nodeId));
     }
 
+    /**
+     * How a ticket opened at this outcome is classified: the outcome's own classification over the
+     * SOP's, or the SOP's when the outcome has none (null when neither has one).
+     */
+    public QualitorMapping classification(SopNode outcome) {
+        return outcome == null || outcome.qualitor() == null ? qualitor : outcome.qualitor().over(qualitor);
+    }
+
+    /**
+     * Every classification a ticket of this SOP may get, by where it is set ({@code ""} for the SOP's
+     * own, else the outcome's node id), in node order after the SOP's.
+     */
+    public Map<String, QualitorMapping> classifications() {
+        Map<String, QualitorMapping> all = new java.util.LinkedHashMap<>();
+        if (qualitor != null) {
+            all.put("", qualitor);
+        }
+        nodes.stream().filter(n -> n.qualitor() != null).forEach(n -> all.put(n.id(), classification(n)));
+        return all;
+    }
+
     /** The SOP's fields the walk's answers bring in, in the bundle's order. */
     public List<FieldSpec> fieldsFor(Map<String, String> answers) {
         return fields.stream().filter(f -> f.appliesTo(answers)).toList();
@@ -69,7 +90,12 @@ public record SopBundle(String id, int version, String seed, String title, Strin
      * {@value #TITLE_MAX} characters.
      */
     public String ticketTitle(Map<String, String> answers) {
-        String title = qualitor == null || qualitor.titleTemplate() == null ? this.title : qualitor.titleTemplate();
+        return ticketTitle(answers, qualitor);
+    }
+
+    /** {@link #ticketTitle(Map)} with the title template of the classification the ticket gets. */
+    public String ticketTitle(Map<String, String> answers, QualitorMapping classification) {
+        String title = classification == null || classification.titleTemplate() == null ? this.title : classification.titleTemplate();
         for (SopNode node : nodes) {
             SopOption chosen = node.kind() == SopNode.Kind.QUESTION ? node.option(answers.get(node.id())) : null;
             if (chosen != null) {

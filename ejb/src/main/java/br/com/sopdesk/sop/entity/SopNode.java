@@ -26,10 +26,12 @@ import java.util.List;
  *                   empty: not shown while empty
  * @param see        the id of another SOP this step leads to (opened beside this one), or null
  * @param reading    a document the agent must open before the walk goes on past this step, or null
+ * @param qualitor   an escalation outcome's own classification (its empty parts are the SOP's), or
+ *                   null: the SOP's
  */
 public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                       List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
-                      String video, String see, SopReading reading) implements java.io.Serializable {
+                      String video, String see, SopReading reading, QualitorMapping qualitor) implements java.io.Serializable {
 
     @jakarta.json.bind.annotation.JsonbCreator
     public SopNode {
@@ -44,17 +46,24 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
         }
     }
 
+    /** A node classified as its SOP is (the bundle format before per-outcome classification). */
+    public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
+                   List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
+                   String video, String see, SopReading reading) {
+        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, reading, null);
+    }
+
     /** A node with nothing beside its text but checks (the bundle format before guidance, notes and links). */
     public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                    List<SopOption> options, Outcome outcome) {
-        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null, null);
+        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null, null, null);
     }
 
     /** A node with guidance, notes and links but no required reading (the bundle format before readings). */
     public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                    List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
                    String video, String see) {
-        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, null);
+        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, null, null);
     }
 
     public enum Kind { STEP, QUESTION, OUTCOME }

@@ -103,7 +103,7 @@ public class TicketService {
         if (!walk.escalates()) {
             throw InvalidSubmissionException.of("answers", Text.of("ticket.answers.no-ticket", walk.current().title()));
         }
-        QualitorMapping m = bundle.qualitor();
+        QualitorMapping m = bundle.classification(walk.current());
         var category = categories.find(m.category());
         Map<String, Text> errors = InvalidSubmissionException.verbatim(validation.errors(intake, locale));
         Map<String, String> values = fields == null ? Map.of() : fields;
@@ -134,7 +134,7 @@ public class TicketService {
         if (certificate != null && decisions.length() + certificate.describe().length() < DECISIONS_MAX) {
             decisions += certificate.describe() + "\n";
         }
-        Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers()),
+        Ticket ticket = new Ticket(bundle.id(), bundle.version(), bundle.ticketTitle(walk.usedAnswers(), m),
                 walk.usedAnswers(), decisions,
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
                         category.map(c -> c.getQualitorTeam()).orElse(null)),

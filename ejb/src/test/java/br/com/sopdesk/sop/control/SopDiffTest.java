@@ -137,6 +137,16 @@ class SopDiffTest {
     }
 
     @Test
+    void anOutcomesOwnClassificationIsAChangeAtThatOutcome() {
+        List<SopNode> nodes = new ArrayList<>(v1().nodes());
+        SopNode escalar = nodes.get(3);
+        nodes.set(3, new SopNode(escalar.id(), escalar.kind(), escalar.title(), null, List.of(), null, List.of(), escalar.outcome(),
+                null, null, null, null, null, null, new QualitorMapping(null, "36", null, null, null)));
+        assertEquals(List.of(new Change(Kind.CLASSIFICATION_CHANGED, "escalar", null, "category", null, "36")),
+                SopDiff.between(v1(), bundle(2, nodes, v1().fields(), MAPPING, 24)));
+    }
+
+    @Test
     void everyShippedSeedComparedWithItselfHasNoChanges() {
         for (String file : SeedBundles.index()) {
             SopBundle seed = SopBundleJson.read(SeedBundles.resource("sops/" + file));

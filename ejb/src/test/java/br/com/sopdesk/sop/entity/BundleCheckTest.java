@@ -170,4 +170,38 @@ class BundleCheckTest {
         assertTrue(BundleCheck.problems(longTitle, null, small).toString().contains("ultrapassa o limite de 20"));
         assertEquals(List.of(), BundleCheck.problems(longTitle, null, SopLimits.DEFAULTS));
     }
+
+    /** GOOD with a second escalation, to category 41, beside the SOP's own (40). */
+    private static final String TWO_CATEGORIES = GOOD
+            .replace("{\"value\": \"b\", \"label\": \"B\", \"next\": \"sobe\"}",
+                    "{\"value\": \"b\", \"label\": \"B\", \"next\": \"sobe\"}, {\"value\": \"c\", \"label\": \"C\", \"next\": \"outra\"}")
+            .replace("{\"id\": \"fim\",",
+                    "{\"id\": \"outra\", \"kind\": \"OUTCOME\", \"outcome\": \"ESCALATE\", \"title\": \"Outra fila\",\n"
+                            + "                 \"qualitor\": {\"category\": \"41\", \"severity\": \"3\"}},\n                {\"id\": \"fim\",");
+
+    @Test
+    void anEscalationMayHaveItsOwnCategoryOverTheSopsClassification() {
+        SopBundle bundle = SopBundleJson.read(TWO_CATEGORIES);
+        QualitorMapping own = bundle.classification(bundle.node("outra"));
+        assertEquals(new QualitorMapping("5", "41", null, "3", null), own, "its category and severity, the SOP's ticket type");
+        assertEquals(bundle.qualitor(), bundle.classification(bundle.node("sobe")), "an outcome without its own: the SOP's");
+        assertEquals(List.of("", "outra"), List.copyOf(bundle.classifications().keySet()));
+    }
+
+    @Test
+    void anEscalationsOwnClassificationStillNeedsATicketTypeAndACategory() {
+        String noSopMapping = TWO_CATEGORIES.replace(",\n  \"qualitor\": {\"ticketType\": \"5\", \"category\": \"40\"}", "");
+        List<BundleCheck.Problem> p = problems(noSopMapping);
+        assertTrue(p.stream().anyMatch(x -> x.reason().contains("desfecho 'outra' abre chamado com categorização própria")
+                && x.line() == 10), "at the outcome's line: " + p);
+        assertTrue(p.stream().anyMatch(x -> x.reason().contains("categorização do Qualitor")), "'sobe' has none at all: " + p);
+    }
+
+    @Test
+    void onlyAnEscalationHasItsOwnClassification() {
+        List<BundleCheck.Problem> p = problems(GOOD.replace("\"outcome\": \"SOLVED\", \"title\": \"Fim\"",
+                "\"outcome\": \"SOLVED\", \"title\": \"Fim\", \"qualitor\": {\"category\": \"41\"}"));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).reason().contains("desfecho 'fim' tem categorização própria"), p.toString());
+    }
 }

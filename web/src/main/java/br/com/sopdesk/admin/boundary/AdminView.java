@@ -56,7 +56,7 @@ public class AdminView implements Serializable {
     public void load() {
         categoryList = categories.all();
         sops = catalog.latest();
-        usage = catalog.categoryUsage();
+        usage = SopCatalog.categoryUsage(sops);
         retired = catalog.retiredIds();
     }
 

@@ -3,6 +3,7 @@ package br.com.sopdesk.sop.boundary;
 import br.com.sopdesk.category.control.Categories;
 import br.com.sopdesk.category.entity.Category;
 import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
@@ -14,11 +15,14 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The SOP the guided page is about: the latest version of the one named in the URL ({@code ?id=}),
- * read once when the page opens, and the name of its Qualitor category. The other beans of the page
+ * read once when the page opens, and the names of its Qualitor categories. The other beans of the page
  * (the walk, the forms, the switch) read the SOP from here. A retired SOP sends the agent to the search.
  */
 @Named
@@ -35,7 +39,8 @@ public class SopPage implements Serializable {
 
     private String sopId;
     private SopBundle bundle;
-    private String categoryName = "";
+    /** Category code → name, for every classification the SOP's tickets may get. */
+    private Map<String, String> categoryNames = Map.of();
 
     /**
      * View action: loads the SOP (a 404 when there is none) and records that this agent used it. A
@@ -64,9 +69,10 @@ public class SopPage implements Serializable {
             faces.responseComplete();
             return;
         }
-        if (bundle.qualitor() != null) {
-            categoryName = categories.find(bundle.qualitor().category()).map(Category::getName).orElse("");
-        }
+        Map<String, String> names = new HashMap<>();
+        bundle.classifications().values().stream().map(QualitorMapping::category).filter(Objects::nonNull).distinct()
+                .forEach(code -> names.put(code, categories.find(code).map(Category::getName).orElse("")));
+        categoryNames = names;
         catalog.recordUse(faces.getExternalContext().getRemoteUser(), bundle.id());
     }
 
@@ -83,9 +89,9 @@ public class SopPage implements Serializable {
         return bundle;
     }
 
-    /** The name of the SOP's Qualitor category, shown beside its code (read-only: it comes from the SOP). */
-    public String getCategoryName() {
-        return categoryName;
+    /** The name of one of the SOP's Qualitor categories, shown beside its code (read-only: it comes from the SOP). */
+    public String categoryName(String code) {
+        return code == null ? "" : categoryNames.getOrDefault(code, "");
     }
 
     public String getSopId() {

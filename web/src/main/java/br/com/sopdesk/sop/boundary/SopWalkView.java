@@ -1,5 +1,6 @@
 package br.com.sopdesk.sop.boundary;
 
+import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopReading;
 import br.com.sopdesk.sop.entity.SopWalk;
 import jakarta.faces.view.ViewScoped;
@@ -53,6 +54,11 @@ public class SopWalkView implements Serializable {
             answers.put(nodeId, SopReading.READ);
             answered();
         }
+    }
+
+    /** How a ticket opened where the walk stands is classified (the outcome's own over the SOP's). */
+    public QualitorMapping getClassification() {
+        return page.getBundle().classification(walk == null ? null : walk.current());
     }
 
     public SopWalk getWalk() {
