@@ -11,6 +11,7 @@ import br.com.sopdesk.outbox.control.Undelivered;
 import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.qualitor.control.QualitorGateway;
 import br.com.sopdesk.qualitor.control.QualitorFailures;
+import br.com.sopdesk.ticket.control.RelatedTickets;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -83,12 +84,33 @@ public class DemandOutbox implements Courier<DemandAction, Boolean> {
         if (action.getKind() == DemandAction.Kind.TRANSFER) {
             return qualitor.transferTeam(action.getDemandNumber(), action.getTarget(), action.isOutcomeUnknown());
         }
+        if (action.getKind() == DemandAction.Kind.CLOSE_SOLVED) {
+            return closeSolved(action);
+        }
         if (action.stepPending()) {
             qualitor.nextStep(action.getDemandNumber(), action.getTarget(), action.isOutcomeUnknown());
             store.stepMoved(id);
         }
         return qualitor.addHistory(action.getDemandNumber(), action.historyText().in(Text.PT_BR), action.getActionKey(),
                 action.isOutcomeUnknown());
+    }
+
+    /**
+     * Closes a recorded call's demand. Qualitor refuses to close a closed demand, so after a lost
+     * answer the demand is read first; either way its ticket shows Qualitor's situation afterwards.
+     */
+    private boolean closeSolved(DemandAction action) {
+        String number = action.getDemandNumber();
+        if (action.isOutcomeUnknown()) {
+            String situation = qualitor.demand(number).situation();
+            if (RelatedTickets.closed(situation)) {
+                store.situation(number, situation);
+                return false;
+            }
+        }
+        String situation = qualitor.close(number, false);
+        store.situation(number, situation == null || situation.isBlank() ? qualitor.demand(number).situation() : situation);
+        return true;
     }
 
     @Override

@@ -30,11 +30,18 @@ public class DemandStore {
     @Inject
     Clock clock;
 
-    /** A category that names a Qualitor team gets its new demand moved there, once, through the outbox (in the caller's transaction). */
+    /**
+     * What a new demand needs next, queued once through the outbox in the caller's transaction: a
+     * recorded call's demand is closed (no team acts on it); otherwise, when its category names a
+     * Qualitor team, the demand is moved there.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void transferIfTeam(Ticket t) {
+    public void followUp(Ticket t) {
         String team = t.getClassification().getQualitorTeam();
-        if (team != null) {
+        if (t.isRecordedCall()) {
+            em.persist(DemandAction.closeSolved(t.getQualitorNumber(), t.getId(), t.getSopId(), t.getSopVersion(), t.getCreatedBy(),
+                    clock.instant()));
+        } else if (team != null) {
             em.persist(DemandAction.transfer(t.getQualitorNumber(), team, t.getClassification().getCategory(), t.getSopId(),
                     t.getSopVersion(), t.getCreatedBy(), clock.instant()));
         }
@@ -49,7 +56,13 @@ public class DemandStore {
         em.find(DemandAction.class, id).stepMoved(clock.instant());
     }
 
-    /** Qualitor has the entry (written now, or found there after a lost answer). */
+    /** Records Qualitor's situation of a demand on the ticket that opened it (after closing it). */
+    public void situation(String demandNumber, String situation) {
+        em.createQuery("update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.qualitorNumber = :number")
+                .setParameter("situation", situation).setParameter("number", demandNumber).executeUpdate();
+    }
+
+    /** Qualitor has it (done now, or found done after a lost answer). */
     public DemandAction done(long id, boolean writtenNow) {
         DemandAction a = em.find(DemandAction.class, id);
         if (a.getState() == DemandAction.State.SENDING) {
@@ -57,9 +70,12 @@ public class DemandStore {
             audit.record(a.getCreatedBy(), switch (a.getKind()) {
                         case REITERATE -> "demanda.reiterada";
                         case TRANSFER -> "demanda.transferida";
+                        case CLOSE_SOLVED -> "demanda.encerrada";
                         default -> "demanda.reiniciada";
                     }, "demanda " + a.getDemandNumber(), (a.getKind() == DemandAction.Kind.TRANSFER
                             ? "na equipe " + a.getTarget() + " do Qualitor (" + a.getReason() + ")"
+                            : a.getKind() == DemandAction.Kind.CLOSE_SOLVED
+                            ? "atendimento resolvido no primeiro contato, registrado e encerrado (" + a.getReason() + ")"
                             : "registrado no histórico do Qualitor" + a.restartStep().map(step -> ", na etapa " + step).orElse(""))
                             + " após " + a.getAttempts() + " tentativa(s)" + (writtenNow ? "" : " (já estava lá: nada reenviado)"));
         }
@@ -72,6 +88,7 @@ public class DemandStore {
         audit.record(a.getCreatedBy(), switch (a.getKind()) {
                     case REITERATE -> "demanda.reiteracao-falhou";
                     case TRANSFER -> "demanda.transferencia-falhou";
+                    case CLOSE_SOLVED -> "demanda.encerramento-falhou";
                     default -> "demanda.reinicio-falhou";
                 }, "demanda " + a.getDemandNumber(), why.detail());
     }

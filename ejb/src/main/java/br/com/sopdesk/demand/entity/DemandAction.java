@@ -47,11 +47,14 @@ public class DemandAction {
     /** Replaces the customer's reason of finished requests by a mark; the demand number and dates stay. */
     public static final String ANONYMIZE = "DemandAction.anonymize";
 
-    /** What is asked of the demand; {@code TRANSFER} moves a new demand to its category's Qualitor team. */
-    public enum Kind { REITERATE, RESTART, CLOSE, TRANSFER }
+    /**
+     * What is asked of the demand; {@code TRANSFER} moves a new demand to its category's Qualitor
+     * team; {@code CLOSE_SOLVED} closes the demand of a call solved at first contact, just recorded.
+     */
+    public enum Kind { REITERATE, RESTART, CLOSE, TRANSFER, CLOSE_SOLVED }
 
-    /** The kinds that reach Qualitor through the outbox (closing is answered on the spot). */
-    public static final Set<Kind> QUEUED_KINDS = EnumSet.of(Kind.REITERATE, Kind.RESTART, Kind.TRANSFER);
+    /** The kinds that reach Qualitor through the outbox (an agent's closing is answered on the spot). */
+    public static final Set<Kind> QUEUED_KINDS = EnumSet.of(Kind.REITERATE, Kind.RESTART, Kind.TRANSFER, Kind.CLOSE_SOLVED);
 
     /** Where the request stands. */
     public enum State {
@@ -156,6 +159,11 @@ public class DemandAction {
         return a;
     }
 
+    /** Closes the demand of a call solved at first contact, once it is recorded; {@code reason} names the ticket (no customer text). */
+    public static DemandAction closeSolved(String demandNumber, long ticketId, String sopId, int sopVersion, String createdBy, Instant at) {
+        return new DemandAction(Kind.CLOSE_SOLVED, demandNumber, "chamado " + ticketId, sopId, sopVersion, createdBy, at);
+    }
+
     /**
      * Restarts a finished demand; with {@code step} (the installation's {@code cdetapa}, blank: none)
      * the demand is also moved to that workflow step, otherwise the history entry asks the team to reopen it.
@@ -198,7 +206,7 @@ public class DemandAction {
             case RESTART -> target == null ? Text.of("demand.history.restart.reopen", reason, createdBy)
                     : Text.of("demand.history.restart.step", reason, createdBy, target);
             case CLOSE -> Text.of("demand.history.close", reason, createdBy);
-            case TRANSFER -> throw new IllegalStateException("a transfer to a team writes no history entry");
+            case TRANSFER, CLOSE_SOLVED -> throw new IllegalStateException(kind + " writes no history entry");
         };
     }
 

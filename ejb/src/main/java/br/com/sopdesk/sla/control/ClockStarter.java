@@ -18,6 +18,9 @@ public class ClockStarter {
     SlaClocks clocks;
 
     void started(@Observes TicketSent sent) {
-        clocks.started(sent.ticket());
+        if (!sent.ticket().isRecordedCall()) {
+            // a call recorded at first contact is closed at once: no return is promised, nothing to watch
+            clocks.started(sent.ticket());
+        }
     }
 }

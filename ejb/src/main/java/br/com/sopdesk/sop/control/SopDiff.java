@@ -101,6 +101,7 @@ public final class SopDiff {
         compare(Kind.NEXT_CHANGED, id, null, "next", old.next(), now.next());
         compare(Kind.OUTCOME_CHANGED, id, null, "outcome", old.outcome(), now.outcome());
         compare(Kind.OUTCOME_CHANGED, id, null, "sop", old.sop(), now.sop());
+        compare(Kind.OUTCOME_CHANGED, id, null, "record", old.recordsCall(), now.recordsCall());
         classification(id, old.qualitor(), now.qualitor());
         for (SopOption o : old.options()) {
             SopOption n = now.option(o.value());

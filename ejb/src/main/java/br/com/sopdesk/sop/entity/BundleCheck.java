@@ -135,12 +135,15 @@ public final class BundleCheck {
                     } else if (node.follows() && (node.sop() == null || !ID.matcher(node.sop()).matches())) {
                         problems.add(new Problem(line, "sop.outcome.follow-sop", node.id()));
                     }
-                    if (node.qualitor() != null && !node.escalates()) {
+                    if (Boolean.TRUE.equals(node.record()) && node.outcome() != SopNode.Outcome.SOLVED) {
+                        problems.add(new Problem(lineOrNode(text, "record", null, line), "sop.outcome.record-not-solved", node.id()));
+                    }
+                    if (node.qualitor() != null && !node.opensTicket()) {
                         problems.add(new Problem(lineOrNode(text, "qualitor", null, line), "sop.outcome.qualitor-not-escalation", node.id()));
-                    } else if (node.escalates() && node.qualitor() != null && incomplete(bundle.classification(node))) {
+                    } else if (node.opensTicket() && node.qualitor() != null && incomplete(bundle.classification(node))) {
                         problems.add(new Problem(lineOrNode(text, "qualitor", null, line), "sop.outcome.qualitor-mapping", node.id()));
                     }
-                    escalates |= node.escalates() && node.qualitor() == null;
+                    escalates |= node.opensTicket() && node.qualitor() == null;
                 }
             }
         }

@@ -26,12 +26,14 @@ import java.util.List;
  *                   empty: not shown while empty
  * @param see        the id of another SOP this step leads to (opened beside this one), or null
  * @param reading    a document the agent must open before the walk goes on past this step, or null
- * @param qualitor   an escalation outcome's own classification (its empty parts are the SOP's), or
- *                   null: the SOP's
+ * @param qualitor   the own classification of an outcome that opens a ticket (its empty parts are the
+ *                   SOP's), or null: the SOP's
+ * @param record     on a solved outcome: the call is recorded in Qualitor as a demand opened and
+ *                   closed at once, so the desk's calls and first-contact resolutions count there
  */
 public record SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                       List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
-                      String video, String see, SopReading reading, QualitorMapping qualitor) implements java.io.Serializable {
+                      String video, String see, SopReading reading, QualitorMapping qualitor, Boolean record) implements java.io.Serializable {
 
     @jakarta.json.bind.annotation.JsonbCreator
     public SopNode {
@@ -46,24 +48,31 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
         }
     }
 
+    /** A node that records no call (the bundle format before record-and-close). */
+    public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
+                   List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
+                   String video, String see, SopReading reading, QualitorMapping qualitor) {
+        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, reading, qualitor, null);
+    }
+
     /** A node classified as its SOP is (the bundle format before per-outcome classification). */
     public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                    List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
                    String video, String see, SopReading reading) {
-        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, reading, null);
+        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, reading, null, null);
     }
 
     /** A node with nothing beside its text but checks (the bundle format before guidance, notes and links). */
     public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                    List<SopOption> options, Outcome outcome) {
-        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null, null, null);
+        this(id, kind, title, text, checks, next, options, outcome, null, null, null, null, null, null, null, null);
     }
 
     /** A node with guidance, notes and links but no required reading (the bundle format before readings). */
     public SopNode(String id, Kind kind, String title, String text, List<String> checks, String next,
                    List<SopOption> options, Outcome outcome, String sop, List<String> guidance, List<String> ticketNotes,
                    String video, String see) {
-        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, null, null);
+        this(id, kind, title, text, checks, next, options, outcome, sop, guidance, ticketNotes, video, see, null, null, null);
     }
 
     public enum Kind { STEP, QUESTION, OUTCOME }
@@ -87,6 +96,16 @@ public record SopNode(String id, Kind kind, String title, String text, List<Stri
 
     public boolean escalates() {
         return kind == Kind.OUTCOME && outcome == Outcome.ESCALATE;
+    }
+
+    /** Whether this solved outcome records the call in Qualitor, opened and closed at once. */
+    public boolean recordsCall() {
+        return kind == Kind.OUTCOME && outcome == Outcome.SOLVED && Boolean.TRUE.equals(record);
+    }
+
+    /** Whether reaching this outcome opens a Qualitor ticket: an escalation, or a solved call recorded. */
+    public boolean opensTicket() {
+        return escalates() || recordsCall();
     }
 
     /** Whether this outcome sends the agent on to another SOP ({@link #sop()}). */

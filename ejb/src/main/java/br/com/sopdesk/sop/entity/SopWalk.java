@@ -68,6 +68,16 @@ public record SopWalk(List<SopNode> path, SopNode current, Map<String, String> u
         return current.escalates();
     }
 
+    /** Whether the walk ends in a solved call that is recorded in Qualitor, opened and closed at once. */
+    public boolean recordsCall() {
+        return current.recordsCall();
+    }
+
+    /** Whether the walk ends where a Qualitor ticket is opened (escalated, or a solved call recorded). */
+    public boolean opensTicket() {
+        return current.opensTicket();
+    }
+
     /** The reading the agent must confirm before the walk goes on, or null when the walk does not wait for one. */
     public SopReading pendingReading() {
         return current.asksReading() ? current.reading() : null;

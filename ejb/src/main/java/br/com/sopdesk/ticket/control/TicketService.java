@@ -100,7 +100,7 @@ public class TicketService {
         if (walk.pendingReading() != null) {
             throw InvalidSubmissionException.of("answers", Text.of("sop.walk.reading-required", walk.pendingReading().title()));
         }
-        if (!walk.escalates()) {
+        if (!walk.opensTicket()) {
             throw InvalidSubmissionException.of("answers", Text.of("ticket.answers.no-ticket", walk.current().title()));
         }
         QualitorMapping m = bundle.classification(walk.current());
@@ -138,7 +138,7 @@ public class TicketService {
                 walk.usedAnswers(), decisions,
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
                         category.map(c -> c.getQualitorTeam()).orElse(null)),
-                bundle.sla().returnHours(), agent, now);
+                walk.recordsCall() ? 0 : bundle.sla().returnHours(), agent, now);
         ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
         em.persist(ticket);
         if (certificate != null) {

@@ -47,18 +47,14 @@ import java.util.UUID;
 @NamedQuery(name = Ticket.SOP_BY_KEYS, query = "select t.submissionKey, t.sopId from Ticket t where t.submissionKey in :keys")
 @NamedQuery(name = Ticket.SOP_BY_NUMBERS, query = "select t.qualitorNumber, t.sopId from Ticket t where t.qualitorNumber in :numbers")
 @NamedQuery(name = Ticket.PAST_RETENTION, query = """
-        select t.id from Ticket t
-        where t.delivery.state in :finished and t.createdAt < :cutoff and t.anonymizedAt is null
-        order by t.id""")
+        select t.id from Ticket t where t.delivery.state in :finished and t.createdAt < :cutoff and t.anonymizedAt is null order by t.id""")
 @NamedQuery(name = Ticket.ANONYMIZE, query = """
-        update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark,
-          t.intake.triedSolution = :mark,
+        update Ticket t set t.intake.document = :mark, t.intake.customerName = :mark, t.intake.description = :mark, t.intake.triedSolution = :mark,
           t.intake.phone1 = :mark, t.intake.phone2 = :mark, t.intake.email = :mark, t.delivery.lastError = null, t.summary.lastError = null,
           t.anonymizedAt = :now, t.version = t.version + 1
         where t.id in :ids and t.delivery.state in :finished and t.anonymizedAt is null""")
 @NamedQuery(name = Ticket.BY_IDS, query = "select t from Ticket t where t.id in :ids")
-@NamedQuery(name = Ticket.SITUATION, query = """
-        update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id""")
+@NamedQuery(name = Ticket.SITUATION, query = "update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id")
 public class Ticket {
 
     public static final String SOP_BY_KEYS = "Ticket.sopByKeys";
@@ -123,6 +119,7 @@ public class Ticket {
     @Embedded
     private Classification classification;
 
+    /** The return promised, in hours; 0 for a call solved at first contact, recorded and closed at once. */
     @Column(name = "return_hours", nullable = false)
     private int returnHours;
 
@@ -215,10 +212,7 @@ public class Ticket {
         this.refusal = null;
     }
 
-    /**
-     * The ticket's way to Qualitor ended without a number: records why ({@link #getRefusal()}), the
-     * refusal's kind or {@link #UNVERIFIABLE} when held.
-     */
+    /** The ticket's way to Qualitor ended without a number: records why, the refusal's kind or {@link #UNVERIFIABLE} when held. */
     public void ended(String refusalKind) {
         this.refusal = delivery.is(DeliveryState.HELD) ? UNVERIFIABLE : refusalKind;
     }
@@ -358,6 +352,11 @@ public class Ticket {
 
     public int getReturnHours() {
         return returnHours;
+    }
+
+    /** A call solved at first contact, recorded in Qualitor as a demand opened and closed at once: no return is promised. */
+    public boolean isRecordedCall() {
+        return returnHours == 0;
     }
 
     public int getAttempts() {

@@ -147,6 +147,16 @@ class SopDiffTest {
     }
 
     @Test
+    void aSolvedOutcomeThatNowRecordsTheCallIsAnOutcomeChange() {
+        List<SopNode> nodes = new ArrayList<>(v1().nodes());
+        SopNode resolvido = nodes.get(2);
+        nodes.set(2, new SopNode(resolvido.id(), resolvido.kind(), resolvido.title(), null, List.of(), null, List.of(), resolvido.outcome(),
+                null, null, null, null, null, null, null, true));
+        assertEquals(List.of(new Change(Kind.OUTCOME_CHANGED, "resolvido", null, "record", "false", "true")),
+                SopDiff.between(v1(), bundle(2, nodes, v1().fields(), MAPPING, 24)));
+    }
+
+    @Test
     void everyShippedSeedComparedWithItselfHasNoChanges() {
         for (String file : SeedBundles.index()) {
             SopBundle seed = SopBundleJson.read(SeedBundles.resource("sops/" + file));

@@ -204,4 +204,32 @@ class BundleCheckTest {
         assertEquals(1, p.size(), p.toString());
         assertTrue(p.get(0).reason().contains("desfecho 'fim' tem categorização própria"), p.toString());
     }
+
+    /** GOOD whose solved outcome records the call in Qualitor, in category 42. */
+    private static final String RECORDED = GOOD.replace("\"outcome\": \"SOLVED\", \"title\": \"Fim\"",
+            "\"outcome\": \"SOLVED\", \"title\": \"Fim\", \"record\": true, \"qualitor\": {\"category\": \"42\"}");
+
+    @Test
+    void aSolvedOutcomeMayRecordTheCallWithItsOwnCategory() {
+        SopBundle bundle = SopBundleJson.read(RECORDED);
+        SopWalk walk = SopWalk.of(bundle, java.util.Map.of("q", "a"));
+        assertTrue(walk.recordsCall() && walk.opensTicket() && !walk.escalates(), "a recorded call opens a ticket without escalating");
+        assertEquals("42", bundle.classification(walk.current()).category());
+        SopWalk plain = SopWalk.of(SopBundleJson.read(GOOD), java.util.Map.of("q", "a"));
+        assertTrue(!plain.recordsCall() && !plain.opensTicket(), "a plain solved outcome opens nothing");
+    }
+
+    @Test
+    void onlyASolvedOutcomeRecordsTheCallAndItNeedsAClassification() {
+        List<BundleCheck.Problem> escalation = problems(GOOD.replace("\"outcome\": \"ESCALATE\", \"title\": \"Escalar\"",
+                "\"outcome\": \"ESCALATE\", \"title\": \"Escalar\", \"record\": true"));
+        assertEquals(1, escalation.size(), escalation.toString());
+        assertTrue(escalation.get(0).reason().contains("desfecho 'sobe' tem record, mas só um desfecho SOLVED"), escalation.toString());
+
+        String onlyRecorded = RECORDED.replace("\"next\": \"sobe\"", "\"next\": \"fim\"")
+                .replace("{\"id\": \"sobe\", \"kind\": \"OUTCOME\", \"outcome\": \"ESCALATE\", \"title\": \"Escalar\"},", "")
+                .replace(",\n  \"qualitor\": {\"ticketType\": \"5\", \"category\": \"40\"}", "");
+        List<BundleCheck.Problem> p = problems(onlyRecorded);
+        assertTrue(p.stream().anyMatch(x -> x.reason().contains("desfecho 'fim' abre chamado com categorização própria")), p.toString());
+    }
 }

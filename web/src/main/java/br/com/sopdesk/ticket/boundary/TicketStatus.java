@@ -9,10 +9,12 @@ import java.util.Locale;
 /**
  * What the agent's page shows about a saved ticket: its state on the way to Qualitor, the demand
  * number once Qualitor gave one, and the error in plain words, in the page's language, if it was
- * refused (what to do first, then Qualitor's own detail).
+ * refused (what to do first, then Qualitor's own detail). A call recorded at first contact promises
+ * no return: the page says its demand is closed instead.
  */
 public record TicketStatus(long id, TicketState state, String number, String situation, int attempts,
-                           String lastError, String advice, String detail, String refusal, int returnHours) implements Serializable {
+                           String lastError, String advice, String detail, String refusal, int returnHours,
+                           boolean recordedCall) implements Serializable {
 
     /** A refusal's stored text: what to do ({0}) and Qualitor's detail ({1}). */
     static final String WITH_DETAIL = "connector.with-detail";
@@ -33,7 +35,8 @@ public record TicketStatus(long id, TicketState state, String number, String sit
             detail = at < 0 ? null : whole.substring(at + 1);
         }
         return new TicketStatus(t.getId(), t.getState(), t.getQualitorNumber(), t.getQualitorSituation(),
-                t.getAttempts(), error == null ? null : error.in(locale), advice, detail, t.getRefusal(), t.getReturnHours());
+                t.getAttempts(), error == null ? null : error.in(locale), advice, detail, t.getRefusal(), t.getReturnHours(),
+                t.isRecordedCall());
     }
 
     private static String part(Object arg, Locale locale) {
@@ -53,6 +56,11 @@ public record TicketStatus(long id, TicketState state, String number, String sit
     /** Qualitor's own words, when the message carries them. */
     public String getDetail() {
         return detail;
+    }
+
+    /** A call solved at first contact, recorded: its demand is closed, no return is promised. */
+    public boolean isRecordedCall() {
+        return recordedCall;
     }
 
     public boolean isSent() {
