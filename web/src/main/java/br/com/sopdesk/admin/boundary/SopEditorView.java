@@ -84,11 +84,12 @@ public class SopEditorView implements Serializable {
         problems = BundleCheck.problems(form.toBundle(), SopLimits.configured());
     }
 
-    /** The problems of this node, or of this field, in the reader's language. */
+    /** The problems of this node, or of this field (EL passes an empty string for the other), in the reader's language. */
     public List<String> problemsAt(String node, String field) {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        boolean atNode = node != null && !node.isEmpty();
         return problems.stream()
-                .filter(p -> node != null ? node.equals(p.node()) : field != null && field.equals(p.field()))
+                .filter(p -> atNode ? node.equals(p.node()) : field != null && !field.isEmpty() && field.equals(p.field()))
                 .map(p -> p.text().in(locale)).toList();
     }
 
