@@ -159,12 +159,16 @@ public final class BundleCheck {
                         problems.add(Problem.atNode(line, node.id(), "sop.question.options", node.id()));
                     }
                     Set<String> values = new HashSet<>();
+                    int position = 0;
                     for (SopOption o : node.options()) {
+                        // an option being built on screen may have neither value nor label yet: named by its position
+                        String named = !blank(o.label()) ? o.label() : !blank(o.value()) ? o.value() : "#" + (position + 1);
+                        position++;
                         if (o.value() == null || !values.add(o.value())) {
-                            problems.add(Problem.atNode(line, node.id(), "sop.question.option-repeated", node.id(), o.value()));
+                            problems.add(Problem.atNode(line, node.id(), "sop.question.option-repeated", node.id(), o.value() == null ? named : o.value()));
                         }
                         if (blank(o.next())) {
-                            problems.add(Problem.atNode(line, node.id(), "sop.option.next-missing", o.label() == null ? o.value() : o.label(), node.id()));
+                            problems.add(Problem.atNode(line, node.id(), "sop.option.next-missing", named, node.id()));
                             linksBroken = true;
                         } else if (!byId.containsKey(o.next())) {
                             problems.add(Problem.atNode(lineOrNode(text, "next", o.next(), line), node.id(), "sop.option.next-unknown", o.value(), node.id(), o.next()));

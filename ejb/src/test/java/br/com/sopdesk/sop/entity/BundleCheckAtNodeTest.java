@@ -79,6 +79,13 @@ class BundleCheckAtNodeTest {
     }
 
     @Test
+    void anOptionNotYetWrittenIsNamedByItsPosition() {
+        List<String> reasons = problems(SopDraftForm.blank()).stream().filter(x -> "question".equals(x.node())).map(BundleCheck.Problem::reason).toList();
+        assertTrue(reasons.contains("pergunta 'question' tem opção sem valor ou repetida: #1"), reasons.toString());
+        assertTrue(reasons.contains("a opção '#2' da pergunta 'question' não leva a nenhum nó: escolha o nó de destino"), reasons.toString());
+    }
+
+    @Test
     void aLoopIsShownAtTheNodeItReturnsTo() {
         SopDraftForm form = good();
         node(form, "passo").setNext("q");
