@@ -107,6 +107,7 @@ class AccessMatrixIT {
             new Page("admin/audit.xhtml", Allowed.ADMIN),
             new Page("admin/sla.xhtml", Allowed.ADMIN),
             new Page("admin/revocation-letter.xhtml", Allowed.ADMIN),
+            new Page("admin/sop-editor.xhtml", Allowed.ADMIN),
             new Page("supervisor/", Allowed.SUPERVISOR),
             new Page("supervisor/index.xhtml", Allowed.SUPERVISOR));
 

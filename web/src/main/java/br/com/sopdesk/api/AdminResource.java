@@ -14,6 +14,7 @@ import br.com.sopdesk.sop.control.RetirementRefused;
 import br.com.sopdesk.sop.control.SopDiff;
 import br.com.sopdesk.sop.control.SopBundleYaml;
 import br.com.sopdesk.sop.control.SopCatalog;
+import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopRetirement;
 import jakarta.ejb.EJB;
@@ -144,10 +145,24 @@ public class AdminResource {
                     published.title(), published.summary(), published.keywords(), published.certificateTypes())).build();
         } catch (InvalidBundleException e) {
             List<Map<String, Object>> problems = e.problems().stream()
-                    .map(p -> Map.<String, Object>of("line", p.line(), "reason", p.text().in(locale))).toList();
+                    .map(p -> problem(p, locale)).toList();
             return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
                     .entity(new BundleRefusal(ApiMessages.text(locale, e.httpStatus() == 413 ? "sop.too-large" : "sop.refused"), problems)).build();
         }
+    }
+
+    /** A problem of a refused bundle: its line and reason, and the node or field it belongs to when it has one. */
+    private static Map<String, Object> problem(BundleCheck.Problem p, Locale locale) {
+        Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("line", p.line());
+        problem.put("reason", p.text().in(locale));
+        if (p.node() != null) {
+            problem.put("node", p.node());
+        }
+        if (p.field() != null) {
+            problem.put("field", p.field());
+        }
+        return problem;
     }
 
     @GET

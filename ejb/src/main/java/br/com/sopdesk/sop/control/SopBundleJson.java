@@ -74,6 +74,19 @@ public final class SopBundleJson {
         return bundle;
     }
 
+    /**
+     * Parses a draft saved by the SOP editor: the nesting bounded as for stored bundles, but no rule
+     * checked (a draft may still have problems; the editor shows them at their nodes).
+     */
+    public static SopBundle readDraft(String json) {
+        scan(json, SopLimits.STORED, true);
+        try {
+            return JSONB.fromJson(json, SopBundle.class);
+        } catch (JsonbException | NullPointerException | IllegalArgumentException | ClassCastException e) {
+            throw new InvalidBundleException(List.of(new BundleCheck.Problem(0, "sop.bundle.not-a-bundle", mappingReason(e))));
+        }
+    }
+
     public static String write(SopBundle bundle) {
         return JSONB.toJson(bundle);
     }

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules a SOP bundle must follow before it is published, each broken rule reported with the
- * line of the bundle's text where it shows and a reason an administrator can act on (pt-BR or English).
+ * The rules a SOP bundle must follow before it is published, each broken rule reported with a reason
+ * an administrator can act on (pt-BR or English) and where it shows: the line of the bundle's text
+ * (JSON/YAML import) and the node or field it belongs to (the on-screen editor). One set of rules for both.
  */
 public final class BundleCheck {
 
@@ -29,11 +30,26 @@ public final class BundleCheck {
     private BundleCheck() {
     }
 
-    /** One broken rule: the line (1-based, 0 when unknown) and why. */
-    public record Problem(int line, Text text) implements Serializable {
+    /**
+     * One broken rule: the line (1-based, 0 when unknown), why, and the node id or field name it
+     * belongs to (both null: the SOP as a whole).
+     */
+    public record Problem(int line, Text text, String node, String field) implements Serializable {
+
+        public Problem(int line, Text text) {
+            this(line, text, null, null);
+        }
 
         public Problem(int line, String key, Object... args) {
             this(line, Text.of(key, args));
+        }
+
+        static Problem atNode(int line, String node, String key, Object... args) {
+            return new Problem(line, Text.of(key, args), node, null);
+        }
+
+        static Problem atField(int line, String field, String key, Object... args) {
+            return new Problem(line, Text.of(key, args), null, field);
         }
 
         /** The reason in pt-BR. */
@@ -54,6 +70,11 @@ public final class BundleCheck {
 
     public static List<Problem> problems(SopBundle bundle, String text) {
         return problems(bundle, text, SopLimits.DEFAULTS);
+    }
+
+    /** The broken rules of a bundle that has no text (the editor's): each at its node or field, no line. */
+    public static List<Problem> problems(SopBundle bundle, SopLimits limits) {
+        return problems(bundle, null, limits);
     }
 
     /** The broken rules, the limits on the number of nodes and fields included. */
@@ -77,71 +98,97 @@ public final class BundleCheck {
         if (bundle.title().isBlank()) {
             problems.add(new Problem(lineOf(text, "title", null), "sop.bundle.title-required"));
         }
+        if (tooLong(limits, bundle.title(), bundle.summary(), bundle.seed()) || tooLong(limits, bundle.keywords())
+                || bundle.qualitor() != null && tooLong(limits, bundle.qualitor().titleTemplate(), bundle.qualitor().ticketType(),
+                bundle.qualitor().category(), bundle.qualitor().location(), bundle.qualitor().severity())) {
+            problems.add(new Problem(0, "sop.bundle.text-too-long", limits.maxTextChars()));
+        }
+        boolean linksBroken = false;
         Set<String> ids = new HashSet<>();
         for (SopNode node : bundle.nodes()) {
             if (node.id() == null || !ids.add(node.id())) {
-                problems.add(new Problem(lineOf(text, "id", node.id()), "sop.node.id-repeated", node.id()));
+                problems.add(Problem.atNode(lineOf(text, "id", node.id()), node.id(), "sop.node.id-repeated", node.id()));
+                linksBroken = true;
             } else if (!NODE_ID.matcher(node.id()).matches()) {
-                problems.add(new Problem(lineOf(text, "id", node.id()), "sop.node.id-invalid"));
+                problems.add(Problem.atNode(lineOf(text, "id", node.id()), node.id(), "sop.node.id-invalid"));
             }
         }
         Map<String, SopNode> byId = bundle.nodes().stream().filter(n -> n.id() != null)
                 .collect(java.util.stream.Collectors.toMap(SopNode::id, n -> n, (a, b) -> a));
         if (!byId.containsKey(bundle.start())) {
             problems.add(new Problem(lineOf(text, "start", bundle.start()), "sop.bundle.start-unknown", bundle.start()));
+            linksBroken = true;
         }
         boolean escalates = false;
         for (SopNode node : bundle.nodes()) {
             int line = lineOf(text, "id", node.id());
             if (node.kind() == null) {
-                problems.add(new Problem(line, "sop.node.kind-missing", node.id()));
+                problems.add(Problem.atNode(line, node.id(), "sop.node.kind-missing", node.id()));
+                linksBroken = true;
                 continue;
             }
+            if (tooLong(limits, node.title(), node.text(), node.video(), node.see(), node.sop())
+                    || tooLong(limits, node.checks()) || tooLong(limits, node.guidance()) || tooLong(limits, node.ticketNotes())
+                    || node.options().stream().anyMatch(o -> tooLong(limits, o.value(), o.label()))) {
+                problems.add(Problem.atNode(line, node.id(), "sop.node.text-too-long", node.id(), limits.maxTextChars()));
+            }
             if (node.title() == null || node.title().isBlank()) {
-                problems.add(new Problem(line, "sop.node.title-missing", node.id()));
+                problems.add(Problem.atNode(line, node.id(), "sop.node.title-missing", node.id()));
             }
             if (node.video() != null && !VIDEO.matcher(node.video()).matches()) {
-                problems.add(new Problem(lineOrNode(text, "video", node.video(), line), "sop.node.video-invalid", node.id()));
+                problems.add(Problem.atNode(lineOrNode(text, "video", node.video(), line), node.id(), "sop.node.video-invalid", node.id()));
             }
             if (node.see() != null && !ID.matcher(node.see()).matches()) {
-                problems.add(new Problem(lineOrNode(text, "see", node.see(), line), "sop.node.see-invalid", node.id()));
+                problems.add(Problem.atNode(lineOrNode(text, "see", node.see(), line), node.id(), "sop.node.see-invalid", node.id()));
             }
             if (node.reading() != null) {
                 problems.addAll(readingProblems(node, line, limits));
             }
             switch (node.kind()) {
                 case STEP -> {
-                    if (!byId.containsKey(node.next())) {
-                        problems.add(new Problem(lineOrNode(text, "next", node.next(), line), "sop.step.next-unknown", node.id(), node.next()));
+                    if (blank(node.next())) {
+                        problems.add(Problem.atNode(line, node.id(), "sop.step.next-missing", node.id()));
+                        linksBroken = true;
+                    } else if (!byId.containsKey(node.next())) {
+                        problems.add(Problem.atNode(lineOrNode(text, "next", node.next(), line), node.id(), "sop.step.next-unknown", node.id(), node.next()));
+                        linksBroken = true;
                     }
                 }
                 case QUESTION -> {
                     if (node.options().size() < 2) {
-                        problems.add(new Problem(line, "sop.question.options", node.id()));
+                        problems.add(Problem.atNode(line, node.id(), "sop.question.options", node.id()));
                     }
                     Set<String> values = new HashSet<>();
+                    int position = 0;
                     for (SopOption o : node.options()) {
+                        // an option being built on screen may have neither value nor label yet: named by its position
+                        String named = !blank(o.label()) ? o.label() : !blank(o.value()) ? o.value() : "#" + (position + 1);
+                        position++;
                         if (o.value() == null || !values.add(o.value())) {
-                            problems.add(new Problem(line, "sop.question.option-repeated", node.id(), o.value()));
+                            problems.add(Problem.atNode(line, node.id(), "sop.question.option-repeated", node.id(), o.value() == null ? named : o.value()));
                         }
-                        if (!byId.containsKey(o.next())) {
-                            problems.add(new Problem(lineOrNode(text, "next", o.next(), line), "sop.option.next-unknown", o.value(), node.id(), o.next()));
+                        if (blank(o.next())) {
+                            problems.add(Problem.atNode(line, node.id(), "sop.option.next-missing", named, node.id()));
+                            linksBroken = true;
+                        } else if (!byId.containsKey(o.next())) {
+                            problems.add(Problem.atNode(lineOrNode(text, "next", o.next(), line), node.id(), "sop.option.next-unknown", o.value(), node.id(), o.next()));
+                            linksBroken = true;
                         }
                     }
                 }
                 case OUTCOME -> {
                     if (node.outcome() == null) {
-                        problems.add(new Problem(line, "sop.outcome.missing", node.id()));
+                        problems.add(Problem.atNode(line, node.id(), "sop.outcome.missing", node.id()));
                     } else if (node.follows() && (node.sop() == null || !ID.matcher(node.sop()).matches())) {
-                        problems.add(new Problem(line, "sop.outcome.follow-sop", node.id()));
+                        problems.add(Problem.atNode(line, node.id(), "sop.outcome.follow-sop", node.id()));
                     }
                     if (Boolean.TRUE.equals(node.record()) && node.outcome() != SopNode.Outcome.SOLVED) {
-                        problems.add(new Problem(lineOrNode(text, "record", null, line), "sop.outcome.record-not-solved", node.id()));
+                        problems.add(Problem.atNode(lineOrNode(text, "record", null, line), node.id(), "sop.outcome.record-not-solved", node.id()));
                     }
                     if (node.qualitor() != null && !node.opensTicket()) {
-                        problems.add(new Problem(lineOrNode(text, "qualitor", null, line), "sop.outcome.qualitor-not-escalation", node.id()));
+                        problems.add(Problem.atNode(lineOrNode(text, "qualitor", null, line), node.id(), "sop.outcome.qualitor-not-escalation", node.id()));
                     } else if (node.opensTicket() && node.qualitor() != null && incomplete(bundle.classification(node))) {
-                        problems.add(new Problem(lineOrNode(text, "qualitor", null, line), "sop.outcome.qualitor-mapping", node.id()));
+                        problems.add(Problem.atNode(lineOrNode(text, "qualitor", null, line), node.id(), "sop.outcome.qualitor-mapping", node.id()));
                     }
                     escalates |= node.opensTicket() && node.qualitor() == null;
                 }
@@ -157,17 +204,20 @@ public final class BundleCheck {
         for (FieldSpec f : bundle.fields()) {
             int line = lineOf(text, "name", f.name());
             if (f.name() == null || !f.name().matches("[a-z][A-Za-z0-9]{0,39}") || INTAKE_FIELDS.contains(f.name())) {
-                problems.add(new Problem(line, "sop.field.name-invalid", f.name()));
+                problems.add(Problem.atField(line, f.name(), "sop.field.name-invalid", f.name()));
             } else if (!fieldNames.add(f.name())) {
-                problems.add(new Problem(line, "sop.field.repeated", f.name()));
+                problems.add(Problem.atField(line, f.name(), "sop.field.repeated", f.name()));
+            }
+            if (tooLong(limits, f.label(), f.help())) {
+                problems.add(Problem.atField(line, f.name(), "sop.field.text-too-long", f.name(), limits.maxTextChars()));
             }
             if (f.label() == null || f.label().isBlank()) {
-                problems.add(new Problem(line, "sop.field.label-missing", f.name()));
+                problems.add(Problem.atField(line, f.name(), "sop.field.label-missing", f.name()));
             }
             if (f.when() != null) {
                 SopNode question = byId.get(f.when().question());
                 if (question == null || question.kind() != SopNode.Kind.QUESTION || question.option(f.when().answer()) == null) {
-                    problems.add(new Problem(line, "sop.field.when-unknown", f.name(), f.when().question(), f.when().answer()));
+                    problems.add(Problem.atField(line, f.name(), "sop.field.when-unknown", f.name(), f.when().question(), f.when().answer()));
                 }
             }
         }
@@ -177,7 +227,7 @@ public final class BundleCheck {
         if (bundle.sla().returnHours() < 1) {
             problems.add(new Problem(lineOf(text, "returnHours", null), "sop.bundle.return-hours"));
         }
-        if (problems.isEmpty()) {
+        if (!linksBroken) {
             problems.addAll(reachability(bundle, byId, text));
         }
         return problems;
@@ -188,21 +238,21 @@ public final class BundleCheck {
         List<Problem> problems = new ArrayList<>();
         SopReading r = node.reading();
         if (node.kind() != SopNode.Kind.STEP) {
-            problems.add(new Problem(line, "sop.node.reading-not-step", node.id()));
+            problems.add(Problem.atNode(line, node.id(), "sop.node.reading-not-step", node.id()));
         }
         if (r.title() == null) {
-            problems.add(new Problem(line, "sop.node.reading-title", node.id()));
+            problems.add(Problem.atNode(line, node.id(), "sop.node.reading-title", node.id()));
         } else if (r.title().length() > limits.maxTextChars()) {
-            problems.add(new Problem(line, "sop.node.reading-too-long", node.id(), limits.maxTextChars()));
+            problems.add(Problem.atNode(line, node.id(), "sop.node.reading-too-long", node.id(), limits.maxTextChars()));
         }
         if ((r.url() == null) == (r.text() == null)) {
-            problems.add(new Problem(line, "sop.node.reading-one-document", node.id()));
+            problems.add(Problem.atNode(line, node.id(), "sop.node.reading-one-document", node.id()));
         }
         if (r.url() != null && !VIDEO.matcher(r.url()).matches()) {
-            problems.add(new Problem(line, "sop.node.reading-url-invalid", node.id()));
+            problems.add(Problem.atNode(line, node.id(), "sop.node.reading-url-invalid", node.id()));
         }
         if (r.text() != null && r.text().length() > limits.maxTextChars()) {
-            problems.add(new Problem(line, "sop.node.reading-too-long", node.id(), limits.maxTextChars()));
+            problems.add(Problem.atNode(line, node.id(), "sop.node.reading-too-long", node.id(), limits.maxTextChars()));
         }
         return problems;
     }
@@ -249,12 +299,12 @@ public final class BundleCheck {
         }
         for (SopNode n : bundle.nodes()) {
             if (!seen.contains(n.id())) {
-                problems.add(new Problem(lineOf(text, "id", n.id()), "sop.node.unreachable", n.id()));
+                problems.add(Problem.atNode(lineOf(text, "id", n.id()), n.id(), "sop.node.unreachable", n.id()));
             }
         }
         String cycle = cycleFrom(byId, bundle.start(), new HashSet<>(), new ArrayList<>());
         if (cycle != null) {
-            problems.add(new Problem(lineOf(text, "id", cycle), "sop.node.cycle", cycle));
+            problems.add(Problem.atNode(lineOf(text, "id", cycle), cycle, "sop.node.cycle", cycle));
         }
         return problems;
     }
@@ -315,6 +365,14 @@ public final class BundleCheck {
     /** Whether a ticket classified so could not be opened: no ticket type or no category. */
     private static boolean incomplete(QualitorMapping m) {
         return m == null || blank(m.ticketType()) || blank(m.category());
+    }
+
+    private static boolean tooLong(SopLimits limits, String... texts) {
+        return tooLong(limits, java.util.Arrays.asList(texts));
+    }
+
+    private static boolean tooLong(SopLimits limits, List<String> texts) {
+        return texts.stream().anyMatch(t -> t != null && t.length() > limits.maxTextChars());
     }
 
     private static boolean blank(String s) {

@@ -47,6 +47,9 @@ public class DemandForm implements Serializable {
 
     /** Reiterates or restarts the demand named in the form, with the customer's reason. */
     public void act() {
+        if (page.isPreview()) {
+            return; // a draft's preview sends nothing to Qualitor
+        }
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             DemandAction action = demands.request(page.getBundle().id(), page.getBundle().version(), walk.getAnswers(), demandNumber,

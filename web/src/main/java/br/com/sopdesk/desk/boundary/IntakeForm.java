@@ -78,6 +78,9 @@ public class IntakeForm implements Serializable {
 
     public void save() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        if (page.isPreview()) {
+            return; // a draft's preview saves nothing: the page shows no button, and a forged request does nothing
+        }
         try {
             var saved = tickets.submit(page.getBundle().id(), page.getBundle().version(), walk.getAnswers(), fields, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate,
