@@ -92,6 +92,7 @@ class SopEditorIT extends BrowserTest {
         typeAndLeave(browser, "editor:fields:0:fieldLabel", "Protocolo da autoridade de registro");
         browser.click(By.cssSelector("[id='editor:fields:0:fieldRequired'] .ui-chkbox-box"));
         assertTrue(browser.text(By.id("editor:summary")).contains("Nenhum problema"), browser.text(By.id("editor:summary")));
+        browser.screenshot("sop-editor"); // docs/images/sop-editor.png comes from this
 
         browser.click(By.id("editor:save"));
         assertTrue(browser.text(By.id("editor:messages")).contains("Rascunho salvo"), browser.text(By.id("editor:messages")));
