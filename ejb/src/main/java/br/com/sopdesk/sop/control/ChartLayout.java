@@ -1,0 +1,510 @@
+package br.com.sopdesk.sop.control;
+
+import br.com.sopdesk.sop.control.SopChart.Box;
+import br.com.sopdesk.sop.control.SopChart.Edge;
+import br.com.sopdesk.sop.control.SopChart.Line;
+import br.com.sopdesk.sop.control.SopChart.Point;
+import br.com.sopdesk.sop.entity.SopBundle;
+import br.com.sopdesk.sop.entity.SopNode;
+import br.com.sopdesk.sop.entity.SopOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The layered drawing behind {@link SopChart} (Sugiyama's method, kept small): rank each node by
+ * its longest distance from the start, put a waypoint on every rank a link skips so lines go
+ * between boxes, order each rank by the mean position of its neighbours (a few sweeps, keeping the
+ * order with fewest crossings), then pull each box towards its neighbours without letting two
+ * touch. Loops and unreachable nodes (an editor's draft may have both) are drawn, never refused.
+ * Everything iterates in the bundle's order, so the same bundle gives the same chart.
+ */
+final class ChartLayout {
+
+    static final int BOX_WIDTH = 200;
+    static final int PADDING = 14;
+    static final int HEADER = 18;
+    static final int LINE = 16;
+    static final int MAX_CHARS = 24;
+    static final int MAX_LINES = 4;
+    static final int CAPTION_CHARS = 28;
+    static final int RANK_GAP = 84;
+    static final int SEPARATION = 28;
+    static final int WAYPOINT_WIDTH = 12;
+    static final int MARGIN = 16;
+    static final int LOOP = 14;
+    private static final int SWEEPS = 8;
+    private static final int NUDGES = 8;
+
+    /** A link between two nodes, the labels of the options taking it joined. */
+    private record Link(String from, String to, String label) {
+    }
+
+    /** A box or a waypoint in its rank. */
+    private static final class Item {
+        final String id;
+        final SopNode node;
+        final int rank;
+        final double width;
+        final List<Item> up = new ArrayList<>();
+        final List<Item> down = new ArrayList<>();
+        int order;
+        double x;
+
+        Item(String id, SopNode node, int rank, double width) {
+            this.id = id;
+            this.node = node;
+            this.rank = rank;
+            this.width = width;
+        }
+
+        double centre() {
+            return x + width / 2;
+        }
+    }
+
+    /** A link laid over the ranks, from its upper end to its lower end; reversed when the link runs upwards. */
+    private record Chain(Link link, List<Item> items, boolean reversed) {
+        Item upper() {
+            return items.get(0);
+        }
+
+        Item lower() {
+            return items.get(items.size() - 1);
+        }
+    }
+
+    private final SopBundle bundle;
+    private final Map<String, SopNode> nodes = new LinkedHashMap<>();
+    private final List<Link> links = new ArrayList<>();
+    private final Map<String, Integer> rank = new HashMap<>();
+    private final Set<String> reachable = new HashSet<>();
+    private final Map<String, Item> items = new LinkedHashMap<>();
+    private final List<Chain> chains = new ArrayList<>();
+    private final List<List<Item>> ranks = new ArrayList<>();
+    private int[] rankTop;
+    private int[] rankHeight;
+
+    ChartLayout(SopBundle bundle) {
+        this.bundle = bundle;
+        for (SopNode node : bundle.nodes()) {
+            nodes.putIfAbsent(node.id(), node);
+        }
+        for (SopNode node : nodes.values()) {
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            if (node.kind() == SopNode.Kind.STEP && node.next() != null) {
+                labels.computeIfAbsent(node.next(), t -> new ArrayList<>());
+            } else if (node.kind() == SopNode.Kind.QUESTION) {
+                for (SopOption o : node.options()) {
+                    if (o.next() != null) {
+                        labels.computeIfAbsent(o.next(), t -> new ArrayList<>()).add(clean(o.label() == null ? o.value() : o.label()));
+                    }
+                }
+            }
+            labels.forEach((to, l) -> {
+                if (nodes.containsKey(to)) {
+                    links.add(new Link(node.id(), to, String.join(" / ", l)));
+                }
+            });
+        }
+    }
+
+    SopChart chart() {
+        rankFromTheStart();
+        layer();
+        order();
+        place();
+        List<Box> boxes = boxes();
+        Map<String, Box> byId = new HashMap<>();
+        boxes.forEach(b -> byId.put(b.id(), b));
+        int height = rankTop.length == 0 ? 2 * MARGIN : rankTop[rankTop.length - 1] + rankHeight[rankHeight.length - 1] + MARGIN;
+        boolean below = false;
+        List<Edge> edges = new ArrayList<>();
+        for (Link link : links) {
+            Chain chain = chains.stream().filter(c -> c.link() == link).findFirst().orElse(null);
+            if (chain != null) {
+                edges.add(layered(chain, byId));
+            } else {
+                below |= !link.from().equals(link.to());
+                edges.add(sideways(link, byId.get(link.from()), byId.get(link.to()), height));
+            }
+        }
+        int width = (int) Math.ceil(items.values().stream().mapToDouble(i -> i.x + i.width).max().orElse(0)) + MARGIN;
+        width = Math.max(width, boxes.stream().mapToInt(b -> b.right() + LOOP + MARGIN).max().orElse(0));
+        return new SopChart(boxes, edges, Math.max(width, 2 * MARGIN), height + (below ? 2 * LOOP + MARGIN : 0));
+    }
+
+    // --- ranks ---
+
+    /**
+     * Ranks the nodes reachable from the start by their longest distance from it, leaving out the
+     * links that close a loop; every other node goes to one last rank.
+     */
+    private void rankFromTheStart() {
+        Map<String, List<Link>> out = new HashMap<>();
+        links.forEach(l -> out.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l));
+        Set<Link> loops = new HashSet<>();
+        List<String> finished = new ArrayList<>();
+        if (nodes.containsKey(bundle.start())) {
+            Set<String> onStack = new HashSet<>();
+            Deque<Map.Entry<String, Integer>> stack = new ArrayDeque<>();
+            stack.push(Map.entry(bundle.start(), 0));
+            reachable.add(bundle.start());
+            onStack.add(bundle.start());
+            while (!stack.isEmpty()) {
+                Map.Entry<String, Integer> top = stack.pop();
+                List<Link> next = out.getOrDefault(top.getKey(), List.of());
+                if (top.getValue() == next.size()) {
+                    onStack.remove(top.getKey());
+                    finished.add(top.getKey());
+                    continue;
+                }
+                stack.push(Map.entry(top.getKey(), top.getValue() + 1));
+                Link link = next.get(top.getValue());
+                if (onStack.contains(link.to())) {
+                    loops.add(link);
+                } else if (reachable.add(link.to())) {
+                    onStack.add(link.to());
+                    stack.push(Map.entry(link.to(), 0));
+                }
+            }
+        }
+        // reverse post-order is a topological order of the links that do not close a loop
+        int last = 0;
+        for (int i = finished.size() - 1; i >= 0; i--) {
+            String id = finished.get(i);
+            int r = rank.computeIfAbsent(id, k -> 0);
+            last = Math.max(last, r);
+            for (Link link : out.getOrDefault(id, List.of())) {
+                if (!loops.contains(link)) {
+                    rank.merge(link.to(), r + 1, Math::max);
+                }
+            }
+        }
+        int unreachableRank = reachable.isEmpty() ? 0 : last + 1;
+        nodes.keySet().forEach(id -> rank.putIfAbsent(id, unreachableRank));
+    }
+
+    // --- layers, waypoints, order ---
+
+    private void layer() {
+        int last = rank.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        for (int r = 0; r <= last; r++) {
+            ranks.add(new ArrayList<>());
+        }
+        nodes.values().forEach(n -> add(new Item(n.id(), n, rank.get(n.id()), BOX_WIDTH)));
+        for (Link link : links) {
+            int from = rank.get(link.from());
+            int to = rank.get(link.to());
+            if (from == to) {
+                continue; // a node linked to itself, or two unreachable nodes: drawn beside the ranks
+            }
+            boolean reversed = from > to;
+            Item upper = items.get(reversed ? link.to() : link.from());
+            Item lower = items.get(reversed ? link.from() : link.to());
+            List<Item> chain = new ArrayList<>(List.of(upper));
+            for (int r = upper.rank + 1; r < lower.rank; r++) {
+                chain.add(add(new Item(link.from() + "\u0000" + link.to() + "\u0000" + r, null, r, WAYPOINT_WIDTH)));
+            }
+            chain.add(lower);
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                chain.get(i).down.add(chain.get(i + 1));
+                chain.get(i + 1).up.add(chain.get(i));
+            }
+            chains.add(new Chain(link, chain, reversed));
+        }
+    }
+
+    private Item add(Item item) {
+        items.put(item.id, item);
+        ranks.get(item.rank).add(item);
+        return item;
+    }
+
+    /** Orders each rank: first as reached from the rank above, then by barycentres, keeping the fewest crossings. */
+    private void order() {
+        for (int r = 1; r < ranks.size(); r++) {
+            List<Item> seen = new ArrayList<>();
+            ranks.get(r - 1).forEach(u -> u.down.stream().filter(d -> !seen.contains(d)).forEach(seen::add));
+            ranks.get(r).stream().filter(i -> !seen.contains(i)).forEach(seen::add);
+            ranks.set(r, seen);
+        }
+        number();
+        List<List<Item>> best = copy();
+        long fewest = crossings();
+        for (int sweep = 0; sweep < SWEEPS && fewest > 0; sweep++) {
+            boolean downwards = sweep % 2 == 0;
+            for (int k = 1; k < ranks.size(); k++) {
+                int r = downwards ? k : ranks.size() - 1 - k;
+                List<Item> rankItems = ranks.get(r);
+                Map<Item, Double> barycentre = new HashMap<>();
+                for (Item item : rankItems) {
+                    List<Item> fixed = downwards ? item.up : item.down;
+                    barycentre.put(item, fixed.isEmpty() ? item.order : fixed.stream().mapToInt(f -> f.order).average().orElse(0));
+                }
+                rankItems.sort(Comparator.comparingDouble((Item i) -> barycentre.get(i)).thenComparingInt(i -> i.order));
+                number(rankItems);
+            }
+            long now = crossings();
+            if (now < fewest) {
+                fewest = now;
+                best = copy();
+            }
+        }
+        for (int r = 0; r < ranks.size(); r++) {
+            ranks.set(r, best.get(r));
+        }
+        number();
+    }
+
+    private void number() {
+        ranks.forEach(ChartLayout::number);
+    }
+
+    private static void number(List<Item> rankItems) {
+        for (int i = 0; i < rankItems.size(); i++) {
+            rankItems.get(i).order = i;
+        }
+    }
+
+    private List<List<Item>> copy() {
+        return ranks.stream().map(r -> (List<Item>) new ArrayList<>(r)).toList();
+    }
+
+    private long crossings() {
+        long crossings = 0;
+        for (List<Item> rankItems : ranks) {
+            List<int[]> segments = new ArrayList<>();
+            rankItems.forEach(u -> u.down.forEach(d -> segments.add(new int[] {u.order, d.order})));
+            for (int i = 0; i < segments.size(); i++) {
+                for (int j = i + 1; j < segments.size(); j++) {
+                    if ((long) (segments.get(i)[0] - segments.get(j)[0]) * (segments.get(i)[1] - segments.get(j)[1]) < 0) {
+                        crossings++;
+                    }
+                }
+            }
+        }
+        return crossings;
+    }
+
+    // --- coordinates ---
+
+    private void place() {
+        for (List<Item> rankItems : ranks) {
+            double x = 0;
+            for (Item item : rankItems) {
+                item.x = x;
+                x += item.width + SEPARATION;
+            }
+        }
+        for (int pass = 0; pass < NUDGES; pass++) {
+            boolean downwards = pass % 2 == 0;
+            for (int k = 0; k < ranks.size(); k++) {
+                List<Item> rankItems = ranks.get(downwards ? k : ranks.size() - 1 - k);
+                double[] wanted = new double[rankItems.size()];
+                for (int i = 0; i < wanted.length; i++) {
+                    Item item = rankItems.get(i);
+                    List<Item> towards = downwards ? item.up : item.down;
+                    wanted[i] = towards.isEmpty() ? item.x : towards.stream().mapToDouble(Item::centre).average().orElse(0) - item.width / 2;
+                }
+                spread(rankItems, wanted);
+            }
+        }
+        double left = items.values().stream().mapToDouble(i -> i.x).min().orElse(0);
+        items.values().forEach(i -> i.x = Math.round(i.x - left + MARGIN));
+        rankTop = new int[ranks.size()];
+        rankHeight = new int[ranks.size()];
+        int y = MARGIN;
+        for (int r = 0; r < ranks.size(); r++) {
+            rankTop[r] = y;
+            rankHeight[r] = ranks.get(r).stream().filter(i -> i.node != null).mapToInt(i -> height(title(i.node))).max().orElse(0);
+            y += rankHeight[r] + RANK_GAP;
+        }
+    }
+
+    /**
+     * Moves the rank's items as near their wanted places as their order allows: once pushing right
+     * from the left, once pushing left from the right, and takes the mean, which keeps the separation.
+     */
+    private static void spread(List<Item> rankItems, double[] wanted) {
+        int n = rankItems.size();
+        double[] right = new double[n];
+        double[] left = new double[n];
+        for (int i = 0; i < n; i++) {
+            right[i] = i == 0 ? wanted[i] : Math.max(wanted[i], right[i - 1] + rankItems.get(i - 1).width + SEPARATION);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            left[i] = i == n - 1 ? wanted[i] : Math.min(wanted[i], left[i + 1] - rankItems.get(i).width - SEPARATION);
+        }
+        for (int i = 0; i < n; i++) {
+            rankItems.get(i).x = (right[i] + left[i]) / 2;
+        }
+    }
+
+    // --- boxes and edges ---
+
+    private List<Box> boxes() {
+        List<Box> boxes = new ArrayList<>();
+        for (List<Item> rankItems : ranks) {
+            for (Item item : rankItems) {
+                if (item.node == null) {
+                    continue;
+                }
+                SopNode node = item.node;
+                String title = title(node);
+                List<String> wrapped = wrap(title, MAX_CHARS, MAX_LINES);
+                int h = height(title);
+                int x = (int) item.x;
+                int y = rankTop[item.rank] + (rankHeight[item.rank] - h) / 2;
+                List<Line> lines = new ArrayList<>();
+                for (int i = 0; i < wrapped.size(); i++) {
+                    lines.add(new Line(wrapped.get(i), x + PADDING, y + PADDING + HEADER + (i + 1) * LINE - 4));
+                }
+                boxes.add(new Box(node.id(), node.kind(), node.kind() == SopNode.Kind.OUTCOME ? node.outcome() : null, title,
+                        new Point(x + PADDING, y + PADDING + HEADER - 5), lines, x, y, BOX_WIDTH, h, item.rank, reachable.contains(node.id())));
+            }
+        }
+        return boxes;
+    }
+
+    /** A link across ranks: out of the upper box's bottom, through its waypoints, into the lower box's top. */
+    private Edge layered(Chain chain, Map<String, Box> boxes) {
+        Box upper = boxes.get(chain.upper().id);
+        Box lower = boxes.get(chain.lower().id);
+        List<Item> list = chain.items();
+        int bottom = rankTop[upper.rank()] + rankHeight[upper.rank()];
+        int start = port(upper, chains.stream().filter(c -> c.upper() == chain.upper())
+                .sorted(Comparator.comparingDouble((Chain c) -> c.items().get(1).centre()).thenComparing(c -> c.lower().id)).toList(), chain);
+        int end = port(lower, chains.stream().filter(c -> c.lower() == chain.lower())
+                .sorted(Comparator.comparingDouble((Chain c) -> c.items().get(c.items().size() - 2).centre()).thenComparing(c -> c.upper().id))
+                .toList(), chain);
+        List<Point> points = new ArrayList<>();
+        points.add(new Point(start, upper.bottom()));
+        points.add(new Point(start, bottom));
+        for (Item waypoint : list.subList(1, list.size() - 1)) {
+            int x = (int) Math.round(waypoint.centre());
+            points.add(new Point(x, rankTop[waypoint.rank]));
+            points.add(new Point(x, rankTop[waypoint.rank] + rankHeight[waypoint.rank]));
+        }
+        points.add(new Point(end, rankTop[lower.rank()]));
+        points.add(new Point(end, lower.y()));
+        // the caption goes on the stretch between ranks next to the link's source
+        Point near = chain.reversed() ? points.get(points.size() - 2) : points.get(1);
+        Point far = chain.reversed() ? points.get(points.size() - 3) : points.get(2);
+        if (chain.reversed()) {
+            Collections.reverse(points);
+        }
+        double t = stagger(chain.link());
+        Point labelAt = new Point((int) Math.round(near.x() + t * (far.x() - near.x())), (int) Math.round(near.y() + t * (far.y() - near.y())));
+        return edge(chain.link(), dedupe(points), labelAt, chain.reversed());
+    }
+
+    /** Where on the box's width a link leaves or enters it: spread in the order of the other ends. */
+    private static int port(Box box, List<Chain> sharing, Chain chain) {
+        int index = sharing.indexOf(chain);
+        return box.x() + (int) Math.round(box.w() * (index + 1.0) / (sharing.size() + 1.0));
+    }
+
+    /** The captions of one question's links sit at different heights so that neighbours do not overlap. */
+    private double stagger(Link link) {
+        List<Link> siblings = links.stream().filter(l -> l.from().equals(link.from())).toList();
+        return siblings.size() < 2 ? 0.5 : 0.3 + 0.4 * siblings.indexOf(link) / (siblings.size() - 1);
+    }
+
+    /** A link within one rank: a node to itself (a loop on its right), or between two unreachable nodes (below them). */
+    private Edge sideways(Link link, Box from, Box to, int bottom) {
+        if (from == to) {
+            int right = from.right();
+            int middle = from.y() + from.h() / 2;
+            List<Point> points = List.of(new Point(right, middle - LOOP / 2), new Point(right + LOOP, middle - LOOP / 2),
+                    new Point(right + LOOP, middle + LOOP / 2), new Point(right, middle + LOOP / 2));
+            return edge(link, points, new Point(right + LOOP, from.y() - 4), true);
+        }
+        int below = bottom + LOOP;
+        int a = from.x() + from.w() / 3;
+        int b = to.x() + 2 * to.w() / 3;
+        List<Point> points = List.of(new Point(a, from.bottom()), new Point(a, below), new Point(b, below), new Point(b, to.bottom()));
+        return edge(link, points, new Point((a + b) / 2, below + LOOP), true);
+    }
+
+    private static Edge edge(Link link, List<Point> points, Point labelAt, boolean backward) {
+        return new Edge(link.from(), link.to(), link.label(), cut(link.label(), CAPTION_CHARS), points, labelAt, backward);
+    }
+
+    private static List<Point> dedupe(List<Point> points) {
+        List<Point> kept = new ArrayList<>();
+        for (Point p : points) {
+            if (kept.isEmpty() || !kept.get(kept.size() - 1).equals(p)) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    // --- text ---
+
+    static int height(String title) {
+        return PADDING + HEADER + wrap(title, MAX_CHARS, MAX_LINES).size() * LINE + PADDING - 4;
+    }
+
+    private static String title(SopNode node) {
+        String title = clean(node.title());
+        return title.isEmpty() ? node.id() : title;
+    }
+
+    /** One line of plain text: control characters and runs of white space become one space. */
+    static String clean(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+    }
+
+    /** The text cut to {@code max} characters, an ellipsis marking the cut. */
+    static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
+    }
+
+    /** Greedy word wrap; words longer than a line are broken; past {@code maxLines} the last line ends in an ellipsis. */
+    static List<String> wrap(String text, int maxChars, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : clean(text).split(" ")) {
+            while (word.codePointCount(0, word.length()) > maxChars) {
+                if (!line.isEmpty()) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                int cut = word.offsetByCodePoints(0, maxChars);
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!line.isEmpty() && line.codePointCount(0, line.length()) + 1 + word.codePointCount(0, word.length()) > maxChars) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        if (lines.size() > maxLines) {
+            String last = lines.get(maxLines - 1);
+            if (last.codePointCount(0, last.length()) >= maxChars) {
+                last = last.substring(0, last.offsetByCodePoints(0, maxChars - 1)).strip();
+            }
+            lines = new ArrayList<>(lines.subList(0, maxLines - 1));
+            lines.add(last + "…");
+        }
+        return lines;
+    }
+}
