@@ -1,9 +1,21 @@
 package br.com.sopdesk.sop.control;
 
+import static br.com.sopdesk.sop.control.ChartText.CAPTION_CHARS;
+import static br.com.sopdesk.sop.control.ChartText.HEADER;
+import static br.com.sopdesk.sop.control.ChartText.LINE;
+import static br.com.sopdesk.sop.control.ChartText.MAX_CHARS;
+import static br.com.sopdesk.sop.control.ChartText.MAX_LINES;
+import static br.com.sopdesk.sop.control.ChartText.PADDING;
+import static br.com.sopdesk.sop.control.ChartText.cut;
+import static br.com.sopdesk.sop.control.ChartText.height;
+import static br.com.sopdesk.sop.control.ChartText.title;
+import static br.com.sopdesk.sop.control.ChartText.wrap;
+
 import br.com.sopdesk.sop.control.SopChart.Box;
 import br.com.sopdesk.sop.control.SopChart.Edge;
 import br.com.sopdesk.sop.control.SopChart.Line;
 import br.com.sopdesk.sop.control.SopChart.Point;
+import br.com.sopdesk.sop.control.Ranks.Item;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopNode;
 import br.com.sopdesk.sop.entity.SopOption;
@@ -22,53 +34,20 @@ import java.util.Set;
 /**
  * The layered drawing behind {@link SopChart} (Sugiyama's method, kept small): rank each node by
  * its longest distance from the start, put a waypoint on every rank a link skips so lines go
- * between boxes, order each rank by the mean position of its neighbours (a few sweeps, keeping the
- * order with fewest crossings), then pull each box towards its neighbours without letting two
- * touch. Loops and unreachable nodes (an editor's draft may have both) are drawn, never refused.
+ * between boxes, then let {@link Ranks} order each rank (few crossings) and place it; here the
+ * boxes and the lines through their waypoints are drawn, titles wrapped by {@link ChartText}. Loops and unreachable nodes (an editor's draft may have both) are drawn, never refused.
  * Everything iterates in the bundle's order, so the same bundle gives the same chart.
  */
 final class ChartLayout {
 
     static final int BOX_WIDTH = 200;
-    static final int PADDING = 14;
-    static final int HEADER = 18;
-    static final int LINE = 16;
-    static final int MAX_CHARS = 24;
-    static final int MAX_LINES = 4;
-    static final int CAPTION_CHARS = 28;
     static final int RANK_GAP = 84;
-    static final int SEPARATION = 28;
     static final int WAYPOINT_WIDTH = 12;
     static final int MARGIN = 16;
     static final int LOOP = 14;
-    private static final int SWEEPS = 8;
-    private static final int NUDGES = 8;
 
     /** A link between two nodes, the labels of the options taking it joined. */
     private record Link(String from, String to, String label) {
-    }
-
-    /** A box or a waypoint in its rank. */
-    private static final class Item {
-        final String id;
-        final SopNode node;
-        final int rank;
-        final double width;
-        final List<Item> up = new ArrayList<>();
-        final List<Item> down = new ArrayList<>();
-        int order;
-        double x;
-
-        Item(String id, SopNode node, int rank, double width) {
-            this.id = id;
-            this.node = node;
-            this.rank = rank;
-            this.width = width;
-        }
-
-        double centre() {
-            return x + width / 2;
-        }
     }
 
     /** A link laid over the ranks, from its upper end to its lower end; reversed when the link runs upwards. */
@@ -89,7 +68,7 @@ final class ChartLayout {
     private final Set<String> reachable = new HashSet<>();
     private final Map<String, Item> items = new LinkedHashMap<>();
     private final List<Chain> chains = new ArrayList<>();
-    private final List<List<Item>> ranks = new ArrayList<>();
+    private Ranks ranks;
     private int[] rankTop;
     private int[] rankHeight;
 
@@ -105,7 +84,7 @@ final class ChartLayout {
             } else if (node.kind() == SopNode.Kind.QUESTION) {
                 for (SopOption o : node.options()) {
                     if (o.next() != null) {
-                        labels.computeIfAbsent(o.next(), t -> new ArrayList<>()).add(clean(o.label() == null ? o.value() : o.label()));
+                        labels.computeIfAbsent(o.next(), t -> new ArrayList<>()).add(ChartText.clean(o.label() == null ? o.value() : o.label()));
                     }
                 }
             }
@@ -120,8 +99,9 @@ final class ChartLayout {
     SopChart chart() {
         rankFromTheStart();
         layer();
-        order();
-        place();
+        ranks.order();
+        ranks.place(MARGIN);
+        heights();
         List<Box> boxes = boxes();
         Map<String, Box> byId = new HashMap<>();
         boxes.forEach(b -> byId.put(b.id(), b));
@@ -193,13 +173,10 @@ final class ChartLayout {
         nodes.keySet().forEach(id -> rank.putIfAbsent(id, unreachableRank));
     }
 
-    // --- layers, waypoints, order ---
+    // --- layers and waypoints ---
 
     private void layer() {
-        int last = rank.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        for (int r = 0; r <= last; r++) {
-            ranks.add(new ArrayList<>());
-        }
+        ranks = new Ranks(rank.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1);
         nodes.values().forEach(n -> add(new Item(n.id(), n, rank.get(n.id()), BOX_WIDTH)));
         for (Link link : links) {
             int from = rank.get(link.from());
@@ -216,8 +193,7 @@ final class ChartLayout {
             }
             chain.add(lower);
             for (int i = 0; i + 1 < chain.size(); i++) {
-                chain.get(i).down.add(chain.get(i + 1));
-                chain.get(i + 1).up.add(chain.get(i));
+                Ranks.link(chain.get(i), chain.get(i + 1));
             }
             chains.add(new Chain(link, chain, reversed));
         }
@@ -225,101 +201,11 @@ final class ChartLayout {
 
     private Item add(Item item) {
         items.put(item.id, item);
-        ranks.get(item.rank).add(item);
-        return item;
+        return ranks.add(item);
     }
 
-    /** Orders each rank: first as reached from the rank above, then by barycentres, keeping the fewest crossings. */
-    private void order() {
-        for (int r = 1; r < ranks.size(); r++) {
-            List<Item> seen = new ArrayList<>();
-            ranks.get(r - 1).forEach(u -> u.down.stream().filter(d -> !seen.contains(d)).forEach(seen::add));
-            ranks.get(r).stream().filter(i -> !seen.contains(i)).forEach(seen::add);
-            ranks.set(r, seen);
-        }
-        number();
-        List<List<Item>> best = copy();
-        long fewest = crossings();
-        for (int sweep = 0; sweep < SWEEPS && fewest > 0; sweep++) {
-            boolean downwards = sweep % 2 == 0;
-            for (int k = 1; k < ranks.size(); k++) {
-                int r = downwards ? k : ranks.size() - 1 - k;
-                List<Item> rankItems = ranks.get(r);
-                Map<Item, Double> barycentre = new HashMap<>();
-                for (Item item : rankItems) {
-                    List<Item> fixed = downwards ? item.up : item.down;
-                    barycentre.put(item, fixed.isEmpty() ? item.order : fixed.stream().mapToInt(f -> f.order).average().orElse(0));
-                }
-                rankItems.sort(Comparator.comparingDouble((Item i) -> barycentre.get(i)).thenComparingInt(i -> i.order));
-                number(rankItems);
-            }
-            long now = crossings();
-            if (now < fewest) {
-                fewest = now;
-                best = copy();
-            }
-        }
-        for (int r = 0; r < ranks.size(); r++) {
-            ranks.set(r, best.get(r));
-        }
-        number();
-    }
-
-    private void number() {
-        ranks.forEach(ChartLayout::number);
-    }
-
-    private static void number(List<Item> rankItems) {
-        for (int i = 0; i < rankItems.size(); i++) {
-            rankItems.get(i).order = i;
-        }
-    }
-
-    private List<List<Item>> copy() {
-        return ranks.stream().map(r -> (List<Item>) new ArrayList<>(r)).toList();
-    }
-
-    private long crossings() {
-        long crossings = 0;
-        for (List<Item> rankItems : ranks) {
-            List<int[]> segments = new ArrayList<>();
-            rankItems.forEach(u -> u.down.forEach(d -> segments.add(new int[] {u.order, d.order})));
-            for (int i = 0; i < segments.size(); i++) {
-                for (int j = i + 1; j < segments.size(); j++) {
-                    if ((long) (segments.get(i)[0] - segments.get(j)[0]) * (segments.get(i)[1] - segments.get(j)[1]) < 0) {
-                        crossings++;
-                    }
-                }
-            }
-        }
-        return crossings;
-    }
-
-    // --- coordinates ---
-
-    private void place() {
-        for (List<Item> rankItems : ranks) {
-            double x = 0;
-            for (Item item : rankItems) {
-                item.x = x;
-                x += item.width + SEPARATION;
-            }
-        }
-        for (int pass = 0; pass < NUDGES; pass++) {
-            boolean downwards = pass % 2 == 0;
-            for (int k = 0; k < ranks.size(); k++) {
-                List<Item> rankItems = ranks.get(downwards ? k : ranks.size() - 1 - k);
-                double[] wanted = new double[rankItems.size()];
-                for (int i = 0; i < wanted.length; i++) {
-                    Item item = rankItems.get(i);
-                    List<Item> towards = downwards ? item.up : item.down;
-                    wanted[i] = towards.isEmpty() ? item.x : towards.stream().mapToDouble(Item::centre).average().orElse(0) - item.width / 2;
-                }
-                spread(rankItems, wanted);
-            }
-        }
-        double left = items.values().stream().mapToDouble(i -> i.x).min().orElse(0);
-        items.values().forEach(i -> i.x = Math.round(i.x - left + MARGIN));
+    /** Where each rank starts and how tall its tallest box is. */
+    private void heights() {
         rankTop = new int[ranks.size()];
         rankHeight = new int[ranks.size()];
         int y = MARGIN;
@@ -330,30 +216,14 @@ final class ChartLayout {
         }
     }
 
-    /**
-     * Moves the rank's items as near their wanted places as their order allows: once pushing right
-     * from the left, once pushing left from the right, and takes the mean, which keeps the separation.
-     */
-    private static void spread(List<Item> rankItems, double[] wanted) {
-        int n = rankItems.size();
-        double[] right = new double[n];
-        double[] left = new double[n];
-        for (int i = 0; i < n; i++) {
-            right[i] = i == 0 ? wanted[i] : Math.max(wanted[i], right[i - 1] + rankItems.get(i - 1).width + SEPARATION);
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            left[i] = i == n - 1 ? wanted[i] : Math.min(wanted[i], left[i + 1] - rankItems.get(i).width - SEPARATION);
-        }
-        for (int i = 0; i < n; i++) {
-            rankItems.get(i).x = (right[i] + left[i]) / 2;
-        }
-    }
+    // --- coordinates ---
 
     // --- boxes and edges ---
 
     private List<Box> boxes() {
         List<Box> boxes = new ArrayList<>();
-        for (List<Item> rankItems : ranks) {
+        for (int r = 0; r < ranks.size(); r++) {
+            List<Item> rankItems = ranks.get(r);
             for (Item item : rankItems) {
                 if (item.node == null) {
                     continue;
@@ -449,62 +319,4 @@ final class ChartLayout {
         return kept;
     }
 
-    // --- text ---
-
-    static int height(String title) {
-        return PADDING + HEADER + wrap(title, MAX_CHARS, MAX_LINES).size() * LINE + PADDING - 4;
-    }
-
-    private static String title(SopNode node) {
-        String title = clean(node.title());
-        return title.isEmpty() ? node.id() : title;
-    }
-
-    /** One line of plain text: control characters and runs of white space become one space. */
-    static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    }
-
-    /** The text cut to {@code max} characters, an ellipsis marking the cut. */
-    static String cut(String text, int max) {
-        return text.codePointCount(0, text.length()) <= max ? text
-                : text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
-    }
-
-    /** Greedy word wrap; words longer than a line are broken; past {@code maxLines} the last line ends in an ellipsis. */
-    static List<String> wrap(String text, int maxChars, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : clean(text).split(" ")) {
-            while (word.codePointCount(0, word.length()) > maxChars) {
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                int cut = word.offsetByCodePoints(0, maxChars);
-                lines.add(word.substring(0, cut));
-                word = word.substring(cut);
-            }
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!line.isEmpty() && line.codePointCount(0, line.length()) + 1 + word.codePointCount(0, word.length()) > maxChars) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.isEmpty() ? "" : " ").append(word);
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        if (lines.size() > maxLines) {
-            String last = lines.get(maxLines - 1);
-            if (last.codePointCount(0, last.length()) >= maxChars) {
-                last = last.substring(0, last.offsetByCodePoints(0, maxChars - 1)).strip();
-            }
-            lines = new ArrayList<>(lines.subList(0, maxLines - 1));
-            lines.add(last + "…");
-        }
-        return lines;
-    }
 }

@@ -57,8 +57,8 @@ class SopChartTest {
             for (Box b : chart.boxes()) {
                 assertFalse(a != b && a.overlaps(b), bundle.id() + ": " + a.id() + " overlaps " + b.id());
             }
-            a.lines().forEach(l -> assertTrue(l.text().codePointCount(0, l.text().length()) <= ChartLayout.MAX_CHARS, l.text()));
-            assertTrue(a.lines().size() <= ChartLayout.MAX_LINES, a.id());
+            a.lines().forEach(l -> assertTrue(l.text().codePointCount(0, l.text().length()) <= ChartText.MAX_CHARS, l.text()));
+            assertTrue(a.lines().size() <= ChartText.MAX_LINES, a.id());
             a.lines().forEach(l -> assertTrue(l.y() > a.y() && l.y() < a.bottom(), bundle.id() + ": line inside its box " + a.id()));
         }
         assertEquals(links(bundle), chart.edges().stream().map(e -> e.from() + "→" + e.to()).collect(Collectors.toSet()), bundle.id() + ": every link drawn");
@@ -163,8 +163,8 @@ class SopChartTest {
         Box step = chart.box("s");
         assertEquals("<script>alert('x')</script> & <b>\"negrito\"</b>", step.title(), "kept as text (the page escapes it); control characters gone");
         Box end = chart.box("fim");
-        assertEquals(ChartLayout.MAX_LINES, end.lines().size());
-        assertTrue(end.lines().get(ChartLayout.MAX_LINES - 1).text().endsWith("…"), "the cut is marked");
+        assertEquals(ChartText.MAX_LINES, end.lines().size());
+        assertTrue(end.lines().get(ChartText.MAX_LINES - 1).text().endsWith("…"), "the cut is marked");
         assertTrue(end.h() < 200, "a long title does not stretch its box: " + end.h());
         assertEquals(ChartLayout.BOX_WIDTH, end.w());
     }
@@ -176,7 +176,7 @@ class SopChartTest {
                 outcome("fim", Outcome.SOLVED), outcome("fim2", Outcome.RESTART)));
         Edge edge = SopChart.of(bundle).edgesFrom("q").get(0);
         assertEquals(label, edge.label());
-        assertEquals(ChartLayout.CAPTION_CHARS, edge.caption().length());
+        assertEquals(ChartText.CAPTION_CHARS, edge.caption().length());
         assertTrue(edge.caption().endsWith("…"));
     }
 
@@ -214,11 +214,11 @@ class SopChartTest {
 
     @Test
     void wrappingKeepsWordsWholeAndBreaksOnlyWhatCannotFit() {
-        assertEquals(List.of("O cliente tem o", "certificado A1?"), ChartLayout.wrap("O cliente tem o certificado A1?", 16, 4));
-        assertEquals(List.of("abcdef", "ghij"), ChartLayout.wrap("abcdefghij", 6, 4));
-        assertEquals(List.of("um dois", "três…"), ChartLayout.wrap("um dois três quatro cinco", 7, 2));
-        assertEquals(List.of(), ChartLayout.wrap("  \n ", 10, 3));
-        assertNotNull(ChartLayout.wrap(null, 10, 3));
+        assertEquals(List.of("O cliente tem o", "certificado A1?"), ChartText.wrap("O cliente tem o certificado A1?", 16, 4));
+        assertEquals(List.of("abcdef", "ghij"), ChartText.wrap("abcdefghij", 6, 4));
+        assertEquals(List.of("um dois", "três…"), ChartText.wrap("um dois três quatro cinco", 7, 2));
+        assertEquals(List.of(), ChartText.wrap("  \n ", 10, 3));
+        assertNotNull(ChartText.wrap(null, 10, 3));
     }
 
     // --- bundles for the cases the seeds do not have ---
