@@ -35,7 +35,8 @@ import java.util.Set;
  * The layered drawing behind {@link SopChart} (Sugiyama's method, kept small): rank each node by
  * its longest distance from the start, put a waypoint on every rank a link skips so lines go
  * between boxes, then let {@link Ranks} order each rank (few crossings) and place it; here the
- * boxes and the lines through their waypoints are drawn, titles wrapped by {@link ChartText}. Loops and unreachable nodes (an editor's draft may have both) are drawn, never refused.
+ * boxes and the lines through their waypoints are drawn, titles wrapped by {@link ChartText}.
+ * Loops and unreachable nodes (an editor's draft may have both) are drawn, never refused.
  * Everything iterates in the bundle's order, so the same bundle gives the same chart.
  */
 final class ChartLayout {
