@@ -42,9 +42,13 @@ import java.util.Set;
 final class ChartLayout {
 
     static final int BOX_WIDTH = 200;
-    static final int RANK_GAP = 84;
+    /** Between ranks, below the captions: room for lines to slant to their next box. */
+    static final int SLANT = 60;
+    static final int CAPTION_STEP = 14;
     static final int WAYPOINT_WIDTH = 12;
     static final int MARGIN = 16;
+    /** Left and right of the boxes: room for a caption centred on a line near the edge. */
+    static final int SIDE = 64;
     static final int LOOP = 14;
 
     /** A link between two nodes, the labels of the options taking it joined. */
@@ -70,8 +74,12 @@ final class ChartLayout {
     private final Map<String, Item> items = new LinkedHashMap<>();
     private final List<Chain> chains = new ArrayList<>();
     private Ranks ranks;
+    private final Map<Chain, Integer> start = new HashMap<>();
+    private final Map<Chain, Integer> end = new HashMap<>();
+    private final Map<Chain, Integer> captionRow = new HashMap<>();
     private int[] rankTop;
     private int[] rankHeight;
+    private int[] captionZone;
 
     ChartLayout(SopBundle bundle) {
         this.bundle = bundle;
@@ -101,7 +109,9 @@ final class ChartLayout {
         rankFromTheStart();
         layer();
         ranks.order();
-        ranks.place(MARGIN);
+        ranks.place(SIDE);
+        ports();
+        captionRows();
         heights();
         List<Box> boxes = boxes();
         Map<String, Box> byId = new HashMap<>();
@@ -118,9 +128,9 @@ final class ChartLayout {
                 edges.add(sideways(link, byId.get(link.from()), byId.get(link.to()), height));
             }
         }
-        int width = (int) Math.ceil(items.values().stream().mapToDouble(i -> i.x + i.width).max().orElse(0)) + MARGIN;
-        width = Math.max(width, boxes.stream().mapToInt(b -> b.right() + LOOP + MARGIN).max().orElse(0));
-        return new SopChart(boxes, edges, Math.max(width, 2 * MARGIN), height + (below ? 2 * LOOP + MARGIN : 0));
+        int width = (int) Math.ceil(items.values().stream().mapToDouble(i -> i.x + i.width).max().orElse(0)) + SIDE;
+        width = Math.max(width, boxes.stream().mapToInt(b -> b.right() + LOOP + SIDE).max().orElse(0));
+        return new SopChart(boxes, edges, Math.max(width, 2 * SIDE), height + (below ? 2 * LOOP + MARGIN : 0));
     }
 
     // --- ranks ---
@@ -213,7 +223,51 @@ final class ChartLayout {
         for (int r = 0; r < ranks.size(); r++) {
             rankTop[r] = y;
             rankHeight[r] = ranks.get(r).stream().filter(i -> i.node != null).mapToInt(i -> height(title(i.node))).max().orElse(0);
-            y += rankHeight[r] + RANK_GAP;
+            y += rankHeight[r] + captionZone[r] + SLANT;
+        }
+    }
+
+    /** Where each line leaves its upper box and enters its lower one: spread along the box in the order of the other ends. */
+    private void ports() {
+        for (Chain chain : chains) {
+            start.put(chain, port(chain.upper(), chains.stream().filter(c -> c.upper() == chain.upper())
+                    .sorted(Comparator.comparingDouble((Chain c) -> c.items().get(1).centre()).thenComparing(c -> c.lower().id)).toList(), chain));
+            end.put(chain, port(chain.lower(), chains.stream().filter(c -> c.lower() == chain.lower())
+                    .sorted(Comparator.comparingDouble((Chain c) -> c.items().get(c.items().size() - 2).centre()).thenComparing(c -> c.upper().id))
+                    .toList(), chain));
+        }
+    }
+
+    private static int port(Item item, List<Chain> sharing, Chain chain) {
+        return (int) Math.round(item.x + item.width * (sharing.indexOf(chain) + 1.0) / (sharing.size() + 1.0));
+    }
+
+    /**
+     * The captions under each rank, each on the straight drop of its line out of its question, in
+     * rows: a caption takes the first row where it covers no other, and the rank's gap grows by the
+     * rows it needs.
+     */
+    private void captionRows() {
+        captionZone = new int[ranks.size()];
+        for (int r = 0; r < ranks.size(); r++) {
+            int rankIndex = r;
+            List<Chain> captioned = chains.stream().filter(c -> !c.reversed() && c.upper().rank == rankIndex && !c.link().label().isEmpty())
+                    .sorted(Comparator.comparingInt(start::get)).toList();
+            List<List<int[]>> rows = new ArrayList<>();
+            for (Chain chain : captioned) {
+                int x = start.get(chain);
+                int half = ChartText.captionWidth(cut(chain.link().label(), CAPTION_CHARS)) / 2;
+                int row = 0;
+                while (row < rows.size() && rows.get(row).stream().anyMatch(taken -> x - half < taken[1] && taken[0] < x + half)) {
+                    row++;
+                }
+                if (row == rows.size()) {
+                    rows.add(new ArrayList<>());
+                }
+                rows.get(row).add(new int[] {x - half, x + half});
+                captionRow.put(chain, row);
+            }
+            captionZone[r] = rows.isEmpty() ? 0 : CAPTION_STEP * rows.size() + 6;
         }
     }
 
@@ -252,42 +306,35 @@ final class ChartLayout {
         Box lower = boxes.get(chain.lower().id);
         List<Item> list = chain.items();
         int bottom = rankTop[upper.rank()] + rankHeight[upper.rank()];
-        int start = port(upper, chains.stream().filter(c -> c.upper() == chain.upper())
-                .sorted(Comparator.comparingDouble((Chain c) -> c.items().get(1).centre()).thenComparing(c -> c.lower().id)).toList(), chain);
-        int end = port(lower, chains.stream().filter(c -> c.lower() == chain.lower())
-                .sorted(Comparator.comparingDouble((Chain c) -> c.items().get(c.items().size() - 2).centre()).thenComparing(c -> c.upper().id))
-                .toList(), chain);
+        int from = start.get(chain);
+        int to = end.get(chain);
         List<Point> points = new ArrayList<>();
-        points.add(new Point(start, upper.bottom()));
-        points.add(new Point(start, bottom));
+        points.add(new Point(from, upper.bottom()));
+        points.add(new Point(from, bottom + captionZone[upper.rank()]));
         for (Item waypoint : list.subList(1, list.size() - 1)) {
             int x = (int) Math.round(waypoint.centre());
             points.add(new Point(x, rankTop[waypoint.rank]));
             points.add(new Point(x, rankTop[waypoint.rank] + rankHeight[waypoint.rank]));
         }
-        points.add(new Point(end, rankTop[lower.rank()]));
-        points.add(new Point(end, lower.y()));
-        // the caption goes on the stretch between ranks next to the link's source
-        Point near = chain.reversed() ? points.get(points.size() - 2) : points.get(1);
-        Point far = chain.reversed() ? points.get(points.size() - 3) : points.get(2);
-        if (chain.reversed()) {
-            Collections.reverse(points);
+        points.add(new Point(to, rankTop[lower.rank()]));
+        points.add(new Point(to, lower.y()));
+        if (!chain.reversed()) {
+            Point labelAt = new Point(from, bottom + 3 + CAPTION_STEP * captionRow.getOrDefault(chain, 0) + CAPTION_STEP / 2);
+            return edge(chain.link(), dedupe(points), labelAt, false);
         }
-        double t = stagger(chain.link());
+        // a line running up: its caption on the slant above its source, the lower box
+        Point near = points.get(points.size() - 2);
+        Point far = points.get(points.size() - 3);
+        Collections.reverse(points);
+        double t = Math.min(0.9, stagger(chain.link()) / Math.max(1.0, Math.abs(far.y() - near.y())));
         Point labelAt = new Point((int) Math.round(near.x() + t * (far.x() - near.x())), (int) Math.round(near.y() + t * (far.y() - near.y())));
-        return edge(chain.link(), dedupe(points), labelAt, chain.reversed());
+        return edge(chain.link(), dedupe(points), labelAt, true);
     }
 
-    /** Where on the box's width a link leaves or enters it: spread in the order of the other ends. */
-    private static int port(Box box, List<Chain> sharing, Chain chain) {
-        int index = sharing.indexOf(chain);
-        return box.x() + (int) Math.round(box.w() * (index + 1.0) / (sharing.size() + 1.0));
-    }
-
-    /** The captions of one question's links sit at different heights so that neighbours do not overlap. */
+    /** How far above its source a caption of a line running up sits: a row of its own for each option. */
     private double stagger(Link link) {
         List<Link> siblings = links.stream().filter(l -> l.from().equals(link.from())).toList();
-        return siblings.size() < 2 ? 0.5 : 0.3 + 0.4 * siblings.indexOf(link) / (siblings.size() - 1);
+        return CAPTION_STEP * (1 + siblings.indexOf(link));
     }
 
     /** A link within one rank: a node to itself (a loop on its right), or between two unreachable nodes (below them). */

@@ -26,6 +26,11 @@ final class ChartText {
         return PADDING + HEADER + wrap(title, MAX_CHARS, MAX_LINES).size() * LINE + PADDING - 4;
     }
 
+    /** About how wide a caption is drawn (11px text), to keep captions off each other. */
+    static int captionWidth(String caption) {
+        return 6 * caption.codePointCount(0, caption.length()) + 8;
+    }
+
     /** The node's title as one line, its id when it has none. */
     static String title(SopNode node) {
         String title = clean(node.title());

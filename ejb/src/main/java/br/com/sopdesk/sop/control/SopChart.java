@@ -41,6 +41,11 @@ public record SopChart(List<Box> boxes, List<Edge> edges, int width, int height)
         return edges.stream().filter(e -> e.from().equals(id)).toList();
     }
 
+    /** Whether every node lies on some path from the start (a published SOP's always do). */
+    public boolean allReachable() {
+        return boxes.stream().allMatch(Box::reachable);
+    }
+
     /** Whether the drawing is wider than a narrow column could show at a readable size. */
     public boolean wide() {
         return width > 640;

@@ -66,6 +66,8 @@ class SopChartTest {
         for (Edge e : chart.edges()) {
             assertTrue(chart.box(e.from()).holds(e.points().get(0)), bundle.id() + ": " + e + " starts at its source's box");
             assertTrue(chart.box(e.to()).holds(e.points().get(e.points().size() - 1)), bundle.id() + ": " + e + " ends at its target's box");
+            int half = e.caption().length() * 3;
+            assertTrue(e.labelAt().x() - half >= 0 && e.labelAt().x() + half <= chart.width(), bundle.id() + ": caption inside " + e);
             for (Point p : e.points()) {
                 assertTrue(p.x() >= 0 && p.x() <= chart.width() && p.y() >= 0 && p.y() <= chart.height(), bundle.id() + ": " + e + " inside");
             }
@@ -96,7 +98,29 @@ class SopChartTest {
                     assertTrue(e.points().get(i).y() >= e.points().get(i - 1).y(), bundle.id() + ": never upwards " + e);
                 }
             }
-            assertTrue(chart.boxes().stream().allMatch(Box::reachable), bundle.id());
+            assertTrue(chart.allReachable(), bundle.id());
+        }
+    }
+
+    @Test
+    void noCaptionCoversAnotherOrABox() {
+        for (SopBundle bundle : seeds()) {
+            SopChart chart = SopChart.of(bundle);
+            List<Edge> captioned = chart.edges().stream().filter(e -> !e.caption().isEmpty()).toList();
+            for (int i = 0; i < captioned.size(); i++) {
+                Edge a = captioned.get(i);
+                for (int j = i + 1; j < captioned.size(); j++) {
+                    Edge b = captioned.get(j);
+                    int apart = (ChartText.captionWidth(a.caption()) + ChartText.captionWidth(b.caption())) / 2;
+                    assertTrue(Math.abs(a.labelAt().y() - b.labelAt().y()) >= 12 || Math.abs(a.labelAt().x() - b.labelAt().x()) >= apart,
+                            bundle.id() + ": the captions «" + a.caption() + "» and «" + b.caption() + "»");
+                }
+                for (Box box : chart.boxes()) {
+                    assertFalse(Math.abs(a.labelAt().y() - (box.y() + box.h() / 2)) < box.h() / 2 + 7
+                            && Math.abs(a.labelAt().x() - (box.x() + box.w() / 2)) < (box.w() + ChartText.captionWidth(a.caption())) / 2,
+                            bundle.id() + ": the caption «" + a.caption() + "» over " + box.id());
+                }
+            }
         }
     }
 
@@ -195,6 +219,7 @@ class SopChartTest {
             assertEquals(last, chart.box(id).rank(), id + " in the last rank");
         }
         assertTrue(chart.box("fim").reachable());
+        assertFalse(chart.allReachable());
         assertTrue(chart.box("fim").rank() < last);
         Map<String, Edge> fromQ = chart.edgesFrom("q").stream().collect(Collectors.toMap(Edge::to, e -> e));
         assertTrue(fromQ.get("s").backward(), "the loop back to the start runs upwards");
