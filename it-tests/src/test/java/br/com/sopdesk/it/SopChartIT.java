@@ -31,19 +31,19 @@ class SopChartIT extends BrowserTest {
 
     private final AxeScan axe = new AxeScan();
 
-    static SopBundle published(String id) {
+    static SopBundle published(String id) throws Exception {
         HttpResponse<String> r = Env.agentApi("GET", "sops/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
         return SopBundleJson.read(r.body());
     }
 
     Set<String> boxes(String cssClass) {
-        return browser.all(By.cssSelector("#sop-chart g.sop-chart-box" + cssClass)).stream()
+        return browser.all(By.cssSelector("#sop-chart svg.sop-chart-drawing g.sop-chart-box" + cssClass)).stream()
                 .map(b -> b.getAttribute("data-chart-node")).collect(Collectors.toSet());
     }
 
     Set<String> walkedEdges() {
-        return browser.all(By.cssSelector("#sop-chart g.sop-chart-edge.walked")).stream()
+        return browser.all(By.cssSelector("#sop-chart svg.sop-chart-drawing g.sop-chart-edge.walked")).stream()
                 .map(e -> e.getAttribute("data-from") + "→" + e.getAttribute("data-to")).collect(Collectors.toSet());
     }
 
@@ -52,7 +52,7 @@ class SopChartIT extends BrowserTest {
     }
 
     @Test
-    void theAgentOpensTheOverviewAndSeesTheWalkedPathHighlightedAsTheyAnswer() {
+    void theAgentOpensTheOverviewAndSeesTheWalkedPathHighlightedAsTheyAnswer() throws Exception {
         SopBundle bundle = published(SOP);
         Set<String> nodes = bundle.nodes().stream().map(SopNode::id).collect(Collectors.toSet());
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
@@ -62,7 +62,7 @@ class SopChartIT extends BrowserTest {
         browser.click(By.id("overview-toggle"));
         browser.find(By.cssSelector("#sop-chart svg.sop-chart-drawing"));
         assertEquals(nodes, boxes(""), "one box per node");
-        assertEquals(nodes.size(), browser.all(By.cssSelector("#sop-chart g.sop-chart-box")).size());
+        assertEquals(nodes.size(), browser.all(By.cssSelector("#sop-chart svg.sop-chart-drawing g.sop-chart-box")).size());
         assertEquals(Set.of(bundle.start()), boxes(".walked"), "only the start is walked before any answer");
         assertEquals(Set.of(bundle.start()), boxes(".current"));
         assertTrue(walkedEdges().isEmpty());
@@ -95,18 +95,18 @@ class SopChartIT extends BrowserTest {
     }
 
     @Test
-    void theChartIsNamedGivenAsTextDrawnWithoutInlineStylesAndPassesAxe() {
+    void theChartIsNamedGivenAsTextDrawnWithoutInlineStylesAndPassesAxe() throws Exception {
         SopBundle bundle = published(SOP);
         browser.login(Env.AGENT, Env.AGENT_PASSWORD);
         browser.open(Env.APP + "app/sop.xhtml?id=" + SOP);
         browser.click(By.id("overview-toggle"));
         WebElement drawing = browser.find(By.cssSelector("#sop-chart svg.sop-chart-drawing"));
-        assertEquals("img", drawing.getAttribute("role"));
+        assertEquals("img", drawing.getDomAttribute("role"));
         String name = (String) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return arguments[0].getAttribute('aria-labelledby').split(' ').map(function (id) {"
                         + " return document.getElementById(id).textContent; }).join(' ');", drawing);
         assertTrue(name.startsWith("Fluxograma do SOP " + bundle.title()), name);
-        assertNotNull(drawing.getAttribute("viewBox"), "scales with its container");
+        assertNotNull(drawing.getDomAttribute("viewBox"), "scales with its container");
 
         String legend = browser.text(By.cssSelector("#sop-chart .sop-chart-legend"));
         for (String word : List.of("Passo", "Pergunta", "Resolvido", "Escalar", "Reiterar", "Reiniciar", "Outro SOP", "caminho percorrido")) {
