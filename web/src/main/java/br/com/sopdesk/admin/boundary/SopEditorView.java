@@ -5,6 +5,7 @@ import br.com.sopdesk.sla.entity.PolicyAssignment;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.sop.control.SopDrafts;
 import br.com.sopdesk.sop.entity.BundleCheck;
+import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopDraft;
 import br.com.sopdesk.sop.entity.SopDraftForm;
 import br.com.sopdesk.sop.entity.SopLimits;
@@ -91,6 +92,11 @@ public class SopEditorView implements Serializable {
         return problems.stream()
                 .filter(p -> atNode ? node.equals(p.node()) : field != null && !field.isEmpty() && field.equals(p.field()))
                 .map(p -> p.text().in(locale)).toList();
+    }
+
+    /** The SOP as it stands on screen, for its flow chart (laid out once per content by {@code SopCharts}). */
+    public SopBundle getChartBundle() {
+        return form.toBundle();
     }
 
     /** Every problem, each headed by its node or field when it has one. */
