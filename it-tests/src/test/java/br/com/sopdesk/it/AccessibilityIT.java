@@ -183,6 +183,11 @@ class AccessibilityIT extends BrowserTest {
         browser.waiting(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("qualitor:checks")));
         axe.check(browser, "admin: Qualitor connection checked");
 
+        browser.open(Env.APP + "admin/sop-editor.xhtml?sop=perda-de-senha");
+        axe.check(browser, "admin: the SOP editor on a published SOP, with its flow chart");
+        browser.open(Env.APP + "admin/sop-editor.xhtml");
+        axe.check(browser, "admin: a new SOP in the editor, its problems at their nodes");
+
         browser.open(Env.APP + "admin/revocation-letter.xhtml");
         axe.check(browser, "admin: revocation letter");
 
