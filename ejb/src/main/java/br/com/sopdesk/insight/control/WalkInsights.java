@@ -1,0 +1,173 @@
+package br.com.sopdesk.insight.control;
+
+import br.com.sopdesk.insight.entity.WalkState;
+import br.com.sopdesk.platform.Utc;
+import br.com.sopdesk.sla.control.SlaBoard;
+import br.com.sopdesk.sop.entity.SopBundle;
+import br.com.sopdesk.sop.entity.SopNode;
+import br.com.sopdesk.sop.entity.SopOption;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the SOPs achieve, counted in the database over the walk records' indexed columns (grouped
+ * counts, never rows brought back): per SOP and period, walks by how they ended; where one SOP's
+ * walks are abandoned; the escalations per category. A walk still open two hours after it started
+ * counts as abandoned. Periods are by when the walk started, {@code from} inclusive, {@code to}
+ * exclusive. Read-only.
+ */
+@Stateless
+public class WalkInsights {
+
+    /** A walk with no outcome this long after it started is abandoned. */
+    public static final Duration ABANDONED_AFTER = Duration.ofHours(2);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    SlaBoard board;
+
+    /** A period of walks by their start: {@code from} inclusive, {@code to} exclusive. */
+    public record Period(Instant from, Instant to) {
+
+        public Period {
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("a period ends after it starts");
+            }
+        }
+    }
+
+    /** Abandoned walks whose last node was {@code nodeId} ({@code title} from the SOP's latest version, or null for a node it no longer has). */
+    public record NodeCount(String nodeId, String title, long walks) {
+    }
+
+    /** Escalations (tickets saved) in one category, and their share of all escalations. */
+    public record CategoryShare(String category, long escalations, int percent) {
+    }
+
+    /** Each SOP with walks in the period (or only {@code sopId}, when given), by SOP id. */
+    public List<WalkFigures> figures(Period period, String sopId, Instant now) {
+        Map<String, Map<WalkState, Long>> counts = new TreeMap<>();
+        String where = where(sopId);
+        TypedQuery<Object[]> byState = em.createQuery("select w.sopId, w.state, count(w) from WalkRecord w where " + where
+                + " group by w.sopId, w.state", Object[].class);
+        bind(byState, period, sopId).getResultList().forEach(row -> counts.computeIfAbsent((String) row[0], s -> new EnumMap<>(WalkState.class))
+                .put((WalkState) row[1], ((Number) row[2]).longValue()));
+        Map<String, Long> inProgress = inProgress(period, sopId, now);
+        Map<String, SlaBoard.Share> sla = board.attainmentBySop(period.from(), period.to(), sopId, now);
+        List<WalkFigures> out = new ArrayList<>();
+        counts.forEach((sop, c) -> {
+            long open = c.getOrDefault(WalkState.OPEN, 0L);
+            long fresh = inProgress.getOrDefault(sop, 0L);
+            out.add(new WalkFigures(sop, c.values().stream().mapToLong(Long::longValue).sum(), c.getOrDefault(WalkState.SOLVED, 0L),
+                    c.getOrDefault(WalkState.ESCALATED, 0L), c.getOrDefault(WalkState.REITERATED, 0L),
+                    c.getOrDefault(WalkState.RESTARTED, 0L), c.getOrDefault(WalkState.FOLLOWED, 0L),
+                    c.getOrDefault(WalkState.ABANDONED, 0L) + open - fresh, fresh, sla.getOrDefault(sop, SlaBoard.Share.NONE)));
+        });
+        return out;
+    }
+
+    /** Open walks started less than two hours before {@code now}, per SOP: a short range of the start's index. */
+    private Map<String, Long> inProgress(Period period, String sopId, Instant now) {
+        Instant since = now.minus(ABANDONED_AFTER);
+        Instant from = since.isAfter(period.from()) ? since : period.from();
+        Map<String, Long> out = new HashMap<>();
+        if (!from.isBefore(period.to())) {
+            return out;
+        }
+        TypedQuery<Object[]> q = em.createQuery("select w.sopId, count(w) from WalkRecord w where " + where(sopId)
+                + " and w.state = :open group by w.sopId", Object[].class);
+        bind(q, new Period(from, period.to()), sopId).setParameter("open", WalkState.OPEN).getResultList()
+                .forEach(row -> out.put((String) row[0], ((Number) row[1]).longValue()));
+        return out;
+    }
+
+    /**
+     * Where one SOP's walks in the period were abandoned: the count per last node, in the order the
+     * nodes come from the start of the SOP's latest version (a funnel), then nodes that version no
+     * longer has. Nodes where no walk stopped are left out.
+     */
+    public List<NodeCount> abandonedAt(Period period, SopBundle latest, Instant now) {
+        TypedQuery<Object[]> q = em.createQuery("select w.lastNode, count(w) from WalkRecord w where " + where(latest.id())
+                + " and (w.state = :abandoned or (w.state = :open and w.startedAt < :stale)) group by w.lastNode", Object[].class);
+        Map<String, Long> counts = new TreeMap<>();
+        bind(q, period, latest.id()).setParameter("abandoned", WalkState.ABANDONED).setParameter("open", WalkState.OPEN)
+                .setParameter("stale", Utc.of(now.minus(ABANDONED_AFTER)))
+                .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        Map<String, SopNode> nodes = latest.nodesById();
+        List<NodeCount> out = new ArrayList<>();
+        for (String id : pathOrder(latest)) {
+            Long n = counts.remove(id);
+            if (n != null) {
+                out.add(new NodeCount(id, nodes.get(id).title(), n));
+            }
+        }
+        counts.forEach((id, n) -> out.add(new NodeCount(id, null, n)));
+        return out;
+    }
+
+    /** The SOP's nodes breadth-first from its start: each node after those that lead to it on the shortest path. */
+    static List<String> pathOrder(SopBundle bundle) {
+        Map<String, SopNode> nodes = bundle.nodesById();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(bundle.start());
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            SopNode node = nodes.get(id);
+            if (node == null || !seen.add(id)) {
+                continue;
+            }
+            if (node.next() != null) {
+                queue.add(node.next());
+            }
+            node.options().stream().map(SopOption::next).forEach(queue::add);
+        }
+        nodes.keySet().stream().filter(id -> !seen.contains(id)).sorted().forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
+    /** The escalations (tickets saved) of the period per category, most first, with their share. */
+    public List<CategoryShare> escalationsByCategory(Period period, String sopId) {
+        TypedQuery<Object[]> q = em.createQuery("select w.category, count(w) from WalkRecord w where " + where(sopId)
+                + " and w.state = :escalated group by w.category", Object[].class);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bind(q, period, sopId).setParameter("escalated", WalkState.ESCALATED).getResultList()
+                .forEach(row -> counts.merge(row[0] == null ? "" : (String) row[0], ((Number) row[1]).longValue(), Long::sum));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new CategoryShare(e.getKey(), e.getValue(), (int) Math.round(100.0 * e.getValue() / total)))
+                .toList();
+    }
+
+    private static String where(String sopId) {
+        return "w.startedAt >= :from and w.startedAt < :to" + (set(sopId) ? " and w.sopId = :sop" : "");
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> q, Period period, String sopId) {
+        q.setParameter("from", Utc.of(period.from())).setParameter("to", Utc.of(period.to()));
+        return set(sopId) ? q.setParameter("sop", sopId) : q;
+    }
+
+    private static boolean set(String sopId) {
+        return sopId != null && !sopId.isBlank();
+    }
+}

@@ -1,0 +1,31 @@
+-- Issue 21, "what the SOPs achieve": one row per walk of a SOP on the guided page, written by id as
+-- the walk goes (two instances share it): the SOP version and agent, the path as node ids and the
+-- node reached last, and how the walk ended (state) with the ticket or demand request that came of
+-- it and the ticket's category. No customer data: the ticket keeps that, under its own retention.
+-- state: OPEN (walking), SOLVED, ESCALATED (a ticket saved), REITERATED, RESTARTED (a demand
+-- request saved), FOLLOWED (handed to another SOP), ABANDONED (the agent started another walk first;
+-- an OPEN walk older than two hours counts as abandoned too, when the figures are read).
+CREATE SEQUENCE sop_walk_record_seq START WITH 50 INCREMENT BY 50;
+
+CREATE TABLE sop_walk_record (
+    id               BIGINT        NOT NULL PRIMARY KEY,
+    sop_id           VARCHAR(80)   NOT NULL,
+    sop_version      INTEGER       NOT NULL,
+    agent            VARCHAR(80)   NOT NULL,
+    started_at       TIMESTAMP     NOT NULL,
+    last_at          TIMESTAMP     NOT NULL,
+    last_node        VARCHAR(80)   NOT NULL,
+    path             VARCHAR(4000) NOT NULL,
+    state            VARCHAR(12)   NOT NULL,
+    ended_at         TIMESTAMP,
+    ticket_id        BIGINT,
+    demand_action_id BIGINT,
+    category         VARCHAR(20)
+);
+
+-- the figures of every SOP in a period (and the retention job's cut-off)
+CREATE INDEX ix_walk_period ON sop_walk_record (started_at, sop_id, state);
+-- one SOP's figures, where its walks are abandoned, its escalations by category
+CREATE INDEX ix_walk_sop ON sop_walk_record (sop_id, started_at, state, last_node, category);
+-- an agent's open walk, abandoned when the agent starts another
+CREATE INDEX ix_walk_agent_open ON sop_walk_record (agent, state);
