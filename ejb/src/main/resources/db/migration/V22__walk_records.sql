@@ -23,8 +23,8 @@ CREATE TABLE sop_walk_record (
     category         VARCHAR(20)
 );
 
--- the figures of every SOP in a period (and the retention job's cut-off)
-CREATE INDEX ix_walk_period ON sop_walk_record (started_at, sop_id, state);
+-- the figures and escalation categories of every SOP in a period (and the retention job's cut-off)
+CREATE INDEX ix_walk_period ON sop_walk_record (started_at, sop_id, state, category);
 -- one SOP's figures, where its walks are abandoned, its escalations by category
 CREATE INDEX ix_walk_sop ON sop_walk_record (sop_id, started_at, state, last_node, category);
 -- an agent's open walk, abandoned when the agent starts another

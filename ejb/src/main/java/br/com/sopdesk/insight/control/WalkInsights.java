@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,8 @@ import java.util.TreeMap;
 
 /**
  * What the SOPs achieve, counted in the database over the walk records' indexed columns (grouped
- * counts, never rows brought back): per SOP and period, walks by how they ended; where one SOP's
- * walks are abandoned; the escalations per category. A walk still open two hours after it started
+ * counts, never rows brought back): per SOP and period, walks by how they ended and the escalations
+ * per category, in one pass; where one SOP's walks are abandoned. A walk still open two hours after it started
  * counts as abandoned. Periods are by when the walk started, {@code from} inclusive, {@code to}
  * exclusive. Read-only.
  */
@@ -62,26 +61,49 @@ public class WalkInsights {
     public record CategoryShare(String category, long escalations, int percent) {
     }
 
-    /** Each SOP with walks in the period (or only {@code sopId}, when given), by SOP id. */
-    public List<WalkFigures> figures(Period period, String sopId, Instant now) {
+    /** The figures of each SOP in a period, and the escalations of all of them per category. */
+    public record Overview(List<WalkFigures> figures, List<CategoryShare> categories) {
+    }
+
+    /**
+     * Each SOP with walks in the period (or only {@code sopId}, when given), by SOP id, and their
+     * escalations per category: one grouped pass over the period's walks, a short one over the
+     * last two hours' open walks, and the SLA board's grouped attainment.
+     */
+    public Overview overview(Period period, String sopId, Instant now) {
         Map<String, Map<WalkState, Long>> counts = new TreeMap<>();
-        String where = where(sopId);
-        TypedQuery<Object[]> byState = em.createQuery("select w.sopId, w.state, count(w) from WalkRecord w where " + where
-                + " group by w.sopId, w.state", Object[].class);
-        bind(byState, period, sopId).getResultList().forEach(row -> counts.computeIfAbsent((String) row[0], s -> new EnumMap<>(WalkState.class))
-                .put((WalkState) row[1], ((Number) row[2]).longValue()));
+        Map<String, Long> categories = new HashMap<>();
+        TypedQuery<Object[]> grouped = em.createQuery("select w.sopId, w.state, w.category, count(w) from WalkRecord w where " + where(sopId)
+                + " group by w.sopId, w.state, w.category", Object[].class);
+        for (Object[] row : bind(grouped, period, sopId).getResultList()) {
+            WalkState state = (WalkState) row[1];
+            long n = ((Number) row[3]).longValue();
+            counts.computeIfAbsent((String) row[0], s -> new EnumMap<>(WalkState.class)).merge(state, n, Long::sum);
+            if (state == WalkState.ESCALATED) {
+                categories.merge(row[2] == null ? "" : (String) row[2], n, Long::sum);
+            }
+        }
         Map<String, Long> inProgress = inProgress(period, sopId, now);
         Map<String, SlaBoard.Share> sla = board.attainmentBySop(period.from(), period.to(), sopId, now);
-        List<WalkFigures> out = new ArrayList<>();
+        List<WalkFigures> figures = new ArrayList<>();
         counts.forEach((sop, c) -> {
             long open = c.getOrDefault(WalkState.OPEN, 0L);
             long fresh = inProgress.getOrDefault(sop, 0L);
-            out.add(new WalkFigures(sop, c.values().stream().mapToLong(Long::longValue).sum(), c.getOrDefault(WalkState.SOLVED, 0L),
+            figures.add(new WalkFigures(sop, c.values().stream().mapToLong(Long::longValue).sum(), c.getOrDefault(WalkState.SOLVED, 0L),
                     c.getOrDefault(WalkState.ESCALATED, 0L), c.getOrDefault(WalkState.REITERATED, 0L),
                     c.getOrDefault(WalkState.RESTARTED, 0L), c.getOrDefault(WalkState.FOLLOWED, 0L),
                     c.getOrDefault(WalkState.ABANDONED, 0L) + open - fresh, fresh, sla.getOrDefault(sop, SlaBoard.Share.NONE)));
         });
-        return out;
+        return new Overview(figures, shares(categories));
+    }
+
+    /** Escalations per category, most first (then by code), with their share of all escalations. */
+    private static List<CategoryShare> shares(Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new CategoryShare(e.getKey(), e.getValue(), (int) Math.round(100.0 * e.getValue() / total)))
+                .toList();
     }
 
     /** Open walks started less than two hours before {@code now}, per SOP: a short range of the start's index. */
@@ -142,20 +164,6 @@ public class WalkInsights {
         }
         nodes.keySet().stream().filter(id -> !seen.contains(id)).sorted().forEach(seen::add);
         return List.copyOf(seen);
-    }
-
-    /** The escalations (tickets saved) of the period per category, most first, with their share. */
-    public List<CategoryShare> escalationsByCategory(Period period, String sopId) {
-        TypedQuery<Object[]> q = em.createQuery("select w.category, count(w) from WalkRecord w where " + where(sopId)
-                + " and w.state = :escalated group by w.category", Object[].class);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        bind(q, period, sopId).setParameter("escalated", WalkState.ESCALATED).getResultList()
-                .forEach(row -> counts.merge(row[0] == null ? "" : (String) row[0], ((Number) row[1]).longValue(), Long::sum));
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new CategoryShare(e.getKey(), e.getValue(), (int) Math.round(100.0 * e.getValue() / total)))
-                .toList();
     }
 
     private static String where(String sopId) {

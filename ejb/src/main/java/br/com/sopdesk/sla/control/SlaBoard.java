@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,30 +213,24 @@ public class SlaBoard {
 
     /**
      * Attainment per SOP of the clocks due from {@code from} until {@code until} (or now, when
-     * sooner), by the same rule as {@link #attainment(int, Filter, Instant)}: two grouped counts over
-     * the deadline's index, whatever the number of SOPs. {@code sopId} null or blank means every SOP.
+     * sooner), by the same rule as {@link #attainment(int, Filter, Instant)}, in one grouped pass
+     * over the deadline's index, whatever the number of SOPs. {@code sopId} null or blank means every SOP.
      */
     public Map<String, Share> attainmentBySop(Instant from, Instant until, String sopId, Instant now) {
         Filter f = new Filter(null, null, sopId, null);
         Instant end = until.isAfter(now) ? now : until;
-        Map<String, Long> onTime = countBySop(MET_ON_TIME, f, from, end);
         Map<String, Share> out = new TreeMap<>();
-        countBySop(COUNTED, f, from, end).forEach((sop, total) -> {
-            long met = onTime.getOrDefault(sop, 0L);
-            out.put(sop, new Share(met, total - met));
-        });
-        return out;
-    }
-
-    private Map<String, Long> countBySop(String condition, Filter f, Instant from, Instant until) {
-        Map<String, Long> out = new HashMap<>();
-        if (!from.isBefore(until)) {
+        if (!from.isBefore(end)) {
             return out;
         }
-        String q = "select c.subject.sopId, count(c) from SlaClock c where c.countdown.deadlineAt >= :from and c.countdown.deadlineAt < :until and "
-                + condition + narrowing(f) + " group by c.subject.sopId";
-        TypedQuery<Object[]> query = em.createQuery(q, Object[].class).setParameter("from", Utc.of(from)).setParameter("until", Utc.of(until));
-        narrow(query, f).getResultList().forEach(row -> out.put((String) row[0], ((Number) row[1]).longValue()));
+        String q = "select c.subject.sopId, sum(case when " + MET_ON_TIME + " then 1 else 0 end), count(c) from SlaClock c"
+                + " where c.countdown.deadlineAt >= :from and c.countdown.deadlineAt < :until and " + COUNTED + narrowing(f)
+                + " group by c.subject.sopId";
+        TypedQuery<Object[]> query = em.createQuery(q, Object[].class).setParameter("from", Utc.of(from)).setParameter("until", Utc.of(end));
+        for (Object[] row : narrow(query, f).getResultList()) {
+            long onTime = ((Number) row[1]).longValue();
+            out.put((String) row[0], new Share(onTime, ((Number) row[2]).longValue() - onTime));
+        }
         return out;
     }
 

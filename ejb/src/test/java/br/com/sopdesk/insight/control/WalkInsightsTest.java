@@ -217,7 +217,8 @@ class WalkInsightsTest {
         assertEquals("35", record(escalated).getCategory());
         assertEquals(WalkState.OPEN, record(stale).getState(), "open in the table; abandoned when counted, two hours on");
 
-        List<WalkFigures> figures = inTransaction(em -> insights(em).figures(LAST_30_DAYS, null, NOW));
+        WalkInsights.Overview all = inTransaction(em -> insights(em).overview(LAST_30_DAYS, null, NOW));
+        List<WalkFigures> figures = all.figures();
         assertEquals(List.of("insights-a", "insights-b"), figures.stream().map(WalkFigures::sopId).toList());
         WalkFigures a = figures.get(0);
         assertEquals(7, a.started());
@@ -235,26 +236,25 @@ class WalkInsightsTest {
         assertEquals(1, b.escalated());
         assertEquals(new SlaBoard.Share(0, 1), b.sla());
 
-        assertEquals(List.of(a), inTransaction(em -> insights(em).figures(LAST_30_DAYS, "insights-a", NOW)), "one SOP alone, the same");
+        WalkInsights.Overview onlyA = inTransaction(em -> insights(em).overview(LAST_30_DAYS, "insights-a", NOW));
+        assertEquals(List.of(a), onlyA.figures(), "one SOP alone, the same");
 
         List<WalkInsights.NodeCount> funnel = inTransaction(em -> insights(em).abandonedAt(LAST_30_DAYS, SOP, NOW));
         assertEquals(List.of(new WalkInsights.NodeCount("tipo", "Tipo do certificado", 1), new WalkInsights.NodeCount("ok", "Resolveu?", 1)),
                 funnel, "in path order: the first question, then the second");
 
-        assertEquals(List.of(new WalkInsights.CategoryShare("35", 1, 50), new WalkInsights.CategoryShare("40", 1, 50)),
-                inTransaction(em -> insights(em).escalationsByCategory(LAST_30_DAYS, null)));
-        assertEquals(List.of(new WalkInsights.CategoryShare("35", 1, 100)),
-                inTransaction(em -> insights(em).escalationsByCategory(LAST_30_DAYS, "insights-a")));
+        assertEquals(List.of(new WalkInsights.CategoryShare("35", 1, 50), new WalkInsights.CategoryShare("40", 1, 50)), all.categories());
+        assertEquals(List.of(new WalkInsights.CategoryShare("35", 1, 100)), onlyA.categories());
     }
 
     @Test
     void anOpenWalkIsInProgressForTwoHoursThenAbandoned() {
         walk(SOP, "agent-1", Duration.ofMinutes(119), Map.of("tipo", "A"));
         WalkInsights.Period today = new WalkInsights.Period(NOW.minus(Duration.ofDays(1)), NOW.plusSeconds(1));
-        WalkFigures now = inTransaction(em -> insights(em).figures(today, null, NOW)).get(0);
+        WalkFigures now = inTransaction(em -> insights(em).overview(today, null, NOW)).figures().get(0);
         assertEquals(1, now.inProgress());
         assertEquals(0, now.abandoned());
-        WalkFigures later = inTransaction(em -> insights(em).figures(today, null, NOW.plus(Duration.ofMinutes(2)))).get(0);
+        WalkFigures later = inTransaction(em -> insights(em).overview(today, null, NOW.plus(Duration.ofMinutes(2)))).figures().get(0);
         assertEquals(0, later.inProgress());
         assertEquals(1, later.abandoned());
         assertEquals(List.of(new WalkInsights.NodeCount("ok", "Resolveu?", 1)),
