@@ -3,16 +3,22 @@ package br.com.sopdesk.insight.control;
 import br.com.sopdesk.insight.entity.WalkState;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.sla.control.SlaBoard;
+import br.com.sopdesk.sla.control.SlaSettings;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopNode;
 import br.com.sopdesk.sop.entity.SopOption;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.sql.Date;
+import java.util.Optional;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,7 +34,8 @@ import java.util.TreeMap;
  * What the SOPs achieve, counted in the database over the walk records' indexed columns (grouped
  * counts, never rows brought back): per SOP and period, walks by how they ended and the escalations
  * per category, in one pass; where one SOP's walks are abandoned. A walk still open two hours after it started
- * counts as abandoned. Periods are by when the walk started, {@code from} inclusive, {@code to}
+ * counts as abandoned. The closed days already counted by the walk-days job ({@link WalkDays}) are
+ * read from {@code sop_walk_day}, the rest of the period from the walks themselves. Periods are by when the walk started, {@code from} inclusive, {@code to}
  * exclusive. Read-only.
  */
 @Stateless
@@ -42,6 +49,12 @@ public class WalkInsights {
 
     @EJB
     SlaBoard board;
+
+    @EJB
+    WalkDayStore days;
+
+    @Inject
+    SlaSettings settings;
 
     /** A period of walks by their start: {@code from} inclusive, {@code to} exclusive. */
     public record Period(Instant from, Instant to) {
@@ -73,10 +86,16 @@ public class WalkInsights {
     public Overview overview(Period period, String sopId, Instant now) {
         Map<String, Map<WalkState, Long>> counts = new TreeMap<>();
         Map<String, Long> categories = new HashMap<>();
-        TypedQuery<Object[]> grouped = em.createQuery("select w.sopId, w.state, w.category, count(w) from WalkRecord w where " + where(sopId)
-                + " group by w.sopId, w.state, w.category", Object[].class);
-        for (Object[] row : bind(grouped, period, sopId).getResultList()) {
-            WalkState state = (WalkState) row[1];
+        Split split = split(period);
+        List<Object[]> rows = new ArrayList<>();
+        split.days().ifPresent(d -> rows.addAll(days(d, "sop_id, state, category", sopId, null)));
+        for (Period live : split.live()) {
+            TypedQuery<Object[]> grouped = em.createQuery("select w.sopId, w.state, w.category, count(w) from WalkRecord w where "
+                    + where(sopId) + " group by w.sopId, w.state, w.category", Object[].class);
+            rows.addAll(bind(grouped, live, sopId).getResultList());
+        }
+        for (Object[] row : rows) {
+            WalkState state = row[1] instanceof WalkState w ? w : WalkState.valueOf((String) row[1]);
             long n = ((Number) row[3]).longValue();
             counts.computeIfAbsent((String) row[0], s -> new EnumMap<>(WalkState.class)).merge(state, n, Long::sum);
             if (state == WalkState.ESCALATED) {
@@ -127,12 +146,17 @@ public class WalkInsights {
      * longer has. Nodes where no walk stopped are left out.
      */
     public List<NodeCount> abandonedAt(Period period, SopBundle latest, Instant now) {
-        TypedQuery<Object[]> q = em.createQuery("select w.lastNode, count(w) from WalkRecord w where " + where(latest.id())
-                + " and (w.state = :abandoned or (w.state = :open and w.startedAt < :stale)) group by w.lastNode", Object[].class);
         Map<String, Long> counts = new TreeMap<>();
-        bind(q, period, latest.id()).setParameter("abandoned", WalkState.ABANDONED).setParameter("open", WalkState.OPEN)
-                .setParameter("stale", Utc.of(now.minus(ABANDONED_AFTER)))
-                .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        Split split = split(period);
+        split.days().ifPresent(d -> days(d, "last_node", latest.id(), WalkState.ABANDONED)
+                .forEach(row -> counts.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum)));
+        for (Period live : split.live()) {
+            TypedQuery<Object[]> q = em.createQuery("select w.lastNode, count(w) from WalkRecord w where " + where(latest.id())
+                    + " and (w.state = :abandoned or (w.state = :open and w.startedAt < :stale)) group by w.lastNode", Object[].class);
+            bind(q, live, latest.id()).setParameter("abandoned", WalkState.ABANDONED).setParameter("open", WalkState.OPEN)
+                    .setParameter("stale", Utc.of(now.minus(ABANDONED_AFTER)))
+                    .getResultList().forEach(row -> counts.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum));
+        }
         Map<String, SopNode> nodes = latest.nodesById();
         List<NodeCount> out = new ArrayList<>();
         for (String id : pathOrder(latest)) {
@@ -164,6 +188,59 @@ public class WalkInsights {
         }
         nodes.keySet().stream().filter(id -> !seen.contains(id)).sorted().forEach(seen::add);
         return List.copyOf(seen);
+    }
+
+    /** Whole days of a period already counted in {@code sop_walk_day}, first and last. */
+    record Days(LocalDate first, LocalDate last) {
+    }
+
+    /** A period as the days counted already (if any) and the stretches before and after them, read from the walks. */
+    record Split(Optional<Days> days, List<Period> live) {
+    }
+
+    Split split(Period period) {
+        ZoneId zone = zone();
+        Optional<LocalDate> through = days.rolledThrough();
+        LocalDate first = period.from().atZone(zone).toLocalDate();
+        if (WalkDays.start(first, zone).isBefore(period.from())) {
+            first = first.plusDays(1);
+        }
+        LocalDate last = period.to().atZone(zone).toLocalDate().minusDays(1);
+        if (through.isEmpty() || through.get().isBefore(last)) {
+            last = through.orElse(first.minusDays(1));
+        }
+        if (last.isBefore(first)) {
+            return new Split(Optional.empty(), List.of(period));
+        }
+        List<Period> live = new ArrayList<>();
+        Instant rolledFrom = WalkDays.start(first, zone);
+        Instant rolledTo = WalkDays.start(last.plusDays(1), zone);
+        if (period.from().isBefore(rolledFrom)) {
+            live.add(new Period(period.from(), rolledFrom));
+        }
+        if (rolledTo.isBefore(period.to())) {
+            live.add(new Period(rolledTo, period.to()));
+        }
+        return new Split(Optional.of(new Days(first, last)), live);
+    }
+
+    /** Sums of {@code sop_walk_day} over the days, grouped by {@code columns} (of one SOP and one state, when given). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> days(Days d, String columns, String sopId, WalkState state) {
+        var q = em.createNativeQuery("SELECT " + columns + ", SUM(walks) FROM sop_walk_day WHERE walk_day >= ?1 AND walk_day <= ?2"
+                + (set(sopId) ? " AND sop_id = ?3" : "") + (state != null ? " AND state = ?4" : "") + " GROUP BY " + columns)
+                .setParameter(1, Date.valueOf(d.first())).setParameter(2, Date.valueOf(d.last()));
+        if (set(sopId)) {
+            q.setParameter(3, sopId);
+        }
+        if (state != null) {
+            q.setParameter(4, state.name());
+        }
+        return q.getResultList();
+    }
+
+    ZoneId zone() {
+        return settings.zone();
     }
 
     private static String where(String sopId) {

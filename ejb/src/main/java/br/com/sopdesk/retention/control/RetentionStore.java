@@ -132,12 +132,15 @@ public class RetentionStore {
 
     /**
      * Deletes up to {@code max} records of SOP walks started before {@code cutoff} (who walked
-     * which SOP, the path and its outcome; the ticket they led to keeps its own data). Returns how
-     * many this call deleted.
+     * which SOP, the path and its outcome; the ticket they led to keeps its own data), and the daily
+     * counts of the days before the cut-off's. Returns how many walk records this call deleted.
      */
     public int deleteWalks(Instant cutoff, int max) {
         List<?> ids = em.createNativeQuery("SELECT id FROM sop_walk_record WHERE started_at < ?1 ORDER BY started_at")
                 .setParameter(1, Utc.of(cutoff)).setMaxResults(max).getResultList();
+        // the walks' daily counts go with them (whole days before the cut-off's)
+        em.createNativeQuery("DELETE FROM sop_walk_day WHERE walk_day < ?1")
+                .setParameter(1, java.sql.Date.valueOf(cutoff.atZone(java.time.ZoneOffset.UTC).toLocalDate())).executeUpdate();
         if (ids.isEmpty()) {
             return 0;
         }

@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +36,9 @@ import org.flywaydb.core.Flyway;
  * Times the insights page's views over a year of walk records (BENCHMARKS.md): seeds
  * {@code bench.walks} walks (a million by default) over the 365 days before now across the seed
  * SOPs, with a ticket and a SLA clock for each escalation, straight into a database migrated by
- * Flyway ({@code INSERT ... SELECT} from the database's own row generator), then calls
- * {@link WalkInsights} itself, through EclipseLink, as the page does. Not a test: run by the
+ * Flyway ({@code INSERT ... SELECT} from the database's own row generator), runs the walk-days job
+ * ({@link WalkDays}, unless {@code -Dbench.rollup=false}), then calls {@link WalkInsights} itself,
+ * through EclipseLink, as the page does. Not a test: run by the
  * {@code bench-insights} profile of the ejb module, on H2 (a file database, as the demo) and, when
  * {@code bench.pg.url} is given, on PostgreSQL.
  */
@@ -44,6 +47,9 @@ public final class WalkInsightsBenchmark {
     static final int WALKS = Integer.getInteger("bench.walks", 1_000_000);
     static final int REPEATS = Integer.getInteger("bench.repeats", 5);
     static final int CHUNK = 50_000;
+    /** Whether the walk-days job counts the closed days first (as it does every 15 minutes on a server). */
+    static final boolean ROLLUP = Boolean.parseBoolean(System.getProperty("bench.rollup", "true"));
+    static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** Seconds between two walks' starts, so the walks fill the year before now. */
     static final double SPACING = 365.0 * 86_400 / WALKS;
@@ -106,9 +112,39 @@ public final class WalkInsightsBenchmark {
         props.put("eclipselink.logging.level", "WARNING");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("sopdesk", props);
         try {
+            if (ROLLUP) {
+                long t0 = System.nanoTime();
+                int first = rollDays(emf);
+                long t1 = System.nanoTime();
+                int again = rollDays(emf);
+                System.out.printf(Locale.ROOT, "walk-days job: first run counted %d days in %.1f s; the next run %d days in %d ms%n", first,
+                        (t1 - t0) / 1e9, again, (System.nanoTime() - t1) / 1_000_000);
+            }
             time(emf, sops.get(0));
         } finally {
             emf.close();
+        }
+    }
+
+    /** The walk-days job, a day per transaction as on the server; returns the days it counted. */
+    static int rollDays(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            WalkDayStore store = new WalkDayStore() {
+                @Override
+                public void roll(java.time.LocalDate day, Instant from, Instant to) {
+                    em.getTransaction().begin();
+                    super.roll(day, from, to);
+                    em.getTransaction().commit();
+                }
+            };
+            store.em = em;
+            WalkDays days = new WalkDays();
+            days.store = store;
+            days.clock = java.time.Clock.fixed(NOW, ZoneOffset.UTC);
+            return days.roll(NOW, ZONE, NOW.plusSeconds(3600));
+        } finally {
+            em.close();
         }
     }
 
@@ -214,9 +250,17 @@ public final class WalkInsightsBenchmark {
         for (int i = 0; i <= REPEATS; i++) {
             EntityManager em = emf.createEntityManager();
             try {
-                WalkInsights insights = new WalkInsights();
+                WalkInsights insights = new WalkInsights() {
+                    @Override
+                    ZoneId zone() {
+                        return ZONE;
+                    }
+                };
                 insights.em = em;
                 insights.board = SlaBoards.over(em);
+                WalkDayStore store = new WalkDayStore();
+                store.em = em;
+                insights.days = store;
                 Instant now = NOW.plusSeconds(++shift[0]);
                 long t0 = System.nanoTime();
                 answer = view.read(insights, now);

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -116,11 +117,35 @@ class WalkInsightsTest {
         return log;
     }
 
+    static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+
     static WalkInsights insights(EntityManager em) {
-        WalkInsights insights = new WalkInsights();
+        WalkInsights insights = new WalkInsights() {
+            @Override
+            ZoneId zone() {
+                return ZONE;
+            }
+        };
         insights.em = em;
         insights.board = SlaBoards.over(em);
+        insights.days = dayStore(em);
         return insights;
+    }
+
+    static WalkDayStore dayStore(EntityManager em) {
+        WalkDayStore store = new WalkDayStore();
+        store.em = em;
+        return store;
+    }
+
+    /** The walk-days job at {@code now}: returns the days it counted. */
+    int rollDays(Instant now) {
+        return inTransaction(em -> {
+            WalkDays days = new WalkDays();
+            days.store = dayStore(em);
+            days.clock = Clock.fixed(now, ZoneOffset.UTC);
+            return days.roll(now, ZONE, now.plusSeconds(60));
+        });
     }
 
     /** An agent opens the SOP {@code ago} before now and gives {@code answers} at once: the walk's id. */
@@ -217,11 +242,20 @@ class WalkInsightsTest {
         assertEquals("35", record(escalated).getCategory());
         assertEquals(WalkState.OPEN, record(stale).getState(), "open in the table; abandoned when counted, two hours on");
 
+        assertFigures("read from the walks");
+        assertEquals(40, rollDays(NOW), "every day from the first walk's to yesterday");
+        assertEquals(java.util.Optional.of(java.time.LocalDate.of(2026, 11, 22)), inTransaction(em -> dayStore(em).rolledThrough()));
+        assertFigures("the closed days read from sop_walk_day");
+        assertEquals(2, rollDays(NOW.plusSeconds(900)), "the last two closed days again");
+        assertFigures("after counting the last two days again");
+    }
+
+    void assertFigures(String how) {
         WalkInsights.Overview all = inTransaction(em -> insights(em).overview(LAST_30_DAYS, null, NOW));
         List<WalkFigures> figures = all.figures();
         assertEquals(List.of("insights-a", "insights-b"), figures.stream().map(WalkFigures::sopId).toList());
         WalkFigures a = figures.get(0);
-        assertEquals(7, a.started());
+        assertEquals(7, a.started(), how);
         assertEquals(1, a.solved());
         assertEquals(1, a.escalated());
         assertEquals(1, a.reiterated());
@@ -245,6 +279,22 @@ class WalkInsightsTest {
 
         assertEquals(List.of(new WalkInsights.CategoryShare("35", 1, 50), new WalkInsights.CategoryShare("40", 1, 50)), all.categories());
         assertEquals(List.of(new WalkInsights.CategoryShare("35", 1, 100)), onlyA.categories());
+    }
+
+    @Test
+    void aWalkThatEndsAfterItsDayWasCountedCountsByItsOutcomeOnceItsDayIsCountedAgain() {
+        long id = walk(SOP, "agent-1", Duration.ofHours(13), Map.of("tipo", "A"));
+        rollDays(NOW);
+        WalkInsights.Period week = new WalkInsights.Period(NOW.minus(Duration.ofDays(7)), NOW.plusSeconds(1));
+        assertEquals(1, inTransaction(em -> insights(em).overview(week, null, NOW)).figures().get(0).abandoned(), "open on a closed day");
+        inTransaction(em -> {
+            log(em, NOW).walked(id, SopWalk.of(SOP, Map.of("tipo", "A", "ok", "sim")));
+            return null;
+        });
+        rollDays(NOW.plusSeconds(900));
+        WalkFigures later = inTransaction(em -> insights(em).overview(week, null, NOW)).figures().get(0);
+        assertEquals(0, later.abandoned());
+        assertEquals(1, later.solved());
     }
 
     @Test

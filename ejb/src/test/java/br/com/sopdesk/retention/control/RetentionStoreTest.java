@@ -296,11 +296,16 @@ class RetentionStoreTest {
         walkRecord(3, 500);
         walkRecord(4, 364);
         walkRecord(5, 1);
+        inTransaction(em -> em.createNativeQuery("INSERT INTO sop_walk_day (walk_day, sop_id, state, category, last_node, walks)"
+                + " VALUES (?1, 'perda-de-senha', 'SOLVED', '', '', 3), (?2, 'perda-de-senha', 'SOLVED', '', '', 4)")
+                .setParameter(1, java.sql.Date.valueOf("2025-11-01")).setParameter(2, java.sql.Date.valueOf("2026-11-01")).executeUpdate());
         assertEquals(2, (int) inTransaction(em -> store(em).deleteWalks(CUTOFF, 2)));
         assertEquals(1, (int) inTransaction(em -> store(em).deleteWalks(CUTOFF, 2)));
         assertEquals(0, (int) inTransaction(em -> store(em).deleteWalks(CUTOFF, 2)));
         assertEquals(List.of(4L, 5L), inTransaction(em -> em.createNativeQuery("SELECT id FROM sop_walk_record ORDER BY id").getResultList())
                 .stream().map(id -> ((Number) id).longValue()).toList());
+        assertEquals(List.of(4L), inTransaction(em -> em.createNativeQuery("SELECT walks FROM sop_walk_day").getResultList())
+                .stream().map(n -> ((Number) n).longValue()).toList(), "the daily counts of the days past the period go too");
     }
 
     @Test

@@ -88,7 +88,7 @@ public class InsightsFilter implements Serializable {
     }
 
     public void setRange(String range) {
-        this.range = range;
+        this.range = range != null && range.matches("7|30|90|dates") ? range : "30";
     }
 
     public LocalDate getFrom() {

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Binds what the SOPs achieve for the period and SOP chosen ({@link InsightsFilter}): the figures of
- * each SOP and the escalations per category, read when the page opens and on "Mostrar", never
- * while rendering; the funnel of one SOP is read by {@link AbandonFunnel} at the same time.
+ * each SOP and the escalations per category, read by the page's view action (once its parameters
+ * are applied) and on "Mostrar", never while rendering; the funnel of one SOP is read by {@link AbandonFunnel} at the same time.
  */
 @Named
 @ViewScoped
@@ -51,7 +51,6 @@ public class InsightsView implements Serializable {
     @PostConstruct
     void load() {
         categoryNames = categories.all().stream().collect(Collectors.toMap(Category::getCode, Category::getName, (a, b) -> a));
-        refresh();
     }
 
     /** Reads the figures again for the period and SOP chosen. */
