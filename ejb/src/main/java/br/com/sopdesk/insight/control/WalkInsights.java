@@ -80,8 +80,9 @@ public class WalkInsights {
 
     /**
      * Each SOP with walks in the period (or only {@code sopId}, when given), by SOP id, and their
-     * escalations per category: one grouped pass over the period's walks, a short one over the
-     * last two hours' open walks, and the SLA board's grouped attainment.
+     * escalations per category: grouped counts of the days already counted ({@code sop_walk_day})
+     * and of the rest of the period's walks, a short one over the last two hours' open walks, and
+     * the SLA board's grouped attainment.
      */
     public Overview overview(Period period, String sopId, Instant now) {
         Map<String, Map<WalkState, Long>> counts = new TreeMap<>();
