@@ -24,13 +24,18 @@ class WalkInsightsIT extends BrowserTest {
     static final String SOP = "perda-de-senha";
     static final String PAGE = "supervisor/insights.xhtml?days=7&sop=" + SOP;
 
-    /** The figures of the SOP's row and its funnel's count at the node the first walk stops at, as the page shows them. */
+    /**
+     * The figures of the SOP's row and its funnel's count at the node the first walk stops at, as
+     * the page shows them; zeros while the SOP has no walk in the period (no row).
+     */
     static Map<String, Integer> figures(Browser page) {
         page.open(Env.APP + PAGE);
+        page.find(By.id("insights:figures"));
         Map<String, Integer> out = new LinkedHashMap<>();
         String row = "//tr[.//span[@data-sop='" + SOP + "']]";
+        boolean walked = !page.all(By.xpath(row)).isEmpty();
         for (String figure : new String[] {"started", "solved", "escalated", "demand", "abandoned"}) {
-            out.put(figure, Integer.parseInt(page.text(By.xpath(row + "//span[@class='" + figure + "']"))));
+            out.put(figure, walked ? Integer.parseInt(page.text(By.xpath(row + "//span[@class='" + figure + "']"))) : 0);
         }
         var funnel = page.all(By.xpath("//*[@data-node='a1-esgotou']/ancestor::tr//span[@class='walks']"));
         out.put("abandoned at a1-esgotou", funnel.isEmpty() ? 0 : Integer.parseInt(funnel.get(0).getText().strip()));
