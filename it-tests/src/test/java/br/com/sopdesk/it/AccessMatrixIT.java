@@ -36,11 +36,11 @@ class AccessMatrixIT {
     }
 
     /**
-     * Which callers may: any signed-in role, supervisors only (the SLA monitor), or administrators
-     * only. Deliberately, an administrator is not a supervisor: the SLA dashboard and its API are
+     * Which callers may: any signed-in role, supervisors only (the SLA monitor), administrators
+     * only, or both (what the SOPs achieve). Deliberately, an administrator is not a supervisor: the SLA dashboard and its API are
      * for those who hold the supervisor role (an account may hold both).
      */
-    enum Allowed { SIGNED_IN, SUPERVISOR, ADMIN }
+    enum Allowed { SIGNED_IN, SUPERVISOR, ADMIN, SUPERVISOR_OR_ADMIN }
 
     record Endpoint(String method, String path, String body, Allowed allowed) {
     }
@@ -109,7 +109,8 @@ class AccessMatrixIT {
             new Page("admin/revocation-letter.xhtml", Allowed.ADMIN),
             new Page("admin/sop-editor.xhtml", Allowed.ADMIN),
             new Page("supervisor/", Allowed.SUPERVISOR),
-            new Page("supervisor/index.xhtml", Allowed.SUPERVISOR));
+            new Page("supervisor/index.xhtml", Allowed.SUPERVISOR),
+            new Page("supervisor/insights.xhtml", Allowed.SUPERVISOR_OR_ADMIN));
 
     static final Map<Who, PageSession> sessions = new java.util.EnumMap<>(Who.class);
 
@@ -123,7 +124,8 @@ class AccessMatrixIT {
 
     static boolean may(Who who, Allowed allowed) {
         return who != Who.ANONYMOUS && (allowed == Allowed.SIGNED_IN || who == Who.ADMIN && allowed == Allowed.ADMIN
-                || who == Who.SUPERVISOR && allowed == Allowed.SUPERVISOR);
+                || who == Who.SUPERVISOR && allowed == Allowed.SUPERVISOR
+                || allowed == Allowed.SUPERVISOR_OR_ADMIN && (who == Who.SUPERVISOR || who == Who.ADMIN));
     }
 
     @Test

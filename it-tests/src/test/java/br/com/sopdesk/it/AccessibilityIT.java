@@ -159,6 +159,25 @@ class AccessibilityIT extends BrowserTest {
     }
 
     @Test
+    void theInsightsPagePassesAxeForEverySopAndForOneWithItsFunnel() {
+        // a walk left at its second question (the agent opens the SOP again), so the funnel has a bar
+        try (Browser agent = new Browser()) {
+            agent.login(Env.AGENT, Env.AGENT_PASSWORD);
+            agent.open(Env.APP + "app/sop.xhtml?id=perda-de-senha");
+            agent.click(By.xpath("//*[contains(@class,'question-tipo')]//label[starts-with(normalize-space(.),'A1')]"));
+            agent.find(By.cssSelector(".question-a1-esgotou"));
+            agent.open(Env.APP + "app/sop.xhtml?id=perda-de-senha");
+        }
+        browser.login("supervisor", "supervisor-demo");
+        browser.open(Env.APP + "supervisor/insights.xhtml");
+        axe.check(browser, "insights: every SOP");
+        browser.open(Env.APP + "supervisor/insights.xhtml?days=90&sop=perda-de-senha");
+        browser.find(By.cssSelector("#insights\\:funnel canvas"));
+        axe.check(browser, "insights: one SOP with its funnel");
+        axe.assertNoSeriousViolations();
+    }
+
+    @Test
     void everyAdministrationPagePassesAxe() {
         browser.login(Env.ADMIN, Env.ADMIN_PASSWORD);
         browser.open(Env.APP + "admin/index.xhtml");

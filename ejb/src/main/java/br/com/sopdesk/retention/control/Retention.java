@@ -18,8 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of {@code sopdesk.retention.batch-size}, each its own transaction, by the one instance holding
  * the job's lease in the database. Records stay (SOP, path, classification, dates, Qualitor's
  * number) for statistics; what identifies the customer goes, and so do the supervisors' free-text
- * acknowledgement comments on SLA alerts. Each run that removed anything leaves
- * one audit entry with the counts.
+ * acknowledgement comments on SLA alerts. The records of SOP walks (which agent walked what) are
+ * deleted after {@code sopdesk.retention.walk-days} (365 by default; 0 keeps them forever). Each run
+ * that removed anything leaves one audit entry with the counts.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -37,6 +38,10 @@ public class Retention {
     int days;
 
     @Inject
+    @ConfigProperty(name = "sopdesk.retention.walk-days", defaultValue = "365")
+    int walkDays;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.retention.batch-size", defaultValue = "200")
     int batchSize;
 
@@ -48,14 +53,26 @@ public class Retention {
         RetentionPolicy policy = new RetentionPolicy(days);
         Instant started = clock.instant();
         var cutoff = policy.cutoff(started);
-        if (cutoff.isEmpty() || !store.takeLease(InstanceName.get(), started, LEASE)) {
+        var walkCutoff = new RetentionPolicy(walkDays).cutoff(started);
+        if (cutoff.isEmpty() && walkCutoff.isEmpty() || !store.takeLease(InstanceName.get(), started, LEASE)) {
             return;
         }
         int max = Math.max(1, batchSize);
         Instant stopBy = started.plus(LEASE.dividedBy(2));
+        int walks = 0;
+        int batch;
+        if (walkCutoff.isPresent()) {
+            do {
+                batch = store.deleteWalks(walkCutoff.get(), max);
+                walks += batch;
+            } while (batch > 0 && clock.instant().isBefore(stopBy));
+        }
+        if (cutoff.isEmpty()) {
+            recordRun(0, 0, 0, walks, policy);
+            return;
+        }
         int tickets = 0;
         int demands = 0;
-        int batch;
         do {
             batch = store.anonymizeTickets(cutoff.get(), clock.instant(), max);
             tickets += batch;
@@ -69,13 +86,14 @@ public class Retention {
             batch = store.anonymizeSlaComments(cutoff.get(), max);
             comments += batch;
         } while (batch > 0 && clock.instant().isBefore(stopBy));
-        if (tickets + demands + comments > 0) {
-            store.recordRun(tickets, demands, comments, policy);
-            int t = tickets;
-            int d = demands;
-            int c = comments;
-            LOG.info(() -> "Retenção de " + policy.days() + " dias: " + t + " chamado(s), " + d + " pedido(s) e " + c
-                    + " comentário(s) de SLA anonimizados.");
+        recordRun(tickets, demands, comments, walks, policy);
+    }
+
+    private void recordRun(int tickets, int demands, int comments, int walks, RetentionPolicy policy) {
+        if (tickets + demands + comments + walks > 0) {
+            store.recordRun(tickets, demands, comments, walks, policy, walkDays);
+            LOG.info(() -> "Retenção de " + policy.days() + " dias: " + tickets + " chamado(s), " + demands + " pedido(s) e " + comments
+                    + " comentário(s) de SLA anonimizados; " + walks + " registro(s) de percurso de SOP apagados (" + walkDays + " dias).");
         }
     }
 }

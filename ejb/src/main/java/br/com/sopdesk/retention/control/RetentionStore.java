@@ -130,10 +130,28 @@ public class RetentionStore {
         return ids.stream().map(id -> String.valueOf(((Number) id).longValue())).collect(Collectors.joining(","));
     }
 
+    /**
+     * Deletes up to {@code max} records of SOP walks started before {@code cutoff} (who walked
+     * which SOP, the path and its outcome; the ticket they led to keeps its own data), and the daily
+     * counts of the days before the cut-off's. Returns how many walk records this call deleted.
+     */
+    public int deleteWalks(Instant cutoff, int max) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM sop_walk_record WHERE started_at < ?1 ORDER BY started_at")
+                .setParameter(1, Utc.of(cutoff)).setMaxResults(max).getResultList();
+        // the walks' daily counts go with them (whole days before the cut-off's)
+        em.createNativeQuery("DELETE FROM sop_walk_day WHERE walk_day < ?1")
+                .setParameter(1, java.sql.Date.valueOf(cutoff.atZone(java.time.ZoneOffset.UTC).toLocalDate())).executeUpdate();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("DELETE FROM sop_walk_record WHERE id IN (" + ids(ids) + ")").executeUpdate();
+    }
+
     /** One audit entry per run, with counts only (never whose data it was). */
-    public void recordRun(int tickets, int demandActions, int comments, RetentionPolicy policy) {
+    public void recordRun(int tickets, int demandActions, int comments, int walks, RetentionPolicy policy, int walkDays) {
         audit.record(null, "retencao.anonimizados", "dados pessoais",
                 tickets + " chamado(s), " + demandActions + " pedido(s) de demanda e " + comments
-                        + " comentário(s) de SLA anonimizados (retenção de " + policy.days() + " dias)");
+                        + " comentário(s) de SLA anonimizados (retenção de " + policy.days() + " dias); " + walks
+                        + " registro(s) de percurso de SOP apagados (retenção de " + walkDays + " dias)");
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import br.com.sopdesk.platform.SchemaMigration;
@@ -279,6 +280,32 @@ class RetentionStoreTest {
         assertEquals("Demanda 97001 criada", column("SELECT detail FROM sla_event WHERE id = ?1", old[2]), "other timeline lines stay");
         assertEquals(comment, column("SELECT ack_comment FROM sla_alert WHERE id = ?1", recent[0]));
         assertTrue(column("SELECT detail FROM sla_event WHERE id = ?1", recent[1]).endsWith(comment));
+    }
+
+    /** A walk record started {@code daysOld} ago. */
+    void walkRecord(long id, long daysOld) {
+        inTransaction(em -> em.createNativeQuery("INSERT INTO sop_walk_record (id, sop_id, sop_version, agent, started_at, last_at,"
+                        + " last_node, path, state) VALUES (?1, 'perda-de-senha', 1, 'agent', ?2, ?2, 'tipo', 'tipo', 'ABANDONED')")
+                .setParameter(1, id).setParameter(2, Utc.of(NOW.minus(Duration.ofDays(daysOld)))).executeUpdate());
+    }
+
+    @Test
+    void walkRecordsPastTheirPeriodAreDeletedInBatches() {
+        walkRecord(1, 400);
+        walkRecord(2, 366);
+        walkRecord(3, 500);
+        walkRecord(4, 364);
+        walkRecord(5, 1);
+        inTransaction(em -> em.createNativeQuery("INSERT INTO sop_walk_day (walk_day, sop_id, state, category, last_node, walks)"
+                + " VALUES (?1, 'perda-de-senha', 'SOLVED', '', '', 3), (?2, 'perda-de-senha', 'SOLVED', '', '', 4)")
+                .setParameter(1, java.sql.Date.valueOf("2025-11-01")).setParameter(2, java.sql.Date.valueOf("2026-11-01")).executeUpdate());
+        assertEquals(2, (int) inTransaction(em -> store(em).deleteWalks(CUTOFF, 2)));
+        assertEquals(1, (int) inTransaction(em -> store(em).deleteWalks(CUTOFF, 2)));
+        assertEquals(0, (int) inTransaction(em -> store(em).deleteWalks(CUTOFF, 2)));
+        assertEquals(List.of(4L, 5L), inTransaction(em -> em.createNativeQuery("SELECT id FROM sop_walk_record ORDER BY id").getResultList())
+                .stream().map(id -> ((Number) id).longValue()).toList());
+        assertEquals(List.of(4L), inTransaction(em -> em.createNativeQuery("SELECT walks FROM sop_walk_day").getResultList())
+                .stream().map(n -> ((Number) n).longValue()).toList(), "the daily counts of the days past the period go too");
     }
 
     @Test

@@ -55,12 +55,14 @@ class TimersInsideServerIT {
         long scanMillis = Math.max(1, ConfigProvider.getConfig().getOptionalValue("sopdesk.sla.scan-interval-seconds", Long.class).orElse(20L)) * 1000;
         long retentionMillis = Math.max(1, ConfigProvider.getConfig().getOptionalValue("sopdesk.retention.interval-minutes", Long.class).orElse(60L)) * 60_000;
         List<ScheduledTimer> all = probe.timers();
-        assertEquals(List.of("qualitor-outbox", "retention", "sla-deliver", "sla-scan:" + scanMillis), all.stream().map(ScheduledTimer::info).sorted().toList());
+        assertEquals(List.of("qualitor-outbox", "retention", "sla-deliver", "sla-scan:" + scanMillis, "walk-days"),
+                all.stream().map(ScheduledTimer::info).sorted().toList());
         Map<String, ScheduledTimer> timers = byName(all);
         assertTrue(timers.get("sla-scan:" + scanMillis).persistent(), "the SLA scan survives a restart");
         assertFalse(timers.get("qualitor-outbox").persistent());
         assertFalse(timers.get("sla-deliver").persistent());
         assertFalse(timers.get("retention").persistent());
+        assertFalse(timers.get("walk-days").persistent());
 
         Instant now = Instant.now();
         // too long to watch fire: its next run is at most one interval ahead (the first one sooner, after 5 minutes at most)

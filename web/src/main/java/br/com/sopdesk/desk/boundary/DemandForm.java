@@ -5,6 +5,7 @@ import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.demand.control.DemandActions;
 import br.com.sopdesk.demand.entity.DemandAction;
+import br.com.sopdesk.insight.boundary.WalkRecorder;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -36,6 +37,9 @@ public class DemandForm implements Serializable {
     @Inject
     IntakeForm intake;
 
+    @Inject
+    WalkRecorder recorder;
+
     private String demandNumber;
     private String reason;
     private Long actionId;
@@ -55,6 +59,7 @@ public class DemandForm implements Serializable {
             DemandAction action = demands.request(page.getBundle().id(), page.getBundle().version(), walk.getAnswers(), demandNumber,
                     reason, intake.getIntake().getDocument(), faces.getExternalContext().getRemoteUser());
             actionId = action.getId();
+            recorder.demanded(action);
             show(demands.send(action.getId()));
         } catch (InvalidSubmissionException e) {
             SubmissionErrors.show(faces, e, page.getBundle());

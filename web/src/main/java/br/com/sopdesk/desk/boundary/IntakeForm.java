@@ -3,6 +3,7 @@ package br.com.sopdesk.desk.boundary;
 import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
+import br.com.sopdesk.insight.boundary.WalkRecorder;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
 import br.com.sopdesk.ticket.control.TicketService;
@@ -46,6 +47,9 @@ public class IntakeForm implements Serializable {
     @Inject
     TicketProgress progress;
 
+    @Inject
+    WalkRecorder recorder;
+
     private String cnpj;
     private Intake intake = new Intake();
     private Map<String, String> fields = new HashMap<>();
@@ -85,6 +89,7 @@ public class IntakeForm implements Serializable {
             var saved = tickets.submit(page.getBundle().id(), page.getBundle().version(), walk.getAnswers(), fields, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate,
                     warrantyException ? (warrantyReason == null ? "" : warrantyReason) : null);
+            recorder.ticketed(saved);
             progress.follow(outbox.pushStored(saved));
             lookUpRelated();
         } catch (InvalidSubmissionException e) {
