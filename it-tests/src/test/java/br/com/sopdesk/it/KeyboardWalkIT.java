@@ -37,6 +37,11 @@ class KeyboardWalkIT extends BrowserTest {
         signInWithKeys();
 
         press("perda de senha");
+        // the results of exactly this text (the search runs 250 ms after the last key; an earlier
+        // partial query's results, replaced under the arrow key, would swallow it)
+        browser.waiting(Duration.ofSeconds(10)).until(d -> "perda de senha".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "var r = document.getElementById('search:results'); return r && r.getAttribute('data-query');")));
+        browser.waitForAjax();
         browser.waiting(Duration.ofSeconds(10)).until(d -> "perda-de-senha".equals(
                 d.findElements(By.cssSelector(".sop-card")).stream().findFirst().map(c -> c.getAttribute("data-sop")).orElse("")));
         press(Keys.ARROW_DOWN);
