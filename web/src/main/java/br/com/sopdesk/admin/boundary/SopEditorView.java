@@ -13,6 +13,7 @@ import br.com.sopdesk.sop.entity.SopNode;
 import jakarta.ejb.EJB;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.ValueChangeEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -31,6 +32,8 @@ import java.util.Locale;
 public class SopEditorView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The request attribute holding this request's {@link #getChartBundle()}. */
+    private static final String CHART_BUNDLE = SopEditorView.class.getName() + ".chartBundle";
 
     @EJB
     SopCatalog catalog;
@@ -94,9 +97,17 @@ public class SopEditorView implements Serializable {
                 .map(p -> p.text().in(locale)).toList();
     }
 
-    /** The SOP as it stands on screen, for its flow chart (laid out once per content by {@code SopCharts}). */
+    /**
+     * The SOP as it stands on screen, for its flow chart (laid out once per content by {@code SopCharts}):
+     * built once per render, since the chart component reads it at every one of its expressions (the
+     * phases before the render, which change the form, build it afresh).
+     */
     public SopBundle getChartBundle() {
-        return form.toBundle();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+            return form.toBundle();
+        }
+        return (SopBundle) faces.getExternalContext().getRequestMap().computeIfAbsent(CHART_BUNDLE, key -> form.toBundle());
     }
 
     /** Every problem, each headed by its node or field when it has one. */
