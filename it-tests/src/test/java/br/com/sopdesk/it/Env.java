@@ -32,7 +32,13 @@ final class Env {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "admin-demo";
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as a browser or Qualitor speaks to a plain-text address: the JDK's default would upgrade
+     * to cleartext HTTP/2 (h2c), a path no real client takes, where Grizzly closing a pooled connection
+     * surfaced as {@code EOF reached while reading} on the next request.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Env() {
     }
