@@ -43,6 +43,11 @@
 #   SOPDESK_DB_PASSWORD  its password (required with postgresql; kept in the domain as the password
 #                      alias sopdesk-db-password, never in clear in domain.xml nor in the repository)
 #   SOPDESK_PG_DRIVER  PostgreSQL JDBC driver jar (default: the build's runtime/target/jdbc/postgresql.jar)
+#   SOPDESK_TARGET     where SOP Desk runs (default server, the domain's own server); scripts/cluster.sh
+#                      sets a deployment group, whose instances share the configuration SOPDESK_CONFIG
+#   SOPDESK_CONFIG     the configuration SOP Desk's settings go to (default server-config)
+#
+#   scripts/payara.sh configure   only the resources and settings, for SOPDESK_TARGET (cluster.sh)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,6 +64,8 @@ DB_URL="${SOPDESK_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk}"
 DB_USER="${SOPDESK_DB_USER:-sopdesk}"
 PG_DRIVER="${SOPDESK_PG_DRIVER:-$root/runtime/target/jdbc/postgresql.jar}"
 DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
+TARGET="${SOPDESK_TARGET:-server}"
+CONFIG="${SOPDESK_CONFIG:-server-config}"
 case "$DB" in
   h2|postgresql) ;;
   *) printf '[payara] SOPDESK_DB must be h2 or postgresql, not %s\n' "$DB"; exit 2 ;;
@@ -230,6 +237,14 @@ configure_database() {
   if ! "${ASADMIN[@]}" list-jdbc-resources | grep -q '^jdbc/sopdesk$'; then
     "${ASADMIN[@]}" create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk >/dev/null
   fi
+  resource_ref jdbc/sopdesk
+}
+
+# A resource created for the domain's server is referenced from SOPDESK_TARGET too (a deployment group).
+resource_ref() {
+  if [ "$TARGET" != server ] && ! "${ASADMIN[@]}" list-resource-refs "$TARGET" | grep -qx "$1"; then
+    "${ASADMIN[@]}" create-resource-ref --target "$TARGET" "$1" >/dev/null
+  fi
 }
 
 # Keeps a secret in the domain's password-alias store (encrypted), never in domain.xml: created, or
@@ -259,13 +274,13 @@ asadmin_escape() {
 # splits options at ':', so colons are escaped.
 jvm_option() {
   local pattern="$1" wanted="$2" current
-  current="$("${ASADMIN[@]}" list-jvm-options | grep -x -- "$pattern" | head -n 1 || true)"
+  current="$("${ASADMIN[@]}" list-jvm-options --target "$CONFIG" | grep -x -- "$pattern" | head -n 1 || true)"
   if [ "$current" != "$wanted" ]; then
     if [ -n "$current" ]; then
-      "${ASADMIN[@]}" delete-jvm-options -- "${current//:/\\:}" >/dev/null
+      "${ASADMIN[@]}" delete-jvm-options --target "$CONFIG" -- "${current//:/\\:}" >/dev/null
     fi
     if [ -n "$wanted" ]; then
-      "${ASADMIN[@]}" create-jvm-options -- "${wanted//:/\\:}" >/dev/null
+      "${ASADMIN[@]}" create-jvm-options --target "$CONFIG" -- "${wanted//:/\\:}" >/dev/null
     fi
     RESTART=true
   fi
@@ -292,10 +307,11 @@ configure() {
       --property "mail.smtp.port=$SMTP_PORT:mail.smtp.timeout=$SMTP_TIMEOUT_MS:mail.smtp.connectiontimeout=$SMTP_TIMEOUT_MS:mail.smtp.writetimeout=$SMTP_TIMEOUT_MS" \
       mail/sopdesk >/dev/null
   fi
+  resource_ref mail/sopdesk
   # Enough request threads for agents and for the sandbox answering the application on the same
   # server (with Payara's default of 5, requests calling the sandbox starve it of threads). Takes
   # effect after a restart, done once below when the value changes.
-  local pool=configs.config.server-config.thread-pools.thread-pool.http-thread-pool
+  local pool=configs.config.$CONFIG.thread-pools.thread-pool.http-thread-pool
   if ! "${ASADMIN[@]}" get "$pool.max-thread-pool-size" | grep -q '=64$'; then
     "${ASADMIN[@]}" set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8" >/dev/null
     RESTART=true
@@ -324,28 +340,30 @@ configure() {
   # two cores shared by two test passes, CPU the tests need).
   jvm_option '-XX:TieredStopAtLevel=[0-9]' "${SOPDESK_JIT_TIER:+-XX:TieredStopAtLevel=$SOPDESK_JIT_TIER}"
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
-  "${ASADMIN[@]}" set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+  "${ASADMIN[@]}" set "configs.config.$CONFIG.security-service.activate-default-principal-to-role-mapping=true" >/dev/null
   # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it.
   # No Server / X-Powered-By headers: they name the server, its version and the JVM.
   for listener in http-listener-1 http-listener-2; do
-    local http="configs.config.server-config.network-config.protocols.protocol.$listener.http"
+    local http="configs.config.$CONFIG.network-config.protocols.protocol.$listener.http"
     "${ASADMIN[@]}" set "$http.xframe-options=false" "$http.server-header=false" "$http.xpowered-by=false" >/dev/null
   done
   # Payara's own error pages (outside SOP Desk, e.g. /nothing) without the product name and version (after a restart)
-  if ! "${ASADMIN[@]}" list-jvm-options | grep -qx -- '-Dproduct.name='; then
-    "${ASADMIN[@]}" create-jvm-options -- '-Dproduct.name=' >/dev/null
+  if ! "${ASADMIN[@]}" list-jvm-options --target "$CONFIG" | grep -qx -- '-Dproduct.name='; then
+    "${ASADMIN[@]}" create-jvm-options --target "$CONFIG" -- '-Dproduct.name=' >/dev/null
     RESTART=true
   fi
   # A temporary folder of the domain's own (restart once when it changes). Payara's admin REST saves
   # an uploaded archive as java.io.tmpdir/<its file name>, /tmp/sopdesk.ear for every domain on the
   # machine, and removes it later: two domains deploying (the H2 and PostgreSQL test passes at once)
   # took each other's EAR, and a deployment failed at its end with "File source doesn't exist".
-  mkdir -p "$DOMAIN_DIR/tmp"
-  jvm_option '-Djava\.io\.tmpdir=.*' "-Djava.io.tmpdir=$DOMAIN_DIR/tmp"
+  if [ "$CONFIG" = server-config ]; then
+    mkdir -p "$DOMAIN_DIR/tmp"
+    jvm_option '-Djava\.io\.tmpdir=.*' "-Djava.io.tmpdir=$DOMAIN_DIR/tmp"
+  fi
   # MicroProfile endpoints: /health stays anonymous (load balancers; SOP Desk's checks say only up or down);
   # /openapi is not used and would list every endpoint to anyone, so it is off; /metrics stays open here
   # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).
-  "${ASADMIN[@]}" set-openapi-configuration --enabled=false >/dev/null
+  "${ASADMIN[@]}" set-openapi-configuration --target "$CONFIG" --enabled=false >/dev/null
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$SANDBOX_PORT/qualitor-sandbox"
   set_config qualitor.user integracao
@@ -459,6 +477,11 @@ case "${1:-}" in
     fi
     say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"
     ;;
+  configure)
+    require_payara
+    RESTART=false
+    configure
+    ;;
   down)
     require_payara
     if domain_running; then
@@ -468,5 +491,5 @@ case "${1:-}" in
     fi
     ;;
   *)
-    sed -n '2,42p' "$0"; exit 2 ;;
+    sed -n '2,50p' "$0"; exit 2 ;;
 esac

@@ -12,15 +12,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.annotations.CacheCoordinationType;
 
 /**
  * A Qualitor category (code and name) as SOP Desk knows it. SOP bundles name categories by code; an
  * inactive category takes no new tickets, so an administrator can retire one without a deploy.
- * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time).
+ * Read on every submission and cached per instance; a change made on another instance invalidates the copy here through the data grid (cache coordination), and the copy expires after 30 s should a message be lost.
  */
 @Entity
 @Cacheable
-@Cache(expiry = 30_000)
+@Cache(expiry = 30_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "category")
 @NamedQuery(name = Category.ALL, query = "select c from Category c order by c.code")
 public class Category {

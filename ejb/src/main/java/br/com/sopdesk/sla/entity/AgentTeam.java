@@ -9,16 +9,17 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.annotations.CacheCoordinationType;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The team an agent works in, copied onto the clocks of the demands the agent opens.
- * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time). The
+ * Read on every submission and cached per instance; a change made on another instance invalidates the copy here through the data grid (cache coordination), and the copy expires after 30 s should a message be lost. The
  * look-up by user caches "no team" too.
  */
 @Entity
 @Cacheable
-@Cache(expiry = 30_000)
+@Cache(expiry = 30_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "agent_team")
 @NamedQuery(name = AgentTeam.OF_USER, query = "select t from AgentTeam t where t.username = :username", hints = {
         @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"),

@@ -13,17 +13,18 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.annotations.CacheCoordinationType;
 
 /**
  * An SLA policy administrators configure: how long Relacionamento has to return to the customer,
  * whether the time counts in calendar or business hours, the Qualitor situations that pause the
  * clock (waiting for the customer), when a clock is "at risk", and how often a breach is recalled.
  * Clocks copy the policy when they start, so editing a policy never moves a running deadline.
- * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time).
+ * Read on every submission and cached per instance; a change made on another instance invalidates the copy here through the data grid (cache coordination), and the copy expires after 30 s should a message be lost.
  */
 @Entity
 @Cacheable
-@Cache(expiry = 30_000)
+@Cache(expiry = 30_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "sla_policy")
 @NamedQuery(name = ClockPolicy.ALL, query = "select p from ClockPolicy p order by p.code")
 public class ClockPolicy {

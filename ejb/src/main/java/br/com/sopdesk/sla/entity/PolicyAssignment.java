@@ -8,16 +8,17 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.annotations.CacheCoordinationType;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Which SLA policy a SOP's escalations follow; SOPs without one follow the default policy.
- * Read on every submission and cached per instance for up to 30 s (a change made on another instance is seen within that time). The
+ * Read on every submission and cached per instance; a change made on another instance invalidates the copy here through the data grid (cache coordination), and the copy expires after 30 s should a message be lost. The
  * look-up by SOP caches "none" too, the common case.
  */
 @Entity
 @Cacheable
-@Cache(expiry = 30_000)
+@Cache(expiry = 30_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "sla_policy_sop")
 @NamedQuery(name = PolicyAssignment.OF_SOP, query = "select a from PolicyAssignment a where a.sopId = :sopId", hints = {
         @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"),
