@@ -36,14 +36,30 @@ EAR="${SOPDESK_EAR:-$root/ear/target/sopdesk.ear}"
 ADMIN_PORT=$((SOPDESK_PORTBASE + 48))
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT")
 NODE="localhost-$SOPDESK_DOMAIN"
-say() { printf '[cluster] %s\n' "$*"; }
+say() { printf '[cluster %s] %s\n' "$(date +%T)" "$*"; }
 
 instance_name() { printf 'sopdesk-%s' "$1"; }
 instance_http() { printf '%s' $((SOPDESK_PORTBASE + 100 * $1 + 80)); }
 instance_dir() { printf '%s/glassfish/nodes/%s/%s' "$PAYARA_HOME" "$NODE" "$1"; }
 
-instances_running() {
-  "${ASADMIN[@]}" list-instances --nostatus=false 2>/dev/null | grep -c ' running' || true
+# the pid of a running instance's JVM, empty when it is not running (killed, or stopped)
+instance_pid() {
+  local pid
+  pid="$(cat "$(instance_dir "$1")/config/pid" 2>/dev/null || true)"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    printf '%s' "$pid"
+  fi
+}
+
+# stops the instances still running one by one (stop-deployment-group waits long for one killed)
+stop_instances() {
+  local n name
+  for n in $(seq 1 "$INSTANCES"); do
+    name="$(instance_name "$n")"
+    if [ -n "$(instance_pid "$name")" ]; then
+      timeout 120 "${ASADMIN[@]}" stop-instance "$name" >/dev/null || kill -9 "$(instance_pid "$name")" 2>/dev/null || true
+    fi
+  done
 }
 
 # the deployment group, its shared configuration and its instances, created once
@@ -95,9 +111,8 @@ case "${1:-}" in
   up)
     SOPDESK_IT_DB_URL="$SOPDESK_DB_URL" SOPDESK_IT_DB_USER="$SOPDESK_DB_USER" SOPDESK_IT_DB_PASSWORD="$SOPDESK_DB_PASSWORD" \
       "$root/scripts/ensure-postgres.sh"
-    if [ "$(instances_running)" != 0 ] 2>/dev/null; then
-      say "stopping the running instances first"
-      "${ASADMIN[@]}" stop-deployment-group "$GROUP" >/dev/null || true
+    if "$PAYARA_HOME/bin/asadmin" list-domains 2>/dev/null | grep -q "^$SOPDESK_DOMAIN running"; then
+      stop_instances
     fi
     # the DAS: the sandbox only (SOP Desk runs on the group), a small heap
     SOPDESK_DEPLOY_EAR=false SOPDESK_HEAP="${SOPDESK_DAS_HEAP:-512m}" "$root/scripts/payara.sh" up
@@ -116,15 +131,13 @@ case "${1:-}" in
     ;;
   down)
     if "$PAYARA_HOME/bin/asadmin" list-domains 2>/dev/null | grep -q "^$SOPDESK_DOMAIN running"; then
-      "${ASADMIN[@]}" undeploy --target "$GROUP" sopdesk >/dev/null 2>&1 || true
-      "${ASADMIN[@]}" stop-deployment-group "$GROUP" >/dev/null 2>&1 || true
+      stop_instances
     fi
     SOPDESK_UNDEPLOY_ON_DOWN=false "$root/scripts/payara.sh" down
     ;;
   kill)
-    dir="$(instance_dir "${2:?instance name}")"
-    pid="$(cat "$dir/config/pid" 2>/dev/null || true)"
-    [ -n "$pid" ] || { say "no pid for ${2}"; exit 1; }
+    pid="$(instance_pid "${2:?instance name}")"
+    [ -n "$pid" ] || { say "${2} is not running"; exit 1; }
     kill -9 "$pid"
     say "killed ${2} (pid $pid)"
     ;;

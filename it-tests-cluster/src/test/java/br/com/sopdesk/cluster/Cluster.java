@@ -91,10 +91,12 @@ final class Cluster {
         command[0] = "bash";
         command[1] = System.getProperty("it.cluster.script", "../scripts/cluster.sh");
         System.arraycopy(args, 0, command, 2, args.length);
-        Process p = new ProcessBuilder(command).inheritIO().start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed: " + p.exitValue());
+            throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed: " + p.exitValue() + "\n" + output);
         }
+        System.out.print(output);
     }
 
     /** Calls {@code read} until {@code done} holds for its result, every 100 ms, for at most {@code timeout}. */

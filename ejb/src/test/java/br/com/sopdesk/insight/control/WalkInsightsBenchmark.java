@@ -1,5 +1,6 @@
 package br.com.sopdesk.insight.control;
 
+import br.com.sopdesk.platform.TestUnit;
 import br.com.sopdesk.platform.SchemaMigration;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.sla.control.SlaBoards;
@@ -7,7 +8,6 @@ import br.com.sopdesk.sop.control.SopBundleJson;
 import br.com.sopdesk.sop.entity.SopBundle;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 
@@ -103,14 +101,7 @@ public final class WalkInsightsBenchmark {
             System.out.printf(Locale.ROOT, "seeded %,d walks, %,d tickets and SLA clocks in %.1f s%n", WALKS, escalations,
                     (System.nanoTime() - t0) / 1e9);
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.user", user);
-        props.put("jakarta.persistence.jdbc.password", password);
-        props.put("eclipselink.logging.level", "WARNING");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("sopdesk", props);
+        EntityManagerFactory emf = TestUnit.open(url, user, password, "WARNING");
         try {
             if (ROLLUP) {
                 long t0 = System.nanoTime();

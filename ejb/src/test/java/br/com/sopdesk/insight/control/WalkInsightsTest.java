@@ -1,5 +1,6 @@
 package br.com.sopdesk.insight.control;
 
+import br.com.sopdesk.platform.TestUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -18,14 +19,12 @@ import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -80,14 +79,7 @@ class WalkInsightsTest {
     @BeforeEach
     void open() throws SQLException {
         Map<String, String> db = freshDatabase();
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", db.get("url"));
-        props.put("jakarta.persistence.jdbc.user", db.get("user"));
-        props.put("jakarta.persistence.jdbc.password", db.get("password"));
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+        emf = TestUnit.open(db.get("url"), db.get("user"), db.get("password"), "WARNING");
     }
 
     @AfterEach

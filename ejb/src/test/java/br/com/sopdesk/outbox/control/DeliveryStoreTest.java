@@ -1,5 +1,6 @@
 package br.com.sopdesk.outbox.control;
 
+import br.com.sopdesk.platform.TestUnit;
 import br.com.sopdesk.platform.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,11 +18,9 @@ import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,14 +51,7 @@ class DeliveryStoreTest {
     static void open() {
         String url = "jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.locations("H2")).load().migrate();
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.user", "sa");
-        props.put("jakarta.persistence.jdbc.password", "");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+        emf = TestUnit.open(url, "sa", "", "WARNING");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package br.com.sopdesk.retention.control;
 
+import br.com.sopdesk.platform.TestUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,11 +15,9 @@ import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +52,7 @@ class RetentionStoreTest {
     @BeforeEach
     void open() throws SQLException {
         Map<String, String> db = freshDatabase();
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", db.get("url"));
-        props.put("jakarta.persistence.jdbc.user", db.get("user"));
-        props.put("jakarta.persistence.jdbc.password", db.get("password"));
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+        emf = TestUnit.open(db.get("url"), db.get("user"), db.get("password"), "WARNING");
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.platform.TestUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,12 +19,10 @@ import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,14 +48,7 @@ class SlaClockStoreTest {
     void open() {
         String url = "jdbc:h2:mem:slaclock" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.locations("H2")).load().migrate();
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.user", "sa");
-        props.put("jakarta.persistence.jdbc.password", "");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+        emf = TestUnit.open(url, "sa", "", "WARNING");
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sop.control;
 
+import br.com.sopdesk.platform.TestUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,14 +17,11 @@ import br.com.sopdesk.sop.entity.SopDraft;
 import br.com.sopdesk.sop.entity.SopDraftForm;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.RollbackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -44,14 +42,7 @@ class SopDraftsTest {
     static void open() {
         String url = "jdbc:h2:mem:drafts" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations(SchemaMigration.locations("H2")).load().migrate();
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.user", "sa");
-        props.put("jakarta.persistence.jdbc.password", "");
-        props.put("eclipselink.logging.level", "OFF");
-        emf = Persistence.createEntityManagerFactory("sopdesk", props);
+        emf = TestUnit.open(url, "sa", "", "OFF");
     }
 
     @AfterAll
