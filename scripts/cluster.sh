@@ -9,6 +9,8 @@
 #   scripts/cluster.sh kill NAME    kill -9 one instance's JVM (the tests' failover)
 #   scripts/cluster.sh start NAME   start one instance again
 #   scripts/cluster.sh ports        the instances and their HTTP ports, one "name port" a line
+#   scripts/cluster.sh db-stop      stop this machine's PostgreSQL (Debian's cluster "main"; the tests'
+#   scripts/cluster.sh db-start     database outage), and start it again
 #
 # Settings (environment), besides those of scripts/payara.sh that still apply (SOPDESK_FAST_RETRY,
 # SOPDESK_DEMO, SOPDESK_HEAP, SOPDESK_JIT_TIER, SOPDESK_EAR, SOPDESK_SANDBOX_WAR, SOPDESK_FRESH_DB):
@@ -144,6 +146,17 @@ case "${1:-}" in
   start)
     "${ASADMIN[@]}" start-instance "${2:?instance name}" >/dev/null
     say "started ${2}"
+    ;;
+  db-stop|db-start)
+    version="$(ls /usr/lib/postgresql | sort -V | tail -1)"
+    SUDO=()
+    [ "$(id -u)" = 0 ] || SUDO=(sudo -n)
+    if [ "$1" = db-stop ]; then
+      "${SUDO[@]}" pg_ctlcluster --skip-systemctl-redirect "$version" main stop -m fast
+    else
+      "${SUDO[@]}" pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    fi
+    say "PostgreSQL $version main: ${1#db-}"
     ;;
   ports)
     for n in $(seq 1 "$INSTANCES"); do

@@ -85,6 +85,37 @@ final class Cluster {
         }
     }
 
+    /**
+     * The instance that created the group's persistent SLA timer (the data grid keeps one for the
+     * group): the one whose log says so last.
+     */
+    static int slaTimerOwner() throws IOException {
+        int owner = 0;
+        String latest = "";
+        for (int n = 1; n <= 2; n++) {
+            java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
+                    "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs", "server.log");
+            String last = "";
+            String stamp = "";
+            for (String line : java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("[20")) {
+                    stamp = line.substring(1, line.indexOf(']'));
+                }
+                if (line.contains("(timer persistente)")) {
+                    last = stamp;
+                }
+            }
+            if (!last.isEmpty() && last.compareTo(latest) > 0) {
+                latest = last;
+                owner = n;
+            }
+        }
+        if (owner == 0) {
+            throw new AssertionError("no instance logged creating the SLA timer");
+        }
+        return owner;
+    }
+
     /** Runs {@code scripts/cluster.sh} with the run's domain and port base (kill, start). */
     static void script(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 2];
@@ -97,6 +128,36 @@ final class Cluster {
             throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed: " + p.exitValue() + "\n" + output);
         }
         System.out.print(output);
+    }
+
+    /**
+     * A browser-like session signed in through instance n's login form (its cookie jar, the form's
+     * view state and CSP nonce, as PrimeFaces' script posts them); never follows redirects.
+     */
+    static HttpClient signedIn(int n, String user, String password) throws IOException, InterruptedException {
+        HttpClient session = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        String page = session.send(HttpRequest.newBuilder(URI.create(app(n) + "login.xhtml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        String form = "login=login&login%3Ausername=" + user + "&login%3Apassword=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(
+                        matched(page, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").replace("&#58;", ":").replace("&amp;", "&"), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + java.net.URLEncoder.encode(matched(page, "<script[^>]*\\snonce=\"([^\"]+)\""), StandardCharsets.UTF_8);
+        HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(app(n) + "login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").contains("app/index.xhtml")) {
+            throw new AssertionError("login as " + user + " on " + name(n) + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return session;
+    }
+
+    private static String matched(String page, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("not in the login page: " + regex);
+        }
+        return m.group(1);
     }
 
     /** Calls {@code read} until {@code done} holds for its result, every 100 ms, for at most {@code timeout}. */

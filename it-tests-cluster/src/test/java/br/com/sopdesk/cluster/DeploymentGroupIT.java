@@ -1,16 +1,23 @@
 package br.com.sopdesk.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -93,37 +100,162 @@ class DeploymentGroupIT {
     }
 
     @Test
-    @Order(100)
-    void anInstanceKilledWhileSendingLeavesItsTicketsToTheOtherNoneLostNoneDuplicated() throws Exception {
+    @Order(4)
+    void aRoleRemovedOnOneInstanceEndsTheSessionOnTheOtherWithinTwoSeconds() throws Exception {
+        String user = "cluster" + System.nanoTime() % 1_000_000_000L;
+        String password = "senha-do-cluster-1";
+        HttpResponse<String> created = Cluster.admin(1, "POST", "admin/users",
+                "{\"username\":\"" + user + "\",\"displayName\":\"Agente do cluster\",\"password\":\"" + password + "\",\"roles\":[\"agent\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        HttpClient session = Cluster.signedIn(2, user, password);
+        HttpRequest page = HttpRequest.newBuilder(URI.create(Cluster.app(2) + "app/index.xhtml")).GET().build();
+        assertEquals(200, session.send(page, HttpResponse.BodyHandlers.ofString()).statusCode(), "signed in on " + Cluster.name(2));
+
+        HttpResponse<String> changed = Cluster.admin(1, "PUT", "admin/users/" + user, "{\"roles\":[\"supervisor\"]}");
+        assertEquals(200, changed.statusCode(), changed.body());
+        long at = System.nanoTime();
+        HttpResponse<String> after = Cluster.until(() -> session.send(page, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 302,
+                Duration.ofSeconds(2), "the session on " + Cluster.name(2) + " ended");
+        System.out.printf("[cluster] role change ended the session on the other instance after %d ms%n", (System.nanoTime() - at) / 1_000_000);
+        assertTrue(after.headers().firstValue("Location").orElse("").contains("login.xhtml?sessao=encerrada"), "sent to sign in again: " + after.headers());
+
+        // and a deactivation refuses the account's API calls there as soon
+        assertEquals(200, Cluster.api(2, "GET", "sla/clocks", user, password, null).statusCode(), "a supervisor now");
+        assertEquals(200, Cluster.admin(1, "PUT", "admin/users/" + user, "{\"active\":false}").statusCode());
+        Cluster.until(() -> Cluster.api(2, "GET", "sla/clocks", user, password, null).statusCode(), c -> c == 401,
+                Duration.ofSeconds(2), "the deactivated account refused on " + Cluster.name(2));
+    }
+
+    @Test
+    @Order(50)
+    void postgresqlStoppedUnderLoadIsAnswered503ThenBothInstancesRecoverWithNothingLostOrSentTwice() throws Exception {
         int before = received();
-        // Qualitor answers late: instance 1 holds the tickets it claimed while their calls are out
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(2);
+        for (int n = 1; n <= 2; n++) {
+            int instance = n;
+            load.submit(() -> {
+                while (loading.get()) {
+                    try {
+                        HttpResponse<String> r = Cluster.agent(instance, "POST", "tickets", Cluster.lostPassword(CNPJ));
+                        statuses.add(r.statusCode());
+                        if (r.statusCode() == 201) {
+                            accepted.add(Cluster.field(r.body(), "id"));
+                        }
+                    } catch (java.io.IOException e) {
+                        statuses.add(-1); // no answer at all
+                    }
+                    Thread.sleep(200);
+                }
+                return null;
+            });
+        }
+        try {
+            Cluster.until(accepted::size, a -> a >= 4, Duration.ofSeconds(30), "submissions accepted before the outage");
+            Cluster.script("db-stop");
+            long stopped = System.nanoTime();
+            try {
+                // while the database is away: a plain 503, and readiness says so, on both instances
+                for (int n = 1; n <= 2; n++) {
+                    int instance = n;
+                    HttpResponse<String> refused = Cluster.until(() -> Cluster.agent(instance, "POST", "tickets", Cluster.lostPassword(CNPJ)),
+                            r -> r.statusCode() == 503, Duration.ofSeconds(30), "a submission refused on " + Cluster.name(instance));
+                    String message = Cluster.field(refused.body(), "message");
+                    assertTrue(message != null && message.contains("banco de dados") && !message.contains("Exception"), refused.body());
+                    Cluster.until(() -> Cluster.get(Cluster.app(instance).replace("/sopdesk/", "/health/ready")).statusCode(), c -> c == 503,
+                            Duration.ofSeconds(30), "readiness down on " + Cluster.name(instance));
+                }
+                Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+            } finally {
+                Cluster.script("db-start");
+            }
+            long started = System.nanoTime();
+            for (int n = 1; n <= 2; n++) {
+                int instance = n;
+                Cluster.until(() -> Cluster.agent(instance, "POST", "tickets", Cluster.lostPassword(CNPJ)).statusCode(), c -> c == 201,
+                        Duration.ofSeconds(60), "a submission accepted again on " + Cluster.name(instance));
+                Cluster.until(() -> Cluster.get(Cluster.app(instance).replace("/sopdesk/", "/health/ready")).statusCode(), c -> c == 200,
+                        Duration.ofSeconds(60), "readiness up again on " + Cluster.name(instance));
+            }
+            System.out.printf("[cluster] both instances answered again %d ms after PostgreSQL started%n", (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            loading.set(false);
+            load.shutdown();
+            load.awaitTermination(90, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        List<Integer> seen = new ArrayList<>(statuses);
+        assertTrue(seen.stream().allMatch(c -> c == 201 || c == 503), "accepted or refused plainly, never an error: " + seen);
+        assertTrue(seen.contains(503), "the load met the outage: " + seen);
+        // everything accepted reaches Qualitor once; nothing refused does (each submission is one transaction)
+        for (String id : List.copyOf(accepted)) {
+            Cluster.until(() -> Cluster.agent(1, "GET", "tickets/" + id, null).body(), b -> "SENT".equals(Cluster.field(b, "state")),
+                    Duration.ofSeconds(90), "ticket " + id + " sent");
+        }
+        int recovered = 2; // the two submissions that proved each instance back
+        assertEquals(before + accepted.size() + recovered, received(), "what was accepted reached Qualitor once, what was refused never");
+        assertUniqueKeys();
+    }
+
+    @Test
+    @Order(100)
+    void anInstanceKilledWithWorkInHandLeavesItToTheOtherNoneLostNoneDuplicated() throws Exception {
+        // the instance holding the group's SLA timer dies, so the timer must move too
+        int victim = Cluster.slaTimerOwner();
+        int survivor = 3 - victim;
+        int before = received();
+        // a ticket whose return promise the SLA scan must still watch after the kill
+        HttpResponse<String> watched = Cluster.agent(survivor, "POST", "tickets", Cluster.lostPassword(CNPJ));
+        assertEquals(201, watched.statusCode(), watched.body());
+        String clock = Cluster.until(() -> Cluster.agent(survivor, "GET", "tickets/" + Cluster.field(watched.body(), "id") + "/clock", null).body(),
+                b -> Cluster.field(b, "deadline") != null, Duration.ofSeconds(30), "the ticket's SLA clock");
+        // an agent working on the victim (sessions are not replicated: the load balancer is sticky)
+        HttpClient agent = Cluster.signedIn(victim, Cluster.AGENT, Cluster.AGENT_PASSWORD);
+        // Qualitor answers late: the victim holds the tickets it claimed while their calls are out
         Cluster.sandbox("faults?kind=SLOW_ANSWER&latencyMillis=20000&count=1000&operation=addTicketByData");
         int tickets = 5;
         ExecutorService pool = Executors.newFixedThreadPool(tickets);
         try {
             for (int i = 0; i < tickets; i++) {
-                pool.submit(() -> Cluster.agent(1, "POST", "tickets", Cluster.lostPassword(CNPJ)));
+                pool.submit(() -> Cluster.agent(victim, "POST", "tickets", Cluster.lostPassword(CNPJ)));
             }
             // Qualitor created them all; the answers are still on their way when the instance dies
-            Cluster.until(DeploymentGroupIT::received, r -> r == before + tickets, Duration.ofSeconds(30), "the calls reaching Qualitor");
+            Cluster.until(DeploymentGroupIT::received, r -> r == before + 1 + tickets, Duration.ofSeconds(30), "the calls reaching Qualitor");
             long killed = System.nanoTime();
-            Cluster.script("kill", Cluster.name(1));
+            Cluster.script("kill", Cluster.name(victim));
             Cluster.sandbox("faults?kind=NONE");
-            // the claims lapse by product time on the surviving instance (sopdesk.outbox.lease-seconds, 60)
-            Cluster.offsetClock(2, Duration.ofMinutes(5));
             try {
+                // the claims lapse by product time on the survivor (sopdesk.outbox.lease-seconds, 60)
+                Cluster.offsetClock(survivor, Duration.ofMinutes(5));
                 List<String> keys = keys();
-                List<String> mine = keys.subList(keys.size() - tickets, keys.size());
-                for (String key : mine) {
+                for (String key : keys.subList(keys.size() - tickets, keys.size())) {
                     Cluster.until(() -> sandboxTicket(key), t -> t != null && "1".equals(Cluster.field(t, "qtanexos")),
                             Duration.ofSeconds(90), "the summary of " + key);
                 }
-                System.out.printf("[cluster] the other instance finished the killed one's tickets %d ms after the kill (claims lapsed by moving its clock)%n",
+                System.out.printf("[cluster] the survivor finished the killed instance's tickets %d ms after the kill (claims lapsed by moving its clock)%n",
                         (System.nanoTime() - killed) / 1_000_000);
-                assertEquals(before + tickets, received(), "nothing sent twice after the kill");
+                assertEquals(before + 1 + tickets, received(), "nothing sent twice after the kill");
                 assertUniqueKeys();
+
+                // the SLA timer went on on the survivor: past the deadline, the breach is raised, once
+                Instant deadline = Instant.parse(Cluster.field(clock, "deadline"));
+                Cluster.offsetClock(survivor, Duration.between(Instant.now(), deadline).plusSeconds(1));
+                long moved = System.nanoTime();
+                String id = Cluster.field(clock, "id");
+                String detail = Cluster.until(() -> Cluster.api(survivor, "GET", "sla/clocks/" + id, "supervisor", "supervisor-demo", null).body(),
+                        b -> b.contains("\"level\":\"BREACH\""), Duration.ofSeconds(120), "the breach alert raised on the survivor");
+                System.out.printf("[cluster] breach raised by the survivor's SLA scan %d ms after its deadline passed (%d ms after the kill)%n",
+                        (System.nanoTime() - moved) / 1_000_000, (System.nanoTime() - killed) / 1_000_000);
+                assertEquals(1, count(detail, "\"level\":\"BREACH\""), "one breach alert: " + detail);
+
+                // the agent's next request, sent to the survivor, asks them to sign in again
+                HttpResponse<String> next = agent.send(HttpRequest.newBuilder(URI.create(Cluster.app(survivor) + "app/index.xhtml")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(302, next.statusCode(), "a session of the dead instance is unknown here: " + next.body());
+                assertTrue(next.headers().firstValue("Location").orElse("").contains("login.xhtml"), next.headers().toString());
             } finally {
-                Cluster.offsetClock(2, Duration.ZERO);
+                Cluster.offsetClock(survivor, Duration.ZERO);
             }
         } finally {
             pool.shutdownNow();

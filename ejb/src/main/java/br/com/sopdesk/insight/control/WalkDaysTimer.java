@@ -1,5 +1,6 @@
 package br.com.sopdesk.insight.control;
 
+import br.com.sopdesk.platform.OneAtATime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,7 +13,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,7 +36,7 @@ public class WalkDaysTimer {
     @Resource
     TimerService timers;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OneAtATime runs = new OneAtATime("walk-days");
 
     @PostConstruct
     void schedule() {
@@ -46,12 +46,6 @@ public class WalkDaysTimer {
 
     @Timeout
     void run() {
-        if (running.compareAndSet(false, true)) {
-            try {
-                days.run();
-            } finally {
-                running.set(false);
-            }
-        }
+        runs.run(days::run);
     }
 }

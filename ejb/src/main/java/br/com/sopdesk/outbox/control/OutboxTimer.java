@@ -1,5 +1,6 @@
 package br.com.sopdesk.outbox.control;
 
+import br.com.sopdesk.platform.OneAtATime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,7 +13,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every {@code sopdesk.outbox.drain-interval-seconds} (15 by default), on every instance, tells the
@@ -41,7 +41,7 @@ public class OutboxTimer {
     TimerService timers;
 
     /** A drain longer than the interval is not joined by a second one on this instance. */
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final OneAtATime drains = new OneAtATime("qualitor-outbox");
 
     @PostConstruct
     void schedule() {
@@ -51,12 +51,6 @@ public class OutboxTimer {
 
     @Timeout
     void drain() {
-        if (draining.compareAndSet(false, true)) {
-            try {
-                ticks.fire(new Tick());
-            } finally {
-                draining.set(false);
-            }
-        }
+        drains.run(() -> ticks.fire(new Tick()));
     }
 }

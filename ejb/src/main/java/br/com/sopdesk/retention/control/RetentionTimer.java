@@ -1,5 +1,6 @@
 package br.com.sopdesk.retention.control;
 
+import br.com.sopdesk.platform.OneAtATime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,7 +13,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,7 +37,7 @@ public class RetentionTimer {
     @Resource
     TimerService timers;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OneAtATime runs = new OneAtATime("retention");
 
     @PostConstruct
     void schedule() {
@@ -47,12 +47,6 @@ public class RetentionTimer {
 
     @Timeout
     void run() {
-        if (running.compareAndSet(false, true)) {
-            try {
-                retention.run();
-            } finally {
-                running.set(false);
-            }
-        }
+        runs.run(retention::run);
     }
 }

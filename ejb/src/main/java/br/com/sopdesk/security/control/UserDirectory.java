@@ -5,12 +5,17 @@ import br.com.sopdesk.security.entity.UserAccount;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,9 +36,6 @@ public class UserDirectory {
 
     @EJB
     AuditLog audit;
-
-    @Inject
-    jakarta.enterprise.event.Event<SecurityStamps.AccountChanged> accountChanges;
 
     public static final int MIN_PASSWORD = 10;
 
@@ -61,10 +63,24 @@ public class UserDirectory {
         return Optional.ofNullable(em.find(UserAccount.class, username));
     }
 
-    /** The security stamp of an active account (see {@link UserAccount#getSecurityStamp()}); empty when inactive or unknown. */
+    /**
+     * The security stamp of an active account (see {@link UserAccount#getSecurityStamp()}); empty when
+     * inactive or unknown. Read on every request, from the shared cache, which the data grid keeps
+     * current across instances; no transaction needed.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> activeStamp(String username) {
-        return em.createQuery("select u.securityStamp from UserAccount u where u.username = :name and u.active = true", String.class)
-                .setParameter("name", username).getResultStream().findFirst();
+        return stamp(em.find(UserAccount.class, username));
+    }
+
+    /** The same, read from the database (at sign-in), the shared cache refreshed with it. */
+    public Optional<String> freshStamp(String username) {
+        return stamp(em.find(UserAccount.class, username, Map.of("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS,
+                "jakarta.persistence.cache.storeMode", CacheStoreMode.REFRESH)));
+    }
+
+    private static Optional<String> stamp(UserAccount account) {
+        return account != null && account.isActive() ? Optional.of(account.getSecurityStamp()) : Optional.empty();
     }
 
     /** Creates the account unless one with this name exists; returns whether it created it. */
@@ -132,7 +148,6 @@ public class UserDirectory {
         String detail = String.join("; ", changes.stream().filter(c -> !c.isEmpty()).toList());
         if (!detail.isEmpty()) {
             audit.record(admin, "usuario.alterado", "usuário " + account.getUsername(), detail);
-            accountChanges.fire(new SecurityStamps.AccountChanged(account.getUsername()));
         }
         return account;
     }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.security.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.annotations.CacheCoordinationType;
 
 /**
  * A person who signs in to SOP Desk, with the roles that decide what they see: {@code agent},
@@ -20,9 +23,14 @@ import java.util.TreeSet;
  * <p>
  * The security stamp changes whenever what the account may do changes (roles, deactivation or
  * reactivation, a password reset): a session remembers the stamp it signed in with, and one whose
- * stamp no longer matches is signed out on its next request, on every instance.
+ * stamp no longer matches is signed out on its next request, on every instance. Every request
+ * checks the stamp, so accounts are kept in the shared cache; a change made on another instance
+ * invalidates the copy here through the data grid (cache coordination), and a copy expires after
+ * 5 s should a message be lost.
  */
 @Entity
+@Cacheable
+@Cache(expiry = 5_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "user_account")
 public class UserAccount {
 

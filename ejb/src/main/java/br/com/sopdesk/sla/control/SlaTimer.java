@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.platform.OneAtATime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,7 +16,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,8 +52,8 @@ public class SlaTimer {
     @Resource
     TimerService timers;
 
-    private final AtomicBoolean scanning = new AtomicBoolean();
-    private final AtomicBoolean delivering = new AtomicBoolean();
+    private final OneAtATime scans = new OneAtATime(NAME);
+    private final OneAtATime deliveries = new OneAtATime(DELIVER);
 
     @PostConstruct
     void schedule() {
@@ -79,24 +79,14 @@ public class SlaTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick(Timer timer) {
         if (DELIVER.equals(timer.getInfo())) {
-            if (delivering.compareAndSet(false, true)) {
-                try {
-                    scan.deliver();
-                } finally {
-                    delivering.set(false);
-                }
-            }
+            deliveries.run(scan::deliver);
             return;
         }
-        if (scanning.compareAndSet(false, true)) {
-            try {
-                SlaScan.Report r = scan.scan();
-                if (r.clocks() > 0 || r.delivered() > 0) {
-                    LOG.fine(() -> "SLA: " + r);
-                }
-            } finally {
-                scanning.set(false);
+        scans.run(() -> {
+            SlaScan.Report r = scan.scan();
+            if (r.clocks() > 0 || r.delivered() > 0) {
+                LOG.fine(() -> "SLA: " + r);
             }
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.ticket.control;
 
+import br.com.sopdesk.platform.PersonalData;
 import br.com.sopdesk.outbox.control.Courier;
 import br.com.sopdesk.outbox.control.Deliverer;
 import br.com.sopdesk.outbox.control.DeliveryStore;
@@ -39,6 +40,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -119,7 +121,14 @@ public class QualitorOutbox implements Courier<Ticket, OpenedDemand> {
             throw new IllegalArgumentException("ticket " + stored.getId() + " was not claimed when it was stored");
         }
         boolean attachNow = summaries.enabled();
-        return deliverer.complete(this, stored.getId(), () -> open(stored, false), opened -> recordSent(stored, opened, attachNow));
+        try {
+            return deliverer.complete(this, stored.getId(), () -> open(stored, false), opened -> recordSent(stored, opened, attachNow));
+        } catch (RuntimeException e) {
+            // the ticket is stored and claimed whatever failed after (the database gone mid-send): its
+            // claim lapses and the timer takes it over, asking Qualitor first; the agent is told it is saved
+            LOG.log(Level.WARNING, "Chamado " + stored.getId() + " salvo; o envio segue pela fila", PersonalData.mask(e));
+            return stored;
+        }
     }
 
     /** Sends one ticket as the probe of a pause, if this instance wins it. */

@@ -1,6 +1,7 @@
 package br.com.sopdesk.security.boundary;
 
 import jakarta.faces.application.ViewExpiredException;
+import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,6 +9,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 /**
@@ -30,14 +34,21 @@ public class ErrorAnswers extends HttpServlet {
 
     /** The API bundle's key for each status answered under {@code /api/}. */
     private static final Map<Integer, String> MESSAGES = Map.of(
-            400, "container.400", 401, "container.401", 403, "container.403", 404, "http.404", 405, "http.405", 500, "http.500");
+            400, "container.400", 401, "container.401", 403, "container.403", 404, "http.404", 405, "http.405", 500, "http.500",
+            503, "http.503.database");
 
-    private static final Map<Integer, String> PAGES = Map.of(400, "400", 401, "403", 403, "403", 404, "404", 405, "400");
+    private static final Map<Integer, String> PAGES = Map.of(400, "400", 401, "403", 403, "403", 404, "404", 405, "400", 503, "503");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (status == 500 && databaseAway(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // nothing was half-written (each change is one transaction) and the pool reconnects by itself
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            response.setStatus(status);
+            response.setHeader("Retry-After", "30");
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String u && u.startsWith(request.getContextPath() + "/api/")) {
             ApiRefusal.write(request, response, status, MESSAGES.getOrDefault(status, status >= 500 ? MESSAGES.get(500) : MESSAGES.get(400)));
@@ -86,6 +97,21 @@ public class ErrorAnswers extends HttpServlet {
         public String[] getParameterValues(String name) {
             return null;
         }
+    }
+
+    /**
+     * Whether the request failed because the database did not answer (stopped, restarting, out of
+     * reach): the pool could not hand out a connection ({@link ResourceAllocationException}, how Payara
+     * reports a refused one), or the driver reports a broken one (SQL state class {@code 08}).
+     */
+    static boolean databaseAway(Object error) {
+        for (Object e = error; e instanceof Throwable t; e = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ResourceAllocationException || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unusablePost(HttpServletRequest request) {

@@ -1,7 +1,7 @@
 package br.com.sopdesk.security.boundary;
 
-import br.com.sopdesk.security.control.SecurityStamps;
-import jakarta.inject.Inject;
+import br.com.sopdesk.security.control.UserDirectory;
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Signs a session out on its next request once its account changed: the session remembers the
  * account's security stamp from sign-in ({@link SopDeskAuthentication}), and this compares it, on
- * every request, with the stamp {@link SecurityStamps} knows (read from the database at most a few
- * seconds ago, so every instance sees a change made on another). Without this a deactivated user,
+ * every request, with the account's stamp now ({@link UserDirectory#activeStamp}: the shared cache,
+ * which a change made on another instance invalidates at once through the data grid). Without this a deactivated user,
  * or one whose role was removed, would keep the session's principal and roles until it ended.
  * A page visitor is sent to the login form with a notice; an API caller gets 401.
  */
@@ -27,8 +27,8 @@ public class SessionGuard extends HttpFilter {
     /** Session attribute: the account's security stamp when this session signed in. */
     static final String STAMP = "sopdesk.securityStamp";
 
-    @Inject
-    SecurityStamps stamps;
+    @EJB
+    UserDirectory users;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -48,7 +48,7 @@ public class SessionGuard extends HttpFilter {
         } catch (IllegalStateException e) {
             return true; // invalidated meanwhile: nobody is signed in through it any more
         }
-        Optional<String> stamp = stamps.current(username);
+        Optional<String> stamp = users.activeStamp(username);
         return stamp.isPresent() && Objects.equals(stamp.get(), remembered);
     }
 

@@ -3,11 +3,12 @@ package br.com.sopdesk.security.boundary;
 import br.com.sopdesk.audit.control.AuditLog;
 import br.com.sopdesk.security.control.ClientAddress;
 import br.com.sopdesk.security.control.LoginThrottle;
-import br.com.sopdesk.security.control.SecurityStamps;
+import br.com.sopdesk.security.control.UserDirectory;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationException;
@@ -78,8 +79,8 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     @Inject
     OidcSignOn oidc;
 
-    @Inject
-    SecurityStamps stamps;
+    @EJB
+    UserDirectory users;
 
     @Inject
     ContentSecurityPolicy policy;
@@ -196,7 +197,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         } else {
             request.changeSessionId(); // an id known before the sign-in is worth nothing after it
         }
-        session.setAttribute(SessionGuard.STAMP, stamps.fresh(username).orElse(""));
+        session.setAttribute(SessionGuard.STAMP, users.freshStamp(username).orElse(""));
         session.setAttribute(SignedIn.ATTRIBUTE, new SignedIn(username, groups == null ? Set.of() : groups));
     }
 
