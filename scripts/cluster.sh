@@ -70,7 +70,7 @@ create_group() {
     say "creating the configuration $CONFIG and the deployment group $GROUP"
     "${ASADMIN[@]}" copy-config default-config "$CONFIG" >/dev/null
   fi
-  if ! "${ASADMIN[@]}" list-deployment-groups 2>/dev/null | grep -q "^$GROUP\b"; then
+  if ! "${ASADMIN[@]}" list-deployment-groups 2>/dev/null | grep -qw -- "$GROUP"; then
     "${ASADMIN[@]}" create-deployment-group "$GROUP" >/dev/null
   fi
   local n name

@@ -17,6 +17,8 @@ public final class OneAtATime {
 
     private final String job;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** The database did not answer the last tick: said once, not at every tick while it lasts. */
+    private volatile boolean databaseAway;
 
     public OneAtATime(String job) {
         this.job = job;
@@ -29,8 +31,17 @@ public final class OneAtATime {
         }
         try {
             work.run();
+            if (databaseAway) {
+                databaseAway = false;
+                LOG.info(() -> "Tarefa periódica " + job + ": o banco de dados voltou a responder.");
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Tarefa periódica " + job + " falhou; a próxima vez tenta de novo", PersonalData.mask(e));
+            if (!DatabaseAway.in(e)) {
+                LOG.log(Level.WARNING, "Tarefa periódica " + job + " falhou; a próxima vez tenta de novo", PersonalData.mask(e));
+            } else if (!databaseAway) {
+                databaseAway = true;
+                LOG.warning(() -> "Tarefa periódica " + job + ": o banco de dados não responde; tenta de novo a cada vez.");
+            }
         } finally {
             running.set(false);
         }

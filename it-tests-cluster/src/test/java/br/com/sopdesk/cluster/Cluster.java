@@ -86,23 +86,30 @@ final class Cluster {
     }
 
     /**
-     * The instance that created the group's persistent SLA timer (the data grid keeps one for the
-     * group): the one whose log says so last.
+     * The instance the group's one persistent SLA timer fires on (the data grid keeps one for the
+     * group): the one whose log said so last.
      */
+    static final String SLA_HERE = "as varreduras do grupo rodam nesta instância";
+
     static int slaTimerOwner() throws IOException {
         int owner = 0;
         String latest = "";
         for (int n = 1; n <= 2; n++) {
-            java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
-                    "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs", "server.log");
+            java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
+                    "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs");
             String last = "";
-            String stamp = "";
-            for (String line : java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("[20")) {
-                    stamp = line.substring(1, line.indexOf(']'));
-                }
-                if (line.contains("(timer persistente)")) {
-                    last = stamp;
+            // server.log and the files it rotated into
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
+                for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                    String stamp = "";
+                    for (String line : java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                        if (line.startsWith("[20")) {
+                            stamp = line.substring(1, line.indexOf(']'));
+                        }
+                        if (line.contains(SLA_HERE) && stamp.compareTo(last) > 0) {
+                            last = stamp;
+                        }
+                    }
                 }
             }
             if (!last.isEmpty() && last.compareTo(latest) > 0) {
@@ -111,7 +118,7 @@ final class Cluster {
             }
         }
         if (owner == 0) {
-            throw new AssertionError("no instance logged creating the SLA timer");
+            throw new AssertionError("no instance logged running the group's SLA scans");
         }
         return owner;
     }

@@ -1,5 +1,6 @@
 package br.com.sopdesk.sla.control;
 
+import br.com.sopdesk.platform.InstanceName;
 import br.com.sopdesk.platform.OneAtATime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,6 +17,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,6 +55,7 @@ public class SlaTimer {
     TimerService timers;
 
     private final OneAtATime scans = new OneAtATime(NAME);
+    private final AtomicBoolean announced = new AtomicBoolean();
     private final OneAtATime deliveries = new OneAtATime(DELIVER);
 
     @PostConstruct
@@ -83,6 +86,10 @@ public class SlaTimer {
             return;
         }
         scans.run(() -> {
+            if (announced.compareAndSet(false, true)) {
+                // the group's one SLA timer fires here now (first start, or taken over from an instance gone)
+                LOG.info(() -> "Monitor de SLA: as varreduras do grupo rodam nesta instância (" + InstanceName.get() + ").");
+            }
             SlaScan.Report r = scan.scan();
             if (r.clocks() > 0 || r.delivered() > 0) {
                 LOG.fine(() -> "SLA: " + r);

@@ -1,7 +1,7 @@
 package br.com.sopdesk.security.boundary;
 
+import br.com.sopdesk.platform.DatabaseAway;
 import jakarta.faces.application.ViewExpiredException;
-import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 /**
@@ -100,18 +97,26 @@ public class ErrorAnswers extends HttpServlet {
     }
 
     /**
-     * Whether the request failed because the database did not answer (stopped, restarting, out of
-     * reach): the pool could not hand out a connection ({@link ResourceAllocationException}, how Payara
-     * reports a refused one), or the driver reports a broken one (SQL state class {@code 08}).
+     * Answers 503 for a request the database's absence stopped before any page or resource ran (the
+     * sign-in, which reads the account and the login throttle): what {@link #service} answers later.
      */
-    static boolean databaseAway(Object error) {
-        for (Object e = error; e instanceof Throwable t; e = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ResourceAllocationException || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
+    static void databaseAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "30");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ApiRefusal.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, MESSAGES.get(HttpServletResponse.SC_SERVICE_UNAVAILABLE));
+            return;
         }
-        return false;
+        // the page is static (no Faces, which needs the session the sign-in did not make)
+        response.setContentType("text/html;charset=UTF-8");
+        try (java.io.InputStream page = request.getServletContext().getResourceAsStream("/error/503.xhtml")) {
+            page.transferTo(response.getOutputStream());
+        }
+    }
+
+    /** Whether the request failed because the database did not answer ({@link DatabaseAway}). */
+    static boolean databaseAway(Object error) {
+        return error instanceof Throwable t && DatabaseAway.in(t);
     }
 
     private static boolean unusablePost(HttpServletRequest request) {

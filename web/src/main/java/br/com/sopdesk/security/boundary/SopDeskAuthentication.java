@@ -94,6 +94,23 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
             throws AuthenticationException {
         // a redirect or refusal decided here ends the request before the filters that set these
         SecurityHeaders.apply(request, response, policy.full());
+        try {
+            return validate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!ErrorAnswers.databaseAway(e)) {
+                throw e;
+            }
+            try {
+                ErrorAnswers.databaseAway(request, response);
+            } catch (IOException written) {
+                throw new AuthenticationException(written);
+            }
+            return AuthenticationStatus.SEND_CONTINUE; // answered here
+        }
+    }
+
+    private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential form) {
             return passwordSignIn(form, false, request, response, context);

@@ -1,4 +1,4 @@
-package br.com.sopdesk.security.boundary;
+package br.com.sopdesk.platform;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,21 +8,21 @@ import jakarta.resource.spi.ResourceAllocationException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-class ErrorAnswersTest {
+class DatabaseAwayTest {
 
     @Test
     void aConnectionThePoolCouldNotHandOutIsTheDatabaseAway() {
         // as Payara's pool reported PostgreSQL stopped, under EclipseLink's and the EJB container's wrappers
         Throwable refused = new EJBException(new RuntimeException("Exception [EclipseLink-4002]",
                 new SQLException("Error in allocating a connection", new ResourceAllocationException("Connection to localhost:5432 refused"))));
-        assertTrue(ErrorAnswers.databaseAway(refused));
-        assertTrue(ErrorAnswers.databaseAway(new RuntimeException(new SQLException("An I/O error occurred", "08006"))), "a connection broken mid-query");
+        assertTrue(DatabaseAway.in(refused));
+        assertTrue(DatabaseAway.in(new RuntimeException(new SQLException("An I/O error occurred", "08006"))), "a connection broken mid-query");
     }
 
     @Test
     void otherFailuresStayServerErrors() {
-        assertFalse(ErrorAnswers.databaseAway(new RuntimeException(new SQLException("duplicate key", "23505"))));
-        assertFalse(ErrorAnswers.databaseAway(new IllegalStateException("a bug")));
-        assertFalse(ErrorAnswers.databaseAway(null));
+        assertFalse(DatabaseAway.in(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        assertFalse(DatabaseAway.in(new IllegalStateException("a bug")));
+        assertFalse(DatabaseAway.in(null));
     }
 }
