@@ -17,6 +17,8 @@ class DatabaseAwayTest {
                 new SQLException("Error in allocating a connection", new ResourceAllocationException("Connection to localhost:5432 refused"))));
         assertTrue(DatabaseAway.in(refused));
         assertTrue(DatabaseAway.in(new RuntimeException(new SQLException("An I/O error occurred", "08006"))), "a connection broken mid-query");
+        assertTrue(DatabaseAway.in(new SQLException("FATAL: terminating connection due to administrator command", "57P01")), "PostgreSQL stopping");
+        assertTrue(DatabaseAway.in(new SQLException("FATAL: the database system is starting up", "57P03")), "PostgreSQL starting");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package br.com.sopdesk.health;
 
+import br.com.sopdesk.platform.DatabaseAway;
 import br.com.sopdesk.health.control.DatabaseProbe;
 import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.qualitor.control.QualitorGateway;
@@ -88,8 +89,8 @@ public class ReadinessChecks {
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", false)
                         .withData("motivo", said("health.qualitor.silent")).build();
             }
-            SendingPauses.State pause = pauses.state();
-            if (pause.paused()) {
+            SendingPauses.State pause = pause();
+            if (pause != null && pause.paused()) {
                 // the same refusal for several tickets in a row: Qualitor's own words say why (the tickets wait)
                 return HealthCheckResponse.named("qualitor").status(!qualitorRequired).withData("reachable", true)
                         .withData("sending", "paused").withData("qualitorCode", ascii(pause.code()))
@@ -104,6 +105,18 @@ public class ReadinessChecks {
             return HealthCheckResponse.named("qualitor").up().withData("reachable", true).withData("credentials", "ok")
                     .withData("millis", p.millis()).build();
         };
+    }
+
+    /** Whether sending is paused, read from the database; null while it does not answer (the database check says so). */
+    private SendingPauses.State pause() {
+        try {
+            return pauses.state();
+        } catch (RuntimeException e) {
+            if (!DatabaseAway.in(e)) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     /** The last probe while it is fresh; otherwise one caller asks Qualitor again while the others use the last answer. */
