@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * The deployment group under test, as {@code scripts/cluster.sh} lays it out from its port base
@@ -167,18 +168,9 @@ final class Cluster {
         return m.group(1);
     }
 
-    /** Calls {@code read} until {@code done} holds for its result, every 100 ms, for at most {@code timeout}. */
-    static <T> T until(Callable<T> read, Predicate<T> done, Duration timeout, String what) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        T last = null;
-        while (System.nanoTime() < end) {
-            last = read.call();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(what + " not within " + timeout + "; last: " + last);
+    /** Reads until {@code done} holds for what was read, every 100 ms from at once, for at most {@code timeout}; what was read last. */
+    static <T> T until(Callable<T> read, Predicate<T> done, Duration timeout, String what) {
+        return Awaitility.await(what).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(timeout).until(read, done::test);
     }
 
     /** The value of a top-level string or number field in a flat JSON answer. */

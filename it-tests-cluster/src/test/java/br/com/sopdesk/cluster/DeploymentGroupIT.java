@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,7 +51,7 @@ class DeploymentGroupIT {
     @Order(1)
     void bothInstancesServeTheSameDesk() throws Exception {
         for (int n = 1; n <= 2; n++) {
-            assertEquals(200, Cluster.get(Cluster.app(n).replace("/sopdesk/", "/health/ready")).statusCode(), Cluster.name(n) + " ready");
+            assertEquals(200, readiness(n), Cluster.name(n) + " ready");
         }
         HttpResponse<String> made = Cluster.agent(1, "POST", "tickets", Cluster.lostPassword(CNPJ));
         assertEquals(201, made.statusCode(), made.body());
@@ -133,21 +135,17 @@ class DeploymentGroupIT {
         int before = received();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean loading = new AtomicBoolean(true);
-        ExecutorService load = Executors.newFixedThreadPool(2);
+        // two agents, one on each instance, submitting every 200 ms through the outage
+        ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
         for (int n = 1; n <= 2; n++) {
             int instance = n;
-            load.submit(() -> {
-                while (loading.get()) {
-                    try {
-                        submit(instance, statuses, accepted);
-                    } catch (java.io.IOException e) {
-                        statuses.add(-1); // no answer at all
-                    }
-                    Thread.sleep(200);
+            load.scheduleWithFixedDelay(() -> {
+                try {
+                    submit(instance, statuses, accepted);
+                } catch (Exception e) {
+                    statuses.add(-1); // no answer at all
                 }
-                return null;
-            });
+            }, 0, 200, TimeUnit.MILLISECONDS);
         }
         try {
             Cluster.until(accepted::size, a -> a >= 4, Duration.ofSeconds(30), "submissions accepted before the outage");
@@ -161,10 +159,16 @@ class DeploymentGroupIT {
                             r -> r.statusCode() == 503, Duration.ofSeconds(30), "a submission refused on " + Cluster.name(instance));
                     String message = Cluster.field(refused.body(), "message");
                     assertTrue(message != null && message.contains("banco de dados") && !message.contains("Exception"), refused.body());
-                    Cluster.until(() -> Cluster.get(Cluster.app(instance).replace("/sopdesk/", "/health/ready")).statusCode(), c -> c == 503,
+                    Cluster.until(() -> readiness(instance), c -> c == 503,
                             Duration.ofSeconds(30), "readiness down on " + Cluster.name(instance));
                 }
-                Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+                // and it stays so, on both, for the rest of the 30 s outage
+                Duration rest = Duration.ofSeconds(30).minusNanos(System.nanoTime() - stopped);
+                if (!rest.isNegative() && !rest.isZero()) {
+                    Awaitility.await("readiness down on both while the database is away").pollInterval(Duration.ofSeconds(1))
+                            .during(rest).atMost(rest.plusSeconds(15))
+                            .until(() -> readiness(1) == 503 && readiness(2) == 503);
+                }
             } finally {
                 Cluster.script("db-start");
             }
@@ -173,14 +177,13 @@ class DeploymentGroupIT {
                 int instance = n;
                 Cluster.until(() -> submit(instance, statuses, accepted).statusCode(), c -> c == 201,
                         Duration.ofSeconds(60), "a submission accepted again on " + Cluster.name(instance));
-                Cluster.until(() -> Cluster.get(Cluster.app(instance).replace("/sopdesk/", "/health/ready")).statusCode(), c -> c == 200,
+                Cluster.until(() -> readiness(instance), c -> c == 200,
                         Duration.ofSeconds(60), "readiness up again on " + Cluster.name(instance));
             }
             System.out.printf("[cluster] both instances answered again %d ms after PostgreSQL started%n", (System.nanoTime() - started) / 1_000_000);
         } finally {
-            loading.set(false);
             load.shutdown();
-            load.awaitTermination(90, java.util.concurrent.TimeUnit.SECONDS);
+            load.awaitTermination(90, TimeUnit.SECONDS);
         }
         List<Integer> seen = new ArrayList<>(statuses);
         assertTrue(seen.stream().allMatch(c -> c == 201 || c == 503), "accepted or refused plainly, never an error: " + seen);
@@ -257,6 +260,11 @@ class DeploymentGroupIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Instance n's readiness status ({@code /health/ready}). */
+    private static int readiness(int n) throws Exception {
+        return Cluster.get(Cluster.app(n).replace("/sopdesk/", "/health/ready")).statusCode();
     }
 
     /** A submission to instance n, its answer's status kept, and its id when it was accepted. */
