@@ -1,5 +1,6 @@
 package br.com.sopdesk.desk.boundary;
 
+import br.com.sopdesk.platform.DatabaseAway;
 import br.com.sopdesk.sop.boundary.SopPage;
 import br.com.sopdesk.sop.boundary.SopWalkView;
 import br.com.sopdesk.certificate.entity.CertificateFacts;
@@ -91,9 +92,23 @@ public class IntakeForm implements Serializable {
                     warrantyException ? (warrantyReason == null ? "" : warrantyReason) : null);
             recorder.ticketed(saved);
             progress.follow(outbox.pushStored(saved));
-            lookUpRelated();
+            relatedAfterSaving();
         } catch (InvalidSubmissionException e) {
             SubmissionErrors.show(faces, e, page.getBundle());
+        }
+    }
+
+    /**
+     * The customer's other demands, once the ticket is saved; a database gone after the commit must
+     * not turn the saved ticket into an error page, which would have the agent save it again.
+     */
+    private void relatedAfterSaving() {
+        try {
+            lookUpRelated();
+        } catch (RuntimeException e) {
+            if (!DatabaseAway.in(e)) {
+                throw e;
+            }
         }
     }
 
