@@ -80,6 +80,35 @@ SMTP_PORT="${SOPDESK_SMTP_PORT:-$SMTP_PORT}"
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT")
 say() { printf '[payara] %s\n' "$*"; }
 
+# Settings are queued and sent in one asadmin session (multimode) at the end of configure: each
+# asadmin call starts a JVM (about half a second of CPU), and configure makes some fifty. Reads stay
+# single calls; a read that must see a queued change comes after flush.
+BATCH="$(mktemp)"
+trap 'rm -f "$BATCH"' EXIT
+queue() {
+  local line="" a
+  for a in "$@"; do
+    # multimode splits its lines like a shell: each word in double quotes, backslashes doubled
+    a="${a//\\/\\\\}"
+    line+=" \"${a//\"/\\\"}\""
+  done
+  printf '%s\n' "${line# }" >>"$BATCH"
+}
+flush() {
+  [ -s "$BATCH" ] || return 0
+  local out
+  out="$("${ASADMIN[@]}" multimode --file "$BATCH" 2>&1 || true)"
+  if grep -q '^Command .* failed\.$' <<<"$out" || ! grep -q '^Command multimode executed successfully\.$' <<<"$out"; then
+    say "asadmin refused a setting:"
+    grep -v '^Unable to retrieve infocmp' <<<"$out" >&2
+    exit 1
+  fi
+  if grep -q '^Command multimode completed with warnings\.$' <<<"$out"; then
+    grep -i 'warning' <<<"$out" | sed 's/^/[payara] asadmin: /'
+  fi
+  : >"$BATCH"
+}
+
 require_payara() {
   if [ ! -x "$PAYARA_HOME/bin/asadmin" ]; then
     say "Payara is not at $PAYARA_HOME. Build first: ./mvnw -B package -DskipTests -DskipITs (it unpacks Payara from Maven Central)."
@@ -213,37 +242,40 @@ configure_database() {
     if [ "$have_class" != "$want_class" ] || { [ "$DB" = postgresql ] && { [ "$have_url" != "$DB_URL" ] || [ "$have_user" != "$DB_USER" ]; }; } \
         || { [ "$DB" != postgresql ] && [ "$have_url" != "$h2_url" ]; }; then
       say "replacing JDBC resource jdbc/sopdesk ($have_class ${have_url:-}) for $DB"
-      "${ASADMIN[@]}" delete-jdbc-connection-pool --cascade=true SopDeskPool >/dev/null
+      queue delete-jdbc-connection-pool --cascade=true SopDeskPool
       have_class=
     fi
   fi
   if [ -z "$have_class" ]; then
     if [ "$DB" = postgresql ]; then
       say "creating JDBC resource jdbc/sopdesk (PostgreSQL $DB_URL, user $DB_USER)"
-      "${ASADMIN[@]}" create-jdbc-connection-pool \
+      queue create-jdbc-connection-pool \
         --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
         --isconnectvalidatereq=true --validationmethod custom-validation \
         --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
         --property "URL=$(asadmin_escape "$DB_URL"):user=$(asadmin_escape "$DB_USER"):password=\${ALIAS\=sopdesk-db-password}" \
-        SopDeskPool >/dev/null
+        SopDeskPool
     else
       say "creating JDBC resource jdbc/sopdesk (embedded H2)"
-      "${ASADMIN[@]}" create-jdbc-connection-pool \
+      queue create-jdbc-connection-pool \
         --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource \
         --property "URL=$(asadmin_escape "$h2_url")" \
-        SopDeskPool >/dev/null
+        SopDeskPool
     fi
   fi
-  if ! "${ASADMIN[@]}" list-jdbc-resources | grep -q '^jdbc/sopdesk$'; then
-    "${ASADMIN[@]}" create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk >/dev/null
+  # deleting the pool (cascade) took its resource along
+  if [ -z "$have_class" ] || ! "${ASADMIN[@]}" list-jdbc-resources | grep -q '^jdbc/sopdesk$'; then
+    queue create-jdbc-resource --connectionpoolid SopDeskPool jdbc/sopdesk
   fi
-  resource_ref jdbc/sopdesk
+  resource_ref jdbc/sopdesk "$([ -z "$have_class" ] && echo new)"
 }
 
-# A resource created for the domain's server is referenced from SOPDESK_TARGET too (a deployment group).
+# A resource created for the domain's server is referenced from SOPDESK_TARGET too (a deployment
+# group); "new" when the resource is (re)created in this run's queue, so no reference exists yet.
 resource_ref() {
-  if [ "$TARGET" != server ] && ! "${ASADMIN[@]}" list-resource-refs "$TARGET" | grep -qx "$1"; then
-    "${ASADMIN[@]}" create-resource-ref --target "$TARGET" "$1" >/dev/null
+  [ "$TARGET" != server ] || return 0
+  if [ "${2:-}" = new ] || ! "${ASADMIN[@]}" list-resource-refs "$TARGET" | grep -qx "$1"; then
+    queue create-resource-ref --target "$TARGET" "$1"
   fi
 }
 
@@ -274,46 +306,50 @@ asadmin_escape() {
 # splits options at ':', so colons are escaped.
 jvm_option() {
   local pattern="$1" wanted="$2" current
-  current="$("${ASADMIN[@]}" list-jvm-options --target "$CONFIG" | grep -x -- "$pattern" | head -n 1 || true)"
+  current="$(grep -x -- "$pattern" <<<"$JVM_OPTIONS" | head -n 1 || true)"
   if [ "$current" != "$wanted" ]; then
     if [ -n "$current" ]; then
-      "${ASADMIN[@]}" delete-jvm-options --target "$CONFIG" -- "${current//:/\\:}" >/dev/null
+      queue delete-jvm-options --target "$CONFIG" -- "${current//:/\\:}"
     fi
     if [ -n "$wanted" ]; then
-      "${ASADMIN[@]}" create-jvm-options --target "$CONFIG" -- "${wanted//:/\\:}" >/dev/null
+      queue create-jvm-options --target "$CONFIG" -- "${wanted//:/\\:}"
     fi
     RESTART=true
   fi
 }
 
 configure() {
+  JVM_OPTIONS="$("${ASADMIN[@]}" list-jvm-options --target "$CONFIG")"
   configure_database
   # prepared statements are reused per connection instead of parsed on every call
-  "${ASADMIN[@]}" set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64 >/dev/null
+  queue set resources.jdbc-connection-pool.SopDeskPool.statement-cache-size=64
   # the mail session is recreated when its port or its timeouts differ from the wanted ones
-  local mail_props
-  mail_props="$("${ASADMIN[@]}" get 'resources.mail-resource.mail/sopdesk.property.*' 2>/dev/null || true)"
-  if "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$' \
-      && ! { grep -q "smtp.port=$SMTP_PORT\$" <<<"$mail_props" \
-             && grep -q "smtp.timeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props" \
-             && grep -q "smtp.connectiontimeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props" \
-             && grep -q "smtp.writetimeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props"; }; then
-    "${ASADMIN[@]}" delete-javamail-resource mail/sopdesk >/dev/null
+  local mail_props mail=missing
+  if "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
+    mail_props="$("${ASADMIN[@]}" get 'resources.mail-resource.mail/sopdesk.property.*' 2>/dev/null || true)"
+    if grep -q "smtp.port=$SMTP_PORT\$" <<<"$mail_props" \
+        && grep -q "smtp.timeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props" \
+        && grep -q "smtp.connectiontimeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props" \
+        && grep -q "smtp.writetimeout=$SMTP_TIMEOUT_MS\$" <<<"$mail_props"; then
+      mail=kept
+    else
+      queue delete-javamail-resource mail/sopdesk
+    fi
   fi
-  if ! "${ASADMIN[@]}" list-javamail-resources | grep -q '^mail/sopdesk$'; then
+  if [ "$mail" = missing ]; then
     say "creating mail session mail/sopdesk (localhost:$SMTP_PORT, timeouts $SMTP_TIMEOUT_MS ms)"
-    "${ASADMIN[@]}" create-javamail-resource --mailhost localhost --mailuser sopdesk \
+    queue create-javamail-resource --mailhost localhost --mailuser sopdesk \
       --fromaddress sopdesk@localhost \
       --property "mail.smtp.port=$SMTP_PORT:mail.smtp.timeout=$SMTP_TIMEOUT_MS:mail.smtp.connectiontimeout=$SMTP_TIMEOUT_MS:mail.smtp.writetimeout=$SMTP_TIMEOUT_MS" \
-      mail/sopdesk >/dev/null
+      mail/sopdesk
   fi
-  resource_ref mail/sopdesk
+  resource_ref mail/sopdesk "$([ "$mail" != kept ] && echo new)"
   # Enough request threads for agents and for the sandbox answering the application on the same
   # server (with Payara's default of 5, requests calling the sandbox starve it of threads). Takes
   # effect after a restart, done once below when the value changes.
   local pool=configs.config.$CONFIG.thread-pools.thread-pool.http-thread-pool
   if ! "${ASADMIN[@]}" get "$pool.max-thread-pool-size" | grep -q '=64$'; then
-    "${ASADMIN[@]}" set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8" >/dev/null
+    queue set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8"
     RESTART=true
   fi
   # The sandbox stands in for a Qualitor on another machine: the application reaches it on a
@@ -322,9 +358,9 @@ configure() {
   # for the sandbox, whose answers then waited for a free thread until the read timeout.
   local sandbox_listener=configs.config.server-config.network-config.network-listeners.network-listener.sandbox-listener
   if [ -z "$(get_attr "$sandbox_listener.port")" ]; then
-    "${ASADMIN[@]}" create-threadpool --maxthreadpoolsize 32 --minthreadpoolsize 4 sandbox-thread-pool >/dev/null
-    "${ASADMIN[@]}" create-http-listener --listenerport "$SANDBOX_PORT" --listeneraddress 127.0.0.1 --defaultvs server sandbox-listener >/dev/null
-    "${ASADMIN[@]}" set "$sandbox_listener.thread-pool=sandbox-thread-pool" >/dev/null
+    queue create-threadpool --maxthreadpoolsize 32 --minthreadpoolsize 4 sandbox-thread-pool
+    queue create-http-listener --listenerport "$SANDBOX_PORT" --listeneraddress 127.0.0.1 --defaultvs server sandbox-listener
+    queue set "$sandbox_listener.thread-pool=sandbox-thread-pool"
     RESTART=true
   fi
   # Payara's default heap (512 MB) leaves the collector busy once agents, the outbox and the
@@ -340,18 +376,15 @@ configure() {
   # two cores shared by two test passes, CPU the tests need).
   jvm_option '-XX:TieredStopAtLevel=[0-9]' "${SOPDESK_JIT_TIER:+-XX:TieredStopAtLevel=$SOPDESK_JIT_TIER}"
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
-  "${ASADMIN[@]}" set "configs.config.$CONFIG.security-service.activate-default-principal-to-role-mapping=true" >/dev/null
+  queue set "configs.config.$CONFIG.security-service.activate-default-principal-to-role-mapping=true"
   # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it.
   # No Server / X-Powered-By headers: they name the server, its version and the JVM.
   for listener in http-listener-1 http-listener-2; do
     local http="configs.config.$CONFIG.network-config.protocols.protocol.$listener.http"
-    "${ASADMIN[@]}" set "$http.xframe-options=false" "$http.server-header=false" "$http.xpowered-by=false" >/dev/null
+    queue set "$http.xframe-options=false" "$http.server-header=false" "$http.xpowered-by=false"
   done
   # Payara's own error pages (outside SOP Desk, e.g. /nothing) without the product name and version (after a restart)
-  if ! "${ASADMIN[@]}" list-jvm-options --target "$CONFIG" | grep -qx -- '-Dproduct.name='; then
-    "${ASADMIN[@]}" create-jvm-options --target "$CONFIG" -- '-Dproduct.name=' >/dev/null
-    RESTART=true
-  fi
+  jvm_option '-Dproduct\.name=.*' '-Dproduct.name='
   # A temporary folder of the domain's own (restart once when it changes). Payara's admin REST saves
   # an uploaded archive as java.io.tmpdir/<its file name>, /tmp/sopdesk.ear for every domain on the
   # machine, and removes it later: two domains deploying (the H2 and PostgreSQL test passes at once)
@@ -363,7 +396,7 @@ configure() {
   # MicroProfile endpoints: /health stays anonymous (load balancers; SOP Desk's checks say only up or down);
   # /openapi is not used and would list every endpoint to anyone, so it is off; /metrics stays open here
   # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).
-  "${ASADMIN[@]}" set-openapi-configuration --target "$CONFIG" --enabled=false >/dev/null
+  queue set-openapi-configuration --target "$CONFIG" --enabled=false
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
   set_config qualitor.url "http://localhost:$SANDBOX_PORT/qualitor-sandbox"
   set_config qualitor.user integracao
@@ -423,14 +456,16 @@ configure() {
     fi
   fi
   set_config sopdesk.sla.dashboard-url "http://localhost:$HTTP_PORT/sopdesk/supervisor/"
+  flush
 }
 
 set_config() {
-  "${ASADMIN[@]}" set-config-property --source=domain --propertyName="$1" --propertyValue="$2" >/dev/null
+  queue set-config-property --source=domain --propertyName="$1" --propertyValue="$2"
 }
 
+# deleting a property that is not set succeeds
 delete_config() {
-  "${ASADMIN[@]}" delete-config-property --source=domain --propertyName="$1" >/dev/null 2>&1 || true
+  queue delete-config-property --source=domain --propertyName="$1"
 }
 
 deploy() {
