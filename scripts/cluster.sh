@@ -116,8 +116,8 @@ case "${1:-}" in
     if "$PAYARA_HOME/bin/asadmin" list-domains 2>/dev/null | grep -q "^$SOPDESK_DOMAIN running"; then
       stop_instances
     fi
-    # the DAS: the sandbox only (SOP Desk runs on the group), a small heap
-    SOPDESK_DEPLOY_EAR=false SOPDESK_HEAP="${SOPDESK_DAS_HEAP:-512m}" "$root/scripts/payara.sh" up
+    # the DAS: the sandbox only (SOP Desk runs on the group, configured below), Payara's own JVM settings
+    SOPDESK_DEPLOY_EAR=false SOPDESK_SANDBOX_HOST=true "$root/scripts/payara.sh" up
     create_group
     configure_group
     say "starting the deployment group $GROUP ($INSTANCES instances)"

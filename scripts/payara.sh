@@ -46,6 +46,9 @@
 #   SOPDESK_TARGET     where SOP Desk runs (default server, the domain's own server); scripts/cluster.sh
 #                      sets a deployment group, whose instances share the configuration SOPDESK_CONFIG
 #   SOPDESK_CONFIG     the configuration SOP Desk's settings go to (default server-config)
+#   SOPDESK_SANDBOX_HOST  true when the domain's server only hosts the Qualitor sandbox for a
+#                      deployment group (scripts/cluster.sh): up then sets up the sandbox's listener
+#                      and deploys it, with no restart; SOP Desk's settings go to the group's configuration
 #
 #   scripts/payara.sh configure   only the resources and settings, for SOPDESK_TARGET (cluster.sh)
 set -euo pipefail
@@ -318,6 +321,20 @@ jvm_option() {
   fi
 }
 
+# The sandbox stands in for a Qualitor on another machine: the application reaches it on a
+# listener with its own threads (SANDBOX_PORT; it also answers on HTTP_PORT). With one pool,
+# more submissions in flight than request threads (an open-loop load) held every thread waiting
+# for the sandbox, whose answers then waited for a free thread until the read timeout. The
+# listener takes effect at once, without a restart.
+sandbox_listener() {
+  local listener=configs.config.server-config.network-config.network-listeners.network-listener.sandbox-listener
+  if [ -z "$(get_attr "$listener.port")" ]; then
+    queue create-threadpool --maxthreadpoolsize 32 --minthreadpoolsize 4 sandbox-thread-pool
+    queue create-http-listener --listenerport "$SANDBOX_PORT" --listeneraddress 127.0.0.1 --defaultvs server sandbox-listener
+    queue set "$listener.thread-pool=sandbox-thread-pool"
+  fi
+}
+
 configure() {
   JVM_OPTIONS="$("${ASADMIN[@]}" list-jvm-options --target "$CONFIG")"
   configure_database
@@ -352,17 +369,7 @@ configure() {
     queue set "$pool.max-thread-pool-size=64" "$pool.min-thread-pool-size=8"
     RESTART=true
   fi
-  # The sandbox stands in for a Qualitor on another machine: the application reaches it on a
-  # listener with its own threads (SANDBOX_PORT; it also answers on HTTP_PORT). With one pool,
-  # more submissions in flight than request threads (an open-loop load) held every thread waiting
-  # for the sandbox, whose answers then waited for a free thread until the read timeout.
-  local sandbox_listener=configs.config.server-config.network-config.network-listeners.network-listener.sandbox-listener
-  if [ -z "$(get_attr "$sandbox_listener.port")" ]; then
-    queue create-threadpool --maxthreadpoolsize 32 --minthreadpoolsize 4 sandbox-thread-pool
-    queue create-http-listener --listenerport "$SANDBOX_PORT" --listeneraddress 127.0.0.1 --defaultvs server sandbox-listener
-    queue set "$sandbox_listener.thread-pool=sandbox-thread-pool"
-    RESTART=true
-  fi
+  sandbox_listener
   # Payara's default heap (512 MB) leaves the collector busy once agents, the outbox and the
   # sandbox share the server; give it room (SOPDESK_HEAP; restart below, once, when it changes).
   jvm_option '-Xmx[0-9]*[kKmMgG]' "-Xmx${SOPDESK_HEAP:-1536m}"
@@ -500,7 +507,12 @@ case "${1:-}" in
     require_payara
     RESTART=false
     start_domain
-    configure
+    if [ "${SOPDESK_SANDBOX_HOST:-false}" = true ]; then
+      sandbox_listener
+      flush
+    else
+      configure
+    fi
     if [ "$RESTART" = true ]; then
       say "restarting domain $DOMAIN for the new thread pool, heap or JDBC driver"
       "$PAYARA_HOME/bin/asadmin" restart-domain "$DOMAIN" >/dev/null
