@@ -44,7 +44,7 @@ final class Cluster {
         return "http://localhost:" + (PORTBASE + 100 * n + 80) + "/sopdesk/";
     }
 
-    static HttpResponse<String> api(int n, String method, String path, String user, String password, String json)
+    static HttpResponse<String> api(int n, String method, String path, String user, String password, String json, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app(n) + "api/" + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
@@ -52,12 +52,15 @@ final class Cluster {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    static HttpResponse<String> agent(int n, String method, String path, String json) throws IOException, InterruptedException {
-        return api(n, method, path, AGENT, AGENT_PASSWORD, json);
+    static HttpResponse<String> agent(int n, String method, String path, String json, String... headers) throws IOException, InterruptedException {
+        return api(n, method, path, AGENT, AGENT_PASSWORD, json, headers);
     }
 
     static HttpResponse<String> admin(int n, String method, String path, String json) throws IOException, InterruptedException {

@@ -11,9 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -133,29 +137,28 @@ class DeploymentGroupIT {
     @Order(50)
     void postgresqlStoppedUnderLoadIsAnswered503ThenBothInstancesRecoverWithNothingLostOrSentTwice() throws Exception {
         int before = received();
-        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
-        // two agents, one on each instance, submitting every 200 ms through the outage
-        ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
+        Load load = new Load();
+        // two agents, one on each instance, submitting every 400 ms through the outage, each submission under its own key
+        ScheduledExecutorService agents = Executors.newScheduledThreadPool(2);
         for (int n = 1; n <= 2; n++) {
             int instance = n;
-            load.scheduleWithFixedDelay(() -> {
+            agents.scheduleWithFixedDelay(() -> {
                 try {
-                    submit(instance, statuses, accepted);
+                    load.submit(instance);
                 } catch (Exception e) {
-                    statuses.add(-1); // no answer at all
+                    load.statuses.add(-1); // no answer at all
                 }
-            }, 0, 200, TimeUnit.MILLISECONDS);
+            }, 0, 400, TimeUnit.MILLISECONDS);
         }
         try {
-            Cluster.until(accepted::size, a -> a >= 4, Duration.ofSeconds(30), "submissions accepted before the outage");
+            Cluster.until(load.accepted::size, a -> a >= 4, Duration.ofSeconds(30), "submissions accepted before the outage");
             Cluster.script("db-stop");
             long stopped = System.nanoTime();
             try {
                 // while the database is away: a plain 503, and readiness says so, on both instances
                 for (int n = 1; n <= 2; n++) {
                     int instance = n;
-                    HttpResponse<String> refused = Cluster.until(() -> submit(instance, statuses, accepted),
+                    HttpResponse<String> refused = Cluster.until(() -> load.submit(instance),
                             r -> r.statusCode() == 503, Duration.ofSeconds(30), "a submission refused on " + Cluster.name(instance));
                     String message = Cluster.field(refused.body(), "message");
                     assertTrue(message != null && message.contains("banco de dados") && !message.contains("Exception"), refused.body());
@@ -175,26 +178,59 @@ class DeploymentGroupIT {
             long started = System.nanoTime();
             for (int n = 1; n <= 2; n++) {
                 int instance = n;
-                Cluster.until(() -> submit(instance, statuses, accepted).statusCode(), c -> c == 201,
+                Cluster.until(() -> load.submit(instance).statusCode(), c -> c == 201,
                         Duration.ofSeconds(60), "a submission accepted again on " + Cluster.name(instance));
                 Cluster.until(() -> readiness(instance), c -> c == 200,
                         Duration.ofSeconds(60), "readiness up again on " + Cluster.name(instance));
             }
             System.out.printf("[cluster] both instances answered again %d ms after PostgreSQL started%n", (System.nanoTime() - started) / 1_000_000);
         } finally {
-            load.shutdown();
-            load.awaitTermination(90, TimeUnit.SECONDS);
+            agents.shutdown();
+            agents.awaitTermination(90, TimeUnit.SECONDS);
         }
-        List<Integer> seen = new ArrayList<>(statuses);
+        List<Integer> seen = new ArrayList<>(load.statuses);
         assertTrue(seen.stream().allMatch(c -> c == 201 || c == 503), "accepted or refused plainly, never an error: " + seen);
         assertTrue(seen.contains(503), "the load met the outage: " + seen);
-        // everything accepted reaches Qualitor once; nothing refused does (each submission is one transaction)
-        for (String id : List.copyOf(accepted)) {
+
+        // the agents send again what was refused, under the same keys: a ticket stored although its
+        // answer was lost (the database gone between the commit and the answer) is found, not stored again
+        Map<String, String> tickets = new HashMap<>(load.accepted);
+        int found = 0;
+        for (String key : List.copyOf(load.refused)) {
+            HttpResponse<String> again = Cluster.agent(1, "POST", "tickets", Cluster.lostPassword(CNPJ), "Idempotency-Key", key);
+            assertTrue(again.statusCode() == 201 || again.statusCode() == 200, again.statusCode() + " " + again.body());
+            found += again.statusCode() == 200 ? 1 : 0;
+            tickets.put(key, Cluster.field(again.body(), "id"));
+        }
+        assertEquals(tickets.size(), new HashSet<>(tickets.values()).size(), "one ticket per key: " + tickets);
+        System.out.printf("[cluster] %d submissions accepted, %d refused and sent again (%d of them found already stored)%n",
+                load.accepted.size(), load.refused.size(), found);
+        // each reaches Qualitor once
+        for (String id : tickets.values()) {
             Cluster.until(() -> Cluster.agent(1, "GET", "tickets/" + id, null).body(), b -> "SENT".equals(Cluster.field(b, "state")),
                     Duration.ofSeconds(90), "ticket " + id + " sent");
         }
-        assertEquals(before + accepted.size(), received(), "what was accepted reached Qualitor once, what was refused never");
+        assertEquals(before + tickets.size(), received(), "every submission reached Qualitor once");
         assertUniqueKeys();
+    }
+
+    /** The agents' submissions during the outage, each under its own Idempotency-Key. */
+    private static final class Load {
+        final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> accepted = new ConcurrentHashMap<>();
+        final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+        HttpResponse<String> submit(int instance) throws Exception {
+            String key = "carga-" + UUID.randomUUID();
+            refused.add(key); // until it is answered 201: no answer at all is sent again too
+            HttpResponse<String> r = Cluster.agent(instance, "POST", "tickets", Cluster.lostPassword(CNPJ), "Idempotency-Key", key);
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 201) {
+                accepted.put(key, Cluster.field(r.body(), "id"));
+                refused.remove(key);
+            }
+            return r;
+        }
     }
 
     @Test
@@ -268,15 +304,6 @@ class DeploymentGroupIT {
     }
 
     /** A submission to instance n, its answer's status kept, and its id when it was accepted. */
-    private static HttpResponse<String> submit(int n, List<Integer> statuses, List<String> accepted) throws Exception {
-        HttpResponse<String> r = Cluster.agent(n, "POST", "tickets", Cluster.lostPassword(CNPJ));
-        statuses.add(r.statusCode());
-        if (r.statusCode() == 201) {
-            accepted.add(Cluster.field(r.body(), "id"));
-        }
-        return r;
-    }
-
     /** Submits {@code perInstance} tickets to each instance at once; their ids. */
     private static List<String> submitAtOnce(int perInstance) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -56,8 +56,8 @@ final class Env {
     }
 
     /** A call to the REST API as {@code user}, with a JSON body or none, answering pt-BR unless {@code language} says otherwise. */
-    static HttpResponse<String> api(String method, String path, String user, String password, String json, String language)
-            throws IOException, InterruptedException {
+    static HttpResponse<String> api(String method, String path, String user, String password, String json, String language,
+                                    String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(APP + "api/" + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
             b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
@@ -69,12 +69,15 @@ final class Env {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    static HttpResponse<String> agentApi(String method, String path, String json) throws IOException, InterruptedException {
-        return api(method, path, AGENT, AGENT_PASSWORD, json, null);
+    static HttpResponse<String> agentApi(String method, String path, String json, String... headers) throws IOException, InterruptedException {
+        return api(method, path, AGENT, AGENT_PASSWORD, json, null, headers);
     }
 
     static HttpResponse<String> adminApi(String method, String path, String json) throws IOException, InterruptedException {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /api/tickets} validates exactly like the page (same rules, same messages), refuses a
- * category that contradicts the SOP, accepts the alphanumeric CNPJ, and sends nothing it refuses.
+ * category that contradicts the SOP, accepts the alphanumeric CNPJ, sends nothing it refuses, and
+ * stores a submission sent again under its Idempotency-Key once.
  */
 @BlackBox
 class TicketApiIT {
@@ -121,6 +122,46 @@ class TicketApiIT {
         assertEquals(201, ok.statusCode(), ok.body());
         assertTrue(Env.sandboxTickets().contains("Matrícula CEI que deve constar no certificado: 123456789012"),
                 "the field travels in the ticket text");
+    }
+
+    @Test
+    void aSubmissionSentAgainUnderItsKeyIsStoredAndSentOnceEvenWhenTheRequestsCross() throws Exception {
+        int before = Env.sandboxTicketCount();
+        String key = "it-" + java.util.UUID.randomUUID();
+        HttpResponse<String> first = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81"), "Idempotency-Key", key);
+        HttpResponse<String> again = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81"), "Idempotency-Key", key);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(Env.field(first.body(), "id"), Env.field(again.body(), "id"));
+        assertEquals(Env.field(first.body(), "demandNumber"), Env.field(again.body(), "demandNumber"));
+
+        // four requests under one new key at once: whichever stores it, the others answer its ticket
+        String crossing = "it-" + java.util.UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81"), "Idempotency-Key", crossing)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (var f : sent) {
+                HttpResponse<String> r = f.get();
+                assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.statusCode() + " " + r.body());
+                created += r.statusCode() == 201 ? 1 : 0;
+                ids.add(Env.field(r.body(), "id"));
+            }
+            assertEquals(1, created, "stored once");
+            assertEquals(1, ids.size(), "one ticket: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 2, Env.sandboxTicketCount(), "two submissions, two demands in Qualitor");
+
+        // a key no header can carry is refused
+        HttpResponse<String> bad = Env.agentApi("POST", "tickets", Tickets.validLostPassword("11.222.333/0001-81"), "Idempotency-Key", "x".repeat(201));
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(Env.field(bad.body(), "Idempotency-Key").contains("de 1 a 200 caracteres"), bad.body());
     }
 
     @Test

@@ -19,10 +19,12 @@ import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketWarranty;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/tickets}: the same submission as the SOP page, validated by the same rules with
@@ -55,6 +59,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
+
+    /** An Idempotency-Key: visible ASCII, as HTTP header values are safest. */
+    private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @EJB
     TicketService tickets;
@@ -162,8 +169,22 @@ public class TicketResource {
     public record Refusal(String message, Map<String, String> errors) {
     }
 
+    /**
+     * Stores and sends a submission: 201 with the ticket. With an {@code Idempotency-Key} header (the
+     * sender's own name for this submission, up to 200 visible ASCII characters), sending it again
+     * after an answer that did not come back (a 503, a timeout) answers 200 with the ticket first
+     * stored under that key, whatever the body: nothing is stored or sent twice.
+     */
     @POST
-    public Response submit(TicketRequest request) {
+    public Response submit(TicketRequest request, @HeaderParam("Idempotency-Key") String clientKey) {
+        if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
+            return refuse(Map.of("Idempotency-Key", ApiMessages.text(locale(), "ticket.idempotency-key")));
+        }
+        String agent = security.getUserPrincipal().getName();
+        Optional<Ticket> earlier = clientKey == null ? Optional.empty() : tickets.byClientKey(agent, clientKey);
+        if (earlier.isPresent()) {
+            return again(earlier.get());
+        }
         if (request == null || request.sopId() == null) {
             return refuse(Map.of("sopId", ApiMessages.text(locale(), "ticket.sopId")));
         }
@@ -176,13 +197,22 @@ public class TicketResource {
             String exceptionReason = Boolean.TRUE.equals(request.warrantyException())
                     ? (request.warrantyExceptionReason() == null ? "" : request.warrantyExceptionReason()) : null;
             Ticket saved = tickets.submit(request.sopId(), version, request.answers() == null ? Map.of() : request.answers(),
-                    request.fields(), intake, request.category(), security.getUserPrincipal().getName(), locale(), null, exceptionReason);
+                    request.fields(), intake, request.category(), agent, locale(), null, exceptionReason, clientKey);
             Ticket pushed = outbox.pushStored(saved);
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.getId())).build())
                     .entity(storedView(pushed)).build();
         } catch (InvalidSubmissionException e) {
             return refuse(e.fieldErrors(locale()));
+        } catch (EJBException e) {
+            // two requests with one key crossed: the submission key's uniqueness refused the second
+            Optional<Ticket> crossed = clientKey == null ? Optional.empty() : tickets.byClientKey(agent, clientKey);
+            return again(crossed.orElseThrow(() -> e));
         }
+    }
+
+    /** A submission sent again under its key: the ticket stored the first time, as it stands. */
+    private Response again(Ticket stored) {
+        return Response.ok(view(stored)).location(uri.getAbsolutePathBuilder().path(String.valueOf(stored.getId())).build()).build();
     }
 
     @GET

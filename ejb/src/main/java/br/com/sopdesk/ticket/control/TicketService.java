@@ -76,7 +76,7 @@ public class TicketService {
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale) {
-        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null, null);
+        return submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, null, null, null);
     }
 
     /**
@@ -86,10 +86,11 @@ public class TicketService {
      *
      * @param warrantyExceptionReason the reason when the agent files a warranty exception (a path
      *                                the dates deny), null when not
+     * @param clientKey               the sender's own key for this submission ({@link #byClientKey}), or null
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale, CertificateFacts certificate,
-                         String warrantyExceptionReason) {
+                         String warrantyExceptionReason, String clientKey) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("ticket.sop.unknown", sopId, sopVersion)));
         if (catalog.retired(sopId)) {
@@ -139,6 +140,9 @@ public class TicketService {
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
                         category.map(c -> c.getQualitorTeam()).orElse(null)),
                 walk.recordsCall() ? 0 : bundle.sla().returnHours(), agent, now);
+        if (clientKey != null) {
+            ticket.keyBy(clientKey);
+        }
         ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
         em.persist(ticket);
         if (certificate != null) {
@@ -172,6 +176,16 @@ public class TicketService {
         String line = "- " + Text.of("warranty.ticket.decision", warranty.decision().message(Text.PT_BR)) + "\n";
         return warranty.exceptionReason() == null ? line
                 : line + "- " + Text.of("warranty.ticket.exception", warranty.exceptionReason()) + "\n";
+    }
+
+    /**
+     * The ticket an agent already stored under their own key for the submission, if any: a submission
+     * sent again after an answer that did not come back (a 503, a timeout) finds it instead of
+     * storing another. Read from the database, not a cache, so another instance's ticket is found.
+     */
+    public Optional<Ticket> byClientKey(String agent, String clientKey) {
+        return em.createNamedQuery(Ticket.BY_SUBMISSION_KEY, Ticket.class).setParameter("key", Ticket.submissionKey(agent, clientKey))
+                .getResultStream().findFirst();
     }
 
     public Optional<Ticket> find(long id) {

@@ -89,7 +89,7 @@ public class IntakeForm implements Serializable {
         try {
             var saved = tickets.submit(page.getBundle().id(), page.getBundle().version(), walk.getAnswers(), fields, intake, null,
                     faces.getExternalContext().getRemoteUser(), faces.getViewRoot().getLocale(), certificate,
-                    warrantyException ? (warrantyReason == null ? "" : warrantyReason) : null);
+                    warrantyException ? (warrantyReason == null ? "" : warrantyReason) : null, null);
             recorder.ticketed(saved);
             progress.follow(outbox.pushStored(saved));
             relatedAfterSaving();
