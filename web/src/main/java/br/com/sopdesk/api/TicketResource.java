@@ -15,6 +15,7 @@ import br.com.sopdesk.ticket.control.QualitorOutbox;
 import br.com.sopdesk.ticket.control.SummaryStore;
 import br.com.sopdesk.ticket.control.TicketActionRefused;
 import br.com.sopdesk.ticket.control.TicketService;
+import br.com.sopdesk.ticket.entity.ClientKey;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketWarranty;
@@ -39,7 +40,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/tickets}: the same submission as the SOP page, validated by the same rules with
@@ -59,9 +59,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
-
-    /** An Idempotency-Key: visible ASCII, as HTTP header values are safest. */
-    private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @EJB
     TicketService tickets;
@@ -176,12 +173,13 @@ public class TicketResource {
      * stored under that key, whatever the body: nothing is stored or sent twice.
      */
     @POST
-    public Response submit(TicketRequest request, @HeaderParam("Idempotency-Key") String clientKey) {
-        if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
+    public Response submit(TicketRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && !ClientKey.valid(idempotencyKey)) {
             return refuse(Map.of("Idempotency-Key", ApiMessages.text(locale(), "ticket.idempotency-key")));
         }
         String agent = security.getUserPrincipal().getName();
-        Optional<Ticket> earlier = clientKey == null ? Optional.empty() : tickets.byClientKey(agent, clientKey);
+        ClientKey clientKey = idempotencyKey == null ? null : new ClientKey(agent, idempotencyKey);
+        Optional<Ticket> earlier = clientKey == null ? Optional.empty() : tickets.byClientKey(clientKey);
         if (earlier.isPresent()) {
             return again(earlier.get());
         }
@@ -205,7 +203,7 @@ public class TicketResource {
             return refuse(e.fieldErrors(locale()));
         } catch (EJBException e) {
             // two requests with one key crossed: the submission key's uniqueness refused the second
-            Optional<Ticket> crossed = clientKey == null ? Optional.empty() : tickets.byClientKey(agent, clientKey);
+            Optional<Ticket> crossed = clientKey == null ? Optional.empty() : tickets.byClientKey(clientKey);
             return again(crossed.orElseThrow(() -> e));
         }
     }

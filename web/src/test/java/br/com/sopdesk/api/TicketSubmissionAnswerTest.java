@@ -9,6 +9,7 @@ import br.com.sopdesk.certificate.entity.CertificateFacts;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
 import br.com.sopdesk.ticket.control.TicketService;
 import br.com.sopdesk.ticket.entity.Classification;
+import br.com.sopdesk.ticket.entity.ClientKey;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketWarranty;
@@ -112,13 +113,10 @@ class TicketSubmissionAnswerTest {
             @Override
             public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                                  String requestedCategory, String agent, Locale locale, CertificateFacts certificate, String warrantyExceptionReason,
-                                 String clientKey) {
+                                 ClientKey clientKey) {
                 Ticket t = new Ticket("perda-de-senha", 1, "Perda de senha A1", Map.of("tipo", "A1"), "tipo: A1", Map.of(), intake,
                         new Classification("5", "36", "4", "2"), 24, agent, Instant.parse("2026-12-06T12:00:00Z"));
-                if (clientKey != null) {
-                    t.keyBy(clientKey);
-                }
-                t.claimFirstAttempt("sopdesk-1", Instant.parse("2026-12-06T12:01:00Z"));
+                t.claimFirstAttempt("sopdesk-1", Instant.parse("2026-12-06T12:01:00Z"), clientKey);
                 setId(t, 41L + submissions++);
                 if (stored.putIfAbsent(t.getSubmissionKey(), t) != null) {
                     throw new EJBTransactionRolledbackException("unique key");
@@ -127,8 +125,8 @@ class TicketSubmissionAnswerTest {
             }
 
             @Override
-            public Optional<Ticket> byClientKey(String agent, String clientKey) {
-                return Optional.ofNullable(stored.get(Ticket.submissionKey(agent, clientKey)));
+            public Optional<Ticket> byClientKey(ClientKey clientKey) {
+                return Optional.ofNullable(stored.get(clientKey.submissionKey()));
             }
 
             @Override
@@ -159,18 +157,18 @@ class TicketSubmissionAnswerTest {
             @Override
             public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                                  String requestedCategory, String agent, Locale locale, CertificateFacts certificate, String warrantyExceptionReason,
-                                 String clientKey) {
+                                 ClientKey clientKey) {
                 tickets.submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, certificate, warrantyExceptionReason, clientKey);
                 return tickets.submit(sopId, sopVersion, answers, fields, intake, requestedCategory, agent, locale, certificate, warrantyExceptionReason, clientKey);
             }
 
             @Override
-            public Optional<Ticket> byClientKey(String agent, String clientKey) {
+            public Optional<Ticket> byClientKey(ClientKey clientKey) {
                 if (!lookedUp) {
                     lookedUp = true;
                     return Optional.empty(); // before the other request's commit
                 }
-                return tickets.byClientKey(agent, clientKey);
+                return tickets.byClientKey(clientKey);
             }
 
             @Override

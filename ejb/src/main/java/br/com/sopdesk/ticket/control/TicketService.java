@@ -12,6 +12,7 @@ import br.com.sopdesk.sop.entity.QualitorMapping;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopWalk;
 import br.com.sopdesk.ticket.entity.Classification;
+import br.com.sopdesk.ticket.entity.ClientKey;
 import br.com.sopdesk.ticket.entity.Intake;
 import br.com.sopdesk.ticket.entity.Ticket;
 import br.com.sopdesk.ticket.entity.TicketCertificate;
@@ -86,11 +87,11 @@ public class TicketService {
      *
      * @param warrantyExceptionReason the reason when the agent files a warranty exception (a path
      *                                the dates deny), null when not
-     * @param clientKey               the sender's own key for this submission ({@link #byClientKey}), or null
+     * @param clientKey               the agent's own key for this submission ({@link #byClientKey}), or null
      */
     public Ticket submit(String sopId, int sopVersion, Map<String, String> answers, Map<String, String> fields, Intake intake,
                          String requestedCategory, String agent, Locale locale, CertificateFacts certificate,
-                         String warrantyExceptionReason, String clientKey) {
+                         String warrantyExceptionReason, ClientKey clientKey) {
         SopBundle bundle = catalog.version(sopId, sopVersion)
                 .orElseThrow(() -> InvalidSubmissionException.of("sop", Text.of("ticket.sop.unknown", sopId, sopVersion)));
         if (catalog.retired(sopId)) {
@@ -140,10 +141,7 @@ public class TicketService {
                 kept, intake, new Classification(m.ticketType(), m.category(), m.location(), m.severity(),
                         category.map(c -> c.getQualitorTeam()).orElse(null)),
                 walk.recordsCall() ? 0 : bundle.sla().returnHours(), agent, now);
-        if (clientKey != null) {
-            ticket.keyBy(clientKey);
-        }
-        ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()));
+        ticket.claimFirstAttempt(outbox.instance(), now.plus(outbox.lease()), clientKey);
         em.persist(ticket);
         if (certificate != null) {
             em.persist(new TicketCertificate(ticket, certificate, now));
@@ -183,8 +181,8 @@ public class TicketService {
      * sent again after an answer that did not come back (a 503, a timeout) finds it instead of
      * storing another. Read from the database, not a cache, so another instance's ticket is found.
      */
-    public Optional<Ticket> byClientKey(String agent, String clientKey) {
-        return em.createNamedQuery(Ticket.BY_SUBMISSION_KEY, Ticket.class).setParameter("key", Ticket.submissionKey(agent, clientKey))
+    public Optional<Ticket> byClientKey(ClientKey key) {
+        return em.createQuery("select t from Ticket t where t.submissionKey = :key", Ticket.class).setParameter("key", key.submissionKey())
                 .getResultStream().findFirst();
     }
 

@@ -23,7 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import br.com.sopdesk.platform.InvalidState;
 import br.com.sopdesk.platform.Utc;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -55,7 +54,6 @@ import java.util.UUID;
           t.anonymizedAt = :now, t.version = t.version + 1
         where t.id in :ids and t.delivery.state in :finished and t.anonymizedAt is null""")
 @NamedQuery(name = Ticket.BY_IDS, query = "select t from Ticket t where t.id in :ids")
-@NamedQuery(name = Ticket.BY_SUBMISSION_KEY, query = "select t from Ticket t where t.submissionKey = :key")
 @NamedQuery(name = Ticket.SITUATION, query = "update Ticket t set t.qualitorSituation = :situation, t.version = t.version + 1 where t.id = :id")
 public class Ticket {
 
@@ -77,7 +75,6 @@ public class Ticket {
     /** Records Qualitor's situation after an action on the demand (e.g. closing it). */
     public static final String SITUATION = "Ticket.situation";
     public static final String BY_IDS = "Ticket.byIds";
-    public static final String BY_SUBMISSION_KEY = "Ticket.bySubmissionKey";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
@@ -190,29 +187,14 @@ public class Ticket {
      * Claims the new ticket's first attempt for the instance that stores it and pushes it at once,
      * saving a claim round trip; should that instance stop before the push ends, the lease runs out
      * and another instance takes it over like any lapsed claim (looking for it in Qualitor first).
+     * Keyed by its agent's own key for the submission ({@link ClientKey}) when there is one.
      */
-    public void claimFirstAttempt(String instance, Instant until) {
-        if (id != null) {
-            throw new IllegalStateException("only a new ticket can be claimed before it is stored");
+    public void claimFirstAttempt(String instance, Instant until, ClientKey key) {
+        if (id != null || key != null && !key.agent().equals(createdBy)) {
+            throw new IllegalStateException("only a new ticket can be claimed before it is stored, keyed by its own agent's key");
         }
+        submissionKey = key == null ? submissionKey : key.submissionKey();
         delivery.claimFirst(instance, until);
-    }
-
-    /**
-     * Keys the new ticket by its sender's own key for this submission (the API's
-     * {@code Idempotency-Key}): the same agent sending the same key again finds this ticket, and the
-     * submission key's uniqueness refuses a second one however the two requests cross.
-     */
-    public void keyBy(String clientKey) {
-        if (id != null) {
-            throw new IllegalStateException("only a new ticket can be keyed before it is stored");
-        }
-        this.submissionKey = submissionKey(createdBy, clientKey);
-    }
-
-    /** The submission key of an agent's own key: one per agent and key, of the submission key's length. */
-    public static String submissionKey(String agent, String clientKey) {
-        return UUID.nameUUIDFromBytes(("sopdesk-submission\n" + agent + "\n" + clientKey).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Claims the walk summary's first attempt with the update that records Qualitor's number, so it goes at once. */
