@@ -3,6 +3,10 @@ package br.com.sopdesk.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,15 +22,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,6 +53,20 @@ class DeploymentGroupIT {
 
     private static final Pattern KEY = Pattern.compile("\"sopdesk:([0-9a-f-]{36})\"");
     private static final String CNPJ = "11.222.333/0001-81";
+    /** The demo supervisor's alert address (demo data). */
+    private static final String SUPERVISOR_MAIL = "supervisor@sopdesk.local";
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Cluster.PORTBASE + 25, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
 
     @AfterEach
     void healthyQualitor() throws Exception {
@@ -131,6 +153,28 @@ class DeploymentGroupIT {
         assertEquals(200, Cluster.admin(1, "PUT", "admin/users/" + user, "{\"active\":false}").statusCode());
         Cluster.until(() -> Cluster.api(2, "GET", "sla/clocks", user, password, null).statusCode(), c -> c == 401,
                 Duration.ofSeconds(2), "the deactivated account refused on " + Cluster.name(2));
+    }
+
+    @Test
+    @Order(45)
+    void passwordGuessesAreCountedAcrossInstances() throws Exception {
+        String user = "alvo-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = Cluster.admin(1, "POST", "admin/users",
+                "{\"username\":\"" + user + "\",\"displayName\":\"Alvo do grupo\",\"password\":\"senha-certa-123\",\"roles\":[\"agent\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        // the group trusts X-Forwarded-For from the tests (test profile), as from its load balancer
+        String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        // four wrong passwords from one address, alternating instances: two on each, past the three free ones only together
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> wrong = Cluster.api(1 + i % 2, "GET", "sops?q=senha", user, "chute-" + i, null, "X-Forwarded-For", address);
+            assertEquals(401, wrong.statusCode(), "failure " + (i + 1) + " on " + Cluster.name(1 + i % 2));
+        }
+        // so the right one waits on both instances
+        for (int n = 1; n <= 2; n++) {
+            HttpResponse<String> waiting = Cluster.api(n, "GET", "sops?q=senha", user, "senha-certa-123", null, "X-Forwarded-For", address);
+            assertEquals(429, waiting.statusCode(), Cluster.name(n) + " counted the other's failures: " + waiting.body());
+            assertTrue(waiting.headers().firstValue("Retry-After").isPresent(), waiting.headers().toString());
+        }
     }
 
     @Test
@@ -234,6 +278,93 @@ class DeploymentGroupIT {
     }
 
     @Test
+    @Order(60)
+    void slaAlertsDueWhileBothInstancesScanAreRaisedAndMailedOnceEach() throws Exception {
+        // a two-minute policy, so only this ticket's clock falls due when product time moves
+        String policy = "CL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        HttpResponse<String> defined = Cluster.admin(1, "PUT", "admin/sla/policies/" + policy,
+                "{\"name\":\"Grupo " + policy + "\",\"durationMinutes\":2,\"atRiskPercent\":50,\"reminderMinutes\":0}");
+        assertEquals(200, defined.statusCode(), defined.body());
+        assertEquals(200, Cluster.admin(1, "PUT", "admin/sla/sops/perda-de-senha", "{\"policy\":\"" + policy + "\"}").statusCode());
+        HttpResponse<String> made;
+        try {
+            made = Cluster.agent(2, "POST", "tickets", Cluster.lostPassword(CNPJ));
+        } finally {
+            Cluster.admin(1, "PUT", "admin/sla/sops/perda-de-senha", "{\"policy\":null}");
+        }
+        assertEquals(201, made.statusCode(), made.body());
+        String clock = Cluster.until(() -> Cluster.agent(2, "GET", "tickets/" + Cluster.field(made.body(), "id") + "/clock", null).body(),
+                b -> Cluster.field(b, "deadline") != null, Duration.ofSeconds(30), "the ticket's SLA clock");
+        assertEquals(policy, Cluster.field(clock, "policy"));
+        String demand = Cluster.field(clock, "demand");
+        String id = Cluster.field(clock, "id");
+        try {
+            // its at-risk point passed on both instances, six scans start together, three on each (besides the group's timer)
+            Instant atRisk = Instant.parse(Cluster.field(clock, "startedAt")).plusSeconds(60);
+            scanTogether(Duration.between(Instant.now(), atRisk).plusSeconds(1));
+            String risk = Cluster.until(() -> Cluster.api(1, "GET", "sla/clocks/" + id, "supervisor", "supervisor-demo", null).body(),
+                    b -> b.contains("\"level\":\"AT_RISK\""), Duration.ofSeconds(30), "the at-risk alert raised");
+            assertEquals(1, count(risk, "\"level\":\"AT_RISK\""), "one at-risk alert: " + risk);
+            Cluster.until(() -> mailsOf(demand).size(), n -> n >= 1, Duration.ofSeconds(60), "the at-risk e-mail of demand " + demand);
+            // then past its deadline, six scans again
+            scanTogether(Duration.between(Instant.now(), Instant.parse(Cluster.field(clock, "deadline"))).plusSeconds(1));
+            String breach = Cluster.until(() -> Cluster.api(1, "GET", "sla/clocks/" + id, "supervisor", "supervisor-demo", null).body(),
+                    b -> b.contains("\"level\":\"BREACH\""), Duration.ofSeconds(30), "the breach alert raised");
+            assertEquals(1, count(breach, "\"level\":\"AT_RISK\""), "still one at-risk alert: " + breach);
+            assertEquals(1, count(breach, "\"level\":\"BREACH\""), "one breach alert: " + breach);
+            // each alert's e-mail arrives once, and no second copy follows from the other instance
+            Cluster.until(() -> mailsOf(demand).size(), n -> n >= 2, Duration.ofSeconds(60), "the breach e-mail of demand " + demand);
+            Awaitility.await("no second copy of an alert e-mail").pollInterval(Duration.ofMillis(500))
+                    .during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> mailsOf(demand).size() == 2);
+            List<String> subjects = new ArrayList<>();
+            for (MimeMessage m : mailsOf(demand)) {
+                subjects.add(m.getSubject());
+            }
+            assertTrue(subjects.stream().anyMatch(t -> t.startsWith("[SOP Desk] Em risco — demanda " + demand)), subjects.toString());
+            assertTrue(subjects.stream().anyMatch(t -> t.startsWith("[SOP Desk] Prazo estourado — demanda " + demand)), subjects.toString());
+        } finally {
+            Cluster.offsetClock(1, Duration.ZERO);
+            Cluster.offsetClock(2, Duration.ZERO);
+        }
+    }
+
+    /** Both instances' product time moved by {@code offset}, then six SLA scans released at once, three on each. */
+    private static void scanTogether(Duration offset) throws Exception {
+        Cluster.offsetClock(1, offset);
+        Cluster.offsetClock(2, offset);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> scans = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int instance = 1 + i % 2;
+                scans.add(pool.submit(() -> {
+                    go.await();
+                    return Cluster.admin(instance, "POST", "admin/sla/scan", null);
+                }));
+            }
+            go.countDown();
+            for (Future<HttpResponse<String>> scan : scans) {
+                assertEquals(200, scan.get().statusCode(), scan.get().body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The alert e-mails about {@code demand} to the demo supervisor. */
+    private static List<MimeMessage> mailsOf(String demand) throws MessagingException {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String[] alert = m.getHeader("X-SOPDesk-Alert");
+            if (alert != null && alert[0].startsWith(demand + "/") && m.getAllRecipients()[0].toString().equals(SUPERVISOR_MAIL)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    @Test
     @Order(100)
     void anInstanceKilledWithWorkInHandLeavesItToTheOtherNoneLostNoneDuplicated() throws Exception {
         // the instance holding the group's SLA timer dies, so the timer must move too
@@ -284,6 +415,11 @@ class DeploymentGroupIT {
                         (System.nanoTime() - moved) / 1_000_000, (System.nanoTime() - killed) / 1_000_000);
                 assertEquals(1, count(detail, "\"level\":\"BREACH\""), "one breach alert: " + detail);
                 assertEquals(survivor, Cluster.slaTimerOwner(), "the group's SLA timer moved to the survivor");
+                // and its e-mail arrives once, from the survivor (the at-risk warning, overtaken by the deadline, is skipped)
+                String demand = Cluster.field(clock, "demand");
+                Cluster.until(() -> mailsOf(demand).size(), n -> n >= 1, Duration.ofSeconds(60), "the breach e-mail of demand " + demand);
+                Awaitility.await("no second copy of the breach e-mail").pollInterval(Duration.ofMillis(500))
+                        .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailsOf(demand).size() == 1);
 
                 // the agent's next request, sent to the survivor, asks them to sign in again
                 HttpResponse<String> next = agent.send(HttpRequest.newBuilder(URI.create(Cluster.app(survivor) + "app/index.xhtml")).GET().build(),

@@ -17,7 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,8 +53,7 @@ public class SlaClocks {
      */
     public void started(Ticket t) {
         ClockPolicy policy = policyOf(t.getSopId());
-        AgentTeam team = em.createNamedQuery(AgentTeam.OF_USER, AgentTeam.class).setParameter("username", t.getCreatedBy())
-                .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst().orElse(null);
+        AgentTeam team = em.find(AgentTeam.class, t.getCreatedBy());
         List<Happening> timeline = new ArrayList<>();
         ClockSubject subject = new ClockSubject(t.getId(), t.getQualitorNumber(), t.getSopId(), t.getTitle(),
                 t.getIntake().getCustomerName(), t.getCreatedBy(), team == null ? null : team.getTeam());
@@ -67,13 +65,11 @@ public class SlaClocks {
     }
 
     /**
-     * The policy a SOP follows: its assignment, or the default one. Read while the demand's own
-     * changes are pending (the ticket just sent): the query does not flush them first, as it reads
-     * configuration the transaction has not touched, and the clock's insert flushes them together.
+     * The policy a SOP follows: its assignment, or the default one. Read by id, from the shared cache
+     * when there (no flush of the demand's pending changes either way).
      */
     ClockPolicy policyOf(String sopId) {
-        PolicyAssignment a = em.createNamedQuery(PolicyAssignment.OF_SOP, PolicyAssignment.class).setParameter("sopId", sopId)
-                .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst().orElse(null);
+        PolicyAssignment a = em.find(PolicyAssignment.class, sopId);
         ClockPolicy policy = em.find(ClockPolicy.class, a == null ? settings.defaultPolicy() : a.getPolicyCode());
         if (policy == null) {
             policy = em.find(ClockPolicy.class, settings.defaultPolicy());

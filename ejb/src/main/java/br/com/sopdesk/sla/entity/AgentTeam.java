@@ -5,28 +5,21 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Cache;
 import org.eclipse.persistence.annotations.CacheCoordinationType;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
- * The team an agent works in, copied onto the clocks of the demands the agent opens.
- * Read on every submission and cached per instance; a change made on another instance invalidates the copy here through the data grid (cache coordination), and the copy expires after 30 s should a message be lost. The
- * look-up by user caches "no team" too.
+ * The team an agent works in, copied onto the clocks of the demands the agent opens. Read by its id
+ * on every new clock and cached per instance; a change made on another instance invalidates the copy
+ * here through the data grid (cache coordination), and the copy expires after 30 s should a message
+ * be lost. "No team" is not cached, so a team given on another instance counts at once.
  */
 @Entity
 @Cacheable
 @Cache(expiry = 30_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "agent_team")
-@NamedQuery(name = AgentTeam.OF_USER, query = "select t from AgentTeam t where t.username = :username", hints = {
-        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"),
-        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE_EXPIRY, value = "30000")})
 public class AgentTeam {
-
-    public static final String OF_USER = "AgentTeam.ofUser";
 
     @Id
     private String username;

@@ -5,29 +5,25 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Cache;
 import org.eclipse.persistence.annotations.CacheCoordinationType;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
- * Which SLA policy a SOP's escalations follow; SOPs without one follow the default policy.
- * Read on every submission and cached per instance; a change made on another instance invalidates the copy here through the data grid (cache coordination), and the copy expires after 30 s should a message be lost. The
- * look-up by SOP caches "none" too, the common case.
+ * Which SLA policy a SOP's escalations follow; SOPs without one follow the default policy. Read by
+ * its id on every new clock and cached per instance; a change made on another instance invalidates
+ * the copy here through the data grid (cache coordination), and the copy expires after 30 s should a
+ * message be lost. "None" is not cached: a query's cached empty answer would hide, for its 30 s, an
+ * assignment made on another instance (the data grid invalidates objects, not query results).
  */
 @Entity
 @Cacheable
 @Cache(expiry = 30_000, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @Table(name = "sla_policy_sop")
-@NamedQuery(name = PolicyAssignment.OF_SOP, query = "select a from PolicyAssignment a where a.sopId = :sopId", hints = {
-        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"),
-        @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE_EXPIRY, value = "30000")})
 @NamedQuery(name = PolicyAssignment.ALL, query = "select a from PolicyAssignment a order by a.sopId")
 public class PolicyAssignment {
 
     public static final String ALL = "PolicyAssignment.all";
-    public static final String OF_SOP = "PolicyAssignment.ofSop";
 
     @Id
     @Column(name = "sop_id")
