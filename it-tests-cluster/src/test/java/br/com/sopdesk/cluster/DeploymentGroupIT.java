@@ -365,6 +365,62 @@ class DeploymentGroupIT {
     }
 
     @Test
+    @Order(90)
+    void theRetentionJobRunsOnOneInstanceAtATime() throws Exception {
+        HttpResponse<String> made = Cluster.agent(1, "POST", "tickets", Cluster.lostPassword(CNPJ));
+        assertEquals(201, made.statusCode(), made.body());
+        String id = Cluster.field(made.body(), "id");
+        Cluster.until(() -> Cluster.field(Cluster.agent(2, "GET", "tickets/" + id, null).body(), "state"), "SENT"::equals,
+                Duration.ofSeconds(60), "ticket " + id + " sent");
+        try {
+            // a year and a day later on both instances, six runs start together, three on each: one runs the job
+            Duration later = Duration.ofDays(366);
+            List<String> first = retentionTogether(later);
+            List<String> ran = first.stream().filter(b -> "true".equals(Cluster.field(b, "ran"))).toList();
+            assertEquals(1, ran.size(), "one run at a time: " + first);
+            assertTrue(Integer.parseInt(Cluster.field(ran.get(0), "tickets")) >= 1, "the old tickets anonymized: " + ran);
+            // while its lease runs, no instance runs it again
+            List<String> again = retentionTogether(later);
+            assertTrue(again.stream().noneMatch(b -> "true".equals(Cluster.field(b, "ran"))), "the lease held: " + again);
+            // once the lease ran out, one runs it, with nothing left to do twice
+            List<String> after = retentionTogether(later.plusMinutes(11));
+            List<String> ranAfter = after.stream().filter(b -> "true".equals(Cluster.field(b, "ran"))).toList();
+            assertEquals(1, ranAfter.size(), "one run at a time: " + after);
+            assertEquals("0", Cluster.field(ranAfter.get(0), "tickets"), "nothing anonymized twice: " + ranAfter);
+        } finally {
+            Cluster.offsetClock(1, Duration.ZERO);
+            Cluster.offsetClock(2, Duration.ZERO);
+        }
+    }
+
+    /** Both instances' product time moved by {@code offset}, then six retention runs released at once, three on each; their answers. */
+    private static List<String> retentionTogether(Duration offset) throws Exception {
+        Cluster.offsetClock(1, offset);
+        Cluster.offsetClock(2, offset);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> runs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int instance = 1 + i % 2;
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return Cluster.admin(instance, "POST", "admin/retention/run", null);
+                }));
+            }
+            go.countDown();
+            List<String> bodies = new ArrayList<>();
+            for (Future<HttpResponse<String>> run : runs) {
+                assertEquals(200, run.get().statusCode(), run.get().body());
+                bodies.add(run.get().body());
+            }
+            return bodies;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     @Order(100)
     void anInstanceKilledWithWorkInHandLeavesItToTheOtherNoneLostNoneDuplicated() throws Exception {
         // the instance holding the group's SLA timer dies, so the timer must move too

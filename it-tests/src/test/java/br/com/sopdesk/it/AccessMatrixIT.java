@@ -73,6 +73,7 @@ class AccessMatrixIT {
             new Endpoint("GET", "admin/sla/policies", null, Allowed.ADMIN),
             new Endpoint("PUT", "admin/sla/policies/MATRIZ", "{\"name\":\"\"}", Allowed.ADMIN),
             new Endpoint("POST", "admin/sla/scan", null, Allowed.ADMIN),
+            new Endpoint("POST", "admin/retention/run", null, Allowed.ADMIN),
             new Endpoint("GET", "admin/test/clock", null, Allowed.ADMIN),
             new Endpoint("GET", "sla/clocks/999999999", null, Allowed.SUPERVISOR),
             new Endpoint("POST", "sla/clocks/999999999/reiterate", "{\"comment\":\"matriz de acesso\"}", Allowed.SUPERVISOR),

@@ -48,14 +48,22 @@ public class Retention {
     @Inject
     Clock clock;
 
+    /**
+     * What a run did: whether it ran here ({@code false}: another instance holds the job, or the data
+     * is kept forever) and how many records it anonymized or deleted.
+     */
+    public record Outcome(boolean ran, int tickets, int demands, int comments, int walks) {
+        static final Outcome NOT_HERE = new Outcome(false, 0, 0, 0, 0);
+    }
+
     /** One run: nothing when data is kept forever or another instance holds the job. */
-    public void run() {
+    public Outcome run() {
         RetentionPolicy policy = new RetentionPolicy(days);
         Instant started = clock.instant();
         var cutoff = policy.cutoff(started);
         var walkCutoff = new RetentionPolicy(walkDays).cutoff(started);
         if (cutoff.isEmpty() && walkCutoff.isEmpty() || !store.takeLease(InstanceName.get(), started, LEASE)) {
-            return;
+            return Outcome.NOT_HERE;
         }
         int max = Math.max(1, batchSize);
         Instant stopBy = started.plus(LEASE.dividedBy(2));
@@ -68,8 +76,7 @@ public class Retention {
             } while (batch > 0 && clock.instant().isBefore(stopBy));
         }
         if (cutoff.isEmpty()) {
-            recordRun(0, 0, 0, walks, policy);
-            return;
+            return recordRun(0, 0, 0, walks, policy);
         }
         int tickets = 0;
         int demands = 0;
@@ -86,14 +93,15 @@ public class Retention {
             batch = store.anonymizeSlaComments(cutoff.get(), max);
             comments += batch;
         } while (batch > 0 && clock.instant().isBefore(stopBy));
-        recordRun(tickets, demands, comments, walks, policy);
+        return recordRun(tickets, demands, comments, walks, policy);
     }
 
-    private void recordRun(int tickets, int demands, int comments, int walks, RetentionPolicy policy) {
+    private Outcome recordRun(int tickets, int demands, int comments, int walks, RetentionPolicy policy) {
         if (tickets + demands + comments + walks > 0) {
             store.recordRun(tickets, demands, comments, walks, policy, walkDays);
             LOG.info(() -> "Retenção de " + policy.days() + " dias: " + tickets + " chamado(s), " + demands + " pedido(s) e " + comments
                     + " comentário(s) de SLA anonimizados; " + walks + " registro(s) de percurso de SOP apagados (" + walkDays + " dias).");
         }
+        return new Outcome(true, tickets, demands, comments, walks);
     }
 }
