@@ -330,23 +330,34 @@ class DeploymentGroupIT {
 
     /** Both instances' product time moved by {@code offset}, then six SLA scans released at once, three on each. */
     private static void scanTogether(Duration offset) throws Exception {
+        together(offset, "admin/sla/scan");
+    }
+
+    /**
+     * Both instances' product time moved by {@code offset}, then six {@code POST}s to the admin
+     * {@code path} released at once, three on each instance; their answers, each 200.
+     */
+    private static List<String> together(Duration offset, String path) throws Exception {
         Cluster.offsetClock(1, offset);
         Cluster.offsetClock(2, offset);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> scans = new ArrayList<>();
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 int instance = 1 + i % 2;
-                scans.add(pool.submit(() -> {
+                calls.add(pool.submit(() -> {
                     go.await();
-                    return Cluster.admin(instance, "POST", "admin/sla/scan", null);
+                    return Cluster.admin(instance, "POST", path, null);
                 }));
             }
             go.countDown();
-            for (Future<HttpResponse<String>> scan : scans) {
-                assertEquals(200, scan.get().statusCode(), scan.get().body());
+            List<String> bodies = new ArrayList<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                assertEquals(200, call.get().statusCode(), path + ": " + call.get().body());
+                bodies.add(call.get().body());
             }
+            return bodies;
         } finally {
             pool.shutdown();
         }
@@ -395,29 +406,7 @@ class DeploymentGroupIT {
 
     /** Both instances' product time moved by {@code offset}, then six retention runs released at once, three on each; their answers. */
     private static List<String> retentionTogether(Duration offset) throws Exception {
-        Cluster.offsetClock(1, offset);
-        Cluster.offsetClock(2, offset);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> runs = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                int instance = 1 + i % 2;
-                runs.add(pool.submit(() -> {
-                    go.await();
-                    return Cluster.admin(instance, "POST", "admin/retention/run", null);
-                }));
-            }
-            go.countDown();
-            List<String> bodies = new ArrayList<>();
-            for (Future<HttpResponse<String>> run : runs) {
-                assertEquals(200, run.get().statusCode(), run.get().body());
-                bodies.add(run.get().body());
-            }
-            return bodies;
-        } finally {
-            pool.shutdown();
-        }
+        return together(offset, "admin/retention/run");
     }
 
     @Test
