@@ -269,6 +269,39 @@ class SlaMonitorIT extends BrowserTest {
         assertTrue(english.contains("Clock resumed after a pause of") && english.contains("Demand " + demand + " registered"), english);
     }
 
+    /**
+     * Six clocks at risk 6.0, 7.2 … 12.0 s after their start: their at-risk points cover more than a
+     * period of the periodic scan (5 s here), so a scan every period alone would raise some of them
+     * more than 3.8 s late. The monitor wakes for each alert instead. The demands are closed after,
+     * so their breaches (a fresh Qualitor read first) meet the clocks rather than alert.
+     */
+    @Test
+    void eachAlertIsRaisedAtItsMomentNotAtTheNextPeriodicScan() throws Exception {
+        List<JsonObject> tickets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                String policy = "IT-W" + i + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+                definePolicy(policy, 2, 5 + i, 0, null);
+                tickets.add(submitUnder(policy));
+            }
+            for (int i = 0; i < tickets.size(); i++) {
+                long id = tickets.get(i).getJsonNumber("id").longValue();
+                JsonArray alerts = await("the at-risk alert of ticket " + id).atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alertsOf(id), a -> !a.isEmpty());
+                JsonObject alert = alerts.getJsonObject(0);
+                assertEquals("AT_RISK", alert.getString("level"), alerts.toString());
+                Instant deadline = Instant.parse(clockOf(id).getJsonObject("clock").getString("deadline"));
+                Instant atRisk = deadline.minusSeconds(120).plusMillis(1200L * (5 + i));
+                long lag = Duration.between(atRisk, Instant.parse(alert.getString("raisedAt"))).toMillis();
+                assertTrue(lag >= 0 && lag <= 3000, "ticket " + id + ": at risk from " + atRisk + ", alert raised " + lag + " ms after");
+            }
+        } finally {
+            for (JsonObject t : tickets) {
+                situation(t.getString("demandNumber"), "9", "Encerrado");
+            }
+        }
+    }
+
     @Test
     void theSlaApiIsForSupervisorsAndPoliciesAreValidated() throws Exception {
         assertEquals(403, Env.agentApi("GET", "sla/clocks", null).statusCode());

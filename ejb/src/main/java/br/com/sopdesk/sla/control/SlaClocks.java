@@ -15,6 +15,7 @@ import br.com.sopdesk.sla.entity.SlaSubscriber;
 import br.com.sopdesk.ticket.entity.Ticket;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,6 +47,9 @@ public class SlaClocks {
     @Inject
     Clock time;
 
+    @Inject
+    Event<AlertAhead> alertAhead;
+
     /**
      * A demand reached Qualitor: its clock starts from when the agent registered it. Called once per
      * ticket ({@link ClockStarter}), in the transaction that moves it to SENT (a second one would
@@ -62,6 +66,9 @@ public class SlaClocks {
         em.persist(clock);
         em.flush();
         timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
+        if (clock.getAlerts().getNextAlertAt() != null) {
+            alertAhead.fire(new AlertAhead(clock.getAlerts().getNextAlertAt()));
+        }
     }
 
     /**

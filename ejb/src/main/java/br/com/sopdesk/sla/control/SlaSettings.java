@@ -80,6 +80,10 @@ public class SlaSettings {
     long leaseSeconds;
 
     @Inject
+    @ConfigProperty(name = "sopdesk.sla.wake-gap-millis", defaultValue = "1000")
+    long wakeGapMillis;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.sla.scan-batch", defaultValue = "500")
     int scanBatch;
 
@@ -158,6 +162,14 @@ public class SlaSettings {
     /** How long one round of deliveries may go on before it leaves the rest to the next round. */
     public Duration deliveryBudget() {
         return Duration.ofSeconds(Math.max(1, deliveryBudgetSeconds));
+    }
+
+    /**
+     * The shortest time between two scans woken by alerts on this instance: alerts due within it are
+     * raised together, so a dense stream of deadlines costs a scan per gap, not one per alert.
+     */
+    public Duration wakeGap() {
+        return Duration.ofMillis(Math.max(0, wakeGapMillis));
     }
 
     public String dashboardUrl() {

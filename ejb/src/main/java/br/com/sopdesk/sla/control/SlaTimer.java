@@ -16,7 +16,13 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.NoSuchObjectLocalException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,7 +32,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * persistent EJB timer, so the schedule survives restarts; a changed interval replaces the timer
  * on the next start. A second, non-persistent timer (every
  * {@code sopdesk.sla.delivery-interval-seconds}, recreated at each start) sends the due alert
- * deliveries on its own, so they never wait behind a long scan. The bean only delegates, outside
+ * deliveries on its own, so they never wait behind a long scan. Alerts do not wait for the period:
+ * after each scan the monitor looks up the next alert due (one row of an index) and wakes for it
+ * with a single-action, non-persistent timer, as it does for a clock started on this instance
+ * ({@link AlertAhead}); wakes are at least {@code sopdesk.sla.wake-gap-millis} apart, and Qualitor
+ * reads keep the period. The bean only delegates, outside
  * any transaction (each step of the work has its own). What must never be lost or doubled lives in
  * the database (clocks' due times, the alert ledger, the deliveries' claims), so a missed or
  * repeated tick does no harm.
@@ -40,6 +50,9 @@ public class SlaTimer {
     private static final Logger LOG = Logger.getLogger(SlaTimer.class.getName());
     private static final String NAME = "sla-scan";
     private static final String DELIVER = "sla-deliver";
+    private static final String WAKE = "sla-wake:";
+    /** After a start, the first look at what is due comes this soon, not a whole period later. */
+    private static final long FIRST_LOOK_MILLIS = 2000;
 
     @EJB
     SlaScan scan;
@@ -48,8 +61,14 @@ public class SlaTimer {
     @ConfigProperty(name = "sopdesk.sla.scan-interval-seconds", defaultValue = "20")
     long intervalSeconds;
 
+    @EJB
+    SlaWork work;
+
     @Inject
     SlaSettings settings;
+
+    @Inject
+    Clock time;
 
     @Resource
     TimerService timers;
@@ -57,6 +76,9 @@ public class SlaTimer {
     private final OneAtATime scans = new OneAtATime(NAME);
     private final AtomicBoolean announced = new AtomicBoolean();
     private final OneAtATime deliveries = new OneAtATime(DELIVER);
+    private NextWake next;
+    /** The single-action timer of the next wake, if any (guarded by this bean's lock). */
+    private Timer wake;
 
     @PostConstruct
     void schedule() {
@@ -76,6 +98,36 @@ public class SlaTimer {
         }
         long every = settings.deliveryInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig(DELIVER, false));
+        next = new NextWake(settings.wakeGap().toMillis());
+        long now = System.currentTimeMillis();
+        next.earlier(now + FIRST_LOOK_MILLIS, now).ifPresent(when -> setWake(when, now));
+    }
+
+    /** A clock started on this instance: wake for its first alert if it comes before the one awaited. */
+    public void alertAhead(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertAhead ahead) {
+        wakeFor(ahead.at());
+    }
+
+    private synchronized void wakeFor(Instant at) {
+        long now = System.currentTimeMillis();
+        long wanted = now + Duration.between(time.instant(), at).toMillis();
+        next.earlier(wanted, now).ifPresent(when -> setWake(when, now));
+    }
+
+    private synchronized void setWake(long when, long now) {
+        dropWake();
+        wake = timers.createSingleActionTimer(Math.max(0, when - now), new TimerConfig(WAKE + when, false));
+    }
+
+    private synchronized void dropWake() {
+        if (wake != null) {
+            try {
+                wake.cancel();
+            } catch (NoSuchObjectLocalException | IllegalStateException gone) {
+                // it fired meanwhile: nothing to drop
+            }
+            wake = null;
+        }
     }
 
     @Timeout
@@ -85,15 +137,26 @@ public class SlaTimer {
             deliveries.run(scan::deliver);
             return;
         }
+        String info = String.valueOf(timer.getInfo());
+        if (info.startsWith(WAKE)) {
+            next.gone(Long.parseLong(info.substring(WAKE.length())));
+        }
         scans.run(() -> {
             if (announced.compareAndSet(false, true)) {
                 // the group's one SLA timer fires here now (first start, or taken over from an instance gone)
                 LOG.info(() -> "Monitor de SLA: as varreduras do grupo rodam nesta instância (" + InstanceName.get() + ").");
             }
+            Instant before = time.instant();
+            synchronized (this) {
+                next.scanning(System.currentTimeMillis());
+                dropWake();
+            }
             SlaScan.Report r = scan.scan();
             if (r.clocks() > 0 || r.delivered() > 0) {
                 LOG.fine(() -> "SLA: " + r);
             }
+            // an alert that fell due during the scan is found too (after the scan's start), and woken for at once
+            work.nextAlert(before).ifPresent(this::wakeFor);
         });
     }
 }

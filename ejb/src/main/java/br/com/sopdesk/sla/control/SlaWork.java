@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,13 @@ public class SlaWork {
         List<Long> due = em.createNamedQuery(SlaClock.DUE, Long.class)
                 .setParameter("now", Utc.of(now)).setMaxResults(max).getResultList();
         return claimIds(due, now, token);
+    }
+
+    /** The earliest alert level due after {@code after}, of any clock (one row of an index). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Instant> nextAlert(Instant after) {
+        return em.createNamedQuery(SlaClock.NEXT_ALERT, LocalDateTime.class).setParameter("after", Utc.of(after))
+                .setMaxResults(1).getResultStream().findFirst().map(Utc::instant);
     }
 
     /** Claims the given clocks if still due and unclaimed (the naive scan's found set). */

@@ -37,6 +37,8 @@ import java.util.function.Predicate;
 @NamedQuery(name = SlaClock.DUE, query = """
         select c.id from SlaClock c where c.dueAt <= :now and (c.claimedUntil is null or c.claimedUntil < :now)
         order by c.dueAt""")
+@NamedQuery(name = SlaClock.NEXT_ALERT, query = """
+        select c.alerts.nextAlertAt from SlaClock c where c.alerts.nextAlertAt > :after order by c.alerts.nextAlertAt""")
 @NamedQuery(name = SlaClock.CLAIM, query = """
         update SlaClock c set c.claimToken = :token, c.claimedUntil = :lease
         where c.id in :ids and c.dueAt <= :now and (c.claimedUntil is null or c.claimedUntil < :now)""")
@@ -47,6 +49,8 @@ import java.util.function.Predicate;
 public class SlaClock {
 
     public static final String DUE = "SlaClock.due";
+    /** The earliest alert after a moment, from its index (migration V24): when the monitor wakes next. */
+    public static final String NEXT_ALERT = "SlaClock.nextAlert";
     public static final String CLAIM = "SlaClock.claim";
     public static final String CLAIMED = "SlaClock.claimed";
     /** Extends a claim when the clock's turn comes, if the claim is still this scan's. */

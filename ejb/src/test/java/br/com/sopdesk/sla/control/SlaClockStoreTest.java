@@ -125,6 +125,22 @@ class SlaClockStoreTest {
     }
 
     @Test
+    void theMonitorFindsTheNextAlertAfterAMomentByItsIndex() {
+        long id = startedClock();
+        Instant atRisk = inTransaction(em -> em.find(SlaClock.class, id)).getAlerts().getNextAlertAt();
+        inTransaction(em -> {
+            SlaWork work = new SlaWork();
+            work.em = em;
+            assertEquals(java.util.Optional.of(atRisk), work.nextAlert(T0), "the at-risk warning, the one alert ahead");
+            assertEquals(java.util.Optional.empty(), work.nextAlert(atRisk), "none after it yet (the breach is planned once it is raised)");
+            String plan = String.valueOf(em.createNativeQuery("EXPLAIN SELECT next_alert_at FROM sla_clock WHERE next_alert_at > TIMESTAMP '2026-11-23 13:00:00'"
+                    + " ORDER BY next_alert_at FETCH FIRST 1 ROWS ONLY").getSingleResult());
+            assertTrue(plan.contains("IX_SLA_CLOCK_NEXT_ALERT") && plan.contains("index sorted"), plan);
+            return null;
+        });
+    }
+
+    @Test
     void timelineLinesAreStoredAsCodesAndLinesWrittenBeforeReadAsWritten() {
         long id = startedClock();
         inTransaction(em -> em.createNativeQuery("INSERT INTO sla_event (id, clock_id, at, kind, detail) VALUES (-1, " + id
