@@ -66,7 +66,10 @@ DB="${SOPDESK_DB:-h2}"
 DB_URL="${SOPDESK_DB_URL:-jdbc:postgresql://localhost:5432/sopdesk}"
 DB_USER="${SOPDESK_DB_USER:-sopdesk}"
 PG_DRIVER="${SOPDESK_PG_DRIVER:-$root/runtime/target/jdbc/postgresql.jar}"
-DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
+DOMAINS="${SOPDESK_DOMAINS:-$PAYARA_HOME/glassfish/domains}"
+DOMAIN_DIR="$DOMAINS/$DOMAIN"
+# what the last successful up applied, so that an up run again with nothing changed skips it
+STAMPS="$DOMAIN_DIR/config/sopdesk-up"
 TARGET="${SOPDESK_TARGET:-server}"
 CONFIG="${SOPDESK_CONFIG:-server-config}"
 case "$DB" in
@@ -120,13 +123,14 @@ require_payara() {
 }
 
 domain_running() {
-  "$PAYARA_HOME/bin/asadmin" list-domains 2>/dev/null | grep -q "^$DOMAIN running"
+  "$PAYARA_HOME/bin/asadmin" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^$DOMAIN running"
 }
 
 start_domain() {
   if [ ! -d "$PAYARA_HOME/glassfish/domains/$DOMAIN" ]; then
     say "creating domain $DOMAIN (port base ${PORTBASE:-default})"
-    "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true \
+    mkdir -p "$DOMAINS"
+    "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --domaindir "$DOMAINS" \
       ${PORTBASE:+--portbase "$PORTBASE"} "$DOMAIN" >/dev/null
   fi
   if [ "${SOPDESK_FRESH_JVM:-false}" = true ] && domain_running; then
@@ -145,7 +149,7 @@ start_domain() {
       fresh_database
     fi
     say "starting domain $DOMAIN"
-    "$PAYARA_HOME/bin/asadmin" start-domain "$DOMAIN" >/dev/null
+    "$PAYARA_HOME/bin/asadmin" start-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
     wait_loaded
   fi
 }
@@ -195,7 +199,7 @@ stop_domain() {
     "${ASADMIN[@]}" undeploy sopdesk >/dev/null 2>&1 || true
     "${ASADMIN[@]}" undeploy qualitor-sandbox >/dev/null 2>&1 || true
   fi
-  "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN" >/dev/null
+  "$PAYARA_HOME/bin/asadmin" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
   say "domain $DOMAIN stopped"
 }
 
@@ -475,19 +479,47 @@ delete_config() {
   queue delete-config-property --source=domain --propertyName="$1"
 }
 
+# The stamp an up left for $1 (config: the settings; an application's name: its archive), and its
+# check: a fresh database is never taken as unchanged.
+stamp_of() { sed -n "s|^$1 ||p" "$STAMPS" 2>/dev/null | head -1; }
+unchanged() { [ "${SOPDESK_FRESH_DB:-false}" != true ] && [ -n "$2" ] && [ "$(stamp_of "$1")" = "$2" ]; }
+stamp() {
+  mkdir -p "$(dirname "$STAMPS")"
+  { grep -v "^$1 " "$STAMPS" 2>/dev/null || true; printf '%s %s\n' "$1" "$2"; } >"$STAMPS.new"
+  mv "$STAMPS.new" "$STAMPS"
+}
+# What configure applies depends on this script and its SOPDESK_* settings (a password counts by its hash only).
+settings_sum() {
+  { cat "$0"; env | grep '^SOPDESK_' | sort; echo "$PAYARA_HOME"; } | sha256sum | cut -d' ' -f1
+}
+
+# Deploys $2 as application $1 (further arguments: asadmin deploy's), unless the same archive is
+# deployed already (a redeploy costs the sandbox seconds and SOP Desk some twenty).
+deploy_app() {
+  local name="$1" archive="$2" sum
+  shift 2
+  sum="$(sha256sum "$archive" | cut -d' ' -f1)"
+  if unchanged "$name" "$sum" && "${ASADMIN[@]}" list-applications 2>/dev/null | grep -q "^$name "; then
+    say "$name: the same archive is deployed already"
+    return
+  fi
+  say "deploying $name"
+  "${ASADMIN[@]}" deploy --force=true --name "$name" "$@" "$archive" >/dev/null
+  stamp "$name" "$sum"
+}
+
 deploy() {
   [ -f "$SANDBOX_WAR" ] || { say "missing $SANDBOX_WAR: build first"; exit 1; }
-  say "deploying the Qualitor sandbox"
-  "${ASADMIN[@]}" deploy --force=true --name qualitor-sandbox --contextroot qualitor-sandbox "$SANDBOX_WAR" >/dev/null
+  deploy_app qualitor-sandbox "$SANDBOX_WAR" --contextroot qualitor-sandbox
   if [ "$DEPLOY_EAR" != true ]; then
     # a copy left by an earlier run would clash with the one the tests deploy (context root, Flyway, timers)
     "${ASADMIN[@]}" undeploy sopdesk >/dev/null 2>&1 || true
+    stamp sopdesk none
     say "SOP Desk not deployed (SOPDESK_DEPLOY_EAR=false): the tests deploy it"
     return
   fi
   [ -f "$EAR" ] || { say "missing $EAR: build first"; exit 1; }
-  say "deploying SOP Desk"
-  "${ASADMIN[@]}" deploy --force=true --name sopdesk "$EAR" >/dev/null
+  deploy_app sopdesk "$EAR"
 }
 
 wait_ready() {
@@ -511,12 +543,21 @@ case "${1:-}" in
       sandbox_listener
       flush
     else
-      configure
+      SETTINGS="$(settings_sum)"
+      if unchanged config "$SETTINGS" && [ "$RESTART" != true ]; then
+        say "settings unchanged since the last up: kept"
+      else
+        stamp config changing
+        configure
+      fi
     fi
     if [ "$RESTART" = true ]; then
       say "restarting domain $DOMAIN for the new thread pool, heap or JDBC driver"
-      "$PAYARA_HOME/bin/asadmin" restart-domain "$DOMAIN" >/dev/null
+      "$PAYARA_HOME/bin/asadmin" restart-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
       wait_loaded
+    fi
+    if [ "${SOPDESK_SANDBOX_HOST:-false}" != true ]; then
+      stamp config "$SETTINGS"
     fi
     deploy
     if [ "$DEPLOY_EAR" = true ]; then
