@@ -34,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How callers sign in, with the same accounts everywhere: the pages through the login form
  * ({@code /login.xhtml}, which hands the credentials over with {@code SecurityContext.authenticate}),
  * the REST API under {@code /api/} with HTTP Basic, and, when {@code sopdesk.oidc.enabled=true},
- * single sign-on through OpenID Connect (see {@link OidcSignOn}). Jakarta Security 3 calls one
+ * single sign-on through OpenID Connect (see {@link OidcSignOn}); Qualitor's own calls to
+ * {@code /api/qualitor/*} with the integration's secret ({@link IntegrationCaller}). Jakarta Security 3 calls one
  * mechanism per application, hence one class for all three (an alternative with priority, so it
  * wins over the OpenID mechanism Soteria registers for {@link OidcSignOn}'s definition). An API caller without valid credentials
  * gets 401, never a redirect to a login page; a page visitor is sent to the login form.
@@ -86,6 +87,9 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     ContentSecurityPolicy policy;
 
     @Inject
+    IntegrationCaller integrationCaller;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.api.session-idle-seconds", defaultValue = "300")
     int apiSessionIdleSeconds;
 
@@ -121,6 +125,12 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         }
         if (isApi(request)) {
             String header = request.getHeader("Authorization");
+            if (IntegrationCaller.handles(request)) {
+                AuthenticationStatus status = integration(header, request, response, context);
+                if (status != null) {
+                    return status;
+                }
+            }
             if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
                 UsernamePasswordCredential basic = decode(header.substring(6).strip());
                 if (basic == null) {
@@ -170,6 +180,49 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         audit.record(user.isEmpty() ? null : user, "login.falhou", "usuário " + user, (api ? "API (Basic)" : "formulário") + "; endereço " + address);
         // the form keeps its page (the login view shows the message); the API gets 401
         return api ? unauthorized(response, context) : context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /**
+     * Qualitor's call with the integration's secret ({@link IntegrationCaller}): signed in for this
+     * request only, no session, under the same throttle as any sign-in. Null when the request does
+     * not present that credential (a person's Basic meets web.xml's 403, none the 401); the endpoints
+     * answer 404 while no secret is set.
+     */
+    private AuthenticationStatus integration(String header, HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        IntegrationCaller.Credential credential = integrationCaller.current();
+        if (!credential.on()) {
+            try {
+                ApiRefusal.write(request, response, 404, "http.404");
+                response.flushBuffer();
+            } catch (IOException e) {
+                // the client went away; the refusal stands
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<String> presented = IntegrationCaller.Credential.bearer(header);
+        if (presented.isEmpty() && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            UsernamePasswordCredential basic = decode(header.substring(6).strip());
+            if (basic != null && credential.isUser(basic.getCaller())) {
+                presented = Optional.of(basic.getPasswordAsString());
+            }
+        }
+        if (presented.isEmpty()) {
+            return null;
+        }
+        String address = clientAddress.of(request.getRemoteAddr(), clientAddress.header().map(request::getHeader).orElse(null));
+        Optional<Duration> locked = throttle.lockedFor(credential.user(), address);
+        if (locked.isPresent()) {
+            return tooManyAttempts(request, response, Math.max(1, locked.get().toSeconds() + (locked.get().toMillisPart() > 0 ? 1 : 0)));
+        }
+        if (credential.matches(presented.get())) {
+            return context.notifyContainerAboutLogin(credential.user(), Set.of(IntegrationCaller.ROLE));
+        }
+        throttle.failed(credential.user(), address);
+        audit.record(credential.user(), "login.falhou", "integração Qualitor " + credential.user(), "segredo recusado; endereço " + address);
+        AuthenticationStatus refused = unauthorized(response, context);
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"SOP Desk\"");
+        return refused;
     }
 
     @Override
