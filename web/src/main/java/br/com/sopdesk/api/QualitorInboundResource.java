@@ -34,6 +34,10 @@ public class QualitorInboundResource {
     @Context
     HttpHeaders headers;
 
+    /** The answer to every well-formed call. */
+    public record Received(String cdchamado, boolean received) {
+    }
+
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response demandChanged(@QueryParam(DemandChangeNotice.FIELD) List<String> query, InputStream body) throws IOException {
@@ -46,7 +50,7 @@ public class QualitorInboundResource {
             return refusal(400, ApiMessages.text(ApiErrors.locale(headers), read.refusal()));
         }
         announcements.announced(read.demand());
-        return Response.ok(Map.of(DemandChangeNotice.FIELD, read.demand(), "received", true)).build();
+        return Response.ok(new Received(read.demand(), true)).build();
     }
 
     private static Response refusal(int status, String message) {

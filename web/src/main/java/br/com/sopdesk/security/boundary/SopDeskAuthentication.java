@@ -62,6 +62,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"SOP Desk\", charset=\"UTF-8\"";
     /** Request attribute: seconds the caller must wait, set when the throttle refused a form sign-in. */
     public static final String LOCKED_SECONDS = "sopdesk.login.lockedSeconds";
 
@@ -220,9 +221,9 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         }
         throttle.failed(credential.user(), address);
         audit.record(credential.user(), "login.falhou", "integração Qualitor " + credential.user(), "segredo recusado; endereço " + address);
-        AuthenticationStatus refused = unauthorized(response, context);
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         response.addHeader("WWW-Authenticate", "Bearer realm=\"SOP Desk\"");
-        return refused;
+        return context.responseUnauthorized();
     }
 
     @Override
@@ -296,7 +297,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"SOP Desk\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         return context.responseUnauthorized();
     }
 
