@@ -30,6 +30,9 @@
 #                      frames SOP Desk on https://localhost (another site), over Payara's HTTPS
 #                      listener (base+81, 8181 by default) with the domain's self-signed certificate
 #   SOPDESK_QUALITOR_MODE  stateless (default) or soap: how the application talks to Qualitor
+#   SOPDESK_INBOUND_SECRET  the secret Qualitor's calls to SOP Desk carry (default: the demo's,
+#                      qualitor-demo-inbound-secret); kept as the password alias
+#                      sopdesk-qualitor-inbound-secret, which the sandbox's callback uses too
 #   SOPDESK_QUALITOR_PASSWORD  the Qualitor integration password (default: the sandbox's); kept as the
 #                      password alias sopdesk-qualitor-password, never in clear in domain.xml
 #   SOPDESK_UNDEPLOY_ON_DOWN  true to undeploy the applications before stopping, so the next start
@@ -422,6 +425,17 @@ configure() {
   set_config qualitor.check.reference-demands "1000,1001,1002,1003,1004"
   set_config qualitor.check.reference-customer "04.252.011/0001-10"
   set_config sopdesk.demo "$DEMO"
+  # Qualitor's service flow announces a demand's change (docs/qualitor-inbound.md): the integration's
+  # secret, kept as a password alias, and the sandbox calling SOP Desk with it when its demands change
+  # (on this server only: in a deployment group the sandbox's server does not run SOP Desk)
+  password_alias sopdesk-qualitor-inbound-secret "${SOPDESK_INBOUND_SECRET:-qualitor-demo-inbound-secret}"
+  set_config sopdesk.qualitor.inbound.secret '${ALIAS=sopdesk-qualitor-inbound-secret}'
+  set_config sandbox.callback.secret '${ALIAS=sopdesk-qualitor-inbound-secret}'
+  if [ "$TARGET" = server ]; then
+    set_config sandbox.callback.url "http://localhost:$HTTP_PORT/sopdesk/api/qualitor/demand-changed"
+  else
+    delete_config sandbox.callback.url
+  fi
   if [ "${SOPDESK_FAST_RETRY:-false}" = true ]; then
     # the test profile: the tests move product time (SLA deadlines, back-off, throttle windows) through
     # api/admin/test/clock instead of sleeping; the product refuses a movable clock in any other profile.

@@ -38,9 +38,10 @@ class AccessMatrixIT {
     /**
      * Which callers may: any signed-in role, supervisors only (the SLA monitor), administrators
      * only, or both (what the SOPs achieve). Deliberately, an administrator is not a supervisor: the SLA dashboard and its API are
-     * for those who hold the supervisor role (an account may hold both).
+     * for those who hold the supervisor role (an account may hold both). {@code INTEGRATION}: none of
+     * the people, only Qualitor's own secret ({@link QualitorInboundIT}).
      */
-    enum Allowed { SIGNED_IN, SUPERVISOR, ADMIN, SUPERVISOR_OR_ADMIN }
+    enum Allowed { SIGNED_IN, SUPERVISOR, ADMIN, SUPERVISOR_OR_ADMIN, INTEGRATION }
 
     record Endpoint(String method, String path, String body, Allowed allowed) {
     }
@@ -88,7 +89,8 @@ class AccessMatrixIT {
             new Endpoint("PUT", "admin/sla/teams/ninguem-matriz", "{\"team\":\"\"}", Allowed.ADMIN),
             new Endpoint("GET", "admin/sla/policies/RETORNO-24H", null, Allowed.ADMIN),
             new Endpoint("GET", "admin/revocation-letter", null, Allowed.ADMIN),
-            new Endpoint("PUT", "admin/revocation-letter", "{\"template\":\"\"}", Allowed.ADMIN));
+            new Endpoint("PUT", "admin/revocation-letter", "{\"template\":\"\"}", Allowed.ADMIN),
+            new Endpoint("POST", "qualitor/demand-changed", "{\"cdchamado\":\"999999999\"}", Allowed.INTEGRATION));
 
     /** A page, and how it answers one who may: the page itself, or a redirect to {@code to}. */
     record Page(String path, Allowed allowed, String to) {

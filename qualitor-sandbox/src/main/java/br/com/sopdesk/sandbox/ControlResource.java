@@ -36,8 +36,9 @@ import java.util.Map;
  * </ul>
  * Data: {@code GET tickets}, {@code tickets/keys}, {@code tickets/{n}/attachments},
  * {@code tickets/{n}/team}, {@code tickets/{n}/steps}, {@code teams} (and {@code POST teams?code=&name=}),
- * {@code additional-info-types} (and POST), {@code reference-demands}. {@code POST reset} restores
- * every default.
+ * {@code additional-info-types} (and POST), {@code reference-demands}, {@code tickets/{n}/reads}.
+ * {@code GET|POST callback}: Qualitor's call to SOP Desk when a demand changes ({@link DemandCallback}).
+ * {@code POST reset} restores every default.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -241,6 +242,7 @@ public class ControlResource {
                 sandbox.qualitor().addHistory(number, text, "1", author,
                         java.time.LocalDateTime.ofInstant(java.time.Instant.parse(at), SandboxQualitor.BRASILIA));
             }
+            sandbox.state().callback().changed(number);
             return Map.of("history", "ok");
         });
     }
@@ -252,8 +254,44 @@ public class ControlResource {
                                          @QueryParam("name") String name) {
         return known(() -> {
             sandbox.qualitor().situation(number, code, name);
+            sandbox.state().callback().changed(number);
             return Map.of("situation", code + " " + name);
         });
+    }
+
+    /** How often SOP Desk read a demand, per read operation (getTicketData, getTicketHistoryData), since the last reset. */
+    @GET
+    @Path("tickets/{number}/reads")
+    public Map<String, Integer> reads(@PathParam("number") String number) {
+        return sandbox.state().readsOf(number);
+    }
+
+    /** Whether the sandbox tells SOP Desk of its demands' changes, where, and what its calls did (never the secret). */
+    @GET
+    @Path("callback")
+    public Map<String, Object> callback() {
+        return sandbox.state().callback().describe();
+    }
+
+    /**
+     * Where the sandbox tells SOP Desk of its demands' changes from now on: {@code ?url=&secret=}
+     * ({@code url=off}: nobody); without {@code url}, back to {@code sandbox.callback.*}.
+     */
+    @POST
+    @Path("callback")
+    public Map<String, Object> callback(@QueryParam("url") String url, @QueryParam("secret") String secret,
+                                        @QueryParam("attempts") @DefaultValue("4") int attempts) {
+        DemandCallback callback = sandbox.state().callback();
+        if (url == null) {
+            callback.reset();
+        } else {
+            try {
+                callback.target(DemandCallback.Target.of(url, secret, attempts, java.time.Duration.ofMillis(500)));
+            } catch (IllegalArgumentException e) {
+                throw new jakarta.ws.rs.BadRequestException(e.getMessage());
+            }
+        }
+        return callback.describe();
     }
 
     @POST

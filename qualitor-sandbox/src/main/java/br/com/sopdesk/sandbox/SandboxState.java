@@ -1,5 +1,10 @@
 package br.com.sopdesk.sandbox;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Everything one sandbox holds, without a container: its data ({@link SandboxQualitor}), its
  * faults, its SOAP sessions, the credentials it expects and the protocol switches. The WAR keeps
@@ -24,12 +29,21 @@ public final class SandboxState {
     private final SoapSessions sessions = new SoapSessions();
     private volatile WsdlFileSpelling wsdlFileSpelling = WsdlFileSpelling.ANY;
     private volatile SoapLayout soapLayout = SoapLayout.ADVERTISED;
+    private final DemandCallback callback;
+    private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
 
+    /** A sandbox that tells no one of its demands' changes. */
     public SandboxState(String user, String password, String company, int keptTickets) {
+        this(user, password, company, keptTickets, DemandCallback.standalone(null));
+    }
+
+    /** A sandbox whose demands' changes go to {@code callback} (its target null: off). */
+    public SandboxState(String user, String password, String company, int keptTickets, DemandCallback callback) {
         this.user = user;
         this.configuredPassword = password;
         this.company = company;
         this.qualitor = new SandboxQualitor(keptTickets);
+        this.callback = callback;
     }
 
     public String user() {
@@ -67,6 +81,28 @@ public final class SandboxState {
         return sessions;
     }
 
+    /** Who is told when a demand changes (Qualitor's service flow calling SOP Desk). */
+    public DemandCallback callback() {
+        return callback;
+    }
+
+    /** Counts a read of demand {@code number} by {@code operation} (getTicketData, getTicketHistoryData). */
+    void read(String number, String operation) {
+        reads.computeIfAbsent(number.strip() + "/" + operation, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** How often each read operation read demand {@code number} since the last reset. */
+    public Map<String, Integer> readsOf(String number) {
+        Map<String, Integer> out = new TreeMap<>();
+        String prefix = number.strip() + "/";
+        reads.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v.get());
+            }
+        });
+        return out;
+    }
+
     public WsdlFileSpelling wsdlFileSpelling() {
         return wsdlFileSpelling;
     }
@@ -83,7 +119,7 @@ public final class SandboxState {
         this.soapLayout = layout;
     }
 
-    /** Back to the start: initial data, no faults, no sessions, the configured password, every switch at its default. */
+    /** Back to the start: initial data, no faults, no sessions, the configured password and callback, every switch at its default, no reads counted. */
     public void reset() {
         qualitor.reset();
         faults.clear();
@@ -91,5 +127,7 @@ public final class SandboxState {
         expectPassword(null);
         wsdlFileSpelling = WsdlFileSpelling.ANY;
         soapLayout = SoapLayout.ADVERTISED;
+        reads.clear();
+        callback.reset();
     }
 }

@@ -31,7 +31,7 @@ final class SoapEndpoint {
 
     SoapEndpoint(SandboxState state) {
         this.state = state;
-        this.operations = new WsOperations(state.qualitor());
+        this.operations = new WsOperations(state);
     }
 
     /** The operations of a service as its WSDL lists them. */

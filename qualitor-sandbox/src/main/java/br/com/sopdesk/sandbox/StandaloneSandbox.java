@@ -140,10 +140,21 @@ public final class StandaloneSandbox implements AutoCloseable {
         state.reset();
     }
 
+    /** Qualitor's call to SOP Desk when a demand changes: off until a target is set. */
+    public DemandCallback callback() {
+        return state.callback();
+    }
+
+    /** How often each read operation read demand {@code number} since the last reset. */
+    public java.util.Map<String, Integer> readsOf(String number) {
+        return state.readsOf(number);
+    }
+
     @Override
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        state.callback().close();
     }
 
     private void exchange(HttpExchange x) throws IOException {

@@ -20,7 +20,7 @@ final class StatelessEndpoint {
 
     StatelessEndpoint(SandboxState state) {
         this.state = state;
-        this.operations = new WsOperations(state.qualitor());
+        this.operations = new WsOperations(state);
     }
 
     Wire.Response handle(Wire.Request r) {

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -25,10 +26,17 @@ final class WsOperations {
                     "changeTicketAdditionalInfo"),
             "WSGeneral", List.of("getCustomer", "getCustomerContact", "getVersion"));
 
+    /** The reads counted per demand ({@link SandboxState#readsOf}): what SOP Desk's SLA monitor reads. */
+    static final Set<String> READS = Set.of("getTicketData", "getTicketHistoryData");
+    /** The changes Qualitor's service flow is set to announce ({@link DemandCallback}): a history entry, a closing. */
+    static final Set<String> CHANGES = Set.of("addTicketHistory", "closeTicket");
+
+    private final SandboxState state;
     private final SandboxQualitor q;
 
-    WsOperations(SandboxQualitor qualitor) {
-        this.q = qualitor;
+    WsOperations(SandboxState state) {
+        this.state = state;
+        this.q = state.qualitor();
     }
 
     /** Runs {@code service.operation} on a request document given as bytes (its declaration decides the encoding, UTF-8 by default). */
@@ -53,8 +61,21 @@ final class WsOperations {
         return dispatch(service, operation, data, additional);
     }
 
+    /** Runs the operation; then counts a read, or announces a change, of the demand it named. */
     private List<Map<String, String>> dispatch(String service, String operation, Map<String, String> data,
                                                Map<String, String> additional) throws SandboxFault {
+        List<Map<String, String>> answer = operation(service, operation, data, additional);
+        String number = data.get("cdchamado");
+        if (number != null && !number.isBlank() && READS.contains(operation)) {
+            state.read(number, operation);
+        } else if (number != null && !number.isBlank() && CHANGES.contains(operation)) {
+            state.callback().changed(number);
+        }
+        return answer;
+    }
+
+    private List<Map<String, String>> operation(String service, String operation, Map<String, String> data,
+                                                Map<String, String> additional) throws SandboxFault {
         return switch (service + "." + operation) {
             case "WSGeneral.getVersion" -> List.of(Map.of("version", "8.20.sandbox"));
             case "WSGeneral.getCustomer" -> List.of(q.customer(data.get("nrcpfcnpj")));

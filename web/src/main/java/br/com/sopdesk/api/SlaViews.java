@@ -25,7 +25,7 @@ public final class SlaViews {
     public record ClockView(long id, long ticketId, String demand, String title, String customer, String agent, String team,
                      String sopId, String policy, String state, String standing, String startedAt, String deadline,
                      int deadlineVersion, long remainingMinutes, String metAt, String qualitorSituation,
-                     String qualitorExpectedAnswer, String lastSyncedAt) {
+                     String qualitorExpectedAnswer, String lastSyncedAt, String nextSyncAt) {
 
         static ClockView of(SlaClock c, Instant now) {
             ClockSubject s = c.getSubject();
@@ -33,7 +33,7 @@ public final class SlaViews {
                     s.getTeam(), s.getSopId(), c.getPolicy().getCode(), c.getState().name(), c.standing(now).name(),
                     str(c.getStartedAt()), str(c.getDeadlineAt()), c.getDeadlineVersion(), c.remaining(now).toMinutes(),
                     str(c.getCountdown().getMetAt()), c.getSync().getQualitorSituation(), str(c.getSync().getQualitorExpectedAt()),
-                    str(c.getSync().getLastSyncedAt()));
+                    str(c.getSync().getLastSyncedAt()), str(c.getSync().getNextSyncAt()));
         }
     }
 

@@ -115,11 +115,12 @@ public class SlaScan {
             SlaWork.Reading reading = SlaWork.Reading.NONE;
             if (turn.get().read()) {
                 String demand = turn.get().demand();
+                Instant readAt = time.instant();
                 try {
-                    reading = SlaWork.Reading.of(observation(demand, turn.get().startedAt()));
+                    reading = SlaWork.Reading.of(observation(demand, turn.get().startedAt()), readAt);
                     n.synced.incrementAndGet();
                 } catch (QualitorRefusal e) {
-                    reading = SlaWork.Reading.refused(e.text());
+                    reading = SlaWork.Reading.refused(e.text(), readAt);
                     LOG.fine(() -> "Qualitor recusou a leitura da demanda " + demand + ": " + PersonalData.mask(e.getMessage()));
                 } catch (RuntimeException e) {
                     reading = SlaWork.Reading.failure();
@@ -129,8 +130,22 @@ public class SlaScan {
             n.alerted(id, work.settle(id, token, reading, time.instant()));
             n.clocks.incrementAndGet();
         } catch (RuntimeException e) {
+            if (SlaWork.lostRace(e) && released(id, token)) {
+                // Qualitor announced a change while this scan settled the clock: the next cycle reads it again at once
+                LOG.fine(() -> "Relógio de SLA " + id + " mudou durante a varredura; liberado para nova leitura");
+                return;
+            }
             // the claim lapses and the next cycle takes the clock again; the ledger keeps alerts unique
             LOG.log(Level.WARNING, "Relógio de SLA " + id + " não processado; nova tentativa no próximo ciclo", PersonalData.mask(e));
+        }
+    }
+
+    private boolean released(long id, String token) {
+        try {
+            work.release(id, token);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // the claim lapses with its lease instead
         }
     }
 

@@ -101,21 +101,36 @@ public class SlaWork {
                 clock.getStartedAt()));
     }
 
-    /** What reading Qualitor gave: an observation, a refusal (Qualitor answered no), or a failure. */
-    public record Reading(Observation observed, Text refusal, boolean failed) {
+    /**
+     * What reading Qualitor gave: an observation, a refusal (Qualitor answered no), or a failure;
+     * {@code readAt}, when the read started (null: at settling), tells which announced changes it answers.
+     */
+    public record Reading(Observation observed, Text refusal, boolean failed, Instant readAt) {
 
-        public static final Reading NONE = new Reading(null, null, false);
+        public static final Reading NONE = new Reading(null, null, false, null);
 
         public static Reading of(Observation o) {
-            return new Reading(o, null, false);
+            return of(o, null);
+        }
+
+        public static Reading of(Observation o, Instant readAt) {
+            return new Reading(o, null, false, readAt);
         }
 
         public static Reading refused(Text reason) {
-            return new Reading(null, reason, false);
+            return refused(reason, null);
+        }
+
+        public static Reading refused(Text reason, Instant readAt) {
+            return new Reading(null, reason, false, readAt);
         }
 
         public static Reading failure() {
-            return new Reading(null, null, true);
+            return new Reading(null, null, true, null);
+        }
+
+        Instant startedOr(Instant now) {
+            return readAt == null ? now : readAt;
         }
     }
 
@@ -132,9 +147,9 @@ public class SlaWork {
         WorkCalendar calendar = clock.getPolicy().getRules().calendar(settings.zone(), settings.holidays());
         List<Happening> timeline = new ArrayList<>();
         if (reading.observed() != null) {
-            timeline.addAll(clock.observe(reading.observed(), now, calendar, settings.cadence()));
+            timeline.addAll(clock.observe(reading.observed(), reading.startedOr(now), now, calendar, settings.cadence()));
         } else if (reading.refusal() != null) {
-            clock.syncRefused(now, reading.refusal(), timeline);
+            clock.syncRefused(reading.startedOr(now), now, reading.refusal(), timeline);
         } else if (reading.failed()) {
             clock.syncFailed(now, SYNC_RETRY);
         } else if (clock.syncDue(now)) {
@@ -152,5 +167,24 @@ public class SlaWork {
         clock.release();
         timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
         return raised;
+    }
+
+    /**
+     * Lets other scans take a clock this scan holds at once, rather than when its lease lapses: its
+     * settlement lost a race (Qualitor announced a change meanwhile, {@link #lostRace}).
+     */
+    public void release(long id, String token) {
+        em.createNamedQuery(SlaClock.RELEASE).setParameter("id", id).setParameter("token", token).executeUpdate();
+    }
+
+    /** Whether {@code e} says another transaction changed the clock first (its version moved on). */
+    static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t.getClass().getName().equals("org.eclipse.persistence.exceptions.OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

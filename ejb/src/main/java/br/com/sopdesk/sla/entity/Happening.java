@@ -47,6 +47,11 @@ public record Happening(Instant at, String kind, SlaText text) {
         return new Happening(at, "RESUMED", "event.RESUMED", SlaText.span(paused), SlaText.zoned(deadline));
     }
 
+    /** Qualitor announced a change of the demand: it is read now rather than at the cadence. */
+    static Happening announced(Instant at) {
+        return new Happening(at, "ANNOUNCED", "event.ANNOUNCED");
+    }
+
     /** Qualitor refused a read ({@code refusals} in a row), and whether reads stop now. */
     static Happening refused(Instant at, int refusals, boolean stopped, Text reason) {
         return stopped ? new Happening(at, "SYNC_STOPPED", "event.SYNC_STOPPED", SlaText.text(String.valueOf(refusals)), SlaText.wording(reason))

@@ -44,6 +44,7 @@ import java.util.function.Predicate;
         where c.id in :ids and c.dueAt <= :now and (c.claimedUntil is null or c.claimedUntil < :now)""")
 @NamedQuery(name = SlaClock.CLAIMED, query = "select c.id from SlaClock c where c.claimToken = :token")
 @NamedQuery(name = SlaClock.RENEW, query = "update SlaClock c set c.claimedUntil = :lease where c.id = :id and c.claimToken = :token")
+@NamedQuery(name = SlaClock.RELEASE, query = "update SlaClock c set c.claimToken = null, c.claimedUntil = null where c.id = :id and c.claimToken = :token")
 @NamedQuery(name = SlaClock.BY_TICKET, query = "select c from SlaClock c where c.subject.ticketId = :ticket")
 @NamedQuery(name = SlaClock.BY_DEMANDS, query = "select c from SlaClock c where c.subject.demandNumber in :demands")
 public class SlaClock {
@@ -55,6 +56,8 @@ public class SlaClock {
     public static final String CLAIMED = "SlaClock.claimed";
     /** Extends a claim when the clock's turn comes, if the claim is still this scan's. */
     public static final String RENEW = "SlaClock.renew";
+    /** Gives up a claim at once, if it is still this scan's. */
+    public static final String RELEASE = "SlaClock.release";
     public static final String BY_TICKET = "SlaClock.byTicket";
     /** The clocks of several demands at once (the related-tickets panel; indexed by demand number, migration V10). */
     public static final String BY_DEMANDS = "SlaClock.byDemands";
@@ -145,9 +148,14 @@ public class SlaClock {
      * customer situation pauses it; leaving that situation resumes it with a new deadline version.
      */
     public List<Happening> observe(Observation o, Instant now, WorkCalendar calendar, SyncCadence cadence) {
+        return observe(o, now, now, calendar, cadence);
+    }
+
+    /** The same, for a read of Qualitor that started at {@code readAt}: it answers the changes Qualitor announced until then. */
+    public List<Happening> observe(Observation o, Instant readAt, Instant now, WorkCalendar calendar, SyncCadence cadence) {
         List<Happening> timeline = new ArrayList<>();
         String situation = o.situation();
-        boolean changed = sync.read(now, situation, o.expectedAnswer());
+        boolean changed = sync.read(readAt, now, situation, o.expectedAnswer());
         if (state == ClockState.MET) {
             return timeline;
         }
@@ -187,12 +195,27 @@ public class SlaClock {
         updateDue();
     }
 
-    /** Plans the next read of Qualitor: more often as the deadline nears. */
+    /** Plans the next read of Qualitor: more often as the deadline nears; at once while an announced change waits for a read. */
     public void scheduleSync(Instant now, SyncCadence cadence) {
         if (state != ClockState.MET) {
-            sync.plan(now, cadence.after(remaining(now), state == ClockState.PAUSED));
+            sync.planNext(now, cadence.after(remaining(now), state == ClockState.PAUSED));
         }
         updateDue();
+    }
+
+    /**
+     * Qualitor announced that the demand changed (its service flow called SOP Desk): the next scan
+     * reads it, now, instead of at the cadence; nothing is decided from the announcement itself.
+     * Returns the timeline line, or nothing when a read is waiting already (a retry of the call),
+     * the clock is met or its reads stopped.
+     */
+    public Optional<Happening> changeAnnounced(Instant now) {
+        boolean reading = claimedUntil != null && Utc.instant(claimedUntil).isAfter(now);
+        if (state == ClockState.MET || !sync.announced(now, reading)) {
+            return Optional.empty();
+        }
+        updateDue();
+        return Optional.of(Happening.announced(now));
     }
 
     /** A failed read (Qualitor unreachable, an unreadable answer) is tried again soon, without hurrying the alerts. */
@@ -203,7 +226,12 @@ public class SlaClock {
 
     /** Qualitor answered and refused the read: the first refusal in a row and the stop go on the timeline. */
     public void syncRefused(Instant now, Text reason, List<Happening> timeline) {
-        int refusals = sync.refused(now);
+        syncRefused(now, now, reason, timeline);
+    }
+
+    /** The same, for a read that started at {@code readAt}. */
+    public void syncRefused(Instant readAt, Instant now, Text reason, List<Happening> timeline) {
+        int refusals = sync.refused(readAt, now);
         if (sync.stopped() || refusals == 1) {
             timeline.add(Happening.refused(now, refusals, sync.stopped(), reason));
         }

@@ -11,7 +11,11 @@ import java.util.Objects;
 /**
  * When a clock next reads its demand in Qualitor, and what the last reading showed (Qualitor's
  * situation and its own expected answer). Refused reads back off from a minute up to an hour, and
- * after {@value #MAX_REFUSALS} in a row the clock stops reading. Changed only through its {@link SlaClock}.
+ * after {@value #MAX_REFUSALS} in a row the clock stops reading. Qualitor may also announce that the
+ * demand changed ({@link #announced}): the read then falls due at once, and the announcement is kept
+ * until a read that started after it answers it, so a retry of the call costs no second read and a
+ * read already under way, which may predate the change, does not count. Changed only through its
+ * {@link SlaClock}.
  */
 @Embeddable
 public class SyncSchedule {
@@ -34,8 +38,16 @@ public class SyncSchedule {
     @Column(name = "sync_refusals")
     private int syncRefusals;
 
-    /** Takes in a reading at {@code now}; returns whether Qualitor shows something new. */
-    boolean read(Instant now, String situation, Instant expected) {
+    /** When Qualitor announced a change that no read has answered yet (null: none waiting). */
+    @Column(name = "change_announced_at")
+    private LocalDateTime announcedAt;
+
+    /**
+     * Takes in a reading at {@code now} of a read that started at {@code readAt} (it answers the
+     * announcements made until then); returns whether Qualitor shows something new.
+     */
+    boolean read(Instant readAt, Instant now, String situation, Instant expected) {
+        answered(readAt);
         lastSyncedAt = Utc.of(now);
         String shown = situation == null || situation.length() <= 100 ? situation : situation.substring(0, 100);
         LocalDateTime expectedAt = Utc.of(expected);
@@ -50,12 +62,49 @@ public class SyncSchedule {
         nextSyncAt = Utc.of(now.plus(wait));
     }
 
-    void stop() {
-        nextSyncAt = null;
+    /** The cadence's next read, or one at once while an announced change waits for a read. */
+    void planNext(Instant now, Duration wait) {
+        plan(now, announcedAt == null ? wait : Duration.ZERO);
     }
 
-    /** Qualitor refused a read: the next waits twice as long, up to an hour, or reads stop. Returns the refusals in a row. */
-    int refused(Instant now) {
+    void stop() {
+        nextSyncAt = null;
+        announcedAt = null;
+    }
+
+    /**
+     * Qualitor announced at {@code now} that the demand changed: the next read falls due now. Returns
+     * whether this is news; a repeated announcement while one waits for its read changes nothing,
+     * unless a read is under way ({@code reading}): that read may have started before the change, so
+     * the announcement is kept as made now and outlives it. Nothing when reads stopped.
+     */
+    boolean announced(Instant now, boolean reading) {
+        if (nextSyncAt == null) {
+            return false;
+        }
+        if (announcedAt != null) {
+            if (reading) {
+                announcedAt = Utc.of(now);
+            }
+            return false;
+        }
+        announcedAt = Utc.of(now);
+        if (getNextSyncAt().isAfter(now)) {
+            nextSyncAt = announcedAt;
+        }
+        return true;
+    }
+
+    /** A read that started at {@code readAt} answers the announcement made until then. */
+    private void answered(Instant readAt) {
+        if (announcedAt != null && !getAnnouncedAt().isAfter(readAt)) {
+            announcedAt = null;
+        }
+    }
+
+    /** Qualitor refused a read that started at {@code readAt}: the next waits twice as long, up to an hour, or reads stop. Returns the refusals in a row. */
+    int refused(Instant readAt, Instant now) {
+        answered(readAt);
         syncRefusals++;
         if (stopped()) {
             stop();
@@ -98,5 +147,10 @@ public class SyncSchedule {
 
     public int getSyncRefusals() {
         return syncRefusals;
+    }
+
+    /** When Qualitor announced a change that no read has answered yet, or null. */
+    public Instant getAnnouncedAt() {
+        return Utc.instant(announcedAt);
     }
 }

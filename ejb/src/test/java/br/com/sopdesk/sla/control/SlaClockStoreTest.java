@@ -159,4 +159,42 @@ class SlaClockStoreTest {
                 events.get(0).getText().render(Locale.ENGLISH, SP));
         assertEquals("Qualitor: situação \"Em atendimento\"", events.get(1).getText().render(Locale.ENGLISH, SP));
     }
+
+    @Test
+    void anAnnouncedChangeIsStoredOnceAndASettlementLoadedBeforeItLosesTheRace() {
+        long id = startedClock();
+        Instant announced = T0.plus(Duration.ofMinutes(3));
+        ChangeAnnouncements announcements = new ChangeAnnouncements();
+        announcements.time = java.time.Clock.fixed(announced, SP);
+        // a scan's settlement holds the clock as it was before the announcement
+        EntityManager scan = emf.createEntityManager();
+        scan.getTransaction().begin();
+        SlaClock settling = scan.find(SlaClock.class, id);
+
+        assertEquals(1, (int) inTransaction(em -> {
+            announcements.em = em;
+            return announcements.bringForward("48213");
+        }));
+        assertEquals(0, (int) inTransaction(em -> {
+            announcements.em = em;
+            return announcements.bringForward("48213");
+        }), "a retry while the read waits changes nothing");
+        assertEquals(0, (int) inTransaction(em -> {
+            announcements.em = em;
+            return announcements.bringForward("99999");
+        }), "a demand without a clock");
+
+        SlaClock stored = inTransaction(em -> em.find(SlaClock.class, id));
+        assertEquals(announced, stored.getSync().getAnnouncedAt());
+        assertEquals(announced, stored.getDueAt());
+        List<String> kinds = inTransaction(em -> em.createNamedQuery(SlaEvent.OF_CLOCK, SlaEvent.class).setParameter("clock", id)
+                .getResultList().stream().map(SlaEvent::getKind).toList());
+        assertEquals(List.of("CREATED", "ANNOUNCED"), kinds);
+
+        settling.scheduleSync(announced, SyncCadence.DEFAULT);
+        RuntimeException lost = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> scan.getTransaction().commit());
+        scan.close();
+        assertTrue(SlaWork.lostRace(lost), "the scan tells a lost race from other failures: " + lost);
+        assertEquals(announced, inTransaction(em -> em.find(SlaClock.class, id)).getDueAt(), "the announcement stands");
+    }
 }

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How callers sign in, with the same accounts everywhere: the pages through the login form
  * ({@code /login.xhtml}, which hands the credentials over with {@code SecurityContext.authenticate}),
  * the REST API under {@code /api/} with HTTP Basic, and, when {@code sopdesk.oidc.enabled=true},
- * single sign-on through OpenID Connect (see {@link OidcSignOn}). Jakarta Security 3 calls one
+ * single sign-on through OpenID Connect (see {@link OidcSignOn}); Qualitor's own calls to
+ * {@code /api/qualitor/*} with the integration's secret ({@link IntegrationCaller}). Jakarta Security 3 calls one
  * mechanism per application, hence one class for all three (an alternative with priority, so it
  * wins over the OpenID mechanism Soteria registers for {@link OidcSignOn}'s definition). An API caller without valid credentials
  * gets 401, never a redirect to a login page; a page visitor is sent to the login form.
@@ -61,6 +62,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"SOP Desk\", charset=\"UTF-8\"";
     /** Request attribute: seconds the caller must wait, set when the throttle refused a form sign-in. */
     public static final String LOCKED_SECONDS = "sopdesk.login.lockedSeconds";
 
@@ -84,6 +86,9 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     ContentSecurityPolicy policy;
+
+    @Inject
+    IntegrationCaller integrationCaller;
 
     @Inject
     @ConfigProperty(name = "sopdesk.api.session-idle-seconds", defaultValue = "300")
@@ -121,6 +126,12 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         }
         if (isApi(request)) {
             String header = request.getHeader("Authorization");
+            if (IntegrationCaller.handles(request)) {
+                AuthenticationStatus status = integration(header, request, response, context);
+                if (status != null) {
+                    return status;
+                }
+            }
             if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
                 UsernamePasswordCredential basic = decode(header.substring(6).strip());
                 if (basic == null) {
@@ -170,6 +181,49 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
         audit.record(user.isEmpty() ? null : user, "login.falhou", "usuário " + user, (api ? "API (Basic)" : "formulário") + "; endereço " + address);
         // the form keeps its page (the login view shows the message); the API gets 401
         return api ? unauthorized(response, context) : context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /**
+     * Qualitor's call with the integration's secret ({@link IntegrationCaller}): signed in for this
+     * request only, no session, under the same throttle as any sign-in. Null when the request does
+     * not present that credential (a person's Basic meets web.xml's 403, none the 401); the endpoints
+     * answer 404 while no secret is set.
+     */
+    private AuthenticationStatus integration(String header, HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        IntegrationCaller.Credential credential = integrationCaller.current();
+        if (!credential.on()) {
+            try {
+                ApiRefusal.write(request, response, 404, "http.404");
+                response.flushBuffer();
+            } catch (IOException e) {
+                // the client went away; the refusal stands
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<String> presented = IntegrationCaller.Credential.bearer(header);
+        if (presented.isEmpty() && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            UsernamePasswordCredential basic = decode(header.substring(6).strip());
+            if (basic != null && credential.isUser(basic.getCaller())) {
+                presented = Optional.of(basic.getPasswordAsString());
+            }
+        }
+        if (presented.isEmpty()) {
+            return null;
+        }
+        String address = clientAddress.of(request.getRemoteAddr(), clientAddress.header().map(request::getHeader).orElse(null));
+        Optional<Duration> locked = throttle.lockedFor(credential.user(), address);
+        if (locked.isPresent()) {
+            return tooManyAttempts(request, response, Math.max(1, locked.get().toSeconds() + (locked.get().toMillisPart() > 0 ? 1 : 0)));
+        }
+        if (credential.matches(presented.get())) {
+            return context.notifyContainerAboutLogin(credential.user(), Set.of(IntegrationCaller.ROLE));
+        }
+        throttle.failed(credential.user(), address);
+        audit.record(credential.user(), "login.falhou", "integração Qualitor " + credential.user(), "segredo recusado; endereço " + address);
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"SOP Desk\"");
+        return context.responseUnauthorized();
     }
 
     @Override
@@ -243,7 +297,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"SOP Desk\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         return context.responseUnauthorized();
     }
 
