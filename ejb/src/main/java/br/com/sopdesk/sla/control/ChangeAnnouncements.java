@@ -9,6 +9,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,8 +22,8 @@ import java.util.logging.Logger;
 /**
  * Qualitor's word that a demand changed (its service flow calls SOP Desk on its own trigger), so a
  * return or a closing reaches the clocks at once instead of at their read cadence, which stays as
- * the fallback. It only brings the read forward ({@link SlaClock#changeAnnounced}): what Qualitor
- * shows on that read decides, as always. State lives in the clock's row, so several instances and
+ * the fallback. It only brings the read forward ({@link SlaClock#changeAnnounced}) and wakes the
+ * monitor for it ({@link ClockDue}): what Qualitor shows on that read decides, as always. State lives in the clock's row, so several instances and
  * retries of the call agree without any memory of their own.
  */
 @Stateless
@@ -40,6 +41,9 @@ public class ChangeAnnouncements {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    Event<ClockDue> clockDue;
 
     /**
      * Brings forward the read of the open clocks of {@code demand}; returns how many had it brought
@@ -74,6 +78,9 @@ public class ChangeAnnouncements {
             }
         }
         em.flush();
+        if (brought > 0) {
+            clockDue.fire(new ClockDue(now));
+        }
         int n = brought;
         LOG.fine(() -> "Qualitor avisou mudança na demanda " + demand + ": " + n + " relógio(s) com leitura antecipada");
         return brought;

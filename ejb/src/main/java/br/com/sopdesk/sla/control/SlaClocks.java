@@ -48,7 +48,7 @@ public class SlaClocks {
     Clock time;
 
     @Inject
-    Event<AlertAhead> alertAhead;
+    Event<ClockDue> clockDue;
 
     /**
      * A demand reached Qualitor: its clock starts from when the agent registered it. Called once per
@@ -67,7 +67,7 @@ public class SlaClocks {
         em.flush();
         timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
         if (clock.getAlerts().getNextAlertAt() != null) {
-            alertAhead.fire(new AlertAhead(clock.getAlerts().getNextAlertAt()));
+            clockDue.fire(new ClockDue(clock.getAlerts().getNextAlertAt()));
         }
     }
 

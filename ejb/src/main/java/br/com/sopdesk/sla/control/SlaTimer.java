@@ -34,9 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code sopdesk.sla.delivery-interval-seconds}, recreated at each start) sends the due alert
  * deliveries on its own, so they never wait behind a long scan. Alerts do not wait for the period:
  * after each scan the monitor looks up the next alert due (one row of an index) and wakes for it
- * with a single-action, non-persistent timer, as it does for a clock started on this instance
- * ({@link AlertAhead}); wakes are at least {@code sopdesk.sla.wake-gap-millis} apart, and Qualitor
- * reads keep the period. The bean only delegates, outside
+ * with a single-action, non-persistent timer, as it does for a clock made due on this instance
+ * outside a scan ({@link ClockDue}: a clock started, a change Qualitor announced); wakes are at
+ * least {@code sopdesk.sla.wake-gap-millis} apart, and the cadence's Qualitor reads keep the period. The bean only delegates, outside
  * any transaction (each step of the work has its own). What must never be lost or doubled lives in
  * the database (clocks' due times, the alert ledger, the deliveries' claims), so a missed or
  * repeated tick does no harm.
@@ -103,9 +103,9 @@ public class SlaTimer {
         next.earlier(now + FIRST_LOOK_MILLIS, now).ifPresent(when -> setWake(when, now));
     }
 
-    /** A clock started on this instance: wake for its first alert if it comes before the one awaited. */
-    public void alertAhead(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertAhead ahead) {
-        wakeFor(ahead.at());
+    /** A clock made due on this instance outside a scan: wake for it if it comes before the wake awaited. */
+    public void clockDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClockDue due) {
+        wakeFor(due.at());
     }
 
     private synchronized void wakeFor(Instant at) {

@@ -166,6 +166,8 @@ class SlaClockStoreTest {
         Instant announced = T0.plus(Duration.ofMinutes(3));
         ChangeAnnouncements announcements = new ChangeAnnouncements();
         announcements.time = java.time.Clock.fixed(announced, SP);
+        List<Object> woken = new ArrayList<>();
+        announcements.clockDue = recording(woken);
         // a scan's settlement holds the clock as it was before the announcement
         EntityManager scan = emf.createEntityManager();
         scan.getTransaction().begin();
@@ -183,6 +185,7 @@ class SlaClockStoreTest {
             announcements.em = em;
             return announcements.bringForward("99999");
         }), "a demand without a clock");
+        assertEquals(List.of(new ClockDue(announced)), woken, "the monitor is woken for the read once, not for the retry");
 
         SlaClock stored = inTransaction(em -> em.find(SlaClock.class, id));
         assertEquals(announced, stored.getSync().getAnnouncedAt());
@@ -196,5 +199,18 @@ class SlaClockStoreTest {
         scan.close();
         assertTrue(SlaWork.lostRace(lost), "the scan tells a lost race from other failures: " + lost);
         assertEquals(announced, inTransaction(em -> em.find(SlaClock.class, id)).getDueAt(), "the announcement stands");
+    }
+
+    /** An event that records what is fired (the container delivers it after the commit). */
+    @SuppressWarnings("unchecked")
+    static <T> jakarta.enterprise.event.Event<T> recording(List<Object> fired) {
+        return (jakarta.enterprise.event.Event<T>) java.lang.reflect.Proxy.newProxyInstance(SlaClockStoreTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.enterprise.event.Event.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("fire")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    fired.add(args[0]);
+                    return null;
+                });
     }
 }
