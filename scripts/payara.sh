@@ -54,6 +54,8 @@
 #                      and deploys it, with no restart; SOP Desk's settings go to the group's configuration
 #
 #   scripts/payara.sh configure   only the resources and settings, for SOPDESK_TARGET (cluster.sh)
+#   scripts/payara.sh create      only create the domain when it is missing (./sopdesk run does it
+#                                 while the build runs)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -129,13 +131,20 @@ domain_running() {
   "$PAYARA_HOME/bin/asadmin" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^$DOMAIN running"
 }
 
-start_domain() {
-  if [ ! -d "$PAYARA_HOME/glassfish/domains/$DOMAIN" ]; then
+create_domain() {
+  if [ ! -d "$DOMAIN_DIR" ]; then
     say "creating domain $DOMAIN (port base ${PORTBASE:-default})"
     mkdir -p "$DOMAINS"
     "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --domaindir "$DOMAINS" \
       ${PORTBASE:+--portbase "$PORTBASE"} "$DOMAIN" >/dev/null
+    if [ "$CONFIG" = server-config ] && [ "${SOPDESK_SANDBOX_HOST:-false}" != true ]; then
+      preseed
+    fi
   fi
+}
+
+start_domain() {
+  create_domain
   if [ "${SOPDESK_FRESH_JVM:-false}" = true ] && domain_running; then
     say "domain $DOMAIN is running: stopping it, so the server starts afresh"
     stop_domain
@@ -155,6 +164,33 @@ start_domain() {
     "$PAYARA_HOME/bin/asadmin" start-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
     wait_loaded
   fi
+}
+
+# A new domain gets the JVM options and request threads configure wants before its first start, so
+# that it need not restart for them (some 15 s); configure then finds them set. Payara's template is
+# known: its server-config has one <java-config> and one http-thread-pool line.
+preseed() {
+  local xml="$DOMAIN_DIR/config/domain.xml" opts
+  opts="-Xmx${SOPDESK_HEAP:-1536m}
+-XX:CICompilerCount=${SOPDESK_COMPILER_THREADS:-4}
+-Dproduct.name=
+-Djava.io.tmpdir=$DOMAIN_DIR/tmp
+${SOPDESK_JIT_TIER:+-XX:TieredStopAtLevel=$SOPDESK_JIT_TIER}"
+  awk -v opts="$opts" '
+    /<config name="server-config"/ { inside = 1 }
+    inside && /<\/config>/ { inside = 0 }
+    inside && /<jvm-options>-Xmx[0-9]+[kKmMgG]<\/jvm-options>/ { next }
+    inside && /<thread-pool name="http-thread-pool"/ && !/max-thread-pool-size/ {
+      sub(/name="http-thread-pool"/, "name=\"http-thread-pool\" max-thread-pool-size=\"64\" min-thread-pool-size=\"8\"")
+    }
+    { print }
+    inside && /<java-config / {
+      n = split(opts, o, "\n")
+      for (i = 1; i <= n; i++) if (o[i] != "") printf "                <jvm-options>%s</jvm-options>\n", o[i]
+    }
+  ' "$xml" >"$xml.new"
+  mv "$xml.new" "$xml"
+  mkdir -p "$DOMAIN_DIR/tmp"
 }
 
 # Copies the PostgreSQL JDBC driver into the domain's lib (loaded at the domain's start); true when
@@ -210,7 +246,7 @@ stop_domain() {
 # loading leaves it broken, so wait for those already deployed to answer first.
 wait_loaded() {
   local apps
-  apps="$("${ASADMIN[@]}" list-applications 2>/dev/null || true)"
+  apps="$(deployed_apps)"
   for _ in $(seq 1 120); do
     local pending=0
     if grep -q '^qualitor-sandbox ' <<<"$apps" && [ "$(http_code /qualitor-sandbox/)" = 404 ]; then pending=1; fi
@@ -507,18 +543,29 @@ settings_sum() {
   { cat "$0"; env | grep '^SOPDESK_' | sort; echo "$PAYARA_HOME"; } | sha256sum | cut -d' ' -f1
 }
 
+# The applications deployed, asked once per run (each asadmin call is a JVM start) and forgotten
+# once this run deploys; start-domain and restart-domain do not change the list.
+APPS=""
+deployed_apps() {
+  if [ -z "$APPS" ]; then
+    APPS="$("${ASADMIN[@]}" list-applications 2>/dev/null || true)"
+  fi
+  printf '%s\n' "$APPS"
+}
+
 # Deploys $2 as application $1 (further arguments: asadmin deploy's), unless the same archive is
 # deployed already (a redeploy costs the sandbox seconds and SOP Desk some twenty).
 deploy_app() {
   local name="$1" archive="$2" sum
   shift 2
   sum="$(sha256sum "$archive" | cut -d' ' -f1)"
-  if unchanged "$name" "$sum" && "${ASADMIN[@]}" list-applications 2>/dev/null | grep -q "^$name "; then
+  if unchanged "$name" "$sum" && grep -q "^$name " <<<"$(deployed_apps)"; then
     say "$name: the same archive is deployed already"
     return
   fi
   say "deploying $name"
   "${ASADMIN[@]}" deploy --force=true --name "$name" "$@" "$archive" >/dev/null
+  APPS=""
   stamp "$name" "$sum"
 }
 
@@ -578,6 +625,10 @@ case "${1:-}" in
       wait_ready
     fi
     say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"
+    ;;
+  create)
+    require_payara
+    create_domain
     ;;
   configure)
     require_payara
