@@ -62,7 +62,11 @@ class QualitorSetupIT {
         assertTrue(r.body().contains("\"sop\":\"perda-de-senha v"), r.body());
         assertTrue(r.body().contains("password=********"), "masked: " + r.body());
         assertFalse(r.body().contains("password=sandbox"), "never the password itself");
-        assertTrue(Env.adminApi("GET", "admin/audit?action=qualitor.verificacao", null).body().contains("tudo certo"));
+        // the check is audited with its result: "tudo certo" on a fresh demo; when other test classes ran
+        // first, their SOPs' codes may be listed as not run, but never a shipped SOP's code nor a failure
+        String audited = Env.adminApi("GET", "admin/audit?action=qualitor.verificacao&limit=1", null).body();
+        assertTrue(audited.contains("tudo certo") || (audited.contains("com problemas") && !audited.contains("FAILED")
+                && !audited.matches("(?s).*category 3[2-6] .*")), audited);
 
         // the names read back are kept beside the categories' codes, for the administrator's list
         HttpResponse<String> categories = Env.adminApi("GET", "admin/categories", null);

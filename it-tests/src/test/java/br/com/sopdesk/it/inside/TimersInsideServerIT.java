@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The application's EJB timers as the container holds them after deployment: each timer bean's
  * timer exists once, with the schedule its configuration gives (the SLA scan persistent, the others
- * not), and fires on it; and a tick does its work: a Qualitor request queued for now is written by
+ * not), and fires on it, beside at most one wake of the SLA monitor for its next alert; and a tick does its work: a Qualitor request queued for now is written by
  * the outbox's drain alone, nobody else calling it.
  */
 @InsideServer
@@ -55,8 +55,11 @@ class TimersInsideServerIT {
         long scanMillis = Math.max(1, ConfigProvider.getConfig().getOptionalValue("sopdesk.sla.scan-interval-seconds", Long.class).orElse(20L)) * 1000;
         long retentionMillis = Math.max(1, ConfigProvider.getConfig().getOptionalValue("sopdesk.retention.interval-minutes", Long.class).orElse(60L)) * 60_000;
         List<ScheduledTimer> all = probe.timers();
+        // besides them, the SLA monitor's wake for the next alert, when one is set: at most one, in memory only
+        List<ScheduledTimer> wakes = all.stream().filter(t -> t.info().startsWith("sla-wake:")).toList();
+        assertTrue(wakes.size() <= 1 && wakes.stream().noneMatch(ScheduledTimer::persistent), wakes.toString());
         assertEquals(List.of("qualitor-outbox", "retention", "sla-deliver", "sla-scan:" + scanMillis, "walk-days"),
-                all.stream().map(ScheduledTimer::info).sorted().toList());
+                all.stream().map(ScheduledTimer::info).filter(i -> !i.startsWith("sla-wake:")).sorted().toList());
         Map<String, ScheduledTimer> timers = byName(all);
         assertTrue(timers.get("sla-scan:" + scanMillis).persistent(), "the SLA scan survives a restart");
         assertFalse(timers.get("qualitor-outbox").persistent());
