@@ -138,11 +138,13 @@ public class SlaTimer {
             return;
         }
         String info = String.valueOf(timer.getInfo());
-        if (info.startsWith(WAKE)) {
+        boolean woken = info.startsWith(WAKE);
+        if (woken) {
             next.gone(Long.parseLong(info.substring(WAKE.length())));
         }
         scans.run(() -> {
-            if (announced.compareAndSet(false, true)) {
+            // every instance wakes for alerts; only the group's persistent timer says where the periodic scans run
+            if (!woken && announced.compareAndSet(false, true)) {
                 // the group's one SLA timer fires here now (first start, or taken over from an instance gone)
                 LOG.info(() -> "Monitor de SLA: as varreduras do grupo rodam nesta instância (" + InstanceName.get() + ").");
             }
