@@ -372,9 +372,14 @@ jvm_option() {
 sandbox_listener() {
   local listener=configs.config.server-config.network-config.network-listeners.network-listener.sandbox-listener
   if [ -z "$(get_attr "$listener.port")" ]; then
+    # created with its thread pool in one step: a listener created and then given another pool at
+    # once (one asadmin session) restarts while it starts, and sometimes stays down (Payara logs
+    # "GrizzlyProxy is NULL"; the group's instances then could not reach the sandbox)
     queue create-threadpool --maxthreadpoolsize 32 --minthreadpoolsize 4 sandbox-thread-pool
-    queue create-http-listener --listenerport "$SANDBOX_PORT" --listeneraddress 127.0.0.1 --defaultvs server sandbox-listener
-    queue set "$listener.thread-pool=sandbox-thread-pool"
+    queue create-protocol sandbox-listener
+    queue create-http --default-virtual-server server sandbox-listener
+    queue create-network-listener --address 127.0.0.1 --listenerport "$SANDBOX_PORT" --protocol sandbox-listener \
+      --threadpool sandbox-thread-pool sandbox-listener
   fi
 }
 
