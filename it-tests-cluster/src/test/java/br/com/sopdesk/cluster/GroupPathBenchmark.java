@@ -10,19 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +31,8 @@ import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The Qualitor path benchmark on the deployment group ({@code scripts/cluster.sh up}, already
@@ -258,18 +259,18 @@ public final class GroupPathBenchmark {
     }
 
     /** Reads each ticket through instance n until SENT, REJECTED or HELD (or the deadline passed); those not SENT, as id:state. */
-    private static List<String> awaitSent(Collection<String> ids, int n, long deadline) throws Exception {
-        Deque<String> left = new ArrayDeque<>(ids);
+    private static List<String> awaitSent(Collection<String> ids, int n, long deadline) {
         List<String> unsent = new ArrayList<>();
-        while (!left.isEmpty()) {
-            String state = Cluster.field(Cluster.agent(n, "GET", "tickets/" + left.peek(), null).body(), "state");
-            if (List.of("SENT", "REJECTED", "HELD").contains(state) || System.nanoTime() > deadline) {
-                String id = left.poll();
-                if (!"SENT".equals(state)) {
-                    unsent.add(id + ":" + state);
-                }
-            } else {
-                Thread.sleep(250);
+        for (String id : ids) {
+            AtomicReference<String> state = new AtomicReference<>();
+            // past the deadline, each ticket left is still read once
+            Duration left = Duration.ofNanos(Math.max(Duration.ofMillis(1).toNanos(), deadline - System.nanoTime()));
+            until(() -> {
+                state.set(Cluster.field(Cluster.agent(n, "GET", "tickets/" + id, null).body(), "state"));
+                return List.of("SENT", "REJECTED", "HELD").contains(state.get());
+            }, left);
+            if (!"SENT".equals(state.get())) {
+                unsent.add(id + ":" + state.get());
             }
         }
         return unsent;
@@ -330,22 +331,15 @@ public final class GroupPathBenchmark {
         return keys;
     }
 
-    interface Check {
-        boolean done() throws Exception;
-    }
-
     /** Polls {@code check} every 250 ms until it holds (true) or {@code timeout} passed (false); a failure to read counts as not yet. */
-    private static boolean until(Check check, Duration timeout) throws InterruptedException {
-        for (long end = System.nanoTime() + timeout.toNanos(); System.nanoTime() < end; Thread.sleep(250)) {
-            try {
-                if (check.done()) {
-                    return true;
-                }
-            } catch (Exception notYet) {
-                // an instance starting, say
-            }
+    private static boolean until(Callable<Boolean> check, Duration timeout) {
+        try {
+            Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(timeout)
+                    .ignoreExceptions().until(check);
+            return true;
+        } catch (ConditionTimeoutException notYet) {
+            return false;
         }
-        return false;
     }
 
     /** sopdesk-1's, sopdesk-2's and the DAS's pids, from their pid files (null: not running). */

@@ -103,22 +103,14 @@ public class SlaWork {
 
     /**
      * What reading Qualitor gave: an observation, a refusal (Qualitor answered no), or a failure;
-     * {@code readAt}, when the read started (null: at settling), tells which announced changes it answers.
+     * {@code readAt}, when the read started, tells which announced changes it answers.
      */
     public record Reading(Observation observed, Text refusal, boolean failed, Instant readAt) {
 
         public static final Reading NONE = new Reading(null, null, false, null);
 
-        public static Reading of(Observation o) {
-            return of(o, null);
-        }
-
         public static Reading of(Observation o, Instant readAt) {
             return new Reading(o, null, false, readAt);
-        }
-
-        public static Reading refused(Text reason) {
-            return refused(reason, null);
         }
 
         public static Reading refused(Text reason, Instant readAt) {
@@ -127,10 +119,6 @@ public class SlaWork {
 
         public static Reading failure() {
             return new Reading(null, null, true, null);
-        }
-
-        Instant startedOr(Instant now) {
-            return readAt == null ? now : readAt;
         }
     }
 
@@ -147,9 +135,9 @@ public class SlaWork {
         WorkCalendar calendar = clock.getPolicy().getRules().calendar(settings.zone(), settings.holidays());
         List<Happening> timeline = new ArrayList<>();
         if (reading.observed() != null) {
-            timeline.addAll(clock.observe(reading.observed(), reading.startedOr(now), now, calendar, settings.cadence()));
+            timeline.addAll(clock.observe(reading.observed(), reading.readAt(), now, calendar, settings.cadence()));
         } else if (reading.refusal() != null) {
-            clock.syncRefused(reading.startedOr(now), now, reading.refusal(), timeline);
+            clock.syncRefused(reading.readAt(), now, reading.refusal(), timeline);
         } else if (reading.failed()) {
             clock.syncFailed(now, SYNC_RETRY);
         } else if (clock.syncDue(now)) {
