@@ -423,7 +423,7 @@ public final class SlaScanBenchmark {
     // ---------------------------------------------------------------- the data
 
     /** Connects to the server's H2 database with the driver from Payara's own installation. */
-    private static Connection connect() throws Exception {
+    static Connection connect() throws Exception {
         URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(PAYARA, "h2db", "bin", "h2.jar").toUri().toURL()},
                 SlaScanBenchmark.class.getClassLoader());
         Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
@@ -577,7 +577,7 @@ public final class SlaScanBenchmark {
         }
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (Exception e) {

@@ -6,6 +6,8 @@ import br.com.sopdesk.sla.entity.SlaAlert;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaDelivery;
 import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.TallyKey;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +16,10 @@ import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +34,17 @@ import java.util.TreeMap;
 public class SlaBoard {
 
     private static final int MAX_ROWS = 500;
+    /** Days of met clocks the board counts and lists: today and the six before. */
+    private static final int MET_DAYS = 7;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     SlaSettings settings;
+
+    @EJB
+    SlaTallies tallies;
 
     /** Which clocks a supervisor looks at; blank filters mean all. */
     public record Filter(String standing, String team, String sopId, String agent) {
@@ -55,49 +65,105 @@ public class SlaBoard {
         }
     }
 
-    /** Clocks in a standing ({@code AT_RISK}, {@code BREACHED}, {@code MET}, {@code ON_TRACK}, {@code PAUSED}), nearest deadline first. */
+    /**
+     * Clocks in a standing ({@code AT_RISK}, {@code BREACHED}, {@code MET}, {@code ON_TRACK},
+     * {@code PAUSED}, or blank for all), nearest deadline first (met: latest met first), at most
+     * {@value #MAX_ROWS}. Each part of a standing is one indexed range read in order (migration
+     * V26), merged here, so the cost follows the rows shown, not the clocks kept.
+     */
     public List<SlaClock> clocks(Filter f, Instant now) {
-        String standing = f.standing() == null ? "" : f.standing();
-        String order = "MET".equals(standing) ? " order by c.countdown.metAt desc" : " order by c.countdown.deadlineAt";
-        return bind(em.createQuery("select c from SlaClock c where " + where(f) + order, SlaClock.class), f, now)
-                .setMaxResults(MAX_ROWS).getResultList();
-    }
-
-    /** How many clocks are in a standing (the board's counters, not capped like the lists). */
-    public long count(Filter f, Instant now) {
-        return bind(em.createQuery("select count(c) from SlaClock c where " + where(f), Long.class), f, now).getSingleResult();
-    }
-
-    private static String where(Filter f) {
-        StringBuilder q = new StringBuilder();
-        switch (f.standing() == null ? "" : f.standing()) {
-            case "AT_RISK" -> q.append("c.state = :running and c.countdown.deadlineAt > :now and (c.alerts.nextLevel is null or c.alerts.nextLevel <> 'AT_RISK' or c.alerts.nextAlertAt <= :now)");
-            case "ON_TRACK" -> q.append("c.state = :running and c.countdown.deadlineAt > :now and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt > :now");
-            // a paused clock's deadline is not running: it is paused, not breached
-            case "BREACHED" -> q.append("c.state = :running and c.countdown.deadlineAt <= :now");
-            case "PAUSED" -> q.append("c.state = :paused");
-            case "MET" -> q.append("c.state = :met and c.countdown.metAt >= :since");
-            default -> q.append("(c.state <> :met or c.countdown.metAt >= :since)");
+        boolean met = "MET".equals(f.standing());
+        Comparator<SlaClock> order = met ? Comparator.comparing((SlaClock c) -> c.getCountdown().getMetAt()).reversed()
+                : Comparator.comparing(SlaClock::getDeadlineAt);
+        String orderBy = met ? " order by c.countdown.metAt desc" : " order by c.countdown.deadlineAt";
+        List<SlaClock> out = new ArrayList<>();
+        for (String part : parts(f.standing())) {
+            out.addAll(bind(em.createQuery("select c from SlaClock c where " + part + narrowing(f) + orderBy, SlaClock.class), part, f, now)
+                    .setMaxResults(MAX_ROWS).getResultList());
         }
-        return q.append(narrowing(f)).toString();
+        out.sort(order);
+        return out.size() > MAX_ROWS ? List.copyOf(out.subList(0, MAX_ROWS)) : out;
+    }
+
+    /**
+     * How many clocks are in a standing (the board's counters, not capped like the lists): the
+     * few at risk, breached or paused through the indexes; those met in the last 7 days from the
+     * daily tallies ({@link SlaTallies}).
+     */
+    public long count(Filter f, Instant now) {
+        if ("MET".equals(f.standing()) && tallies != null && tallies.usable()) {
+            LocalDate today = now.atZone(settings.zone()).toLocalDate();
+            return tallies.perDay(TallyKey.MET, today.minusDays(MET_DAYS - 1L), today, f).values().stream().mapToLong(Long::longValue).sum();
+        }
+        long n = 0;
+        for (String part : parts(f.standing())) {
+            n += bind(em.createQuery("select count(c) from SlaClock c where " + part + narrowing(f), Long.class), part, f, now).getSingleResult();
+        }
+        return n;
+    }
+
+    /**
+     * A standing as disjoint conditions that each read one index range. At risk: the at-risk alert
+     * raised (next level breach or a reminder, or no level left) or due, before the deadline.
+     */
+    private static List<String> parts(String standing) {
+        String running = "c.state = br.com.sopdesk.sla.entity.ClockState.RUNNING";
+        String ahead = " and c.countdown.deadlineAt > :now";
+        return switch (standing == null ? "" : standing) {
+            case "AT_RISK" -> List.of(running + " and c.alerts.nextLevel = 'BREACH'" + ahead,
+                    running + " and c.alerts.nextLevel = 'REMINDER'" + ahead,
+                    running + " and c.alerts.nextLevel is null" + ahead,
+                    running + " and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt <= :now" + ahead);
+            case "ON_TRACK" -> List.of(running + " and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt > :now" + ahead);
+            // a paused clock's deadline is not running: it is paused, not breached
+            case "BREACHED" -> List.of(running + " and c.countdown.deadlineAt <= :now");
+            case "PAUSED" -> List.of(PAUSED);
+            case "MET" -> List.of(MET + " and c.countdown.metAt >= :since");
+            // the met ones due in the window too, so their part reads the deadline's index from its start
+            default -> List.of(running, PAUSED, MET + " and c.countdown.metAt >= :since and c.countdown.deadlineAt >= :since");
+        };
+    }
+
+    private static final String PAUSED = "c.state = br.com.sopdesk.sla.entity.ClockState.PAUSED";
+    private static final String MET = "c.state = br.com.sopdesk.sla.entity.ClockState.MET";
+
+    private <T> TypedQuery<T> bind(TypedQuery<T> query, String part, Filter f, Instant now) {
+        if (part.contains(":now")) {
+            query.setParameter("now", Utc.of(now));
+        }
+        if (part.contains(":since")) {
+            query.setParameter("since", Utc.of(metSince(now)));
+        }
+        return narrow(query, f);
+    }
+
+    /** The start of the days whose met clocks the board shows: today and the {@value #MET_DAYS} − 1 before, in the board's zone. */
+    private Instant metSince(Instant now) {
+        ZoneId zone = settings == null ? ZoneOffset.UTC : settings.zone();
+        return now.atZone(zone).toLocalDate().minusDays(MET_DAYS - 1L).atStartOfDay(zone).toInstant();
     }
 
     /** The team, SOP and agent conditions on the clock {@code c}. */
     private static String narrowing(Filter f) {
+        return narrowing(f, "c.subject");
+    }
+
+    /** The team, SOP and agent conditions on {@code path}, a clock's subject or a tally's key. */
+    static String narrowing(Filter f, String path) {
         StringBuilder q = new StringBuilder();
         if (Filter.set(f.team())) {
-            q.append(" and c.subject.team = :team");
+            q.append(" and ").append(path).append(".team = :team");
         }
         if (Filter.set(f.sopId())) {
-            q.append(" and c.subject.sopId = :sop");
+            q.append(" and ").append(path).append(".sopId = :sop");
         }
         if (Filter.set(f.agent())) {
-            q.append(" and c.subject.agent = :agent");
+            q.append(" and ").append(path).append(".agent = :agent");
         }
         return q.toString();
     }
 
-    private static <T> TypedQuery<T> narrow(TypedQuery<T> query, Filter f) {
+    static <T> TypedQuery<T> narrow(TypedQuery<T> query, Filter f) {
         if (Filter.set(f.team())) {
             query.setParameter("team", f.team());
         }
@@ -108,16 +174,6 @@ public class SlaBoard {
             query.setParameter("agent", f.agent());
         }
         return query;
-    }
-
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f, Instant now) {
-        switch (f.standing() == null ? "" : f.standing()) {
-            case "AT_RISK", "ON_TRACK" -> query.setParameter("running", ClockState.RUNNING).setParameter("now", Utc.of(now));
-            case "BREACHED" -> query.setParameter("running", ClockState.RUNNING).setParameter("now", Utc.of(now));
-            case "PAUSED" -> query.setParameter("paused", ClockState.PAUSED);
-            default -> query.setParameter("met", ClockState.MET).setParameter("since", Utc.of(now.minus(Duration.ofDays(7))));
-        }
-        return narrow(query, f);
     }
 
     public Optional<SlaClock> clock(long id) {
@@ -174,22 +230,35 @@ public class SlaBoard {
     /**
      * Attainment for each of the last {@code days} days (dates of the deadlines in
      * {@code sopdesk.sla.zone}): clocks due that day and met on time, against those breached (met
-     * late or not met). A paused clock is neither: its deadline is not running. Two indexed counts
-     * per day, so the cost does not depend on how many clocks the window holds.
+     * late, or their breach alert raised). A clock counts once settled that way, so a clock due
+     * later today and met already counts today; a paused clock does not count. Read from the daily
+     * tallies ({@link SlaTallies}); from the clocks themselves, by the same rule, while the tallies
+     * are in another zone.
      */
     public List<Day> attainment(int days, Filter f, Instant now) {
         LocalDate today = now.atZone(settings.zone()).toLocalDate();
+        LocalDate first = today.minusDays(Math.max(1, days) - 1L);
+        boolean tallied = tallies != null && tallies.usable();
+        Map<LocalDate, Long> onTime = tallied ? tallies.perDay(TallyKey.ON_TIME, first, today, f) : Map.of();
+        Map<LocalDate, Long> breached = tallied ? tallies.perDay(TallyKey.BREACHED, first, today, f) : Map.of();
         List<Day> out = new ArrayList<>();
-        for (LocalDate d = today.minusDays(Math.max(1, days) - 1L); !d.isAfter(today); d = d.plusDays(1)) {
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            if (tallied) {
+                out.add(new Day(d, onTime.getOrDefault(d, 0L), breached.getOrDefault(d, 0L)));
+                continue;
+            }
             Instant from = d.atStartOfDay(settings.zone()).toInstant();
             Instant to = d.plusDays(1).atStartOfDay(settings.zone()).toInstant();
-            Instant until = to.isAfter(now) ? now : to;
-            long onTime = count(MET_ON_TIME, f, from, until);
-            long total = count(COUNTED, f, from, until);
-            out.add(new Day(d, onTime, total - onTime));
+            long met = count(MET_ON_TIME + " and " + MET, f, from, to);
+            long total = count("(" + MET + " or " + BREACH_RAISED + ")", f, from, to);
+            out.add(new Day(d, met, total - met));
         }
         return out;
     }
+
+    /** A running clock whose breach alert went out for its current deadline. */
+    private static final String BREACH_RAISED = "(c.state = br.com.sopdesk.sla.entity.ClockState.RUNNING"
+            + " and c.countdown.breachedAt is not null and c.countdown.breachedAt >= c.countdown.deadlineAt)";
 
     /** A clock met by its deadline. */
     private static final String MET_ON_TIME = "c.countdown.metAt is not null and c.countdown.metAt <= c.countdown.deadlineAt";

@@ -130,6 +130,9 @@ public class SlaTimer {
         }
     }
 
+    @EJB
+    SlaTallies tallies;
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick(Timer timer) {
@@ -156,6 +159,9 @@ public class SlaTimer {
             SlaScan.Report r = scan.scan();
             if (r.clocks() > 0 || r.delivered() > 0) {
                 LOG.fine(() -> "SLA: " + r);
+            }
+            if (!woken) {
+                tallies.fold(time.instant());
             }
             // an alert that fell due during the scan is found too (after the scan's start), and woken for at once
             work.nextAlert(before).ifPresent(this::wakeFor);

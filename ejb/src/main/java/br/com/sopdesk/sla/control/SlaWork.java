@@ -6,6 +6,7 @@ import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.Observation;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.TallyKey;
 import br.com.sopdesk.sla.entity.WorkCalendar;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,6 +42,9 @@ public class SlaWork {
 
     @EJB
     SlaAlerts alerts;
+
+    @EJB
+    SlaTallies tallies;
 
     /**
      * Claims up to {@code max} due clocks for this scan: a conditional update, so of several
@@ -133,6 +137,7 @@ public class SlaWork {
             return 0;
         }
         WorkCalendar calendar = clock.getPolicy().getRules().calendar(settings.zone(), settings.holidays());
+        List<TallyKey> tallied = clock.tallies(settings.zone());
         List<Happening> timeline = new ArrayList<>();
         if (reading.observed() != null) {
             timeline.addAll(clock.observe(reading.observed(), reading.readAt(), now, calendar, settings.cadence()));
@@ -154,6 +159,7 @@ public class SlaWork {
         }
         clock.release();
         timeline.forEach(h -> em.persist(new SlaEvent(clock.getId(), h)));
+        tallies.moved(tallied, clock.tallies(settings.zone()));
         return raised;
     }
 

@@ -124,6 +124,26 @@ public class SlaClock {
         return c;
     }
 
+    /**
+     * Where this clock counts on the dashboard's daily tallies ({@link TallyKey}) in {@code zone}: a
+     * met clock on its deadline's day, on time or breached, and on the day it was met; a running
+     * clock whose breach alert went out for its current deadline, as breached on that day; any other
+     * (running before its breach, or paused) nowhere yet.
+     */
+    public List<TallyKey> tallies(ZoneId zone) {
+        LocalDate due = getDeadlineAt().atZone(zone).toLocalDate();
+        Instant met = countdown.getMetAt();
+        if (state == ClockState.MET && met != null) {
+            return List.of(new TallyKey(due, countdown.metLate() ? TallyKey.BREACHED : TallyKey.ON_TIME, subject),
+                    new TallyKey(met.atZone(zone).toLocalDate(), TallyKey.MET, subject));
+        }
+        Instant breached = countdown.getBreachedAt();
+        if (state == ClockState.RUNNING && breached != null && !breached.isBefore(getDeadlineAt())) {
+            return List.of(new TallyKey(due, TallyKey.BREACHED, subject));
+        }
+        return List.of();
+    }
+
     /** The ledger level due at {@code now} ({@code AT_RISK}, {@code BREACH}, {@code REMINDER_n}), if any. */
     public Optional<String> dueLevel(Instant now) {
         return state == ClockState.RUNNING ? alerts.due(now, getDeadlineAt()) : Optional.empty();

@@ -1,0 +1,47 @@
+package br.com.sopdesk.sla.entity;
+
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One clock's change to a tally (+1 or −1), inserted in the transaction that changed the clock:
+ * inserts never wait on each other, where updating a shared count would. The periodic scan folds
+ * them into {@link SlaTally}.
+ */
+@Entity
+@Table(name = "sla_tally_change")
+@NamedQuery(name = SlaTallyChange.LAST, query = "select max(c.id) from SlaTallyChange c")
+@NamedQuery(name = SlaTallyChange.SUMS, query = """
+        select c.key.day, c.key.kind, c.key.sopId, c.key.team, c.key.agent, sum(c.clocks) from SlaTallyChange c where c.id <= :last
+        group by c.key.day, c.key.kind, c.key.sopId, c.key.team, c.key.agent""")
+@NamedQuery(name = SlaTallyChange.FOLDED, query = "delete from SlaTallyChange c where c.id <= :last")
+public class SlaTallyChange {
+
+    public static final String LAST = "SlaTallyChange.last";
+    public static final String SUMS = "SlaTallyChange.sums";
+    public static final String FOLDED = "SlaTallyChange.folded";
+
+    @Id
+    @SequenceGenerator(name = "sla_tally_change_seq", sequenceName = "sla_tally_change_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_tally_change_seq")
+    private Long id;
+
+    @Embedded
+    private TallyKey key;
+
+    private int clocks;
+
+    protected SlaTallyChange() {
+    }
+
+    public SlaTallyChange(TallyKey key, int clocks) {
+        this.key = key;
+        this.clocks = clocks;
+    }
+}
