@@ -252,6 +252,47 @@ public class SlaClock {
                 && !sync.readSince(now.minus(freshness)));
     }
 
+    /**
+     * The read the scan should make before settling, and how it ranks for the budget of Qualitor
+     * calls ({@link ReadPriority}): the breach's read on an old reading first, then a read someone
+     * asked for, then by the time left. Empty when no read is due.
+     */
+    public Optional<ReadPriority> readPriority(Instant now, Duration freshness, SyncCadence cadence) {
+        if (!readDue(now, freshness)) {
+            return Optional.empty();
+        }
+        if (state == ClockState.RUNNING && alerts.breachDue(now, getDeadlineAt()) && !sync.readSince(now.minus(freshness))) {
+            return Optional.of(ReadPriority.BREACH);
+        }
+        return Optional.of(cadence.priority(remaining(now), state == ClockState.PAUSED, sync.getAnnouncedAt() != null));
+    }
+
+    /**
+     * The budget denied a due read of {@code priority}: it waits longer than its cadence says
+     * ({@link SyncAllowance#deferred}); the alerts keep their times.
+     */
+    public void readDeferred(ReadPriority priority, Instant now, SyncCadence cadence, SyncAllowance allowance) {
+        sync.plan(now, allowance.deferred(priority, cadence.after(remaining(now), state == ClockState.PAUSED)));
+        updateDue();
+    }
+
+    /**
+     * Someone looks at the clock (its row on the supervisors' board, the agent's ticket page): when
+     * its last reading is older than {@code fresh}, a read is asked for now, ranked as an announced
+     * change, without a timeline line (looking changes nothing). Returns whether it was asked now.
+     */
+    public boolean lookedAt(Instant now, Duration fresh) {
+        if (state == ClockState.MET || sync.readSince(now.minus(fresh))) {
+            return false;
+        }
+        boolean reading = claimedUntil != null && Utc.instant(claimedUntil).isAfter(now);
+        if (!sync.announced(now, reading)) {
+            return false;
+        }
+        updateDue();
+        return true;
+    }
+
     /** Whether the scan holding {@code token} still holds the clock. */
     public boolean claimedBy(String token) {
         return token != null && token.equals(claimToken);

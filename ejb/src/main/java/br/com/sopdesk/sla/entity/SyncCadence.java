@@ -44,4 +44,22 @@ public record SyncCadence(Duration far, Duration near, Duration nearWindow, Dura
         Duration half = remaining.minus(nearWindow);
         return half.compareTo(far) < 0 ? (half.compareTo(near) < 0 ? near : half) : far;
     }
+
+    /**
+     * How a due read ranks for the budget of Qualitor calls: asked for ({@code asked}), or by the
+     * band the clock is in — its last window and the hour after the breach, the near window (and a
+     * clock breached longer ago), or far.
+     */
+    public ReadPriority priority(Duration remaining, boolean paused, boolean asked) {
+        if (asked) {
+            return ReadPriority.ASKED;
+        }
+        if (paused) {
+            return remaining.compareTo(lastWindow) <= 0 ? ReadPriority.LAST : ReadPriority.NEAR;
+        }
+        if (remaining.compareTo(lastWindow) <= 0 && remaining.compareTo(HOUR.negated()) >= 0) {
+            return ReadPriority.LAST;
+        }
+        return remaining.compareTo(nearWindow) <= 0 ? ReadPriority.NEAR : ReadPriority.FAR;
+    }
 }
