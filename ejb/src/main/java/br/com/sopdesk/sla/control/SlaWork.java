@@ -106,7 +106,7 @@ public class SlaWork {
         Optional<ReadPriority> read = clock.readPriority(now, settings.breachFreshness(), settings.cadence());
         boolean granted = read.isPresent() && budgetAllows(read.get(), now);
         if (read.isPresent() && !granted) {
-            clock.readDeferred(read.get(), now, settings.cadence(), settings.allowance());
+            clock.readDeferred(now, settings.cadence(), settings.allowance());
         }
         return Optional.of(new Turn(granted ? clock.getDemandNumber() : null, clock.getStartedAt()));
     }

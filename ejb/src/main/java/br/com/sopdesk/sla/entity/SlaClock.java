@@ -255,7 +255,8 @@ public class SlaClock {
     /**
      * The read the scan should make before settling, and how it ranks for the budget of Qualitor
      * calls ({@link ReadPriority}): the breach's read on an old reading first, then a read someone
-     * asked for, then by the time left. Empty when no read is due.
+     * asked for, then by the time left and the last reading ({@link SyncCadence#priority}). Empty
+     * when no read is due.
      */
     public Optional<ReadPriority> readPriority(Instant now, Duration freshness, SyncCadence cadence) {
         if (!readDue(now, freshness)) {
@@ -264,15 +265,17 @@ public class SlaClock {
         if (state == ClockState.RUNNING && alerts.breachDue(now, getDeadlineAt()) && !sync.readSince(now.minus(freshness))) {
             return Optional.of(ReadPriority.BREACH);
         }
-        return Optional.of(cadence.priority(remaining(now), state == ClockState.PAUSED, sync.getAnnouncedAt() != null));
+        Instant read = sync.getLastSyncedAt();
+        return Optional.of(cadence.priority(remaining(now), state == ClockState.PAUSED, sync.getAnnouncedAt() != null,
+                read == null ? null : Duration.between(read, now)));
     }
 
     /**
-     * The budget denied a due read of {@code priority}: it waits longer than its cadence says
-     * ({@link SyncAllowance#deferred}); the alerts keep their times.
+     * The budget denied a due read: it waits longer than its cadence says, until
+     * its band changes at the latest ({@link SyncCadence#deferred}); the alerts keep their times.
      */
-    public void readDeferred(ReadPriority priority, Instant now, SyncCadence cadence, SyncAllowance allowance) {
-        sync.plan(now, allowance.deferred(priority, cadence.after(remaining(now), state == ClockState.PAUSED)));
+    public void readDeferred(Instant now, SyncCadence cadence, SyncAllowance allowance) {
+        sync.plan(now, cadence.deferred(remaining(now), state == ClockState.PAUSED, allowance));
         updateDue();
     }
 

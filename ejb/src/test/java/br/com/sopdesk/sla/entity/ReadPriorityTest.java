@@ -21,14 +21,25 @@ class ReadPriorityTest {
 
     @Test
     void theBandsFollowTheCadencesWindows() {
-        assertEquals(ReadPriority.FAR, CADENCE.priority(Duration.ofHours(3), false, false));
-        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofHours(2), false, false));
-        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(10), false, false));
-        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(-60), false, false), "the hour after the breach");
-        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofMinutes(-61), false, false), "breached longer ago");
-        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofHours(20), true, false), "paused far");
-        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(5), true, false), "paused with little left");
-        assertEquals(ReadPriority.ASKED, CADENCE.priority(Duration.ofHours(20), false, true));
+        assertEquals(ReadPriority.FAR, CADENCE.priority(Duration.ofHours(3), false, false, null));
+        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofHours(2), false, false, null));
+        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(10), false, false, null));
+        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(-60), false, false, null), "the hour after the breach");
+        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofMinutes(-61), false, false, null), "breached longer ago");
+        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofHours(20), true, false, null), "paused far");
+        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(5), true, false, null), "paused with little left");
+        assertEquals(ReadPriority.ASKED, CADENCE.priority(Duration.ofHours(20), false, true, null));
+    }
+
+    @Test
+    void aClockReadAlreadyInItsBandRanksOneBandLower() {
+        Duration left = Duration.ofMinutes(4);
+        assertEquals(ReadPriority.LAST, CADENCE.priority(left, false, false, Duration.ofMinutes(7)), "read before the last window");
+        assertEquals(ReadPriority.NEAR, CADENCE.priority(left, false, false, Duration.ofMinutes(1)), "read 1 min ago, in the window");
+        assertEquals(ReadPriority.FAR, CADENCE.priority(Duration.ofHours(1), false, false, Duration.ofMinutes(30)));
+        assertEquals(ReadPriority.NEAR, CADENCE.priority(Duration.ofHours(1), false, false, Duration.ofMinutes(61)));
+        assertEquals(ReadPriority.ASKED, CADENCE.priority(left, false, true, Duration.ofSeconds(1)), "asked for stays first");
+        assertEquals(ReadPriority.LAST, CADENCE.priority(Duration.ofMinutes(-5), false, false, Duration.ofMinutes(1)), "after the breach");
     }
 
     @Test
@@ -57,19 +68,29 @@ class ReadPriorityTest {
         SlaClock c = started();
         Instant due = c.getSync().getNextSyncAt();
         Instant atRisk = c.getAlerts().getNextAlertAt();
-        c.readDeferred(ReadPriority.FAR, due, CADENCE, FIFTY);
+        c.readDeferred(due, CADENCE, FIFTY);
         assertEquals(due.plus(Duration.ofHours(6)), c.getSync().getNextSyncAt());
         assertEquals(atRisk, c.getAlerts().getNextAlertAt());
         assertEquals(atRisk.isBefore(due.plus(Duration.ofHours(6))) ? atRisk : due.plus(Duration.ofHours(6)), c.getDueAt());
     }
 
     @Test
-    void aDeniedAskedReadTriesAgainSoonAndStaysAsked() {
+    void aDeniedReadNeverWaitsPastTheStartOfANearerBand() {
+        assertEquals(Duration.ofHours(6), CADENCE.deferred(Duration.ofHours(20), false, FIFTY));
+        assertEquals(Duration.ofMinutes(60), CADENCE.deferred(Duration.ofHours(3), false, FIFTY), "until 2 h are left");
+        assertEquals(Duration.ofMinutes(50), CADENCE.deferred(Duration.ofHours(1), false, FIFTY), "until 10 min are left");
+        assertEquals(Duration.ofMinutes(12), CADENCE.deferred(Duration.ofMinutes(5), false, FIFTY));
+        assertEquals(Duration.ofSeconds(1), CADENCE.deferred(Duration.ofHours(2).plusMillis(10), false, FIFTY));
+        assertEquals(Duration.ofMinutes(60), CADENCE.deferred(Duration.ofHours(20), true, FIFTY), "paused: the time left stands still");
+    }
+
+    @Test
+    void aDeniedAskedReadWaitsLikeTheOthersAndStaysAsked() {
         SlaClock c = started();
         c.changeAnnounced(t0(1));
-        c.readDeferred(ReadPriority.ASKED, t0(1), CADENCE, FIFTY);
-        assertEquals(t0(1).plus(SyncAllowance.ASKED_RETRY), c.getSync().getNextSyncAt());
-        assertEquals(Optional.of(ReadPriority.ASKED), c.readPriority(t0(1).plus(SyncAllowance.ASKED_RETRY), FRESH, CADENCE));
+        c.readDeferred(t0(1), CADENCE, FIFTY);
+        assertEquals(t0(7), c.getSync().getNextSyncAt(), "far: twelve times 30 min");
+        assertEquals(Optional.of(ReadPriority.ASKED), c.readPriority(t0(7), FRESH, CADENCE));
     }
 
     @Test

@@ -93,9 +93,8 @@ class SyncBudgetTest {
     }
 
     @Test
-    void aDeniedReadWaitsTheDeferralTimesItsCadenceAndAnAskedOneTriesAgainSoon() {
-        assertEquals(Duration.ofHours(6), FIFTY.deferred(ReadPriority.FAR, Duration.ofMinutes(30)));
-        assertEquals(Duration.ofMinutes(60), FIFTY.deferred(ReadPriority.NEAR, Duration.ofMinutes(5)));
-        assertEquals(SyncAllowance.ASKED_RETRY, FIFTY.deferred(ReadPriority.ASKED, Duration.ofMinutes(30)));
+    void aDeniedReadWaitsTheDeferralTimesItsCadence() {
+        assertEquals(Duration.ofHours(6), FIFTY.deferred(Duration.ofMinutes(30)));
+        assertEquals(Duration.ofMinutes(60), FIFTY.deferred(Duration.ofMinutes(5)));
     }
 }
