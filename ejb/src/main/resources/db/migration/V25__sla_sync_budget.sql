@@ -1,6 +1,7 @@
 -- The group's budget of Qualitor calls for SLA reads (sopdesk.sla.sync.calls-per-second): one row,
--- a token bucket every instance takes from under a row lock. It starts empty and fills at the
--- configured rate; breach reads may drive it negative (a debt the other reads then wait out).
+-- a token bucket every instance takes from under a row lock. It is full at its first use (no
+-- counted_at yet) and fills at the configured rate; breach reads may drive it negative (a debt the
+-- other reads then wait out).
 CREATE TABLE sla_sync_budget (
     id BIGINT NOT NULL PRIMARY KEY,
     tokens DOUBLE PRECISION NOT NULL,

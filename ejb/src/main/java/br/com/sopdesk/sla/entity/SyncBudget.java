@@ -65,13 +65,17 @@ public class SyncBudget {
     }
 
     private void fill(Instant now, SyncAllowance allowance) {
-        Instant last = countedAt == null ? now : Utc.instant(countedAt);
+        if (countedAt == null) {
+            // first use (the migration cannot know the allowance): full
+            tokens = allowance.capacity();
+            countedAt = Utc.of(now);
+            return;
+        }
+        Instant last = Utc.instant(countedAt);
         if (now.isAfter(last)) {
             // instances' clocks differ a little: time counted never runs backwards
             double earned = allowance.callsPerSecond() * Duration.between(last, now).toNanos() / 1e9;
             tokens = Math.min(allowance.capacity(), tokens + earned);
-            countedAt = Utc.of(now);
-        } else if (countedAt == null) {
             countedAt = Utc.of(now);
         }
     }

@@ -65,13 +65,18 @@ class SyncBudgetStoreTest {
     }
 
     @Test
-    void theBudgetStartsEmptyFillsAtTheRateAndKeepsWhatWasTaken() {
-        assertTrue(take(ReadPriority.BREACH, T0), "a breach read goes into debt");
-        assertFalse(take(ReadPriority.LAST, T0.plusMillis(40)), "the first 40 ms repay the breach read");
-        assertTrue(take(ReadPriority.LAST, T0.plusMillis(100)));
+    void theBudgetIsFullAtItsFirstUseFillsAtTheRateAndKeepsWhatWasTaken() {
+        int far = 0;
+        while (take(ReadPriority.FAR, T0)) {
+            far++;
+        }
+        assertEquals(250, far, "full at the first use: 1,000 calls, far reads down to 500");
+        assertTrue(take(ReadPriority.BREACH, T0));
+        assertFalse(take(ReadPriority.FAR, T0.plusMillis(40)), "the first 40 ms repay the breach read, no more");
+        assertTrue(take(ReadPriority.FAR, T0.plusMillis(100)));
         SyncBudget b = inTransaction(em -> em.find(SyncBudget.class, SyncBudget.ID));
-        assertEquals(4, b.getCallsTaken());
-        assertEquals(1, b.getReadsDenied());
-        assertEquals(1.0, b.getTokens(), 1e-6, "-2 + 5 earned over 100 ms - 2");
+        assertEquals(504, b.getCallsTaken());
+        assertEquals(2, b.getReadsDenied());
+        assertEquals(501.0, b.getTokens(), 1e-6, "500, less the breach read, plus 5 earned over 100 ms, less the far read");
     }
 }
