@@ -266,7 +266,7 @@ public class SlaClock {
             return Optional.of(ReadPriority.BREACH);
         }
         Instant read = sync.getLastSyncedAt();
-        return Optional.of(cadence.priority(remaining(now), state == ClockState.PAUSED, sync.getAnnouncedAt() != null,
+        return Optional.of(cadence.priority(remaining(now), state == ClockState.PAUSED, sync.waitingAsked(),
                 read == null ? null : Duration.between(read, now)));
     }
 
@@ -288,8 +288,7 @@ public class SlaClock {
         if (state == ClockState.MET || sync.readSince(now.minus(fresh))) {
             return false;
         }
-        boolean reading = claimedUntil != null && Utc.instant(claimedUntil).isAfter(now);
-        if (!sync.announced(now, reading)) {
+        if (!sync.asked(now)) {
             return false;
         }
         updateDue();

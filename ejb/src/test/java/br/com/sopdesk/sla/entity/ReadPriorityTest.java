@@ -106,4 +106,15 @@ class ReadPriorityTest {
         assertTrue(c.lookedAt(t0(0, 10).plusSeconds(200), look), "read over two minutes ago");
         assertEquals(Optional.of(ReadPriority.ASKED), c.readPriority(t0(0, 10).plusSeconds(200), FRESH, CADENCE));
     }
+
+    @Test
+    void aLookWaitingForItsReadNeverHidesAnAnnouncement() {
+        SlaClock c = started();
+        assertTrue(c.lookedAt(t0(0, 10), Duration.ofMinutes(2)));
+        assertTrue(c.changeAnnounced(t0(0, 10).plusSeconds(1)).isPresent(), "the announcement's line is written");
+        assertEquals(Optional.of(ReadPriority.ASKED), c.readPriority(t0(0, 10).plusSeconds(1), FRESH, CADENCE));
+        c.observe(SlaClockTest.working(), t0(0, 10).plusSeconds(2), t0(0, 10).plusSeconds(3), new WorkCalendar.AllHours(), CADENCE);
+        assertEquals(null, c.getSync().getAnnouncedAt(), "one read answers both");
+        assertEquals(Optional.empty(), c.readPriority(t0(0, 10).plusSeconds(3), FRESH, CADENCE));
+    }
 }
