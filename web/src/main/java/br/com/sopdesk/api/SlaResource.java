@@ -6,6 +6,7 @@ import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.platform.UserFacing;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.TicketService;
+import br.com.sopdesk.sla.control.ClockLooks;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaClocks;
 import br.com.sopdesk.sla.control.SlaSettings;
@@ -49,6 +50,9 @@ public class SlaResource {
     SlaBoard board;
 
     @EJB
+    ClockLooks looks;
+
+    @EJB
     SlaClocks clocks;
 
     @EJB
@@ -90,6 +94,7 @@ public class SlaResource {
     @Path("clocks/{id}")
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
+        looks.lookedAt(id);  // a supervisor opens its row: an old reading is read again, within the budget
         return detail(board, c, true, reader(), time.instant());
     }
 
@@ -138,6 +143,7 @@ public class SlaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reiterate(@PathParam("id") long id, Note note) {
         SlaClock c = board.clock(id).orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "sla.clock.unknown", String.valueOf(id))));
+        looks.lookedAt(id);  // a supervisor opens its row: an old reading is read again, within the budget
         int sopVersion = tickets.find(c.getSubject().getTicketId()).map(t -> t.getSopVersion()).orElse(0);
         DemandAction action;
         try {

@@ -7,8 +7,10 @@ import br.com.sopdesk.demand.entity.DemandAction;
 import br.com.sopdesk.i18n.ApiLocale;
 import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.privacy.control.Masking;
+import br.com.sopdesk.sla.control.ClockLooks;
 import br.com.sopdesk.sla.control.SlaBoard;
 import br.com.sopdesk.sla.control.SlaSettings;
+import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sop.control.SopCatalog;
 import br.com.sopdesk.ticket.control.InvalidSubmissionException;
 import br.com.sopdesk.ticket.control.QualitorOutbox;
@@ -71,6 +73,9 @@ public class TicketResource {
 
     @Inject
     SlaBoard slaBoard;
+
+    @Inject
+    ClockLooks looks;
 
     @Inject
     SlaSettings slaSettings;
@@ -225,8 +230,14 @@ public class TicketResource {
     public SlaViews.ClockDetail clock(@PathParam("id") long id) {
         visible(id);
         SlaViews.Reader reader = new SlaViews.Reader(locale(), slaSettings.zone());
-        return slaBoard.clockOfTicket(id).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor"), reader, clock.instant()))
+        return slaBoard.clockOfTicket(id).map(this::looked).map(c -> SlaResource.detail(slaBoard, c, security.isUserInRole("supervisor"), reader, clock.instant()))
                 .orElseThrow(() -> new NotFoundException(ApiMessages.text(locale(), "ticket.no-clock", String.valueOf(id))));
+    }
+
+    /** The agent looks at the ticket's clock: an old reading is read again, within the budget of Qualitor calls. */
+    private SlaClock looked(SlaClock c) {
+        looks.lookedAt(c.getId());
+        return c;
     }
 
     /** The ticket, if the caller may see it: its author, a supervisor or an administrator; otherwise unknown (404). */

@@ -2,6 +2,7 @@ package br.com.sopdesk.sla.control;
 
 import br.com.sopdesk.platform.InstanceName;
 import br.com.sopdesk.sla.entity.BrazilianHolidays;
+import br.com.sopdesk.sla.entity.SyncAllowance;
 import br.com.sopdesk.sla.entity.SyncCadence;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,22 @@ public class SlaSettings {
     long breachedMaxMinutes;
 
     @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.calls-per-second", defaultValue = "50")
+    double callsPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.burst-seconds", defaultValue = "20")
+    long burstSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.deferral-factor", defaultValue = "12")
+    int deferralFactor;
+
+    @Inject
+    @ConfigProperty(name = "sopdesk.sla.sync.look-seconds", defaultValue = "120")
+    long lookSeconds;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.sla.breach-fresh-seconds", defaultValue = "15")
     long breachFreshSeconds;
 
@@ -97,6 +114,7 @@ public class SlaSettings {
 
     private BrazilianHolidays holidays;
     private SyncCadence cadence;
+    private SyncAllowance allowance;
 
     @PostConstruct
     void init() {
@@ -111,6 +129,7 @@ public class SlaSettings {
         holidays = new BrazilianHolidays(optionalHolidays, extra);
         cadence = new SyncCadence(Duration.ofMinutes(farMinutes), Duration.ofMinutes(nearMinutes), Duration.ofHours(2),
                 Duration.ofSeconds(lastSeconds), Duration.ofMinutes(10), Duration.ofMinutes(Math.max(1, breachedMaxMinutes)));
+        allowance = new SyncAllowance(callsPerSecond, Duration.ofSeconds(Math.max(1, burstSeconds)), Math.max(1, deferralFactor));
     }
 
     public ZoneId zone() {
@@ -123,6 +142,16 @@ public class SlaSettings {
 
     public SyncCadence cadence() {
         return cadence;
+    }
+
+    /** The group's budget of Qualitor calls for SLA reads ({@code sopdesk.sla.sync.calls-per-second}, burst, deferral). */
+    public SyncAllowance allowance() {
+        return allowance;
+    }
+
+    /** A clock someone looks at is read again when its last reading is older than this. */
+    public Duration lookFreshness() {
+        return Duration.ofSeconds(Math.max(0, lookSeconds));
     }
 
     public String defaultPolicy() {

@@ -4,8 +4,11 @@ import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.platform.Utc;
 import br.com.sopdesk.sla.entity.Happening;
 import br.com.sopdesk.sla.entity.Observation;
+import br.com.sopdesk.sla.entity.ReadPriority;
 import br.com.sopdesk.sla.entity.SlaClock;
 import br.com.sopdesk.sla.entity.SlaEvent;
+import br.com.sopdesk.sla.entity.SyncAllowance;
+import br.com.sopdesk.sla.entity.SyncBudget;
 import br.com.sopdesk.sla.entity.TallyKey;
 import br.com.sopdesk.sla.entity.WorkCalendar;
 import jakarta.ejb.EJB;
@@ -14,6 +17,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +96,9 @@ public class SlaWork {
      * Starts a claimed clock's turn: renews the claim for another lease, if it is still this
      * scan's (a batch may take longer than the lease: a clock whose claim lapsed and was taken by
      * another scan is left to that one), and says whether Qualitor must be read first — a sync is
-     * due, or the breach is due on a reading older than {@code sopdesk.sla.breach-fresh-seconds}.
+     * due, or the breach is due on a reading older than {@code sopdesk.sla.breach-fresh-seconds} —
+     * and the group's budget of Qualitor calls allows it ({@link SyncBudget}); a denied read is
+     * put off ({@link SlaClock#readDeferred}), the breach's read never.
      */
     public Optional<Turn> begin(long id, String token, Instant now) {
         int renewed = em.createNamedQuery(SlaClock.RENEW).setParameter("id", id).setParameter("token", token)
@@ -101,8 +107,26 @@ public class SlaWork {
         if (clock == null) {
             return Optional.empty();
         }
-        return Optional.of(new Turn(clock.readDue(now, settings.breachFreshness()) ? clock.getDemandNumber() : null,
-                clock.getStartedAt()));
+        Optional<ReadPriority> read = clock.readPriority(now, settings.breachFreshness(), settings.cadence());
+        boolean granted = read.isPresent() && budgetAllows(read.get(), now);
+        if (read.isPresent() && !granted) {
+            clock.readDeferred(now, settings.cadence(), settings.allowance());
+        }
+        return Optional.of(new Turn(granted ? clock.getDemandNumber() : null, clock.getStartedAt()));
+    }
+
+    /** Takes one read's calls from the group's budget, under its row lock (held until this turn's commit). */
+    private boolean budgetAllows(ReadPriority priority, Instant now) {
+        SyncAllowance allowance = settings.allowance();
+        if (allowance.unlimited()) {
+            return true;
+        }
+        SyncBudget budget = em.find(SyncBudget.class, SyncBudget.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (budget == null) {
+            budget = SyncBudget.full(now, allowance);  // the migration makes the row; this is a fallback
+            em.persist(budget);
+        }
+        return budget.take(priority, SyncAllowance.CALLS_PER_READ, now, allowance);
     }
 
     /**

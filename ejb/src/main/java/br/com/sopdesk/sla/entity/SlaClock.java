@@ -272,6 +272,49 @@ public class SlaClock {
                 && !sync.readSince(now.minus(freshness)));
     }
 
+    /**
+     * The read the scan should make before settling, and how it ranks for the budget of Qualitor
+     * calls ({@link ReadPriority}): the breach's read on an old reading first, then a read someone
+     * asked for, then by the time left and the last reading ({@link SyncCadence#priority}). Empty
+     * when no read is due.
+     */
+    public Optional<ReadPriority> readPriority(Instant now, Duration freshness, SyncCadence cadence) {
+        if (!readDue(now, freshness)) {
+            return Optional.empty();
+        }
+        if (state == ClockState.RUNNING && alerts.breachDue(now, getDeadlineAt()) && !sync.readSince(now.minus(freshness))) {
+            return Optional.of(ReadPriority.BREACH);
+        }
+        Instant read = sync.getLastSyncedAt();
+        return Optional.of(cadence.priority(remaining(now), state == ClockState.PAUSED, sync.waitingAsked(),
+                read == null ? null : Duration.between(read, now)));
+    }
+
+    /**
+     * The budget denied a due read: it waits longer than its cadence says, until
+     * its band changes at the latest ({@link SyncCadence#deferred}); the alerts keep their times.
+     */
+    public void readDeferred(Instant now, SyncCadence cadence, SyncAllowance allowance) {
+        sync.plan(now, cadence.deferred(remaining(now), state == ClockState.PAUSED, allowance));
+        updateDue();
+    }
+
+    /**
+     * Someone looks at the clock (its row on the supervisors' board, the agent's ticket page): when
+     * its last reading is older than {@code fresh}, a read is asked for now, ranked as an announced
+     * change, without a timeline line (looking changes nothing). Returns whether it was asked now.
+     */
+    public boolean lookedAt(Instant now, Duration fresh) {
+        if (state == ClockState.MET || sync.readSince(now.minus(fresh))) {
+            return false;
+        }
+        if (!sync.asked(now)) {
+            return false;
+        }
+        updateDue();
+        return true;
+    }
+
     /** Whether the scan holding {@code token} still holds the clock. */
     public boolean claimedBy(String token) {
         return token != null && token.equals(claimToken);

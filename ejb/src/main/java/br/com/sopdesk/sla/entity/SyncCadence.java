@@ -44,4 +44,55 @@ public record SyncCadence(Duration far, Duration near, Duration nearWindow, Dura
         Duration half = remaining.minus(nearWindow);
         return half.compareTo(far) < 0 ? (half.compareTo(near) < 0 ? near : half) : far;
     }
+
+    /**
+     * The wait of a read the budget denied: {@link SyncAllowance#deferred} of the cadence's wait,
+     * but never past the moment the clock enters a nearer band (where its read ranks higher), and at
+     * least a second. A read someone asked for stays asked for, and waits the same.
+     */
+    public Duration deferred(Duration remaining, boolean paused, SyncAllowance allowance) {
+        Duration wait = allowance.deferred(after(remaining, paused));
+        ReadPriority band = band(remaining, paused, false);
+        Duration nearer = paused ? null
+                : band == ReadPriority.FAR ? remaining.minus(nearWindow)
+                : band == ReadPriority.NEAR && remaining.compareTo(lastWindow) > 0 ? remaining.minus(lastWindow) : null;
+        if (nearer != null && nearer.compareTo(wait) < 0) {
+            wait = nearer;
+        }
+        return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+    }
+
+    /**
+     * How a due read ranks for the budget of Qualitor calls: asked for ({@code asked}), or by the
+     * band the clock is in — its last window and the hour after the breach, the near window (and a
+     * clock breached longer ago), or far. A clock read already since it entered its last or near
+     * window ({@code sinceRead} ago; null: never read) ranks one band lower, so a short budget reads
+     * each clock once as it enters the band before reading any again.
+     */
+    public ReadPriority priority(Duration remaining, boolean paused, boolean asked, Duration sinceRead) {
+        ReadPriority band = band(remaining, paused, asked);
+        if (paused || sinceRead == null) {
+            return band;
+        }
+        if (band == ReadPriority.LAST && remaining.compareTo(Duration.ZERO) >= 0 && sinceRead.compareTo(lastWindow.minus(remaining)) <= 0) {
+            return ReadPriority.NEAR;
+        }
+        if (band == ReadPriority.NEAR && remaining.compareTo(lastWindow) > 0 && sinceRead.compareTo(nearWindow.minus(remaining)) <= 0) {
+            return ReadPriority.FAR;
+        }
+        return band;
+    }
+
+    private ReadPriority band(Duration remaining, boolean paused, boolean asked) {
+        if (asked) {
+            return ReadPriority.ASKED;
+        }
+        if (paused) {
+            return remaining.compareTo(lastWindow) <= 0 ? ReadPriority.LAST : ReadPriority.NEAR;
+        }
+        if (remaining.compareTo(lastWindow) <= 0 && remaining.compareTo(HOUR.negated()) >= 0) {
+            return ReadPriority.LAST;
+        }
+        return remaining.compareTo(nearWindow) <= 0 ? ReadPriority.NEAR : ReadPriority.FAR;
+    }
 }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * after {@value #MAX_REFUSALS} in a row the clock stops reading. Qualitor may also announce that the
  * demand changed ({@link #announced}): the read then falls due at once, and the announcement is kept
  * until a read that started after it answers it, so a retry of the call costs no second read and a
- * read already under way, which may predate the change, does not count. Changed only through its
- * {@link SlaClock}.
+ * read already under way, which may predate the change, does not count. A person looking at the
+ * clock may ask for a read the same way ({@link #asked}), kept apart so that a look never hides an
+ * announcement's timeline line. Changed only through its {@link SlaClock}.
  */
 @Embeddable
 public class SyncSchedule {
@@ -42,6 +43,10 @@ public class SyncSchedule {
     @Column(name = "change_announced_at")
     private LocalDateTime announcedAt;
 
+    /** When a person looking at the clock asked for a read that no read has answered yet (null: none waiting). */
+    @Column(name = "read_asked_at")
+    private LocalDateTime askedAt;
+
     /**
      * Takes in a reading at {@code now} of a read that started at {@code readAt} (it answers the
      * announcements made until then); returns whether Qualitor shows something new.
@@ -62,14 +67,35 @@ public class SyncSchedule {
         nextSyncAt = Utc.of(now.plus(wait));
     }
 
-    /** The cadence's next read, or one at once while an announced change waits for a read. */
+    /** The cadence's next read, or one at once while an announced change or a look waits for a read. */
     void planNext(Instant now, Duration wait) {
-        plan(now, announcedAt == null ? wait : Duration.ZERO);
+        plan(now, announcedAt == null && askedAt == null ? wait : Duration.ZERO);
     }
 
     void stop() {
         nextSyncAt = null;
         announcedAt = null;
+        askedAt = null;
+    }
+
+    /**
+     * A person looking at the clock asks at {@code now} for a read: the next read falls due now.
+     * Returns whether this is news (not when a look already waits for its read, nor when reads stopped).
+     */
+    boolean asked(Instant now) {
+        if (nextSyncAt == null || askedAt != null) {
+            return false;
+        }
+        askedAt = Utc.of(now);
+        if (getNextSyncAt().isAfter(now)) {
+            nextSyncAt = askedAt;
+        }
+        return true;
+    }
+
+    /** Whether a read was asked for (an announced change, a look) and no read answered it yet. */
+    boolean waitingAsked() {
+        return announcedAt != null || askedAt != null;
     }
 
     /**
@@ -95,10 +121,13 @@ public class SyncSchedule {
         return true;
     }
 
-    /** A read that started at {@code readAt} answers the announcement made until then. */
+    /** A read that started at {@code readAt} answers the announcement and the look made until then. */
     private void answered(Instant readAt) {
         if (announcedAt != null && !getAnnouncedAt().isAfter(readAt)) {
             announcedAt = null;
+        }
+        if (askedAt != null && !Utc.instant(askedAt).isAfter(readAt)) {
+            askedAt = null;
         }
     }
 
