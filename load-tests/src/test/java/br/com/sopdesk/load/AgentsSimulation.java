@@ -1,6 +1,7 @@
 package br.com.sopdesk.load;
 
 import br.com.sopdesk.load.Customers.Customer;
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -47,9 +48,13 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  * refused is a wrong refusal); the search finds the SOP, each answer opens the next step, the
  * certificate's CNPJ is the customer's and the save shows the demand number.
  *
- * <p>Two phases in one run: first a baseline of one agent alone ({@code agents.baselineMinutes}),
- * then {@code agents.users} agents, ramped up over {@code agents.rampSeconds}, for
- * {@code agents.minutes} at full strength. Requests are grouped by phase ("baseline", "load").
+ * <p>Three phases in one run, each once the one before has ended: a warm-up of
+ * {@code agents.warmupUsers} agents for {@code agents.warmupMinutes} (the server's JIT compiles the
+ * pages' code), a baseline of one agent alone ({@code agents.baselineMinutes}), both with think times
+ * shortened by {@code agents.quickThinkScale} (more calls, the same requests), then
+ * {@code agents.users} agents, ramped up over {@code agents.rampSeconds}, for {@code agents.minutes}
+ * at full strength. Requests are grouped by phase ("warm-up", "baseline", "load"); the report's
+ * assertions say whether the load's targets held (p95 ≤ 150 ms, p99 ≤ 300 ms, no failed request).
  * Each agent signs in as an account of their own ({@code carga-001}...), created or reset through
  * the admin API before the run.
  */
@@ -60,16 +65,24 @@ public class AgentsSimulation extends Simulation {
     static final int RAMP_SECONDS = Integer.getInteger("agents.rampSeconds", 60);
     static final double MINUTES = Double.parseDouble(System.getProperty("agents.minutes", "10"));
     static final double BASELINE_MINUTES = Double.parseDouble(System.getProperty("agents.baselineMinutes", "2"));
+    static final double WARMUP_MINUTES = Double.parseDouble(System.getProperty("agents.warmupMinutes", "1"));
+    static final int WARMUP_USERS = Integer.getInteger("agents.warmupUsers", 20);
     static final double THINK = Double.parseDouble(System.getProperty("agents.thinkScale", "1.0"));
+    /** The warm-up's and the baseline's think times, shorter: more calls for the JIT and for the baseline's percentiles. */
+    static final double QUICK_THINK = Double.parseDouble(System.getProperty("agents.quickThinkScale", "0.1"));
     static final double CERTIFICATE_SHARE = Double.parseDouble(System.getProperty("agents.certificateShare", "0.3"));
     static final String PASSWORD = "carga-agente-2026";
     static final String ADMIN = System.getProperty("agents.admin", "admin:admin-demo");
 
     private static final String SOP = "perda-de-senha";
+    /** Every request an agent makes, by its name in the report. */
+    static final List<String> REQUESTS = List.of("login page", "sign in", "SOP list", "search", "open SOP", "answer", "certificate",
+            "CNPJ look-up", "save", "new call");
     private static final String[] SEARCHES = {"senha", "senha do certificado", "perda de senha", "senha A1", "senha instalação", "esqueci a senha"};
     private static final List<Customer> CUSTOMERS = Customers.generate(200, 24);
     private static final AtomicInteger NEXT_AGENT = new AtomicInteger(1);
     /** When each phase's agents stop taking new calls (set by the phase's first agent). */
+    private static final AtomicLong WARMUP_END = new AtomicLong();
     private static final AtomicLong BASELINE_END = new AtomicLong();
     private static final AtomicLong LOAD_END = new AtomicLong();
 
@@ -85,20 +98,38 @@ public class AgentsSimulation extends Simulation {
             .header("Origin", origin(BASE_URL));
 
     {
+        ScenarioBuilder warmUp = scenario("warm-up: " + WARMUP_USERS + " agents")
+                .exec(deadline(WARMUP_END, 0, WARMUP_MINUTES))
+                .exec(agent("warm-up", WARMUP_END, QUICK_THINK));
         ScenarioBuilder baseline = scenario("baseline: one agent alone")
                 .exec(deadline(BASELINE_END, 0, BASELINE_MINUTES))
-                .exec(agent("baseline", BASELINE_END));
+                .exec(agent("baseline", BASELINE_END, QUICK_THINK));
         ScenarioBuilder load = scenario("load: " + USERS + " agents")
                 .exec(deadline(LOAD_END, RAMP_SECONDS, MINUTES))
-                .exec(agent("load", LOAD_END));
-        PopulationBuilder first = baseline.injectOpen(atOnceUsers(1));
-        PopulationBuilder then = load.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(RAMP_SECONDS)));
-        setUp(BASELINE_MINUTES > 0 ? first.andThen(then) : then)
+                .exec(agent("load", LOAD_END, THINK));
+        // in turn, each once the one before has ended: the server's JIT warmed by a short load, the
+        // baseline of one agent alone, then the load
+        PopulationBuilder phases = load.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(RAMP_SECONDS)));
+        if (BASELINE_MINUTES > 0) {
+            phases = baseline.injectOpen(atOnceUsers(1)).andThen(phases);
+        }
+        if (WARMUP_MINUTES > 0) {
+            phases = warmUp.injectOpen(rampUsers(WARMUP_USERS).during(Duration.ofSeconds(10))).andThen(phases);
+        }
+        setUp(phases)
                 .protocols(protocol)
-                .assertions(
-                        details("load").failedRequests().count().is(0L),
-                        forAll().responseTime().percentile(95.0).lte(150),
-                        forAll().responseTime().percentile(99.0).lte(300));
+                .assertions(targets());
+    }
+
+    /** The load's targets, request by request: p95 ≤ 150 ms, p99 ≤ 300 ms, and not one failed request in the phase. */
+    private static List<Assertion> targets() {
+        List<Assertion> targets = new ArrayList<>();
+        targets.add(details("load").failedRequests().count().is(0L));
+        for (String request : REQUESTS) {
+            targets.add(details("load", request).responseTime().percentile(95.0).lte(150));
+            targets.add(details("load", request).responseTime().percentile(99.0).lte(300));
+        }
+        return targets;
     }
 
     @Override
@@ -115,17 +146,17 @@ public class AgentsSimulation extends Simulation {
     }
 
     /** One agent's day: sign in once, then call after call until the phase ends. */
-    private static ChainBuilder agent(String phase, AtomicLong end) {
+    private static ChainBuilder agent(String phase, AtomicLong end, double think) {
         Iterator<Map<String, Object>> customers = java.util.stream.Stream.generate(
                 () -> Map.<String, Object>of("customer", CUSTOMERS.get(ThreadLocalRandom.current().nextInt(CUSTOMERS.size())))).iterator();
         return group(phase).on(
-                exec(session -> session.set("username", String.format("carga-%03d", "baseline".equals(phase) ? 0 : NEXT_AGENT.getAndIncrement())))
-                .exec(signIn())
+                exec(session -> session.set("username", String.format("carga-%03d", "baseline".equals(phase) ? 0 : 1 + NEXT_AGENT.getAndIncrement() % USERS)))
+                .exec(signIn(think))
                 .exitHereIfFailed()
                 .asLongAs(session -> System.currentTimeMillis() < end.get()).on(
                         feed(customers)
                         .exec(session -> customer(session))
-                        .exitBlockOnFail().on(call())));
+                        .exitBlockOnFail().on(call(think))));
     }
 
     private static Session customer(Session session) {
@@ -136,10 +167,10 @@ public class AgentsSimulation extends Simulation {
                 .set("withCertificate", ThreadLocalRandom.current().nextDouble() < CERTIFICATE_SHARE);
     }
 
-    private static ChainBuilder signIn() {
+    private static ChainBuilder signIn(double scale) {
         return exec(http("login page").get("login.xhtml")
                         .check(status().is(200), substring("id=\"login:username\""), viewState(), pageNonce()))
-                .pause(think(2), think(5))
+                .pause(think(2, scale), think(5, scale))
                 .exec(http("sign in").post("login.xhtml")
                         .formParam("login", "login")
                         .formParam("login:username", "#{username}")
@@ -154,33 +185,33 @@ public class AgentsSimulation extends Simulation {
     private enum Intake { HIDDEN, EMPTY, CNPJ, FILLED }
 
     /** One customer's call, from the SOP list to the demand number and a new call. */
-    private static ChainBuilder call() {
+    private static ChainBuilder call(double scale) {
         return exec(page("SOP list", "app/index.xhtml", "id=\"search:q\""))
-                .pause(think(3), think(8))
+                .pause(think(3, scale), think(8, scale))
                 .exec(ajax("search", "app/index.xhtml", "search", "search:q", "search:q", "search:results", "keyup")
                         .formParam("search:q", "#{search}")
                         .check(substring("data-sop=\"" + SOP + "\"")))
-                .pause(think(2), think(5))
+                .pause(think(2, scale), think(5, scale))
                 .exec(page("open SOP", "app/sop.xhtml?id=" + SOP, "name=\"walk:path:0:answer\""))
-                .pause(think(3), think(8))
+                .pause(think(3, scale), think(8, scale))
                 .exec(walkForm(ajax("answer", "app/sop.xhtml", "walk", "walk:path:0:answer", "walk:path:0:answer", "walk overview-chart", "change"),
                         1, Intake.HIDDEN)
                         .check(substring("name=\"walk:path:2:answer\"")))
-                .pause(think(3), think(8))
+                .pause(think(3, scale), think(8, scale))
                 .exec(walkForm(ajax("answer", "app/sop.xhtml", "walk", "walk:path:2:answer", "walk:path:2:answer", "walk overview-chart", "change"),
                         2, Intake.HIDDEN)
                         .check(substring("id=\"walk:save\""), substring("id=\"walk:document\"")))
                 .doIf("#{withCertificate}").then(
-                        pause(think(5), think(15))
+                        pause(think(5, scale), think(15, scale))
                         .exec(certificate()))
-                .pause(think(8), think(20))
+                .pause(think(8, scale), think(20, scale))
                 .exec(walkForm(ajax("CNPJ look-up", "app/sop.xhtml", "walk", "walk:document", "walk:document", "walk:related-before", "change"),
                         2, Intake.CNPJ))
-                .pause(think(15), think(40))
+                .pause(think(15, scale), think(40, scale))
                 .exec(walkForm(ajax("save", "app/sop.xhtml", "walk", "walk:save", "walk", "walk", null), 2, Intake.FILLED)
                         .formParam("walk:save", "walk:save")
                         .check(substring("class=\"result result-sent\""), regex("id=\"demand-number\"[^>]*>([0-9]+)<").exists()))
-                .pause(think(3), think(8))
+                .pause(think(3, scale), think(8, scale))
                 // "new call" answers with a redirect to a fresh SOP page, which the browser opens; the
                 // answers are disabled once the ticket is saved, so the browser no longer sends them
                 .exec(walkForm(ajax("new call", "app/sop.xhtml", "walk", "walk:new-call", "walk:new-call", "walk", null, true), 0, Intake.HIDDEN)
@@ -188,7 +219,7 @@ public class AgentsSimulation extends Simulation {
                         .check(regex("<redirect url=\"([^\"]+)\"").transform(u -> u.replace("&amp;", "&").substring(u.indexOf("app/"))).saveAs("fresh"),
                                 regex("<redirect url=\"[^\"]*/app/sop\\.xhtml\\?id=" + SOP + "[\"&]").exists()))
                 .exec(page("open SOP", "#{fresh}", "name=\"walk:path:0:answer\""))
-                .pause(think(2), think(5));
+                .pause(think(2, scale), think(5, scale));
     }
 
     /** The certificate panel's upload: PrimeFaces posts the whole form, multipart, with the file and the Ajax parameters. */
@@ -316,8 +347,8 @@ public class AgentsSimulation extends Simulation {
         return regex("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").optional().saveAs("nonce");
     }
 
-    private static Duration think(double seconds) {
-        return Duration.ofMillis((long) (seconds * 1000 * THINK));
+    private static Duration think(double seconds, double scale) {
+        return Duration.ofMillis((long) (seconds * 1000 * scale));
     }
 
     private static String origin(String url) {
