@@ -80,7 +80,7 @@ public class AgentsSimulation extends Simulation {
             "CNPJ look-up", "save", "new call");
     private static final String[] SEARCHES = {"senha", "senha do certificado", "perda de senha", "senha A1", "senha instalação", "esqueci a senha"};
     private static final List<Customer> CUSTOMERS = Customers.generate(200, 24);
-    private static final AtomicInteger NEXT_AGENT = new AtomicInteger(1);
+    private static final AtomicInteger NEXT_AGENT = new AtomicInteger();
     /** When each phase's agents stop taking new calls (set by the phase's first agent). */
     private static final AtomicLong WARMUP_END = new AtomicLong();
     private static final AtomicLong BASELINE_END = new AtomicLong();
