@@ -8,7 +8,7 @@ CREATE INDEX ix_sla_clock_alert_level ON sla_clock (state, next_level, next_aler
 CREATE INDEX ix_sla_clock_state_deadline ON sla_clock (state, deadline_at);
 DROP INDEX ix_sla_clock_deadline;
 -- Met, latest first.
-CREATE INDEX ix_sla_clock_met ON sla_clock (met_at);
+CREATE INDEX ix_sla_clock_met ON sla_clock (met_at DESC);
 
 -- Clocks per day in sopdesk.sla.zone: ON_TIME and BREACHED by the day of the deadline (attainment),
 -- MET by the day the clock was met.

@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -99,6 +100,20 @@ final class Browser implements AutoCloseable {
     void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
         waitForAjax();
+    }
+
+    /**
+     * Shows every row a paginated table holds (its largest rows-per-page choice) when it has more
+     * than one page: the supervisor's list shows 50 clocks a page, and a suite's clocks may be more.
+     */
+    void everyRow(String table) {
+        for (WebElement select : all(By.cssSelector("[id='" + table + "'] select.ui-paginator-rpp-options"))) {
+            if (select.isDisplayed()) {
+                Select rows = new Select(select);
+                rows.selectByIndex(rows.getOptions().size() - 1);
+                waitForAjax();
+            }
+        }
     }
 
     void waitForAjax() {

@@ -164,6 +164,7 @@ class HostileInputIT extends BrowserTest {
         browser.login(SUPERVISOR, SUPERVISOR_PASSWORD);
         browser.open(Env.APP + "supervisor/");
         browser.click(By.xpath("//*[@id='board:standing']//label[normalize-space(.)='Todos']"));
+        browser.everyRow("board:clocks");
         String row = "//tbody[@id='board:clocks_data']/tr[.//span[@class='demand' and text()='" + t.demand() + "']]";
         browser.click(By.xpath(row + "//div[contains(@class,'ui-row-toggler')]"));
         browser.waiting(java.time.Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#board\\:clocks ol.timeline")).size() > 0);

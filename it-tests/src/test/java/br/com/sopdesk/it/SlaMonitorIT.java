@@ -202,6 +202,7 @@ class SlaMonitorIT extends BrowserTest {
         browser.login(SUPERVISOR, SUPERVISOR_PASSWORD);
         browser.open(Env.APP + "supervisor/index.xhtml");
         browser.click(By.xpath("//*[@id='board:standing']//label[normalize-space(.)='Estourados']"));
+        browser.everyRow("board:clocks");
         browser.find(By.xpath("//table//span[@class='demand' and text()='" + demand + "']"));
         browser.click(By.xpath("//tbody[@id='board:alerts_data']/tr[td[2][normalize-space(.)='" + demand + "']][.//span[text()='BREACH']]//button"));
         browser.type(By.id("board:comment"), "Liguei para o Relacionamento; retorno hoje.");

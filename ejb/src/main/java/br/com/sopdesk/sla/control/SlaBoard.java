@@ -75,11 +75,10 @@ public class SlaBoard {
         boolean met = "MET".equals(f.standing());
         Comparator<SlaClock> order = met ? Comparator.comparing((SlaClock c) -> c.getCountdown().getMetAt()).reversed()
                 : Comparator.comparing(SlaClock::getDeadlineAt);
-        String orderBy = met ? " order by c.countdown.metAt desc" : " order by c.countdown.deadlineAt";
         List<SlaClock> out = new ArrayList<>();
-        for (String part : parts(f.standing())) {
-            out.addAll(bind(em.createQuery("select c from SlaClock c where " + part + narrowing(f) + orderBy, SlaClock.class), part, f, now)
-                    .setMaxResults(MAX_ROWS).getResultList());
+        for (Part part : parts(f.standing())) {
+            out.addAll(bind(em.createQuery("select c from SlaClock c where " + part.condition() + narrowing(f) + " order by " + part.order(),
+                    SlaClock.class), part, f, now).setMaxResults(MAX_ROWS).getResultList());
         }
         out.sort(order);
         return out.size() > MAX_ROWS ? List.copyOf(out.subList(0, MAX_ROWS)) : out;
@@ -93,45 +92,61 @@ public class SlaBoard {
     public long count(Filter f, Instant now) {
         if ("MET".equals(f.standing()) && tallies != null && tallies.usable()) {
             LocalDate today = now.atZone(settings.zone()).toLocalDate();
-            return tallies.perDay(TallyKey.MET, today.minusDays(MET_DAYS - 1L), today, f).values().stream().mapToLong(Long::longValue).sum();
+            return tallies.perDay(today.minusDays(MET_DAYS - 1L), today, f).getOrDefault(TallyKey.MET, Map.of()).values().stream()
+                    .mapToLong(Long::longValue).sum();
         }
         long n = 0;
-        for (String part : parts(f.standing())) {
-            n += bind(em.createQuery("select count(c) from SlaClock c where " + part + narrowing(f), Long.class), part, f, now).getSingleResult();
+        for (Part part : parts(f.standing())) {
+            n += bind(em.createQuery("select count(c) from SlaClock c where " + part.condition() + narrowing(f), Long.class), part, f, now)
+                    .getSingleResult();
         }
         return n;
     }
 
     /**
-     * A standing as disjoint conditions that each read one index range. At risk: the at-risk alert
-     * raised (next level breach or a reminder, or no level left) or due, before the deadline.
+     * One index range of a standing: its condition, and its order as the index holds it (the
+     * columns its condition fixes first), so the database reads the first rows in order and stops.
      */
-    private static List<String> parts(String standing) {
+    private record Part(String condition, String order) {
+
+        static final String BY_LEVEL = "c.state, c.alerts.nextLevel, c.countdown.deadlineAt";
+        static final String BY_DEADLINE = "c.state, c.countdown.deadlineAt";
+    }
+
+    /**
+     * A standing as disjoint parts that each read one index range (migration V26). At risk: the
+     * at-risk alert raised (next level breach or a reminder, or no level left) or due, before the
+     * deadline.
+     */
+    private static List<Part> parts(String standing) {
         String running = "c.state = br.com.sopdesk.sla.entity.ClockState.RUNNING";
         String ahead = " and c.countdown.deadlineAt > :now";
         return switch (standing == null ? "" : standing) {
-            case "AT_RISK" -> List.of(running + " and c.alerts.nextLevel = 'BREACH'" + ahead,
-                    running + " and c.alerts.nextLevel = 'REMINDER'" + ahead,
-                    running + " and c.alerts.nextLevel is null" + ahead,
-                    running + " and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt <= :now" + ahead);
-            case "ON_TRACK" -> List.of(running + " and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt > :now" + ahead);
+            case "AT_RISK" -> List.of(new Part(running + " and c.alerts.nextLevel = 'BREACH'" + ahead, Part.BY_LEVEL),
+                    new Part(running + " and c.alerts.nextLevel = 'REMINDER'" + ahead, Part.BY_LEVEL),
+                    new Part(running + " and c.alerts.nextLevel is null" + ahead, Part.BY_LEVEL),
+                    new Part(running + " and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt <= :now" + ahead,
+                            "c.state, c.alerts.nextLevel, c.alerts.nextAlertAt"));
+            case "ON_TRACK" -> List.of(new Part(running + " and c.alerts.nextLevel = 'AT_RISK' and c.alerts.nextAlertAt > :now" + ahead,
+                    Part.BY_LEVEL));
             // a paused clock's deadline is not running: it is paused, not breached
-            case "BREACHED" -> List.of(running + " and c.countdown.deadlineAt <= :now");
-            case "PAUSED" -> List.of(PAUSED);
-            case "MET" -> List.of(MET + " and c.countdown.metAt >= :since");
+            case "BREACHED" -> List.of(new Part(running + " and c.countdown.deadlineAt <= :now", Part.BY_DEADLINE));
+            case "PAUSED" -> List.of(new Part(PAUSED, Part.BY_DEADLINE));
+            case "MET" -> List.of(new Part(MET + " and c.countdown.metAt >= :since", "c.countdown.metAt desc"));
             // the met ones due in the window too, so their part reads the deadline's index from its start
-            default -> List.of(running, PAUSED, MET + " and c.countdown.metAt >= :since and c.countdown.deadlineAt >= :since");
+            default -> List.of(new Part(running, Part.BY_DEADLINE), new Part(PAUSED, Part.BY_DEADLINE),
+                    new Part(MET + " and c.countdown.metAt >= :since and c.countdown.deadlineAt >= :since", Part.BY_DEADLINE));
         };
     }
 
     private static final String PAUSED = "c.state = br.com.sopdesk.sla.entity.ClockState.PAUSED";
     private static final String MET = "c.state = br.com.sopdesk.sla.entity.ClockState.MET";
 
-    private <T> TypedQuery<T> bind(TypedQuery<T> query, String part, Filter f, Instant now) {
-        if (part.contains(":now")) {
+    private <T> TypedQuery<T> bind(TypedQuery<T> query, Part part, Filter f, Instant now) {
+        if (part.condition().contains(":now")) {
             query.setParameter("now", Utc.of(now));
         }
-        if (part.contains(":since")) {
+        if (part.condition().contains(":since")) {
             query.setParameter("since", Utc.of(metSince(now)));
         }
         return narrow(query, f);
@@ -239,8 +254,9 @@ public class SlaBoard {
         LocalDate today = now.atZone(settings.zone()).toLocalDate();
         LocalDate first = today.minusDays(Math.max(1, days) - 1L);
         boolean tallied = tallies != null && tallies.usable();
-        Map<LocalDate, Long> onTime = tallied ? tallies.perDay(TallyKey.ON_TIME, first, today, f) : Map.of();
-        Map<LocalDate, Long> breached = tallied ? tallies.perDay(TallyKey.BREACHED, first, today, f) : Map.of();
+        Map<String, Map<LocalDate, Long>> tally = tallied ? tallies.perDay(first, today, f) : Map.of();
+        Map<LocalDate, Long> onTime = tally.getOrDefault(TallyKey.ON_TIME, Map.of());
+        Map<LocalDate, Long> breached = tally.getOrDefault(TallyKey.BREACHED, Map.of());
         List<Day> out = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             if (tallied) {

@@ -30,6 +30,8 @@ public class SlaTallies {
 
     /** Days of tallies kept: the dashboard shows 14, the rest is margin for a late fold. */
     static final int KEPT_DAYS = 60;
+    /** Changes folded at most a time: a fold stays one short transaction whatever piled up. */
+    static final int FOLD_MAX = 10_000;
 
     @PersistenceContext
     EntityManager em;
@@ -55,30 +57,32 @@ public class SlaTallies {
     /**
      * Folds the recorded changes into the tallies, in its own transaction, under the state row's
      * lock: a second instance folding at the same moment waits, then finds nothing left to fold.
-     * Returns how many keys changed.
+     * It deletes exactly the rows it read (a change committed meanwhile is folded next time, never
+     * deleted unread), at most {@value #FOLD_MAX} a time. Returns how many keys changed.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int fold(Instant now) {
         SlaTallyState state = em.find(SlaTallyState.class, SlaTallyState.ID, LockModeType.PESSIMISTIC_WRITE);
-        Long last = em.createNamedQuery(SlaTallyChange.LAST, Long.class).getSingleResult();
+        List<SlaTallyChange> changes = em.createNamedQuery(SlaTallyChange.OLDEST, SlaTallyChange.class).setMaxResults(FOLD_MAX).getResultList();
+        Map<TallyKey, Long> sums = new HashMap<>();
+        changes.forEach(c -> sums.merge(c.getKey(), (long) c.getClocks(), Long::sum));
         int keys = 0;
-        if (last != null) {
-            List<Object[]> sums = em.createNamedQuery(SlaTallyChange.SUMS, Object[].class).setParameter("last", last).getResultList();
-            for (Object[] row : sums) {
-                long n = ((Number) row[5]).longValue();
-                if (n == 0) {
-                    continue;
-                }
-                TallyKey key = TallyKey.of((LocalDate) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4]);
-                int updated = em.createNamedQuery(SlaTally.ADD).setParameter("n", n).setParameter("day", key.getDay())
-                        .setParameter("kind", key.getKind()).setParameter("sop", row[2]).setParameter("team", row[3])
-                        .setParameter("agent", row[4]).executeUpdate();
-                if (updated == 0) {
-                    em.persist(new SlaTally(key, n));
-                }
-                keys++;
+        for (Map.Entry<TallyKey, Long> e : sums.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
             }
-            em.createNamedQuery(SlaTallyChange.FOLDED).setParameter("last", last).executeUpdate();
+            TallyKey k = e.getKey();
+            int updated = em.createNamedQuery(SlaTally.ADD).setParameter("n", e.getValue()).setParameter("day", k.getDay())
+                    .setParameter("kind", k.getKind()).setParameter("sop", k.getSopId()).setParameter("team", k.getTeam())
+                    .setParameter("agent", k.getAgent()).executeUpdate();
+            if (updated == 0) {
+                em.persist(new SlaTally(k, e.getValue()));
+            }
+            keys++;
+        }
+        List<Long> ids = changes.stream().map(SlaTallyChange::getId).toList();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            em.createNamedQuery(SlaTallyChange.FOLDED).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).executeUpdate();
         }
         em.createNamedQuery(SlaTally.PRUNE).setParameter("before", now.atZone(settings.zone()).toLocalDate().minusDays(KEPT_DAYS))
                 .executeUpdate();
@@ -87,18 +91,18 @@ public class SlaTallies {
     }
 
     /**
-     * The clocks of each day from {@code from} to {@code to} (inclusive) counted as {@code kind}, for
-     * the filter's SOP, team and agent: the folded tallies plus the changes not folded yet.
+     * The clocks of each kind ({@link TallyKey#ON_TIME}, {@link TallyKey#BREACHED},
+     * {@link TallyKey#MET}) and day from {@code from} to {@code to} (inclusive), for the filter's
+     * SOP, team and agent: the folded tallies plus the changes not folded yet, one grouped read of each.
      */
-    public Map<LocalDate, Long> perDay(String kind, LocalDate from, LocalDate to, SlaBoard.Filter f) {
-        Map<LocalDate, Long> out = new HashMap<>();
+    public Map<String, Map<LocalDate, Long>> perDay(LocalDate from, LocalDate to, SlaBoard.Filter f) {
+        Map<String, Map<LocalDate, Long>> out = new HashMap<>();
         for (String entity : List.of("SlaTally", "SlaTallyChange")) {
-            String q = "select t.key.day, sum(t.clocks) from " + entity + " t where t.key.kind = :kind and t.key.day >= :from"
-                    + " and t.key.day <= :to" + SlaBoard.narrowing(f, "t.key") + " group by t.key.day";
-            TypedQuery<Object[]> query = em.createQuery(q, Object[].class).setParameter("kind", kind).setParameter("from", from)
-                    .setParameter("to", to);
+            String q = "select t.key.kind, t.key.day, sum(t.clocks) from " + entity + " t where t.key.day >= :from and t.key.day <= :to"
+                    + SlaBoard.narrowing(f, "t.key") + " group by t.key.kind, t.key.day";
+            TypedQuery<Object[]> query = em.createQuery(q, Object[].class).setParameter("from", from).setParameter("to", to);
             for (Object[] row : SlaBoard.narrow(query, f).getResultList()) {
-                out.merge((LocalDate) row[0], ((Number) row[1]).longValue(), Long::sum);
+                out.computeIfAbsent((String) row[0], k -> new HashMap<>()).merge((LocalDate) row[1], ((Number) row[2]).longValue(), Long::sum);
             }
         }
         return out;

@@ -16,15 +16,11 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "sla_tally_change")
-@NamedQuery(name = SlaTallyChange.LAST, query = "select max(c.id) from SlaTallyChange c")
-@NamedQuery(name = SlaTallyChange.SUMS, query = """
-        select c.key.day, c.key.kind, c.key.sopId, c.key.team, c.key.agent, sum(c.clocks) from SlaTallyChange c where c.id <= :last
-        group by c.key.day, c.key.kind, c.key.sopId, c.key.team, c.key.agent""")
-@NamedQuery(name = SlaTallyChange.FOLDED, query = "delete from SlaTallyChange c where c.id <= :last")
+@NamedQuery(name = SlaTallyChange.OLDEST, query = "select c from SlaTallyChange c order by c.id")
+@NamedQuery(name = SlaTallyChange.FOLDED, query = "delete from SlaTallyChange c where c.id in :ids")
 public class SlaTallyChange {
 
-    public static final String LAST = "SlaTallyChange.last";
-    public static final String SUMS = "SlaTallyChange.sums";
+    public static final String OLDEST = "SlaTallyChange.oldest";
     public static final String FOLDED = "SlaTallyChange.folded";
 
     @Id
@@ -43,5 +39,17 @@ public class SlaTallyChange {
     public SlaTallyChange(TallyKey key, int clocks) {
         this.key = key;
         this.clocks = clocks;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public TallyKey getKey() {
+        return key;
+    }
+
+    public int getClocks() {
+        return clocks;
     }
 }

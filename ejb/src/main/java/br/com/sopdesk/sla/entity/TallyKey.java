@@ -68,6 +68,18 @@ public class TallyKey implements Serializable {
         return kind;
     }
 
+    public String getSopId() {
+        return sopId;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getAgent() {
+        return agent;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TallyKey k && day.equals(k.day) && kind.equals(k.kind) && sopId.equals(k.sopId) && team.equals(k.team)

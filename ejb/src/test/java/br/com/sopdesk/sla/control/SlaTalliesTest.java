@@ -220,5 +220,9 @@ class SlaTalliesTest {
         String plan = inTransaction(em -> String.valueOf(em.createNativeQuery("EXPLAIN SELECT COUNT(*) FROM sla_clock WHERE state = 'RUNNING'"
                 + " AND next_level = 'BREACH' AND deadline_at > TIMESTAMP '2026-11-23 13:00:00'").getSingleResult()));
         assertTrue(plan.contains("IX_SLA_CLOCK_STANDING"), plan);
+        String list = inTransaction(em -> String.valueOf(em.createNativeQuery("EXPLAIN SELECT id FROM sla_clock WHERE state = 'RUNNING'"
+                + " AND next_level = 'BREACH' AND deadline_at > TIMESTAMP '2026-11-23 13:00:00'"
+                + " ORDER BY state, next_level, deadline_at FETCH FIRST 500 ROWS ONLY").getSingleResult()));
+        assertTrue(list.contains("IX_SLA_CLOCK_STANDING") && list.contains("index sorted"), "read in order, stopping at the rows shown: " + list);
     }
 }
