@@ -61,18 +61,7 @@ class RetentionStoreTest {
     }
 
     <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return TestUnit.inTransaction(emf, work);
     }
 
     RetentionStore store(EntityManager em) {
