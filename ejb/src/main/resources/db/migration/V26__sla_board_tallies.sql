@@ -42,8 +42,7 @@ CREATE INDEX ix_sla_tally_change_day ON sla_tally_change (tally_day);
 -- sopdesk.sla.zone); the fold locks this row.
 CREATE TABLE sla_tally_state (
     id        INTEGER     NOT NULL PRIMARY KEY,
-    zone_id   VARCHAR(60) NOT NULL,
-    folded_at TIMESTAMP
+    zone_id   VARCHAR(60) NOT NULL
 );
 
 INSERT INTO sla_tally_state (id, zone_id) VALUES (1, 'America/Sao_Paulo');

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,7 +89,7 @@ public class SlaBoard {
      * daily tallies ({@link SlaTallies}).
      */
     public long count(Filter f, Instant now) {
-        if ("MET".equals(f.standing()) && tallies != null && tallies.usable()) {
+        if ("MET".equals(f.standing()) && tallies.usable()) {
             LocalDate today = now.atZone(settings.zone()).toLocalDate();
             return tallies.perDay(today.minusDays(MET_DAYS - 1L), today, f).getOrDefault(TallyKey.MET, Map.of()).values().stream()
                     .mapToLong(Long::longValue).sum();
@@ -154,7 +153,7 @@ public class SlaBoard {
 
     /** The start of the days whose met clocks the board shows: today and the {@value #MET_DAYS} − 1 before, in the board's zone. */
     private Instant metSince(Instant now) {
-        ZoneId zone = settings == null ? ZoneOffset.UTC : settings.zone();
+        ZoneId zone = settings.zone();
         return now.atZone(zone).toLocalDate().minusDays(MET_DAYS - 1L).atStartOfDay(zone).toInstant();
     }
 
@@ -253,7 +252,7 @@ public class SlaBoard {
     public List<Day> attainment(int days, Filter f, Instant now) {
         LocalDate today = now.atZone(settings.zone()).toLocalDate();
         LocalDate first = today.minusDays(Math.max(1, days) - 1L);
-        boolean tallied = tallies != null && tallies.usable();
+        boolean tallied = tallies.usable();
         Map<String, Map<LocalDate, Long>> tally = tallied ? tallies.perDay(first, today, f) : Map.of();
         Map<LocalDate, Long> onTime = tally.getOrDefault(TallyKey.ON_TIME, Map.of());
         Map<LocalDate, Long> breached = tally.getOrDefault(TallyKey.BREACHED, Map.of());

@@ -62,7 +62,7 @@ public class SlaTallies {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int fold(Instant now) {
-        SlaTallyState state = em.find(SlaTallyState.class, SlaTallyState.ID, LockModeType.PESSIMISTIC_WRITE);
+        em.find(SlaTallyState.class, SlaTallyState.ID, LockModeType.PESSIMISTIC_WRITE);
         List<SlaTallyChange> changes = em.createNamedQuery(SlaTallyChange.OLDEST, SlaTallyChange.class).setMaxResults(FOLD_MAX).getResultList();
         Map<TallyKey, Long> sums = new HashMap<>();
         changes.forEach(c -> sums.merge(c.getKey(), (long) c.getClocks(), Long::sum));
@@ -86,7 +86,6 @@ public class SlaTallies {
         }
         em.createNamedQuery(SlaTally.PRUNE).setParameter("before", now.atZone(settings.zone()).toLocalDate().minusDays(KEPT_DAYS))
                 .executeUpdate();
-        state.folded(now);
         return keys;
     }
 

@@ -1,12 +1,9 @@
 package br.com.sopdesk.sla.entity;
 
-import br.com.sopdesk.platform.Utc;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** The one row that says which zone the tallies' days are in; a fold holds it locked, so folds never overlap. */
@@ -22,18 +19,11 @@ public class SlaTallyState {
     @Column(name = "zone_id", nullable = false)
     private String zone;
 
-    @Column(name = "folded_at")
-    private LocalDateTime foldedAt;
-
     protected SlaTallyState() {
     }
 
     /** Whether the tallies count days in {@code z}, so the board may read them. */
     public boolean countsDaysIn(ZoneId z) {
         return zone.equals(z.getId());
-    }
-
-    public void folded(Instant at) {
-        foldedAt = Utc.of(at);
     }
 }
