@@ -162,6 +162,7 @@ start_domain() {
     fi
     say "starting domain $DOMAIN"
     "$PAYARA_HOME/bin/asadmin" start-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+    wait_listening
     wait_loaded
   fi
 }
@@ -254,6 +255,38 @@ wait_loaded() {
     [ "$pending" = 0 ] && return 0
     sleep 1
   done
+}
+
+# Payara sometimes starts with a listener that never serves: the domain runs, its log says "Error
+# adding HttpProbes. NetworkListener http-listener-1s GrizzlyProxy is NULL", and its port refuses
+# every connection (a CI pass lost all its tests to it). A restart brings the listener up.
+wait_listening() {
+  local try
+  for try in 1 2 3; do
+    if port_answers "$HTTP_PORT" 90 && { ! sandbox_listener_configured || port_answers "$SANDBOX_PORT" 30; }; then
+      return 0
+    fi
+    [ "$try" = 3 ] && break
+    say "a listener of domain $DOMAIN does not answer (Payara's startup race): restarting the domain ($try of 2)"
+    "$PAYARA_HOME/bin/asadmin" restart-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+    wait_loaded
+  done
+  say "domain $DOMAIN runs but does not answer on port $HTTP_PORT or $SANDBOX_PORT; see $DOMAIN_DIR/logs/server.log"
+  exit 1
+}
+
+# true when something answers HTTP on 127.0.0.1:$1 (any status) within $2 seconds
+port_answers() {
+  local _
+  for _ in $(seq 1 "$2"); do
+    [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/" || true)" != 000 ] && return 0
+    sleep 1
+  done
+  return 1
+}
+
+sandbox_listener_configured() {
+  grep -q '<network-listener [^>]*name="sandbox-listener"' "$DOMAIN_DIR/config/domain.xml" 2>/dev/null
 }
 
 http_code() {
@@ -620,12 +653,15 @@ case "${1:-}" in
     if [ "$RESTART" = true ]; then
       say "restarting domain $DOMAIN for the new thread pool, heap or JDBC driver"
       "$PAYARA_HOME/bin/asadmin" restart-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+      wait_listening
       wait_loaded
     fi
     if [ "${SOPDESK_SANDBOX_HOST:-false}" != true ]; then
       stamp config "$SETTINGS"
     fi
     deploy
+    # the sandbox's listener, when configure just created it, is checked too
+    wait_listening
     if [ "$DEPLOY_EAR" = true ]; then
       wait_ready
     fi

@@ -125,6 +125,18 @@ final class Env {
         return with + (sum % 11 < 2 ? 0 : 11 - sum % 11);
     }
 
+    /**
+     * How many of the sandbox's tickets carry {@code text} in one of their fields: a test tells its
+     * own demands apart by a text of its own, since the outbox may send other tests' tickets meanwhile.
+     */
+    static long sandboxTicketsWith(String text) throws IOException, InterruptedException {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(sandboxTickets()))) {
+            return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(t -> t.values().stream().anyMatch(v -> v instanceof jakarta.json.JsonString js && js.getString().contains(text)))
+                    .count();
+        }
+    }
+
     /** How many tickets the sandbox holds. */
     static int sandboxTicketCount() throws IOException, InterruptedException {
         String json = sandboxTickets();
