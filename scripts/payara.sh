@@ -40,6 +40,9 @@
 #   SOPDESK_HEAP       the server's maximum heap (default 1536m; the SLA benchmark runs with 512m)
 #   SOPDESK_COMPILER_THREADS  the JVM's JIT compiler threads (default 4; the JVM alone picks 2 on two cores)
 #   SOPDESK_JIT_TIER   the JIT's top tier (1 = C1 only, the test domains; default: the JVM's own)
+#   SOPDESK_GC         the garbage collector's option, e.g. -XX:+UseZGC (default: the JVM's own, G1)
+#   SOPDESK_QUALITOR_URL  Qualitor's address (default: the sandbox on this domain's sandbox listener);
+#                      the Qualitor path benchmark runs the sandbox in a domain of its own
 #   SOPDESK_DB         h2 (default: Payara's embedded H2 in the domain) or postgresql
 #   SOPDESK_DB_URL     PostgreSQL JDBC URL (default jdbc:postgresql://localhost:5432/sopdesk)
 #   SOPDESK_DB_USER    PostgreSQL user (default sopdesk)
@@ -463,6 +466,9 @@ configure() {
   # domains, which live a few minutes and ran C2's compilations for code they would not run long (on
   # two cores shared by two test passes, CPU the tests need).
   jvm_option '-XX:TieredStopAtLevel=[0-9]' "${SOPDESK_JIT_TIER:+-XX:TieredStopAtLevel=$SOPDESK_JIT_TIER}"
+  # The garbage collector (SOPDESK_GC; restart once when it changes): unset, the JVM's own (G1 here).
+  # docs/operations.md says which one production should run and why.
+  jvm_option '-XX:+Use[A-Za-z0-9]*GC' "${SOPDESK_GC:-}"
   # Jakarta Security groups (the roles in the database) map to roles of the same name.
   queue set "configs.config.$CONFIG.security-service.activate-default-principal-to-role-mapping=true"
   # SOP Desk sends CSP frame-ancestors (Qualitor may frame it); Payara's own X-Frame-Options: SAMEORIGIN would contradict it.
@@ -486,7 +492,7 @@ configure() {
   # because the SLA benchmark samples the heap from it over plain HTTP (docs/operations.md).
   queue set-openapi-configuration --target "$CONFIG" --enabled=false
   # MicroProfile Config for the connector and the demo profile (domain-wide config source).
-  set_config qualitor.url "http://localhost:$SANDBOX_PORT/qualitor-sandbox"
+  set_config qualitor.url "${SOPDESK_QUALITOR_URL:-http://localhost:$SANDBOX_PORT/qualitor-sandbox}"
   set_config qualitor.user integracao
   # the integration password goes into the password-alias store; the config property only names it
   # (MicroProfile Config resolves ${ALIAS=...} in Payara's domain config source)
@@ -614,7 +620,9 @@ deploy() {
     # a copy left by an earlier run would clash with the one the tests deploy (context root, Flyway, timers)
     "${ASADMIN[@]}" undeploy sopdesk >/dev/null 2>&1 || true
     stamp sopdesk none
-    say "SOP Desk not deployed (SOPDESK_DEPLOY_EAR=false): the tests deploy it"
+    if [ "${SOPDESK_SANDBOX_HOST:-false}" != true ]; then
+      say "SOP Desk not deployed (SOPDESK_DEPLOY_EAR=false): the tests deploy it"
+    fi
     return
   fi
   [ -f "$EAR" ] || { say "missing $EAR: build first"; exit 1; }
@@ -665,7 +673,11 @@ case "${1:-}" in
     if [ "$DEPLOY_EAR" = true ]; then
       wait_ready
     fi
-    say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"
+    if [ "${SOPDESK_SANDBOX_HOST:-false}" = true ]; then
+      say "Qualitor sandbox: http://localhost:$SANDBOX_PORT/qualitor-sandbox/   (admin console: http://localhost:$ADMIN_PORT/)"
+    else
+      say "SOP Desk: http://localhost:$HTTP_PORT/sopdesk/   (sandbox: http://localhost:$HTTP_PORT/qualitor-sandbox/, admin console: http://localhost:$ADMIN_PORT/)"
+    fi
     ;;
   create)
     require_payara

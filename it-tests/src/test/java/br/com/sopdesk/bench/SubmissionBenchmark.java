@@ -45,16 +45,21 @@ import java.util.regex.Pattern;
  *       queued meanwhile, then the time until every one is in Qualitor, and the duplicates.</li>
  * </ol>
  *
- * <p>Each phase also reports the CPU time the server's process (application, sandbox and database
- * together) and this client spent per submission, read from the operating system: on a machine
- * shared with other work the wall-clock rates move with the load, the CPU cost much less.
+ * <p>Each phase also reports the CPU time the server's process (SOP Desk and its embedded database),
+ * the sandbox's (a Payara domain of its own, {@code bench.sandboxDomain}, as a real Qualitor is
+ * another machine) and this client spent per submission, read from the operating system: on a
+ * machine shared with other work the wall-clock rates move with the load, the CPU cost much less.
+ * With {@code bench.db=postgresql} the database is PostgreSQL on this machine, its processes' CPU
+ * reported apart.
  */
 public final class SubmissionBenchmark {
 
     /** The test domain's HTTP port: its port base ({@code it.portbase}) + 80. */
     private static final int HTTP_PORT = Integer.getInteger("it.portbase", 18000) + 80;
     private static final String APP = "http://localhost:" + HTTP_PORT + "/sopdesk/";
-    private static final String SANDBOX = "http://localhost:" + HTTP_PORT + "/qualitor-sandbox/";
+    /** The sandbox as the server reaches it ({@code bench.sandbox}, the server's qualitor.url); by default in the server's own domain. */
+    private static final String SANDBOX = Optional.ofNullable(System.getProperty("bench.sandbox")).filter(u -> !u.isBlank())
+            .map(u -> u.endsWith("/") ? u : u + "/").orElse("http://localhost:" + HTTP_PORT + "/qualitor-sandbox/");
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
     /** The warm-up goes on past {@code bench.warmup}, in rounds, until the server's JIT has settled, up to this many. */
@@ -81,10 +86,26 @@ public final class SubmissionBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
     private final AtomicInteger customer = new AtomicInteger();
-    private final Optional<ProcessHandle> server = ProcessHandle.allProcesses()
-            .filter(p -> p.info().commandLine().map(c -> c.contains("/domains/" + DOMAIN + "/") || c.endsWith("/domains/" + DOMAIN)).orElse(false))
-            .filter(p -> p.info().commandLine().map(c -> c.contains("java")).orElse(false))
-            .findFirst();
+    private final Optional<ProcessHandle> server = domainProcess(DOMAIN);
+    /** The sandbox's own server, when it runs in a domain of its own ({@code bench.sandboxDomain}). */
+    private final Optional<ProcessHandle> sandboxServer = Optional.ofNullable(System.getProperty("bench.sandboxDomain"))
+            .filter(d -> !d.isBlank() && !d.equals(DOMAIN)).flatMap(SubmissionBenchmark::domainProcess);
+
+    /** PostgreSQL's processes, when the server's database is PostgreSQL on this machine ({@code bench.db}). */
+    private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("bench.db"));
+
+    /** CPU time so far of PostgreSQL's processes running now (its server and the pool's backends; those ended meanwhile are lost), in ns. */
+    private static long databaseCpu() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    private static Optional<ProcessHandle> domainProcess(String domain) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("/domains/" + domain + "/") || c.endsWith("/domains/" + domain)).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("java")).orElse(false))
+                .findFirst();
+    }
 
     public static void main(String[] args) throws Exception {
         new SubmissionBenchmark().run();
@@ -95,6 +116,10 @@ public final class SubmissionBenchmark {
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
         System.out.println("server process: " + server.map(p -> "pid " + p.pid()).orElse("not found (CPU figures omitted)"));
+        System.out.println("database: " + (POSTGRESQL ? "PostgreSQL (its processes' CPU apart)" : "H2, embedded in the server"));
+        System.out.println("sandbox: " + SANDBOX + sandboxServer.map(p -> ", its own process, pid " + p.pid()).orElse(", in the server's process"));
+        server.flatMap(p -> p.info().arguments()).ifPresent(a -> System.out.println("server's JVM options: "
+                + Arrays.stream(a).filter(o -> o.startsWith("-X")).collect(java.util.stream.Collectors.joining(" "))));
         login();
         sandbox("faults?kind=NONE&count=0");
         warmUp();
@@ -145,11 +170,26 @@ public final class SubmissionBenchmark {
     }
 
     /**
-     * CPU time used so far by each of the server's JIT compiler threads (by thread id; the JVM starts
-     * and stops the extra ones as the queue grows and empties) and by the whole process, in clock
-     * ticks, from {@code /proc}; null where that cannot be read.
+     * CPU time used so far by each of the server's threads (by thread id, in clock ticks, with the
+     * group its name puts it in; the JVM starts and stops threads as it goes) and by the whole
+     * process, from {@code /proc}; null where that cannot be read.
      */
-    record JitCpu(Map<String, Long> compilers, long process) {
+    record JitCpu(Map<String, Long> threads, Map<String, String> groups, long process) {
+    }
+
+    /** Thread groups by the names /proc gives (15 characters at most), in the order they are tried. */
+    private static final List<Map.Entry<String, Pattern>> GROUPS = List.of(
+            Map.entry("requests", Pattern.compile("^http-thread-poo")),
+            Map.entry("JIT", Pattern.compile("^C[12] Compiler")),
+            Map.entry("GC", Pattern.compile("^(GC Thread|G1 |Z[A-Z][a-z]|VM Periodic|Shenandoah)")),
+            Map.entry("H2", Pattern.compile("^(H2-|MVStore|H2 )")),
+            Map.entry("managed threads", Pattern.compile("^concurrent/")),
+            Map.entry("EJB timers", Pattern.compile("^__ejb-thread")),
+            Map.entry("HTTP client", Pattern.compile("^HttpClient")),
+            Map.entry("data grid", Pattern.compile("^hz\\.")));
+
+    private static String group(String threadName) {
+        return GROUPS.stream().filter(g -> g.getValue().matcher(threadName).find()).map(Map.Entry::getKey).findFirst().orElse("other");
     }
 
     private JitCpu jitCpu() {
@@ -165,21 +205,22 @@ public final class SubmissionBenchmark {
 
     private JitCpu jitCpuOnce() throws java.io.IOException {
         java.nio.file.Path proc = java.nio.file.Path.of("/proc", Long.toString(server.get().pid()));
-        Map<String, Long> compilers = new HashMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(proc.resolve("task"))) {
-            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) threads::iterator) {
+        Map<String, Long> threads = new HashMap<>();
+        Map<String, String> groups = new HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> listed = java.nio.file.Files.list(proc.resolve("task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) listed::iterator) {
                 try {
                     String[] stat = statFields(java.nio.file.Files.readString(t.resolve("stat")));
-                    if (stat[0].startsWith("C1 Compiler") || stat[0].startsWith("C2 Compiler")) {
-                        compilers.put(t.getFileName().toString(), Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
-                    }
+                    String tid = t.getFileName().toString();
+                    threads.put(tid, Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
+                    groups.put(tid, group(stat[0]));
                 } catch (java.io.IOException gone) {
                     // a thread that ended meanwhile
                 }
             }
         }
         String[] process = statFields(java.nio.file.Files.readString(proc.resolve("stat")));
-        return new JitCpu(compilers, Long.parseLong(process[12]) + Long.parseLong(process[13]));
+        return new JitCpu(threads, groups, Long.parseLong(process[12]) + Long.parseLong(process[13]));
     }
 
     /** A {@code /proc} stat line: the name (in parentheses, may hold spaces), then field 3 onwards at index 1. */
@@ -193,19 +234,32 @@ public final class SubmissionBenchmark {
     }
 
     /**
-     * The compilers' share of the server's CPU since {@code before} (-1 when unknown). A compiler
-     * thread that stopped meanwhile takes its last moments with it: it stopped because it was idle.
+     * Each thread group's share of the server's CPU since {@code before}, largest first (empty when
+     * unknown). A thread that stopped meanwhile takes its last moments with it (into "ended").
      */
-    private double jitShare(JitCpu before) {
+    private Map<String, Double> groupShares(JitCpu before) {
         JitCpu after = jitCpu();
+        Map<String, Double> shares = new java.util.LinkedHashMap<>();
         if (before == null || after == null || after.process() <= before.process()) {
-            return -1;
+            return shares;
         }
-        long compiled = 0;
-        for (Map.Entry<String, Long> t : after.compilers().entrySet()) {
-            compiled += t.getValue() - before.compilers().getOrDefault(t.getKey(), 0L);
+        Map<String, Long> used = new HashMap<>();
+        long counted = 0;
+        for (Map.Entry<String, Long> t : after.threads().entrySet()) {
+            long ticks = t.getValue() - before.threads().getOrDefault(t.getKey(), 0L);
+            used.merge(after.groups().get(t.getKey()), ticks, Long::sum);
+            counted += ticks;
         }
-        return (double) compiled / (after.process() - before.process());
+        long total = after.process() - before.process();
+        used.put("ended", Math.max(0, total - counted));
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> shares.put(e.getKey(), (double) e.getValue() / total));
+        return shares;
+    }
+
+    /** The compilers' share of the server's CPU since {@code before} (-1 when unknown). */
+    private double jitShare(JitCpu before) {
+        return groupShares(before).getOrDefault("JIT", before == null ? -1.0 : 0.0);
     }
 
     private void outage() throws Exception {
@@ -355,11 +409,12 @@ public final class SubmissionBenchmark {
     record Result(double perSecond, double p50, double p99) {
     }
 
-    /** CPU time used so far by the server's process and by this one, in nanoseconds. */
+    /** CPU time used so far by the server's process, by this one and by the sandbox's (-1 when it shares the server's), in nanoseconds. */
     private long[] cpu() {
         long mine = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
         long theirs = server.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
-        return new long[] {theirs, mine};
+        long sandbox = sandboxServer.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+        return new long[] {theirs, mine, sandbox, POSTGRESQL ? databaseCpu() : -1};
     }
 
     private String cpuPerCall(long[] before, JitCpu jitBefore, int calls) {
@@ -367,12 +422,20 @@ public final class SubmissionBenchmark {
         if (before[0] < 0 || after[0] < 0 || calls == 0) {
             return "";
         }
-        double jit = jitShare(jitBefore);
+        Map<String, Double> shares = groupShares(jitBefore);
+        double jit = shares.getOrDefault("JIT", shares.isEmpty() ? -1.0 : 0.0);
         double server = (after[0] - before[0]) / 1e6 / calls;
         double client = (after[1] - before[1]) / 1e6 / calls;
-        return String.format(Locale.ROOT, "; CPU per call: server %.2f ms + client %.2f ms = %.2f ms (%.0f/s if two cores did nothing else)%s; load %s",
-                server, client, server + client, 2000 / (server + client),
-                jit < 0 ? "" : String.format(Locale.ROOT, "; server JIT compiling: %.1f %% of its CPU", 100 * jit), loadAverage());
+        double sandbox = before[2] < 0 || after[2] < 0 ? 0 : (after[2] - before[2]) / 1e6 / calls;
+        double database = before[3] < 0 || after[3] < 0 ? 0 : (after[3] - before[3]) / 1e6 / calls;
+        return String.format(Locale.ROOT, "; CPU per call: server %.2f ms + client %.2f ms%s%s = %.2f ms (%.0f/s if two cores did nothing else)%s; load %s",
+                server, client, before[2] < 0 ? "" : String.format(Locale.ROOT, " + sandbox %.2f ms", sandbox),
+                before[3] < 0 ? "" : String.format(Locale.ROOT, " + PostgreSQL %.2f ms", database),
+                server + client + sandbox + database, 2000 / (server + client + sandbox + database),
+                jit < 0 ? "" : String.format(Locale.ROOT, "; server JIT compiling: %.1f %% of its CPU", 100 * jit), loadAverage())
+                + (shares.isEmpty() ? "" : "\n    server's CPU by threads: " + shares.entrySet().stream().filter(e -> e.getValue() >= 0.005)
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f %% (%.2f ms)", e.getKey(), 100 * e.getValue(), e.getValue() * server))
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static String loadAverage() {
