@@ -39,8 +39,10 @@ final class Http {
      *                    half-way never holds a caller
      */
     Http(Duration connectTimeout, Duration readTimeout) {
+        // the client's own work (reading the answer, completing the exchange) runs on its selector
+        // thread instead of being handed to a pool: each hand-off woke another thread, twice per call
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER).executor(Runnable::run).build();
         this.readTimeout = readTimeout;
         this.deadline = connectTimeout.plus(readTimeout);
     }

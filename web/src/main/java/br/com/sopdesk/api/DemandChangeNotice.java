@@ -1,6 +1,6 @@
 package br.com.sopdesk.api;
+import jakarta.json.spi.JsonProvider;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * Qualitor's wire format.
  */
 final class DemandChangeNotice {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String FIELD = "cdchamado";
     /** The largest body read: a demand number needs a few bytes. */
@@ -78,7 +81,7 @@ final class DemandChangeNotice {
 
     /** The JSON object's {@code cdchamado}, as text (a whole number as written); a value of another kind reads as invalid. */
     private static List<String> fromJson(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonObject o = reader.readObject();
             JsonValue v = o.get(FIELD);
             if (v == null) {

@@ -4,7 +4,7 @@ import br.com.sopdesk.i18n.ApiLocale;
 import br.com.sopdesk.i18n.ApiMessages;
 import br.com.sopdesk.sop.entity.SopLimits;
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -51,6 +51,9 @@ import java.util.regex.Pattern;
 @Priority(1)
 @Consumes({MediaType.APPLICATION_JSON, "text/json", "application/*+json"})
 public class JsonBodies implements MessageBodyReader<Object> {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]{1,40})'?");
@@ -99,7 +102,7 @@ public class JsonBodies implements MessageBodyReader<Object> {
     static void check(String text, int maxDepth, Locale locale) {
         int depth = 0;
         String key = null;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT, START_ARRAY -> {

@@ -9,7 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -35,6 +35,9 @@ import java.util.Date;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertChannels {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** E-mails and webhooks speak pt-BR, the desk's language. */
     private static final Locale MAIL = SlaText.PT;
@@ -88,7 +91,7 @@ public class AlertChannels {
     }
 
     private void webhook(String url, SlaAlert alert, SlaClock clock) throws IOException, InterruptedException {
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("demand", alert.getDemandNumber())
                 .add("policy", alert.getPolicyCode())
                 .add("level", alert.getLevel())

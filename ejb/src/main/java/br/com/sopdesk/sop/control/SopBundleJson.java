@@ -4,7 +4,7 @@ import br.com.sopdesk.platform.Text;
 import br.com.sopdesk.sop.entity.BundleCheck;
 import br.com.sopdesk.sop.entity.SopBundle;
 import br.com.sopdesk.sop.entity.SopLimits;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * are in the administrator's words, never the parser's tokens or class names.
  */
 public final class SopBundleJson {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]{1,40})'?");
@@ -104,7 +107,7 @@ public final class SopBundleJson {
      */
     private static void scan(String json, SopLimits limits, boolean linesAreTheOriginal) {
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(json))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 switch (event) {

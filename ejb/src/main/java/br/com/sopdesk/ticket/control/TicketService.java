@@ -20,6 +20,8 @@ import br.com.sopdesk.ticket.entity.TicketWarranty;
 import br.com.sopdesk.warranty.control.Warranties;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -186,11 +188,16 @@ public class TicketService {
                 .getResultStream().findFirst();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Ticket> find(long id) {
         return Optional.ofNullable(em.find(Ticket.class, id));
     }
 
-    /** The warranty decision the ticket was filed with, when its SOP meets seed 003's warranty. */
+    /**
+     * The warranty decision the ticket was filed with, when its SOP meets seed 003's warranty. A read
+     * alone needs no transaction of its own (the answer to every submission reads it).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<TicketWarranty> warranty(long ticketId) {
         return Optional.ofNullable(em.find(TicketWarranty.class, ticketId));
     }

@@ -2,7 +2,7 @@ package br.com.sopdesk.security.boundary;
 
 import br.com.sopdesk.i18n.ApiLocale;
 import br.com.sopdesk.i18n.ApiMessages;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,13 +13,16 @@ import java.io.IOException;
  */
 final class ApiRefusal {
 
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ApiRefusal() {
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String key, Object... values) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(Json.createObjectBuilder().add("message", text(request, key, values)).build().toString());
+        response.getWriter().write(JSON.createObjectBuilder().add("message", text(request, key, values)).build().toString());
     }
 
     static String text(HttpServletRequest request, String key, Object... values) {

@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -60,6 +60,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 public class SopDeskAuthentication implements HttpAuthenticationMechanism {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String LOGIN_PAGE = "/login.xhtml";
     private static final String BASIC_CHALLENGE = "Basic realm=\"SOP Desk\", charset=\"UTF-8\"";
@@ -284,7 +287,7 @@ public class SopDeskAuthentication implements HttpAuthenticationMechanism {
             response.setContentType("application/json;charset=UTF-8");
             String message = seconds < 60 ? ApiRefusal.text(request, "login.throttled.seconds", seconds)
                     : ApiRefusal.text(request, "login.throttled.minutes", (seconds + 59) / 60);
-            response.getWriter().write(Json.createObjectBuilder().add("message", message).add("retryAfterSeconds", seconds).build().toString());
+            response.getWriter().write(JSON.createObjectBuilder().add("message", message).add("retryAfterSeconds", seconds).build().toString());
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; the refusal stands
