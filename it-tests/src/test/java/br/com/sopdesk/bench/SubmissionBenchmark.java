@@ -118,8 +118,15 @@ public final class SubmissionBenchmark {
         System.out.println("server process: " + server.map(p -> "pid " + p.pid()).orElse("not found (CPU figures omitted)"));
         System.out.println("database: " + (POSTGRESQL ? "PostgreSQL (its processes' CPU apart)" : "H2, embedded in the server"));
         System.out.println("sandbox: " + SANDBOX + sandboxServer.map(p -> ", its own process, pid " + p.pid()).orElse(", in the server's process"));
-        server.flatMap(p -> p.info().arguments()).ifPresent(a -> System.out.println("server's JVM options: "
-                + Arrays.stream(a).filter(o -> o.startsWith("-X")).collect(java.util.stream.Collectors.joining(" "))));
+        server.ifPresent(p -> {
+            try {
+                String[] args = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline")).split("\0");
+                System.out.println("server's JVM options: " + Arrays.stream(args).filter(o -> o.startsWith("-Xm") || o.startsWith("-XX:"))
+                        .collect(java.util.stream.Collectors.joining(" ")));
+            } catch (java.io.IOException e) {
+                System.out.println("server's JVM options: unknown (" + e.getMessage() + ")");
+            }
+        });
         login();
         sandbox("faults?kind=NONE&count=0");
         warmUp();
