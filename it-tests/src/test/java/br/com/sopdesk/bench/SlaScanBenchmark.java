@@ -80,6 +80,9 @@ public final class SlaScanBenchmark {
     private static final int BREACHES = Integer.getInteger("bench.breaches", 3);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 2);
     private static final int READS = Integer.getInteger("bench.reads", 0);
+    /** {@code -Dbench.budgetMinutes=M}: instead of the scans, M minutes of the read budget against the sandbox answering in 100 ms. */
+    private static final int BUDGET_MINUTES = Integer.getInteger("bench.budgetMinutes", 0);
+    private static final String SANDBOX = "http://localhost:" + HTTP_PORT + "/qualitor-sandbox/";
     /** {@code -Dbench.compare=false}: seed, then only the alert latency (no scan comparison). */
     private static final boolean COMPARE = !"false".equals(System.getProperty("bench.compare"));
     /** Seeded ids sit far above the application's sequences. */
@@ -106,6 +109,11 @@ public final class SlaScanBenchmark {
         heap.start();
         reload(3600);
         db = connect();
+        if (BUDGET_MINUTES > 0) {
+            budget(BUDGET_MINUTES);
+            finish();
+            return;
+        }
         seedTo(FIRST);
         if (!COMPARE) {
             seedTo(CLOCKS);
@@ -321,6 +329,146 @@ public final class SlaScanBenchmark {
                 best + " ms " + samples + ", " + String.format(Locale.ROOT, "%.2f ms per read", (double) best / d));
     }
 
+    // ---------------------------------------------------------------- the read budget (issue 24, item 5)
+
+    /**
+     * The read budget against the sandbox: {@code bench.clocks} open clocks reading one real demand,
+     * deadlines spread over 24 h (so about 11.6 reach their deadline each second, each needing its
+     * breach read, and as many enter their last 2 hours and their last 10 minutes), the sandbox
+     * answering every call in 100 ms, the production timer (20 s) and
+     * budget (50 calls/s) with {@code sopdesk.sla.parallelism=6}. For {@code minutes}, every 30 s:
+     * the calls the sandbox answered (its own count of the demand's reads) and the calls the server's
+     * budget counted; at the end, per band of deadline, how many clocks were read and how old their
+     * last reading is, and the breach alerts raised with the age of the reading each was decided on.
+     */
+    private void budget(int minutes) throws Exception {
+        HttpResponse<String> r = api("POST", "api/tickets", "agent", "agent-demo", lostPassword());
+        expect(201, r);
+        seedDemand = json(r.body()).asJsonObject().getString("demandNumber");
+        seedTo(CLOCKS);
+        reload(20, Map.of("sopdesk.sla.sync.calls-per-second", "50", "sopdesk.sla.parallelism", "6"));
+        expect(200, send(HttpRequest.newBuilder(URI.create(SANDBOX + "control/faults?latencyMillis=100&kind=NONE&count=0"))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+        Instant start = Instant.now();
+        long[] first = {sandboxReads(), budgetLedger()[0], budgetLedger()[1]};
+        long[] last = first.clone();
+        List<Double> rates = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "read budget: %,d open clocks reading demand %s; the sandbox answers in 100 ms; %d minutes%n",
+                open(), seedDemand, minutes);
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+        ScheduledFuture<?> sampling = ticks.scheduleAtFixedRate(() -> {
+            try {
+                long[] now = {sandboxReads(), budgetLedger()[0], budgetLedger()[1]};
+                double sandboxRate = (now[0] - last[0]) / 30.0;
+                rates.add(sandboxRate);
+                System.out.printf(Locale.ROOT, "  %3d s: Qualitor calls/s %.1f (sandbox), %.1f (server's budget); reads denied/s %.1f%n",
+                        Duration.between(start, Instant.now()).toSeconds(), sandboxRate, (now[1] - last[1]) / 30.0, (now[2] - last[2]) / 30.0);
+                System.arraycopy(now, 0, last, 0, 3);
+            } catch (Exception e) {
+                System.out.println("  sample failed: " + e);
+            }
+            samples.incrementAndGet();
+        }, 30, 30, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofMinutes(minutes + 1L)).pollInterval(Duration.ofSeconds(1)).until(() -> samples.get() >= minutes * 2);
+        sampling.cancel(false);
+        ticks.shutdown();
+        ticks.awaitTermination(30, TimeUnit.SECONDS);
+        Instant end = Instant.now();
+        double seconds = Duration.between(start, end).toMillis() / 1000.0;
+        double average = (last[0] - first[0]) / seconds;
+        double busiest = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        System.out.printf(Locale.ROOT, "read budget, %.0f s: Qualitor calls/s %.1f on average (busiest 30 s: %.1f) by the sandbox's count, %.1f by the"
+                + " server's budget; reads denied/s %.1f%n", seconds, average, busiest, (last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds);
+        summary.put("read budget, Qualitor calls/s (sandbox at 100 ms, " + minutes + " min)",
+                String.format(Locale.ROOT, "%.1f average, %.1f busiest 30 s", average, busiest));
+        bands(start, end);
+        breachReadings(start);
+    }
+
+    /** The calls the sandbox answered reading the seeded demand (getTicketData and getTicketHistoryData). */
+    private long sandboxReads() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(SANDBOX + "control/tickets/" + seedDemand + "/reads")).GET());
+        expect(200, r);
+        return json(r.body()).asJsonObject().values().stream().mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum();
+    }
+
+    /** The server's budget ledger: calls taken and reads denied so far. */
+    private long[] budgetLedger() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT calls_taken, reads_denied FROM sla_sync_budget WHERE id = 1")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /** Per band of the time left at the end: open clocks, those read during the run, the age of their last reading. */
+    private void bands(Instant start, Instant end) throws SQLException {
+        String[][] bands = {{"within 10 min of the deadline", "0", "600"}, {"within 2 h", "600", "7200"}, {"farther", "7200", "999999"}};
+        for (String[] b : bands) {
+            List<Long> ages = new ArrayList<>();
+            long open = 0;
+            try (PreparedStatement q = db.prepareStatement("SELECT last_synced_at FROM sla_clock WHERE state = 'RUNNING' AND id >= ?"
+                    + " AND deadline_at > DATEADD(SECOND, ?, CAST(? AS TIMESTAMP)) AND deadline_at <= DATEADD(SECOND, ?, CAST(? AS TIMESTAMP))")) {
+                q.setLong(1, BASE);
+                q.setInt(2, Integer.parseInt(b[1]));
+                q.setObject(3, utc(end));
+                q.setInt(4, Integer.parseInt(b[2]));
+                q.setObject(5, utc(end));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        open++;
+                        LocalDateTime read = rs.getObject(1, LocalDateTime.class);
+                        if (read != null && !read.isBefore(utc(start))) {
+                            ages.add(Duration.between(read, utc(end)).toSeconds());
+                        }
+                    }
+                }
+            }
+            ages.sort(Long::compare);
+            String line = String.format(Locale.ROOT, "%,d open, %,d read during the run%s", open, ages.size(), ages.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "; age of their last reading p50 %d s, max %d s", ages.get(ages.size() / 2), ages.get(ages.size() - 1)));
+            System.out.println("  " + b[0] + ": " + line);
+            summary.put("read budget, " + b[0], line);
+        }
+    }
+
+    /**
+     * The breaches decided during the run, by what their timeline says of the reading each was
+     * decided on (fresh: within {@code sopdesk.sla.breach-fresh-seconds}; stale; none), and how long
+     * after its deadline each breach alert was raised.
+     */
+    private void breachReadings(Instant start) throws SQLException {
+        Map<String, Long> decided = new java.util.TreeMap<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT detail FROM sla_event WHERE kind = 'DUE' AND at >= ? AND clock_id >= ?")) {
+            q.setObject(1, utc(start));
+            q.setLong(2, BASE);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String key = String.valueOf(rs.getString(1));
+                    decided.merge(key.startsWith("{\"k\":\"event.DUE.unread\"") ? "no reading" : key.startsWith("{\"k\":\"event.DUE.stale\"")
+                            ? "a stale reading" : "a fresh reading", 1L, Long::sum);
+                }
+            }
+        }
+        List<Long> late = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT DATEDIFF(MILLISECOND, deadline_at, raised_at) FROM sla_alert"
+                + " WHERE level = 'BREACH' AND deadline_at >= ? AND clock_id >= ?")) {
+            q.setObject(1, utc(start));
+            q.setLong(2, BASE);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    late.add(rs.getLong(1));
+                }
+            }
+        }
+        late.sort(Long::compare);
+        String line = String.format(Locale.ROOT, "breaches decided on %s; %,d breach alerts raised%s", decided, late.size(), late.isEmpty() ? ""
+                : String.format(Locale.ROOT, ", after the deadline p50 %.1f s, p99 %.1f s, max %.1f s", late.get(late.size() / 2) / 1000.0,
+                late.get(Math.min(late.size() - 1, (int) (late.size() * 0.99))) / 1000.0, late.get(late.size() - 1) / 1000.0));
+        System.out.println("  " + line);
+        summary.put("read budget, breaches", line);
+    }
+
     // ---------------------------------------------------------------- the breach latency
 
     /** Demands under a one-minute policy, alerted by the timer alone: alert raised minus deadline. */
@@ -440,6 +588,16 @@ public final class SlaScanBenchmark {
      * database: deadlines 12 to 24 h ahead (at risk 6 to 18 h ahead), the next Qualitor read 6 to
      * 7 h ahead, so none is due during the run unless the benchmark makes it due.
      */
+    /**
+     * The seeded clocks' shape: by default deadlines 12 to 24 h ahead, next read 6 to 7 h ahead, the
+     * at-risk alert next; for the read budget ({@link #budget}), deadlines spread evenly over the next
+     * 24 h, the breach alert next, and the next read where a desk under the budget has it (docs/sla.md):
+     * as the clock enters its last 2 hours, its last 10 minutes, or at its deadline (the breach read);
+     * all reading one demand the sandbox knows, each clock its own deadline version, so each may
+     * raise its own breach alert.
+     */
+    private String seedDemand;
+
     private void seedTo(long total) throws SQLException {
         long started = System.nanoTime();
         heap.resetPhase();
@@ -456,11 +614,17 @@ public final class SlaScanBenchmark {
                 INSERT INTO sla_clock (id, version, ticket_id, demand_number, sop_id, title, customer_name, agent, team,
                   policy_code, duration_minutes, business_hours, work_start, work_end, at_risk_percent, reminder_minutes, state,
                   started_at, deadline_at, deadline_version, next_level, next_alert_at, reminders_sent, next_sync_at, due_at)
-                SELECT X, 0, X, 'B' || X, 'perda-de-senha', 'Perda de senha - certificado A1', 'Cliente de carga', 'agent',
+                SELECT X, 0, X, DEMAND, 'perda-de-senha', 'Perda de senha - certificado A1', 'Cliente de carga', 'agent',
                   'Suporte N1', 'RETORNO-24H', 1440, FALSE, '08:00', '18:00', 75, 240, 'RUNNING',
-                  DATEADD(SECOND, DL - 86400, CAST(? AS TIMESTAMP)), DATEADD(SECOND, DL, CAST(? AS TIMESTAMP)), 1, 'AT_RISK', DATEADD(SECOND, DL - 21600, CAST(? AS TIMESTAMP)), 0,
-                  DATEADD(SECOND, SY, CAST(? AS TIMESTAMP)), LEAST(DATEADD(SECOND, DL - 21600, CAST(? AS TIMESTAMP)), DATEADD(SECOND, SY, CAST(? AS TIMESTAMP)))
-                FROM (SELECT X, 43200 + MOD(X * 7919, 43200) AS DL, 21600 + MOD(X, 3600) AS SY FROM SYSTEM_RANGE(?, ?)) R""";
+                  DATEADD(SECOND, DL - 86400, CAST(? AS TIMESTAMP)), DATEADD(SECOND, DL, CAST(? AS TIMESTAMP)), VERSION, LEVEL, DATEADD(SECOND, DL - AHEAD, CAST(? AS TIMESTAMP)), 0,
+                  DATEADD(SECOND, SY, CAST(? AS TIMESTAMP)), LEAST(DATEADD(SECOND, DL - AHEAD, CAST(? AS TIMESTAMP)), DATEADD(SECOND, SY, CAST(? AS TIMESTAMP)))
+                FROM (SELECT X, SHAPE FROM SYSTEM_RANGE(?, ?)) R""";
+        clocks = seedDemand == null
+                ? clocks.replace("DEMAND", "'B' || X").replace("VERSION", "1").replace("LEVEL", "'AT_RISK'")
+                        .replace("SHAPE", "43200 + MOD(X * 7919, 43200) AS DL, 21600 + MOD(X, 3600) AS SY, 21600 AS AHEAD")
+                : clocks.replace("DEMAND", "'" + seedDemand.replace("'", "") + "'").replace("VERSION", "X - " + (BASE - 1)).replace("LEVEL", "'BREACH'")
+                        .replace("SHAPE", "DLX AS DL, CASE WHEN DLX > 7200 THEN DLX - 7200 WHEN DLX > 600 THEN DLX - 600 ELSE DLX END AS SY, 0 AS AHEAD")
+                        .replace("DLX", "(60 + MOD(X * 7919, 86400))");
         try (PreparedStatement t = db.prepareStatement(tickets); PreparedStatement c = db.prepareStatement(clocks)) {
             while (seeded < total) {
                 long from = BASE + seeded;
@@ -510,10 +674,16 @@ public final class SlaScanBenchmark {
 
     /** Sets the timer's interval and redeploys the application, so the timer is replaced. */
     private void reload(int seconds) throws Exception {
+        // the scans are timed for SOP Desk's own cost per clock: no read budget holds back their follow-up reads
+        reload(seconds, Map.of("sopdesk.sla.sync.calls-per-second", "0"));
+    }
+
+    private void reload(int seconds, Map<String, String> settings) throws Exception {
         long started = System.nanoTime();
         asadmin("set-config-property", "--source=domain", "--propertyName=sopdesk.sla.scan-interval-seconds", "--propertyValue=" + seconds);
-        // the scans are timed for SOP Desk's own cost per clock: no read budget holds back their follow-up reads
-        asadmin("set-config-property", "--source=domain", "--propertyName=sopdesk.sla.sync.calls-per-second", "--propertyValue=0");
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            asadmin("set-config-property", "--source=domain", "--propertyName=" + e.getKey(), "--propertyValue=" + e.getValue());
+        }
         asadmin("deploy", "--force=true", "--name", "sopdesk", Path.of(EAR).toAbsolutePath().toString());
         Instant end = Instant.now().plusSeconds(180);
         while (true) {
