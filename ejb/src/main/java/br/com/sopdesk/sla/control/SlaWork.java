@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scan's database steps, each its own short transaction (Qualitor is read between them, never
@@ -52,12 +54,27 @@ public class SlaWork {
 
     /**
      * Claims up to {@code max} due clocks for this scan: a conditional update, so of several
-     * instances scanning at once each clock goes to one. Returns the claimed ids.
+     * instances scanning at once each clock goes to one. Returns the claimed ids, those whose alert
+     * is due first: a breach waits for no clock due only for a Qualitor read (under a read budget, a
+     * backlog of reads built up ahead of the breaches and held their alerts back for minutes).
      */
     public List<Long> claim(Instant now, String token, int max) {
-        List<Long> due = em.createNamedQuery(SlaClock.DUE, Long.class)
-                .setParameter("now", Utc.of(now)).setMaxResults(max).getResultList();
-        return claimIds(due, now, token);
+        Set<Long> alerting = new LinkedHashSet<>(em.createNamedQuery(SlaClock.ALERT_DUE, Long.class)
+                .setParameter("now", Utc.of(now)).setMaxResults(max).getResultList());
+        Set<Long> due = new LinkedHashSet<>(alerting);
+        if (due.size() < max) {
+            for (Long id : em.createNamedQuery(SlaClock.DUE, Long.class).setParameter("now", Utc.of(now)).setMaxResults(max).getResultList()) {
+                if (due.size() == max) {
+                    break;
+                }
+                due.add(id);
+            }
+        }
+        List<Long> claimed = claimIds(new ArrayList<>(due), now, token);
+        List<Long> ordered = new ArrayList<>(claimed.size());
+        claimed.stream().filter(alerting::contains).forEach(ordered::add);
+        claimed.stream().filter(id -> !alerting.contains(id)).forEach(ordered::add);
+        return ordered;
     }
 
     /** The earliest alert level due after {@code after}, of any clock (one row of an index). */

@@ -37,6 +37,9 @@ import java.util.function.Predicate;
 @NamedQuery(name = SlaClock.DUE, query = """
         select c.id from SlaClock c where c.dueAt <= :now and (c.claimedUntil is null or c.claimedUntil < :now)
         order by c.dueAt""")
+@NamedQuery(name = SlaClock.ALERT_DUE, query = """
+        select c.id from SlaClock c where c.alerts.nextAlertAt <= :now and c.dueAt <= :now
+        and (c.claimedUntil is null or c.claimedUntil < :now) order by c.alerts.nextAlertAt""")
 @NamedQuery(name = SlaClock.NEXT_ALERT, query = """
         select c.alerts.nextAlertAt from SlaClock c where c.alerts.nextAlertAt > :after order by c.alerts.nextAlertAt""")
 @NamedQuery(name = SlaClock.CLAIM, query = """
@@ -50,6 +53,7 @@ import java.util.function.Predicate;
 public class SlaClock {
 
     public static final String DUE = "SlaClock.due";
+    public static final String ALERT_DUE = "SlaClock.alertDue";
     /** The earliest alert after a moment, from its index (migration V24): when the monitor wakes next. */
     public static final String NEXT_ALERT = "SlaClock.nextAlert";
     public static final String CLAIM = "SlaClock.claim";

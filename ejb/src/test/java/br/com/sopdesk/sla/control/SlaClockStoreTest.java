@@ -2,6 +2,7 @@ package br.com.sopdesk.sla.control;
 
 import br.com.sopdesk.platform.TestUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import br.com.sopdesk.platform.SchemaMigration;
@@ -201,5 +202,36 @@ class SlaClockStoreTest {
                     fired.add(args[0]);
                     return null;
                 });
+    }
+
+    @Test
+    void aScanClaimsTheClocksWhoseAlertIsDueBeforeThoseDueOnlyForAReadThoughTheseCameDueEarlier() {
+        long readA = startedClock();
+        long readB = startedClock();
+        long alerting = startedClock();
+        Instant now = T0.plus(Duration.ofMinutes(20));
+        inTransaction(em -> {
+            for (long id : List.of(readA, readB)) {
+                em.createNativeQuery("UPDATE sla_clock SET next_sync_at = ?, due_at = ? WHERE id = ?")
+                        .setParameter(1, Utc.of(T0.plusSeconds(60))).setParameter(2, Utc.of(T0.plusSeconds(60))).setParameter(3, id).executeUpdate();
+            }
+            em.createNativeQuery("UPDATE sla_clock SET next_alert_at = ?, due_at = ? WHERE id = ?")
+                    .setParameter(1, Utc.of(T0.plusSeconds(600))).setParameter(2, Utc.of(T0.plusSeconds(600))).setParameter(3, alerting).executeUpdate();
+            return null;
+        });
+        List<Long> byDueTime = inTransaction(em -> em.createNamedQuery(SlaClock.DUE, Long.class).setParameter("now", Utc.of(now))
+                .setMaxResults(2).getResultList());
+        assertFalse(byDueTime.contains(alerting), "by due time alone, the two reads come first: " + byDueTime);
+
+        List<Long> claimed = inTransaction(em -> {
+            SlaWork work = new SlaWork();
+            work.em = em;
+            work.settings = new SlaSettings();
+            work.settings.leaseSeconds = 120;
+            return work.claim(now, "scan-1", 2);
+        });
+        assertEquals(2, claimed.size(), "as many as the batch takes: " + claimed);
+        assertEquals(alerting, claimed.get(0), "the clock whose alert is due first: " + claimed);
+        assertTrue(List.of(readA, readB).contains(claimed.get(1)), "then the earliest read: " + claimed);
     }
 }
