@@ -56,10 +56,18 @@ public class Probe {
     @Inject
     SlaSettings sla;
 
+    /**
+     * The module's timers as they stand; a single-action timer that fires or is replaced between the
+     * listing and its reading (the SLA monitor's wake, set again for every clock started) is left out.
+     */
     public List<ScheduledTimer> timers() {
         List<ScheduledTimer> all = new ArrayList<>();
         for (Timer t : timers.getAllTimers()) {
-            all.add(new ScheduledTimer(String.valueOf(t.getInfo()), t.isPersistent(), t.getNextTimeout().toInstant()));
+            try {
+                all.add(new ScheduledTimer(String.valueOf(t.getInfo()), t.isPersistent(), t.getNextTimeout().toInstant()));
+            } catch (jakarta.ejb.NoSuchObjectLocalException | jakarta.ejb.NoSuchEJBException gone) {
+                // it ended meanwhile
+            }
         }
         return all;
     }
