@@ -95,6 +95,23 @@ final class Cluster {
      */
     static final String SLA_HERE = "as varreduras do grupo rodam nesta instância";
 
+    /**
+     * Whether instance {@code to}'s log says Payara moved the timers of instance {@code from} to it
+     * (the group's persistent SLA timer among them), as it does when {@code from} is gone.
+     */
+    static boolean timersMigrated(int to, int from) throws IOException {
+        java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
+                "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(to), "logs");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
+            for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                if (java.nio.file.Files.readString(log, StandardCharsets.UTF_8).contains("migrating timers from " + name(from))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static int slaTimerOwner() throws IOException {
         int owner = 0;
         String latest = "";

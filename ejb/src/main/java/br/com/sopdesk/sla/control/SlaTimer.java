@@ -149,12 +149,13 @@ public class SlaTimer {
         if (woken) {
             next.gone(Long.parseLong(info.substring(WAKE.length())));
         }
+        // every instance wakes for alerts; only the group's persistent timer says where the periodic scans run,
+        // told at its first tick here even when a woken scan is still running and this tick's scan is skipped
+        if (!woken && announced.compareAndSet(false, true)) {
+            // the group's one SLA timer fires here now (first start, or taken over from an instance gone)
+            LOG.info(() -> "Monitor de SLA: as varreduras do grupo rodam nesta instância (" + InstanceName.get() + ").");
+        }
         scans.run(() -> {
-            // every instance wakes for alerts; only the group's persistent timer says where the periodic scans run
-            if (!woken && announced.compareAndSet(false, true)) {
-                // the group's one SLA timer fires here now (first start, or taken over from an instance gone)
-                LOG.info(() -> "Monitor de SLA: as varreduras do grupo rodam nesta instância (" + InstanceName.get() + ").");
-            }
             Instant before = time.instant();
             synchronized (this) {
                 next.scanning(System.currentTimeMillis());
