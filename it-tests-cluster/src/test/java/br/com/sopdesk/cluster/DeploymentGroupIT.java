@@ -462,7 +462,7 @@ class DeploymentGroupIT {
                 // the survivor's wake may raise the breach before the group's persistent timer has moved over to it; the
                 // survivor says so when the timer first fires there, or Payara's log does when it moves the victim's timers
                 // (an instance that announced the periodic scans at its start says it only once)
-                Cluster.until(() -> Cluster.slaTimerOwner() == survivor || Cluster.timersMigrated(survivor, victim), moved -> moved,
+                Cluster.until(() -> Cluster.slaTimerOwner() == survivor || Cluster.timersMigrated(survivor, victim), taken -> taken,
                         Duration.ofSeconds(180), "the group's SLA timer moved to the survivor");
                 // and its e-mail arrives once, from the survivor (the at-risk warning, overtaken by the deadline, is skipped)
                 String demand = Cluster.field(clock, "demand");
