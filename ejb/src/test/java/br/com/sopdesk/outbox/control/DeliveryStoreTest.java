@@ -72,20 +72,11 @@ class DeliveryStoreTest {
     }
 
     <T> T tx(Function<DeliveryStore, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        return TestUnit.inTransaction(emf, em -> {
             DeliveryStore store = new DeliveryStore();
             store.em = em;
-            T result = work.apply(store);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return work.apply(store);
+        });
     }
 
     long ticket() {

@@ -51,9 +51,7 @@ class SopDraftsTest {
     }
 
     static <T> T tx(Function<SopDrafts, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        return TestUnit.inTransaction(emf, em -> {
             AuditLog audit = new AuditLog() {
                 @Override
                 public void record(String actor, String action, String subject, String detail) {
@@ -75,15 +73,8 @@ class SopDraftsTest {
             drafts.audit = audit;
             drafts.catalog = catalog;
             drafts.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            T result = work.apply(drafts);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return work.apply(drafts);
+        });
     }
 
     static SopDraftForm form(String id) {
