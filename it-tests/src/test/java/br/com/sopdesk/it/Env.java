@@ -136,10 +136,4 @@ final class Env {
                     .count();
         }
     }
-
-    /** How many tickets the sandbox holds. */
-    static int sandboxTicketCount() throws IOException, InterruptedException {
-        String json = sandboxTickets();
-        return json.split("\"cdchamado\"", -1).length - 1;
-    }
 }
