@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * One scan cycle of the SLA monitor: claims the clocks that are due (by the indexed {@code due_at}
  * column only), reads their demands in Qualitor when a sync is due (or the breach is due on an old
  * reading), settles them (alerts into the ledger), and repeats until nothing is due — no batch cap
- * that lets a backlog fall behind. Then it sends the alert deliveries that are due, for a bounded
+ * that lets a backlog fall behind; rounds are sized to last about a second ({@link RoundSize}), so an
+ * alert due meanwhile is claimed at the next. Then it sends the alert deliveries that are due, for a bounded
  * time; {@link SlaTimer} also sends them on its own, more frequent schedule, so deliveries never
  * wait behind a long settlement backlog. Several instances may scan at once; the claims keep them
  * apart and the ledger keeps alerts unique.
@@ -86,11 +87,13 @@ public class SlaScan {
         Counters n = new Counters();
         while (true) {
             String token = UUID.randomUUID().toString();
-            List<Long> claimed = work.claim(time.instant(), token, settings.scanBatch());
+            List<Long> claimed = work.claim(time.instant(), token, settings.rounds().next());
             if (claimed.isEmpty()) {
                 break;
             }
+            long round = System.nanoTime();
             settleAll(claimed, token, n);
+            settings.rounds().done(claimed.size(), (System.nanoTime() - round) / 1_000_000);
         }
         int delivered = deliver();
         return new Report("due", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, n.clocks.get(),

@@ -109,12 +109,17 @@ public class SlaSettings {
     int parallelism;
 
     @Inject
+    @ConfigProperty(name = "sopdesk.sla.round-millis", defaultValue = "1000")
+    long roundMillis;
+
+    @Inject
     @ConfigProperty(name = "sopdesk.sla.dashboard-url", defaultValue = "http://localhost:8080/sopdesk/supervisor/")
     String dashboardUrl;
 
     private BrazilianHolidays holidays;
     private SyncCadence cadence;
     private SyncAllowance allowance;
+    private RoundSize rounds;
 
     @PostConstruct
     void init() {
@@ -130,6 +135,7 @@ public class SlaSettings {
         cadence = new SyncCadence(Duration.ofMinutes(farMinutes), Duration.ofMinutes(nearMinutes), Duration.ofHours(2),
                 Duration.ofSeconds(lastSeconds), Duration.ofMinutes(10), Duration.ofMinutes(Math.max(1, breachedMaxMinutes)));
         allowance = new SyncAllowance(callsPerSecond, Duration.ofSeconds(Math.max(1, burstSeconds)), Math.max(1, deferralFactor));
+        rounds = new RoundSize(parallelism(), scanBatch(), roundMillis);
     }
 
     public ZoneId zone() {
@@ -176,6 +182,11 @@ public class SlaSettings {
 
     public int parallelism() {
         return Math.max(1, parallelism);
+    }
+
+    /** How many clocks this instance's scans claim per round ({@code sopdesk.sla.round-millis}, at most the scan batch). */
+    public RoundSize rounds() {
+        return rounds;
     }
 
     /** A breach is raised on a Qualitor reading at most this old; an older one is read again first. */
