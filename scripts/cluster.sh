@@ -87,10 +87,7 @@ create_group() {
 
 # what the group needs beyond scripts/payara.sh's settings
 configure_group() {
-  local ejb="configs.config.$CONFIG.ejb-container.ejb-timer-service"
-  # persistent EJB timers (the SLA scan) in the data grid: one firing per group, and the timers of
-  # an instance that leaves the grid are taken over by another (Payara's DataGrid timer store)
-  "${ASADMIN[@]}" set "$ejb.ejb-timer-service=DataGrid" >/dev/null
+  # SOP Desk's EJB timers are all non-persistent, one set per instance: no timer store to share
   SOPDESK_TARGET="$GROUP" SOPDESK_CONFIG="$CONFIG" "$root/scripts/payara.sh" configure
 }
 

@@ -90,58 +90,21 @@ final class Cluster {
     }
 
     /**
-     * The instance the group's one persistent SLA timer fires on (the data grid keeps one for the
-     * group): the one whose log said so last.
+     * Whether instance n's log says its own SLA scan timer runs there (every instance of the group
+     * has one, made at its start).
      */
-    static final String SLA_HERE = "as varreduras do grupo rodam nesta instância";
-
-    /**
-     * Whether instance {@code to}'s log says Payara moved the timers of instance {@code from} to it
-     * (the group's persistent SLA timer among them), as it does when {@code from} is gone.
-     */
-    static boolean timersMigrated(int to, int from) throws IOException {
+    static boolean scansHere(int n) throws IOException {
         java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
-                "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(to), "logs");
+                "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs");
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
             for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
-                if (java.nio.file.Files.readString(log, StandardCharsets.UTF_8).contains("migrating timers from " + name(from))) {
+                String text = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+                if (text.contains("Monitor de SLA: varredura a cada") && text.contains("nesta instância (" + name(n) + ")")) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    static int slaTimerOwner() throws IOException {
-        int owner = 0;
-        String latest = "";
-        for (int n = 1; n <= 2; n++) {
-            java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
-                    "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs");
-            String last = "";
-            // server.log and the files it rotated into
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
-                for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
-                    String stamp = "";
-                    for (String line : java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                        if (line.startsWith("[20")) {
-                            stamp = line.substring(1, line.indexOf(']'));
-                        }
-                        if (line.contains(SLA_HERE) && stamp.compareTo(last) > 0) {
-                            last = stamp;
-                        }
-                    }
-                }
-            }
-            if (!last.isEmpty() && last.compareTo(latest) > 0) {
-                latest = last;
-                owner = n;
-            }
-        }
-        if (owner == 0) {
-            throw new AssertionError("no instance logged running the group's SLA scans");
-        }
-        return owner;
     }
 
     /** Runs {@code scripts/cluster.sh} with the run's domain and port base (kill, start). */

@@ -24,16 +24,16 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the SLA scan every {@code sopdesk.sla.scan-interval-seconds} (20 by default) from a
- * persistent EJB timer, so the schedule survives restarts; a changed interval replaces the timer
- * on the next start. A second, non-persistent timer (every
- * {@code sopdesk.sla.delivery-interval-seconds}, recreated at each start) sends the due alert
- * deliveries on its own, so they never wait behind a long scan. Alerts do not wait for the period:
+ * non-persistent EJB timer, recreated at each start on every instance of a group: the schedule
+ * holds nothing to keep (what is due lives in the database), and each instance scanning shares a
+ * burst of deadlines between them while the claims keep them apart. A second timer (every
+ * {@code sopdesk.sla.delivery-interval-seconds}) sends the due alert deliveries on its own, so they
+ * never wait behind a long scan. Alerts do not wait for the period:
  * after each scan the monitor looks up the next alert due (one row of an index) and wakes for it
  * with a single-action, non-persistent timer, as it does for a clock made due on this instance
  * outside a scan ({@link ClockDue}: a clock started, a change Qualitor announced); wakes are at
@@ -78,7 +78,6 @@ public class SlaTimer {
     TimerService timers;
 
     private final OneAtATime scans = new OneAtATime(NAME);
-    private final AtomicBoolean announced = new AtomicBoolean();
     private final OneAtATime deliveries = new OneAtATime(DELIVER);
     private NextWake next;
     /** The single-action timer of the next wake, if any (guarded by this bean's lock). */
@@ -86,20 +85,14 @@ public class SlaTimer {
 
     @PostConstruct
     void schedule() {
-        long interval = Math.max(1, intervalSeconds) * 1000;
-        String info = NAME + ":" + interval;
-        boolean present = false;
         for (Timer t : timers.getTimers()) {
-            if (info.equals(t.getInfo()) && !present) {
-                present = true;
-            } else if (String.valueOf(t.getInfo()).startsWith(NAME)) {
-                t.cancel();
+            if (String.valueOf(t.getInfo()).startsWith(NAME)) {
+                t.cancel();  // the persistent scan timer of an earlier version (a data grid moved it between instances)
             }
         }
-        if (!present) {
-            timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
-            LOG.info(() -> "Monitor de SLA: varredura a cada " + interval / 1000 + " s (timer persistente).");
-        }
+        long interval = Math.max(1, intervalSeconds) * 1000;
+        timers.createIntervalTimer(interval, interval, new TimerConfig(NAME, false));
+        LOG.info(() -> "Monitor de SLA: varredura a cada " + interval / 1000 + " s nesta instância (" + InstanceName.get() + ").");
         long every = settings.deliveryInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig(DELIVER, false));
         next = new NextWake(settings.wakeGap().toMillis());
@@ -148,12 +141,6 @@ public class SlaTimer {
         boolean woken = info.startsWith(WAKE);
         if (woken) {
             next.gone(Long.parseLong(info.substring(WAKE.length())));
-        }
-        // every instance wakes for alerts; only the group's persistent timer says where the periodic scans run,
-        // told at its first tick here even when a woken scan is still running and this tick's scan is skipped
-        if (!woken && announced.compareAndSet(false, true)) {
-            // the group's one SLA timer fires here now (first start, or taken over from an instance gone)
-            LOG.info(() -> "Monitor de SLA: as varreduras do grupo rodam nesta instância (" + InstanceName.get() + ").");
         }
         scans.run(() -> {
             Instant before = time.instant();
