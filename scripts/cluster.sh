@@ -117,6 +117,11 @@ case "${1:-}" in
     SOPDESK_DEPLOY_EAR=false SOPDESK_SANDBOX_HOST=true "$root/scripts/payara.sh" up
     create_group
     configure_group
+    # a SOP Desk left deployed on the group by an earlier run must not start before the new one: it
+    # would migrate the database (emptied for the tests) with its own, perhaps older, migrations
+    if "${ASADMIN[@]}" list-applications "$GROUP" 2>/dev/null | grep -q '^sopdesk[[:space:]]'; then
+      "${ASADMIN[@]}" undeploy --target "$GROUP" sopdesk >/dev/null
+    fi
     say "starting the deployment group $GROUP ($INSTANCES instances)"
     "${ASADMIN[@]}" start-deployment-group "$GROUP" >/dev/null
     [ -f "$EAR" ] || { say "missing $EAR: build first"; exit 1; }

@@ -98,8 +98,8 @@ final class Cluster {
                 "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs");
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
             for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
-                String text = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
-                if (text.contains("Monitor de SLA: varredura a cada") && text.contains("nesta instância (" + name(n) + ")")) {
+                Pattern line = Pattern.compile("Monitor de SLA: varredura a cada \\d+ s nesta instância \\(" + name(n) + "/");
+                if (line.matcher(java.nio.file.Files.readString(log, StandardCharsets.UTF_8)).find()) {
                     return true;
                 }
             }
