@@ -87,7 +87,11 @@ create_group() {
 
 # what the group needs beyond scripts/payara.sh's settings
 configure_group() {
-  # SOP Desk's EJB timers are all non-persistent, one set per instance: no timer store to share
+  local ejb="configs.config.$CONFIG.ejb-container.ejb-timer-service"
+  # SOP Desk's EJB timers are all non-persistent, one set per instance, yet Payara's timer service
+  # needs a store to start on an instance: the default one (jdbc/__TimerPool) has no table there and
+  # the deployment fails ("EJB Timer Service is not available"); the data grid's store needs none
+  "${ASADMIN[@]}" set "$ejb.ejb-timer-service=DataGrid" >/dev/null
   SOPDESK_TARGET="$GROUP" SOPDESK_CONFIG="$CONFIG" "$root/scripts/payara.sh" configure
 }
 
