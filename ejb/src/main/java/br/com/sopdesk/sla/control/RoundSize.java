@@ -4,8 +4,8 @@ package br.com.sopdesk.sla.control;
  * How many clocks a scan claims per round: as many as its workers settle in about the target time
  * at the pace of the rounds before, between one per worker and the scan batch. An alert that falls
  * due during a round is claimed at the next one (alert-due clocks go first), so the round's length
- * bounds its delay: a fixed batch of 500 clocks, each with a 200 ms Qualitor read, made rounds of
- * 15 s and alerts as late. Without reads a round settles the whole batch well within the target.
+ * bounds its delay: a fixed batch, each clock with a slow Qualitor read, made rounds of many seconds
+ * and alerts as late. Without reads a round settles the whole batch well within the target.
  * Held in memory per instance: it decides how much to take at once, never what is due.
  */
 public final class RoundSize {
