@@ -262,11 +262,13 @@ wait_loaded() {
 
 # Payara sometimes starts with a listener that never serves: the domain runs, its log says "Error
 # adding HttpProbes. NetworkListener http-listener-1s GrizzlyProxy is NULL", and its port refuses
-# every connection (a CI pass lost all its tests to it). A restart brings the listener up.
+# every connection (a CI pass lost all its tests to it; another lost FramedDeskIT's to the HTTPS
+# listener, http-listener-2). A restart brings the listener up.
 wait_listening() {
   local try
   for try in 1 2 3; do
-    if port_answers "$HTTP_PORT" 90 && { ! sandbox_listener_configured || port_answers "$SANDBOX_PORT" 30; }; then
+    if port_answers "$HTTP_PORT" 90 && port_answers "$HTTPS_PORT" 30 https \
+        && { ! sandbox_listener_configured || port_answers "$SANDBOX_PORT" 30; }; then
       return 0
     fi
     [ "$try" = 3 ] && break
@@ -274,15 +276,16 @@ wait_listening() {
     "$PAYARA_HOME/bin/asadmin" restart-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
     wait_loaded
   done
-  say "domain $DOMAIN runs but does not answer on port $HTTP_PORT or $SANDBOX_PORT; see $DOMAIN_DIR/logs/server.log"
+  say "domain $DOMAIN runs but does not answer on port $HTTP_PORT, $HTTPS_PORT or $SANDBOX_PORT; see $DOMAIN_DIR/logs/server.log"
   exit 1
 }
 
-# true when something answers HTTP on 127.0.0.1:$1 (any status) within $2 seconds
+# true when something answers on 127.0.0.1:$1 (any status) within $2 seconds, over HTTP or $3
+# (https: the domain's self-signed certificate is accepted)
 port_answers() {
   local _
   for _ in $(seq 1 "$2"); do
-    [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/" || true)" != 000 ] && return 0
+    [ "$(curl -s -k -o /dev/null -m 5 -w '%{http_code}' "${3:-http}://127.0.0.1:$1/" || true)" != 000 ] && return 0
     sleep 1
   done
   return 1
