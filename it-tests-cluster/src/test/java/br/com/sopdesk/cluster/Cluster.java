@@ -96,9 +96,9 @@ final class Cluster {
     static boolean scansHere(int n) throws IOException {
         java.nio.file.Path logs = java.nio.file.Path.of(System.getProperty("payara.home", "../runtime/target/payara/payara6"), "glassfish", "nodes",
                 "localhost-" + System.getProperty("it.cluster.domain", "sopdesk-cluster"), name(n), "logs");
+        Pattern line = Pattern.compile("Monitor de SLA: varredura a cada \\d+ s nesta instância \\(" + name(n) + "/");
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
             for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
-                Pattern line = Pattern.compile("Monitor de SLA: varredura a cada \\d+ s nesta instância \\(" + name(n) + "/");
                 if (line.matcher(java.nio.file.Files.readString(log, StandardCharsets.UTF_8)).find()) {
                     return true;
                 }

@@ -1,22 +1,44 @@
 package br.com.sopdesk.sla.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 /**
  * How many clocks a scan claims per round: as many as its workers settle in about the target time
  * at the pace of the rounds before, between one per worker and the scan batch. An alert that falls
  * due during a round is claimed at the next one (alert-due clocks go first), so the round's length
  * bounds its delay: a fixed batch, each clock with a slow Qualitor read, made rounds of many seconds
  * and alerts as late. Without reads a round settles the whole batch well within the target.
- * Held in memory per instance: it decides how much to take at once, never what is due.
+ * Held in memory per instance (the scan beans are pooled, the pace is the instance's): it decides
+ * how much to take at once, never what is due.
  */
-public final class RoundSize {
+@ApplicationScoped
+public class RoundSize {
 
-    private final int workers;
-    private final int max;
-    private final long targetMicros;
+    @Inject
+    SlaSettings settings;
+
+    private int workers;
+    private int max;
+    private long targetMicros;
     /** The smoothed time one worker took per clock, in microseconds; 0 before the first round. */
     private long perClockMicros;
 
+    /** For CDI. */
+    RoundSize() {
+    }
+
     RoundSize(int workers, int max, long targetMillis) {
+        size(workers, max, targetMillis);
+    }
+
+    @PostConstruct
+    void init() {
+        size(settings.parallelism(), settings.scanBatch(), settings.roundTime().toMillis());
+    }
+
+    private void size(int workers, int max, long targetMillis) {
         this.workers = Math.max(1, workers);
         this.max = Math.max(this.workers, max);
         this.targetMicros = Math.max(1, targetMillis) * 1000;

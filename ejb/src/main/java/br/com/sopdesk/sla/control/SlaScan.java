@@ -64,6 +64,9 @@ public class SlaScan {
     SlaSettings settings;
 
     @Inject
+    RoundSize rounds;
+
+    @Inject
     Clock time;
 
     @Resource
@@ -87,13 +90,13 @@ public class SlaScan {
         Counters n = new Counters();
         while (true) {
             String token = UUID.randomUUID().toString();
-            List<Long> claimed = work.claim(time.instant(), token, settings.rounds().next());
+            List<Long> claimed = work.claim(time.instant(), token, rounds.next());
             if (claimed.isEmpty()) {
                 break;
             }
             long round = System.nanoTime();
             settleAll(claimed, token, n);
-            settings.rounds().done(claimed.size(), (System.nanoTime() - round) / 1_000_000);
+            rounds.done(claimed.size(), (System.nanoTime() - round) / 1_000_000);
         }
         int delivered = deliver();
         return new Report("due", n.clocks.get(), n.alerts.get(), n.synced.get(), delivered, n.clocks.get(),

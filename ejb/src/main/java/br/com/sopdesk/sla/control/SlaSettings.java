@@ -119,7 +119,6 @@ public class SlaSettings {
     private BrazilianHolidays holidays;
     private SyncCadence cadence;
     private SyncAllowance allowance;
-    private RoundSize rounds;
 
     @PostConstruct
     void init() {
@@ -135,7 +134,6 @@ public class SlaSettings {
         cadence = new SyncCadence(Duration.ofMinutes(farMinutes), Duration.ofMinutes(nearMinutes), Duration.ofHours(2),
                 Duration.ofSeconds(lastSeconds), Duration.ofMinutes(10), Duration.ofMinutes(Math.max(1, breachedMaxMinutes)));
         allowance = new SyncAllowance(callsPerSecond, Duration.ofSeconds(Math.max(1, burstSeconds)), Math.max(1, deferralFactor));
-        rounds = new RoundSize(parallelism(), scanBatch(), roundMillis);
     }
 
     public ZoneId zone() {
@@ -184,9 +182,9 @@ public class SlaSettings {
         return Math.max(1, parallelism);
     }
 
-    /** How many clocks this instance's scans claim per round ({@code sopdesk.sla.round-millis}, at most the scan batch). */
-    public RoundSize rounds() {
-        return rounds;
+    /** About how long a scan round should take ({@link RoundSize}). */
+    public Duration roundTime() {
+        return Duration.ofMillis(Math.max(1, roundMillis));
     }
 
     /** A breach is raised on a Qualitor reading at most this old; an older one is read again first. */

@@ -14,6 +14,13 @@ import java.util.Locale;
  */
 public final class SearchText {
 
+    /** Inflection endings, accents folded, longest first; what is left must keep {@link #MIN_STEM} letters. */
+    private static final List<String> ENDINGS = List.of(
+            "amentos", "imentos", "amento", "imento", "acoes", "icoes", "aram", "eram", "iram", "ando", "endo", "indo",
+            "ados", "adas", "idos", "idas", "acao", "icao", "ado", "ada", "ido", "ida", "ava", "ia", "ar", "er", "ir",
+            "ou", "eu", "iu", "ei", "as", "es", "os", "a", "e", "o", "s");
+    private static final int MIN_STEM = 4;
+
     private SearchText() {
     }
 
@@ -29,13 +36,6 @@ public final class SearchText {
         String folded = fold(query);
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
     }
-
-    /** Inflection endings, accents folded, longest first; what is left must keep {@link #MIN_STEM} letters. */
-    private static final List<String> ENDINGS = List.of(
-            "amentos", "imentos", "amento", "imento", "acoes", "icoes", "aram", "eram", "iram", "ando", "endo", "indo",
-            "ados", "adas", "idos", "idas", "acao", "icao", "ado", "ada", "ido", "ida", "ava", "ia", "ar", "er", "ir",
-            "ou", "eu", "iu", "ei", "as", "es", "os", "a", "e", "o", "s");
-    private static final int MIN_STEM = 4;
 
     /** The word without its inflection ending, or the word itself when none comes off. */
     static String stem(String word) {
